@@ -1,0 +1,215 @@
+//! Prose blocks of a Markdown file, found with a CommonMark parser that
+//! reports source offsets (`pulldown-cmark`).
+//!
+//! The parser's events are walked once. Text, inline code and line breaks
+//! inside a paragraph, heading, list item, table cell or definition become
+//! the *pieces* of the current block, each the exact span of the original
+//! text. The markup between them (`**`, `[`, `](url)`, `> `) is simply not a
+//! piece, so emphasis never breaks a sentence and never shows up in the text
+//! the segmenter reads. Any block-level start or end closes the current
+//! block, so no sentence crosses from a heading into a paragraph or from one
+//! list item into the next.
+//!
+//! Not prose, and never a piece: YAML front matter (recorded as
+//! [`Parsed::front_matter`]), fenced and indented code, HTML blocks and
+//! inline HTML (comments included), images with their alt text, footnote
+//! references, and footnote definitions (recorded as [`Parsed::footnotes`]).
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{Block, Footnote};
+use crate::span::Span;
+
+/// What the Markdown walk finds.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub blocks: Vec<Block>,
+    pub front_matter: Option<Span>,
+    pub footnotes: Vec<Footnote>,
+}
+
+/// Parses `text[body_start..]` (after any byte order mark); every span in the
+/// result is an offset into `text`.
+pub fn parse(text: &str, body_start: usize) -> Parsed {
+    let body = &text[body_start..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut walk = Walk::default();
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let span = Span::new(range.start + body_start, range.end + body_start);
+        walk.event(text, event, span);
+    }
+    walk.close_block();
+    walk.parsed
+}
+
+#[derive(Default)]
+struct Walk {
+    parsed: Parsed,
+    /// Pieces of the block being gathered.
+    pieces: Vec<Span>,
+    /// How many non-prose containers (code, HTML, images, footnote
+    /// definitions, front matter) enclose the current event.
+    hidden: usize,
+}
+
+impl Walk {
+    fn event(&mut self, text: &str, event: Event<'_>, span: Span) {
+        match event {
+            Event::Start(tag) => self.start(tag, span),
+            Event::End(tag) => self.end(tag),
+            Event::Text(_) | Event::Code(_) | Event::InlineMath(_) if self.hidden == 0 => {
+                self.piece(span)
+            }
+            Event::SoftBreak | Event::HardBreak if self.hidden == 0 => {
+                // Only the line ending itself: a hard break's trailing
+                // spaces or backslash are markup.
+                let raw = &text[span.start..span.end];
+                if let Some(at) = raw.find(['\n', '\r']) {
+                    self.piece(Span::new(span.start + at, span.end));
+                }
+            }
+            Event::Rule => self.close_block(),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, span: Span) {
+        match tag {
+            Tag::MetadataBlock(_) => {
+                self.parsed.front_matter.get_or_insert(span);
+                self.hide();
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.parsed.footnotes.push(Footnote {
+                    label: label.to_string(),
+                    span,
+                });
+                self.hide();
+            }
+            Tag::CodeBlock(_) | Tag::HtmlBlock => self.hide(),
+            Tag::Image { .. } => self.hidden += 1,
+            tag if is_block(&tag) => self.close_block(),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::MetadataBlock(_)
+            | TagEnd::FootnoteDefinition
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock => {
+                self.hidden = self.hidden.saturating_sub(1);
+                self.close_block();
+            }
+            TagEnd::Image => self.hidden = self.hidden.saturating_sub(1),
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => self.close_block(),
+            _ => {}
+        }
+    }
+
+    /// Enters a block-level container whose content is not prose.
+    fn hide(&mut self) {
+        self.close_block();
+        self.hidden += 1;
+    }
+
+    fn piece(&mut self, span: Span) {
+        if span.is_empty() {
+            return;
+        }
+        match self.pieces.last_mut() {
+            Some(last) if last.end == span.start => last.end = span.end,
+            _ => self.pieces.push(span),
+        }
+    }
+
+    fn close_block(&mut self) {
+        let pieces = std::mem::take(&mut self.pieces);
+        self.parsed.blocks.extend(Block::from_pieces(pieces));
+    }
+}
+
+/// Whether `tag` opens a block-level element (as opposed to inline markup).
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block_texts(text: &str) -> Vec<String> {
+        parse(text, 0)
+            .blocks
+            .iter()
+            .map(|b| {
+                b.pieces
+                    .iter()
+                    .map(|p| &text[p.start..p.end])
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn structure_separates_blocks() {
+        let text = "# Pact signed\n\nIndia and the EU *signed* a pact.\n\n- first item\n- second item\n\n> A quoted\n> paragraph.\n\n| a | b |\n|---|---|\n| one | two |\n";
+        assert_eq!(
+            block_texts(text),
+            [
+                "Pact signed",
+                "India and the EU signed a pact.",
+                "first item",
+                "second item",
+                "A quoted\nparagraph.",
+                "a",
+                "b",
+                "one",
+                "two"
+            ]
+        );
+    }
+
+    #[test]
+    fn non_prose_is_left_out() {
+        let text = "---\nsources: [a.txt]\n---\n\nSee [the report](http://x.example/a.b) here.\n\n```\ncode. Code.\n```\n\n    indented code.\n\n<!-- a comment. -->\n\n![alt text. More.](img.png) After.\n\nSaid.[^1]\n\n[^1]: sources/a.txt\n";
+        let parsed = parse(text, 0);
+        assert_eq!(parsed.front_matter, Some(Span::new(0, 24)));
+        assert_eq!(parsed.footnotes.len(), 1);
+        assert_eq!(parsed.footnotes[0].label, "1");
+        assert_eq!(
+            block_texts(text),
+            ["See the report here.", " After.", "Said."]
+        );
+    }
+}

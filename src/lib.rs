@@ -1,0 +1,42 @@
+//! claimtrace traces every claim in a draft back to its source.
+//!
+//! A source article says who said what and which figures they gave; a
+//! derived document (a news draft, a rewrite, a summary) repeats some of it.
+//! claimtrace reads both and checks that the derived document only says
+//! what its sources support.
+//!
+//! The library is a one-way pipeline; each stage is a module with one entry
+//! point and plain data out:
+//!
+//! ```text
+//! bytes ──► Document ──► Sentences
+//!         (document)    (segment)
+//! ```
+//!
+//! * [`document`] reads a file (plain text or Markdown) into a
+//!   [`document::Document`]: its exact text and its prose blocks.
+//! * [`segment`] splits the blocks into [`segment::Sentence`]s.
+//! * [`rules`] loads the knowledge the stages use from the data files in
+//!   `rules/`.
+//! * [`span`] turns byte offsets into lines and columns; [`report`] renders
+//!   results for people and programs.
+//!
+//! ```
+//! use claimtrace::{document::{Document, Format}, rules::RuleSet, segment};
+//!
+//! let text = "Singh met Dr. Kallas in the U.S. The talks went well.".to_string();
+//! let document = Document::from_text("note.txt".into(), text, Format::Plain);
+//! let rules = RuleSet::builtin();
+//! let sentences = segment::sentences(&document, &rules.segment);
+//! let texts: Vec<_> = sentences.iter().map(|s| s.text).collect();
+//! assert_eq!(texts, ["Singh met Dr. Kallas in the U.S.", "The talks went well."]);
+//! ```
+
+pub mod document;
+pub mod error;
+pub mod report;
+pub mod rules;
+pub mod segment;
+pub mod span;
+
+pub use error::{Error, Result};

@@ -1,0 +1,148 @@
+//! The `claimtrace` command: parses arguments, calls the library, picks the
+//! exit code. Nothing else lives here.
+//!
+//! Exit codes: 0 success, 1 findings at or above the failing severity (from
+//! `check`), 2 usage or input error. Errors are one line on stderr.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use claimtrace::document::{Document, Format};
+use claimtrace::report::{self, OutputFormat};
+use claimtrace::rules::RuleSet;
+use claimtrace::segment;
+
+#[derive(Parser)]
+#[command(
+    name = "claimtrace",
+    version,
+    about = "Trace every claim in a draft back to its source.",
+    long_about = "Trace every claim in a draft back to its source.\n\n\
+        claimtrace reads source articles and the documents derived from them \
+        (drafts, rewrites, summaries) and checks that every quote, speaker and \
+        figure in a derived document is supported by its sources."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split a document into sentences, with exact byte offsets.
+    Sentences(SentencesArgs),
+}
+
+#[derive(Args)]
+struct SentencesArgs {
+    /// The document to read; `-` or nothing reads standard input.
+    file: Option<PathBuf>,
+
+    /// How to print the sentences.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Options every command that reads documents shares.
+#[derive(Args)]
+struct InputArgs {
+    /// Read documents as Markdown whatever their extension (standard input
+    /// is plain text otherwise).
+    #[arg(long)]
+    markdown: bool,
+
+    /// Take rule files from DIR instead of the built-in ones (files DIR does
+    /// not hold stay built-in).
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// Readable text.
+    Human,
+    /// Stable JSON, documented in the README.
+    Json,
+}
+
+impl From<FormatArg> for OutputFormat {
+    fn from(format: FormatArg) -> OutputFormat {
+        match format {
+            FormatArg::Human => OutputFormat::Human,
+            FormatArg::Json => OutputFormat::Json,
+        }
+    }
+}
+
+/// Why a command stopped early.
+enum Failure {
+    /// Bad input or usage: exit 2.
+    Input(claimtrace::Error),
+    /// Writing the output failed.
+    Output(io::Error),
+}
+
+impl From<claimtrace::Error> for Failure {
+    fn from(error: claimtrace::Error) -> Failure {
+        Failure::Input(error)
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Failure {
+        Failure::Output(error)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Sentences(args) => sentences(args),
+    };
+    match result {
+        Ok(code) => code,
+        // A reader that stopped reading (`| head`) is not an error.
+        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Output(error)) => {
+            eprintln!("error: writing output: {error}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(error)) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
+    let rules = RuleSet::load(args.input.rules.as_deref())?;
+    let document = read_document(args.file.as_deref(), args.input.markdown)?;
+    let sentences = segment::sentences(&document, &rules.segment);
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format.into() {
+        OutputFormat::Json => report::sentences::write_json(&mut out, &document, &sentences)?,
+        OutputFormat::Human => report::sentences::write_human(&mut out, &document, &sentences)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads `file`, or standard input for `None` and `-`.
+fn read_document(file: Option<&Path>, markdown: bool) -> claimtrace::Result<Document> {
+    let forced = markdown.then_some(Format::Markdown);
+    match file {
+        None => Document::read_stdin(forced.unwrap_or(Format::Plain)),
+        Some(path) if path == Path::new("-") => {
+            Document::read_stdin(forced.unwrap_or(Format::Plain))
+        }
+        Some(path) => Document::read(path, forced),
+    }
+}

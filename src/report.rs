@@ -1,0 +1,15 @@
+//! Rendering results for people (`human`) and for programs (`json`).
+//!
+//! Every renderer writes to a `std::io::Write` and returns its I/O errors, so
+//! the binary decides what a closed pipe means. JSON output is the stable,
+//! documented interface (see the README); the human output may change to
+//! read better.
+
+pub mod sentences;
+
+/// The output formats every command offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}

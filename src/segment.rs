@@ -1,0 +1,564 @@
+//! The sentence tokenizer: splits each prose block of a [`Document`] into
+//! [`Sentence`]s with exact byte spans.
+//!
+//! # How it decides
+//!
+//! A byte scanner walks a block looking only at the characters that can end
+//! a sentence: `.`, `!`, `?` and `…`. Everything else is passed over without
+//! a second look, which keeps the tokenizer fast and linear. At each such
+//! *candidate* it reads the whole run of terminators (`?!`, `...`,
+//! `. . .`), then any closing quotes and brackets after it. A sentence can
+//! only end there if whitespace or the end of the block follows; that alone
+//! keeps `3.5`, `v2.0`, `U.K.-based`, `example.com` and `Jr.'s` whole.
+//!
+//! Whether it does end depends on the words on either side:
+//!
+//! * a lowercase word next never starts a sentence (`“Go!” she said`,
+//!   `Briggs & Co. at noon`, `... well`);
+//! * after `!` or `?` anything else does, unless a closing quote is followed
+//!   by an attribution (`“Why?” Singh asked.`), which stays with its quote;
+//! * an ellipsis set off by spaces (`really ... I`) marks an omission and
+//!   does not end a sentence; one attached to a word (`that... She`) or of
+//!   four dots does;
+//! * after a full stop, the word before it decides, using
+//!   `rules/abbreviations.txt`: a title (`Mr.`, `Gen.`) never ends a
+//!   sentence; a number abbreviation (`No.`, `p.`) does not before a number;
+//!   other abbreviations, single-letter initials (`S. Jaishankar`) and dotted
+//!   acronyms (`U.S.`, `J.R.R.`) end one only when the next word is a
+//!   sentence starter from `rules/sentence-starters.txt` (`in the U.S. The
+//!   next day` but `the U.S. Government`); any other word ends one;
+//! * a number or letter opening a sentence (`1. First`, `a. The`) is a list
+//!   marker, not a sentence; and when a block opens with a list marker, the
+//!   markers that follow it in sequence (`1. ... 2. ...`) start sentences.
+//!
+//! A sentence's span never includes the whitespace around it, and a closing
+//! quote or bracket and any trailing attribution belong to the sentence they
+//! close: in `“... partnership. Today, ... cybersecurity,” Modi said.` the
+//! first inner sentence ends after `partnership.` and the last one runs to
+//! the end of the attribution.
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::rules::{AbbreviationKind, SegmentRules};
+use crate::span::Span;
+
+/// One sentence of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence<'a> {
+    /// Position among the document's sentences, from 0.
+    pub index: usize,
+    /// Where it is in the original file; never starts or ends with
+    /// whitespace.
+    pub span: Span,
+    /// Exactly the file's text in `span`.
+    pub text: &'a str,
+}
+
+/// Splits every prose block of `document` into sentences, in order.
+pub fn sentences<'a>(document: &'a Document, rules: &SegmentRules) -> Vec<Sentence<'a>> {
+    let mut spans = Vec::new();
+    let mut ranges = Vec::new();
+    let mut flat = FlatText::default();
+    for block in &document.blocks {
+        ranges.clear();
+        if let [piece] = block.pieces.as_slice() {
+            // One piece: the block's text is the file's text, no copy needed.
+            split(document.slice(*piece), rules, &mut ranges);
+            spans.extend(
+                ranges
+                    .iter()
+                    .map(|&(start, end)| Span::new(piece.start + start, piece.start + end)),
+            );
+        } else {
+            flat.fill(&document.text, &block.pieces);
+            split(&flat.text, rules, &mut ranges);
+            spans.extend(ranges.iter().map(|&(start, end)| {
+                Span::new(flat.original_start(start), flat.original_end(end))
+            }));
+        }
+    }
+    spans
+        .into_iter()
+        .enumerate()
+        .map(|(index, span)| Sentence {
+            index,
+            span,
+            text: document.slice(span),
+        })
+        .collect()
+}
+
+/// The text of a block made of several pieces, joined, with the way back
+/// from each joined offset to the original file.
+#[derive(Default)]
+struct FlatText {
+    text: String,
+    /// For each piece: where it starts in `text` and in the original.
+    starts: Vec<(usize, usize)>,
+}
+
+impl FlatText {
+    fn fill(&mut self, original: &str, pieces: &[Span]) {
+        self.text.clear();
+        self.starts.clear();
+        for piece in pieces {
+            self.starts.push((self.text.len(), piece.start));
+            self.text.push_str(&original[piece.start..piece.end]);
+        }
+    }
+
+    /// The original offset of the character at joined offset `at`.
+    fn original_start(&self, at: usize) -> usize {
+        let piece = self.starts.partition_point(|&(flat, _)| flat <= at) - 1;
+        let (flat, original) = self.starts[piece];
+        original + (at - flat)
+    }
+
+    /// The original offset just after the character ending at joined offset
+    /// `at`, so that a span never reaches into the markup after it.
+    fn original_end(&self, at: usize) -> usize {
+        let piece = self.starts.partition_point(|&(flat, _)| flat < at).max(1) - 1;
+        let (flat, original) = self.starts[piece];
+        original + (at - flat)
+    }
+}
+
+/// Splits one block's text into trimmed, non-empty sentence ranges.
+pub fn split(text: &str, rules: &SegmentRules, out: &mut Vec<(usize, usize)>) {
+    Splitter {
+        text,
+        bytes: text.as_bytes(),
+        rules,
+        start: 0,
+        out,
+    }
+    .run();
+}
+
+struct Splitter<'t, 'r, 'o> {
+    text: &'t str,
+    bytes: &'t [u8],
+    rules: &'r SegmentRules,
+    /// Where the sentence being read starts (possibly at whitespace).
+    start: usize,
+    out: &'o mut Vec<(usize, usize)>,
+}
+
+/// A run of sentence-ending punctuation.
+struct Run {
+    /// Just past the run.
+    end: usize,
+    /// Full stops in it (each `…` counts three).
+    dots: usize,
+    /// `!` and `?` in it.
+    marks: usize,
+}
+
+impl Run {
+    fn is_ellipsis(&self) -> bool {
+        self.dots >= 3
+    }
+}
+
+/// Longest word looked at when deciding whether it is an abbreviation.
+const MAX_TOKEN: usize = 64;
+/// How many capitalised words a trailing attribution's name may have.
+const MAX_NAME_WORDS: usize = 4;
+
+impl Splitter<'_, '_, '_> {
+    fn run(mut self) {
+        let forced = list_item_starts(self.text);
+        let mut forced = forced.into_iter().peekable();
+        let mut at = 0;
+        while let Some(candidate) = self.next_candidate(at) {
+            while let Some(&split_at) = forced.peek() {
+                if split_at > candidate {
+                    break;
+                }
+                self.end_sentence(split_at);
+                forced.next();
+            }
+            let run = self.terminator_run(candidate);
+            let (after, closed_quote) = self.skip_closers(run.end);
+            at = after;
+            if after >= self.bytes.len() {
+                break;
+            }
+            if !self.is_space_at(after) {
+                continue;
+            }
+            let next = self.skip_space(after);
+            if next < self.bytes.len() && self.ends_sentence(candidate, &run, closed_quote, next) {
+                self.end_sentence(after);
+            }
+        }
+        for split_at in forced {
+            self.end_sentence(split_at);
+        }
+        self.end_sentence(self.bytes.len());
+    }
+
+    /// Closes the current sentence at `end` and starts the next one there.
+    fn end_sentence(&mut self, end: usize) {
+        if end <= self.start {
+            return;
+        }
+        let raw = &self.text[self.start..end];
+        let trimmed_start = raw.trim_start();
+        let lead = raw.len() - trimmed_start.len();
+        let trimmed = trimmed_start.trim_end();
+        if !trimmed.is_empty() {
+            let start = self.start + lead;
+            self.out.push((start, start + trimmed.len()));
+        }
+        self.start = end;
+    }
+
+    /// The next `.`, `!`, `?` or `…` at or after `from`.
+    fn next_candidate(&self, from: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let mut at = from;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'.' | b'!' | b'?' => return Some(at),
+                0xE2 if is_ellipsis_char(bytes, at) => return Some(at),
+                _ => at += 1,
+            }
+        }
+        None
+    }
+
+    /// Reads the run of terminators starting at `at`, including the spaced
+    /// ellipsis `. . .`.
+    fn terminator_run(&self, at: usize) -> Run {
+        let bytes = self.bytes;
+        let mut run = Run {
+            end: at,
+            dots: 0,
+            marks: 0,
+        };
+        loop {
+            let end = run.end;
+            match bytes.get(end) {
+                Some(b'.') => {
+                    run.dots += 1;
+                    run.end += 1;
+                }
+                Some(b'!' | b'?') => {
+                    run.marks += 1;
+                    run.end += 1;
+                }
+                Some(0xE2) if is_ellipsis_char(bytes, end) => {
+                    run.dots += 3;
+                    run.end += 3;
+                }
+                // ". . ." : a space inside a run of stops, when a stop
+                // follows that is not the start of a word like ".NET".
+                Some(b' ')
+                    if run.dots > 0
+                        && bytes.get(end + 1) == Some(&b'.')
+                        && !bytes.get(end + 2).is_some_and(u8::is_ascii_alphanumeric) =>
+                {
+                    run.end += 1;
+                }
+                _ => return run,
+            }
+        }
+    }
+
+    /// Skips closing quotes and brackets; says whether a quote was among
+    /// them.
+    fn skip_closers(&self, mut at: usize) -> (usize, bool) {
+        let mut quote = false;
+        while let Some(c) = self.text[at..].chars().next() {
+            if !is_closer(c) {
+                break;
+            }
+            quote |= is_quote(c);
+            at += c.len_utf8();
+        }
+        (at, quote)
+    }
+
+    fn is_space_at(&self, at: usize) -> bool {
+        self.text[at..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace)
+    }
+
+    fn skip_space(&self, at: usize) -> usize {
+        let rest = &self.text[at..];
+        at + (rest.len() - rest.trim_start().len())
+    }
+
+    /// Decides whether the run at `candidate`, followed by whitespace and
+    /// then the text at `next`, ends a sentence.
+    fn ends_sentence(&self, candidate: usize, run: &Run, closed_quote: bool, next: usize) -> bool {
+        let following = NextWord::at(&self.text[next..]);
+        if following.first.is_lowercase() {
+            return false;
+        }
+        if closed_quote && self.attribution_follows(next) {
+            return false;
+        }
+        if run.marks > 0 {
+            return true;
+        }
+        if run.is_ellipsis() {
+            // An omission mark set off by spaces stays inside its sentence
+            // unless it carries a fourth stop.
+            let detached = self.text[..candidate]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '[' | '('));
+            return !(detached && run.dots <= 3);
+        }
+        self.full_stop_ends_sentence(candidate, &following)
+    }
+
+    /// The full-stop rules: the word before the stop decides.
+    fn full_stop_ends_sentence(&self, candidate: usize, following: &NextWord<'_>) -> bool {
+        let Some((token_start, token)) = self.token_before(candidate) else {
+            return true;
+        };
+        if token.is_empty() || token.ends_with(is_closer) {
+            return true;
+        }
+        if token_start == self.sentence_body_start() && is_list_marker(token) {
+            return false;
+        }
+        let kind = self.rules.abbreviation(token).or_else(|| {
+            (is_initial(token) || is_dotted_acronym(token)).then_some(AbbreviationKind::Ordinary)
+        });
+        match kind {
+            None => true,
+            Some(AbbreviationKind::Title) => false,
+            Some(AbbreviationKind::Number) => !following.first.is_ascii_digit(),
+            Some(AbbreviationKind::Ordinary) => self.rules.is_sentence_starter(following.word),
+        }
+    }
+
+    /// The word just before `at` (back to whitespace), with opening quotes
+    /// and brackets removed, and where it starts; `None` when it is too long
+    /// to be an abbreviation.
+    fn token_before(&self, at: usize) -> Option<(usize, &str)> {
+        let before = &self.text[..at];
+        let mut start = at;
+        for (index, c) in before.char_indices().rev() {
+            if c.is_whitespace() || index < self.start {
+                break;
+            }
+            if at - index > MAX_TOKEN {
+                return None;
+            }
+            start = index;
+        }
+        let token = &self.text[start..at];
+        let stripped = token.trim_start_matches(is_opener);
+        Some((at - stripped.len(), stripped))
+    }
+
+    /// Where the current sentence's first word starts, past whitespace,
+    /// bullets and opening quotes.
+    fn sentence_body_start(&self) -> usize {
+        let rest = &self.text[self.start..];
+        let body =
+            rest.trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c) || is_opener(c));
+        self.start + (rest.len() - body.len())
+    }
+
+    /// Whether the text at `at` is a trailing attribution: up to a few
+    /// capitalised words, then a reporting verb (`Singh asked`, `Prime
+    /// Minister Narendra Modi said`).
+    fn attribution_follows(&self, at: usize) -> bool {
+        let mut words = self.text[at..].split_whitespace();
+        for _ in 0..=MAX_NAME_WORDS {
+            let Some(word) = words.next() else {
+                return false;
+            };
+            let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+            if self.rules.is_reporting_verb(word) {
+                return true;
+            }
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// The first character of the text after a candidate boundary, past any
+/// opening quotes or brackets, and the word it starts.
+struct NextWord<'a> {
+    first: char,
+    word: &'a str,
+}
+
+impl<'a> NextWord<'a> {
+    fn at(text: &'a str) -> NextWord<'a> {
+        let body = text.trim_start_matches(is_opener);
+        let first = body.chars().next().unwrap_or(' ');
+        let word_len = body
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(body.len(), |(i, _)| i);
+        NextWord {
+            first,
+            word: &body[..word_len],
+        }
+    }
+}
+
+/// Where each item after the first of an inline list starts, for a block
+/// that opens with a list marker: `1. one 2. two`, `a) one b) two`,
+/// `• 9. one • 10. two`.
+fn list_item_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let Some((mut marker, delimiter)) = leading_list_marker(text) else {
+        return starts;
+    };
+    let mut from = 0;
+    while let Some(next) = marker.successor() {
+        let needle = format!("{next}{delimiter}");
+        let found = text[from..]
+            .match_indices(&needle)
+            .map(|(i, _)| from + i)
+            .find(|&at| {
+                let after = at + needle.len();
+                let followed_by_space = text[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_whitespace);
+                let before = text[..at].chars().next_back();
+                let preceded = before.is_some_and(|c| c.is_whitespace() || is_bullet(c));
+                followed_by_space && preceded
+            });
+        let Some(at) = found else {
+            break;
+        };
+        // Start the item at its bullet, if it has one.
+        let lead = text[..at].trim_end();
+        let item_start = match lead.chars().next_back() {
+            Some(c) if is_bullet(c) => lead.len() - c.len_utf8(),
+            _ => at,
+        };
+        starts.push(item_start);
+        from = at + needle.len();
+        marker = next;
+    }
+    starts
+}
+
+/// A list marker's counter: a number or a letter.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Marker {
+    Number(u32),
+    Letter(char),
+}
+
+impl Marker {
+    fn successor(self) -> Option<Marker> {
+        match self {
+            Marker::Number(n) if n < 999 => Some(Marker::Number(n + 1)),
+            Marker::Letter(c) if c != 'z' && c != 'Z' => {
+                char::from_u32(c as u32 + 1).map(Marker::Letter)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Marker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Marker::Number(n) => write!(f, "{n}"),
+            Marker::Letter(c) => write!(f, "{c}"),
+        }
+    }
+}
+
+/// The list marker a block opens with, and its delimiter (`.`, `.)` or
+/// `)`), if it opens with one followed by whitespace.
+fn leading_list_marker(text: &str) -> Option<(Marker, &'static str)> {
+    let body = text.trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c));
+    let counter_len = body
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(body.len(), |(i, _)| i);
+    let counter = &body[..counter_len];
+    let marker =
+        if !counter.is_empty() && counter.len() <= 3 && counter.bytes().all(|b| b.is_ascii_digit())
+        {
+            Marker::Number(counter.parse().ok()?)
+        } else if counter.len() == 1 && counter.bytes().all(|b| b.is_ascii_alphabetic()) {
+            Marker::Letter(counter.chars().next()?)
+        } else {
+            return None;
+        };
+    let rest = &body[counter_len..];
+    let delimiter = [".)", ".", ")"].into_iter().find(|d| rest.starts_with(d))?;
+    let after = &rest[delimiter.len()..];
+    after
+        .chars()
+        .next()
+        .is_some_and(char::is_whitespace)
+        .then_some((marker, delimiter))
+}
+
+fn is_ellipsis_char(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at..at + 3) == Some("…".as_bytes())
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡'
+    )
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '·' | '*' | '-')
+}
+
+/// A sentence-opening list counter: up to three digits, one letter, or a
+/// small roman numeral.
+fn is_list_marker(token: &str) -> bool {
+    let digits = !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit());
+    let letter = token.len() == 1 && token.bytes().all(|b| b.is_ascii_alphabetic());
+    let roman = !token.is_empty()
+        && token.len() <= 5
+        && (token.bytes().all(|b| b"ivxl".contains(&b))
+            || token.bytes().all(|b| b"IVXL".contains(&b)));
+    digits || letter || roman
+}
+
+/// A single letter: an initial, as in `S. Jaishankar`.
+fn is_initial(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// Letters in groups of one or two joined by stops: `U.S`, `J.R.R`, `a.m`,
+/// `Ph.D`.
+fn is_dotted_acronym(token: &str) -> bool {
+    let mut groups = 0;
+    for group in token.split('.') {
+        let letters = group.chars().count();
+        if !(1..=2).contains(&letters) || !group.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        groups += 1;
+    }
+    groups >= 2
+}
