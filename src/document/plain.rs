@@ -5,9 +5,10 @@
 //! headline, a byline and the body, where it must end a block; prose
 //! hard-wrapped at a fixed width uses it in the middle of sentences, where it
 //! must not. We tell the two apart paragraph by paragraph: a paragraph is
-//! *wrapped* when it has several lines, none longer than
-//! [`MAX_WRAP_WIDTH`] characters, and every line but the last fills at least
-//! [`MIN_WRAP_FILL`] of the longest. In a wrapped paragraph line breaks are
+//! *wrapped* when it has several lines, the longest between
+//! [`MIN_WRAP_WIDTH`] and [`MAX_WRAP_WIDTH`] characters, and every line but
+//! the last fills at least [`MIN_WRAP_FILL`] of the longest (a paragraph of
+//! only two lines needs a first line of [`MIN_FIRST_OF_TWO`]). In a wrapped paragraph line breaks are
 //! spaces; elsewhere they end a block, unless the line before ends in a space
 //! or in punctuation that cannot end a unit of text (a comma, a hyphen, an
 //! opening bracket), which only happens when a sentence runs on.
@@ -18,6 +19,15 @@ use crate::span::Span;
 /// Lines longer than this are paragraphs written on one line, not wrapped
 /// text.
 const MAX_WRAP_WIDTH: usize = 100;
+
+/// Nobody wraps prose narrower than this; shorter lines are headings,
+/// bylines or list entries.
+const MIN_WRAP_WIDTH: usize = 40;
+
+/// A paragraph of two lines is wrapped only if its first line is at least
+/// this long: with a single line to judge by, a headline over a byline
+/// looks just like a short wrapped paragraph otherwise.
+const MIN_FIRST_OF_TWO: usize = 55;
 
 /// How full every line but the last of a wrapped paragraph is, relative to
 /// its longest line.
@@ -106,7 +116,10 @@ fn is_wrapped(paragraph: &[Line]) -> bool {
         return false;
     }
     let widest = paragraph.iter().map(|l| l.chars).max().unwrap_or(0);
-    if widest > MAX_WRAP_WIDTH {
+    if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&widest) {
+        return false;
+    }
+    if paragraph.len() == 2 && paragraph[0].chars < MIN_FIRST_OF_TWO {
         return false;
     }
     let min_fill = (widest as f64 * MIN_WRAP_FILL).ceil() as usize;

@@ -1,0 +1,143 @@
+//! Invariants of the document model and the tokenizer on arbitrary input:
+//! no panic, every span in bounds and on character boundaries, sentences in
+//! order and non-overlapping, each sentence's text exactly its slice of the
+//! file and free of surrounding whitespace.
+
+use claimtrace::document::{Document, Format};
+use claimtrace::rules::RuleSet;
+use claimtrace::segment;
+use proptest::prelude::*;
+
+fn check_invariants(text: &str, format: Format) {
+    let document = Document::from_text("prop".into(), text.to_string(), format);
+    let rules = RuleSet::builtin();
+    let mut previous_end = 0;
+    for block in &document.blocks {
+        assert!(block.span.start >= previous_end, "blocks overlap");
+        for piece in &block.pieces {
+            assert!(block.span.contains(*piece));
+            assert!(text.is_char_boundary(piece.start) && text.is_char_boundary(piece.end));
+        }
+        previous_end = block.span.end;
+    }
+    let sentences = segment::sentences(&document, &rules.segment);
+    let mut previous_end = 0;
+    let mut locator = document.locator();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let span = sentence.span;
+        assert_eq!(sentence.index, index);
+        assert!(
+            span.start >= previous_end,
+            "sentences out of order or overlapping"
+        );
+        assert!(
+            span.start < span.end && span.end <= text.len(),
+            "span out of bounds"
+        );
+        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        assert_eq!(sentence.text, &text[span.start..span.end]);
+        assert_eq!(sentence.text.trim(), sentence.text, "untrimmed sentence");
+        let at = locator.locate(span);
+        assert!(
+            at.line >= 1 && at.column >= 1 && (at.end_line, at.end_column) >= (at.line, at.column)
+        );
+        previous_end = span.end;
+    }
+}
+
+/// Fragments of news prose and of the punctuation the tokenizer reasons
+/// about, so that random input reaches its rules.
+fn prose() -> impl Strategy<Value = String> {
+    let fragment = prop_oneof![
+        Just("Mr.".to_string()),
+        Just("U.S.".to_string()),
+        Just("S.".to_string()),
+        Just("1.".to_string()),
+        Just("2)".to_string()),
+        Just("a.".to_string()),
+        Just("etc.".to_string()),
+        Just("No.".to_string()),
+        Just("...".to_string()),
+        Just(". . .".to_string()),
+        Just("…".to_string()),
+        Just("?!".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("•".to_string()),
+        Just("said".to_string()),
+        Just("The".to_string()),
+        Just("€1.5".to_string()),
+        Just("\u{feff}".to_string()),
+        "[a-zA-Z]{1,8}",
+        "[ \t]{1,3}",
+        "(\n|\r\n|\r){1,3}",
+    ];
+    prop::collection::vec(fragment, 0..60).prop_map(|parts| parts.join(" "))
+}
+
+/// Markdown-ish fragments: block and inline syntax mixed with prose.
+fn markdownish() -> impl Strategy<Value = String> {
+    let fragment = prop_oneof![
+        Just("# ".to_string()),
+        Just("> ".to_string()),
+        Just("- ".to_string()),
+        Just("1. ".to_string()),
+        Just("*".to_string()),
+        Just("**".to_string()),
+        Just("_".to_string()),
+        Just("`".to_string()),
+        Just("```\n".to_string()),
+        Just("    ".to_string()),
+        Just("[".to_string()),
+        Just("](http://x.y/a.b)".to_string()),
+        Just("![alt. text](i.png)".to_string()),
+        Just("<!-- c. -->".to_string()),
+        Just("[^1]".to_string()),
+        Just("[^1]: src.txt\n".to_string()),
+        Just("---\n".to_string()),
+        Just("| a | b |\n|---|---|\n".to_string()),
+        Just("\\\n".to_string()),
+        Just("  \n".to_string()),
+        prose(),
+    ];
+    prop::collection::vec(fragment, 0..30).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_strings_plain(text in any::<String>()) {
+        check_invariants(&text, Format::Plain);
+    }
+
+    #[test]
+    fn arbitrary_strings_markdown(text in any::<String>()) {
+        check_invariants(&text, Format::Markdown);
+    }
+
+    #[test]
+    fn news_like_prose(text in prose()) {
+        check_invariants(&text, Format::Plain);
+        check_invariants(&text, Format::Markdown);
+    }
+
+    #[test]
+    fn markdown_like_input(text in markdownish()) {
+        check_invariants(&text, Format::Markdown);
+        check_invariants(&text, Format::Plain);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        // Either refused with an error, or read and tokenized.
+        if let Ok(document) = Document::from_bytes("prop".into(), bytes, Format::Markdown) {
+            let rules = RuleSet::builtin();
+            segment::sentences(&document, &rules.segment);
+        }
+    }
+}
