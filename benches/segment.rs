@@ -1,0 +1,59 @@
+//! Tokenizer throughput on a few MB of news prose built from the seed
+//! article: `cargo bench --bench segment`. Criterion reports MB/s.
+
+use std::hint::black_box;
+
+use claimtrace::document::{Document, Format};
+use claimtrace::rules::RuleSet;
+use claimtrace::segment;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const SEED: &str = include_str!("../seeds/india-eu-security-defence.txt");
+
+/// About 4 MB of prose: the seed's paragraphs over and over.
+fn corpus() -> String {
+    let mut text = String::with_capacity(4_100_000);
+    while text.len() < 4_000_000 {
+        text.push_str(SEED);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn bench_segment(c: &mut Criterion) {
+    let rules = RuleSet::builtin();
+    let text = corpus();
+    let mut group = c.benchmark_group("segment");
+    group.throughput(Throughput::BytesDecimal(text.len() as u64));
+    group.sample_size(20);
+
+    let plain = Document::from_text("bench.txt".into(), text.clone(), Format::Plain);
+    group.bench_function("sentences/plain", |b| {
+        b.iter(|| segment::sentences(black_box(&plain), &rules.segment).len())
+    });
+
+    let markdown = Document::from_text("bench.md".into(), text.clone(), Format::Markdown);
+    group.bench_function("sentences/markdown", |b| {
+        b.iter(|| segment::sentences(black_box(&markdown), &rules.segment).len())
+    });
+
+    group.bench_function("read+sentences/plain", |b| {
+        b.iter(|| {
+            let document =
+                Document::from_text("bench.txt".into(), black_box(text.clone()), Format::Plain);
+            segment::sentences(&document, &rules.segment).len()
+        })
+    });
+
+    group.bench_function("read+sentences/markdown", |b| {
+        b.iter(|| {
+            let document =
+                Document::from_text("bench.md".into(), black_box(text.clone()), Format::Markdown);
+            segment::sentences(&document, &rules.segment).len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_segment);
+criterion_main!(benches);
