@@ -6,11 +6,14 @@
 use claimtrace::document::{Document, Format};
 use claimtrace::rules::RuleSet;
 use claimtrace::segment;
+use std::sync::LazyLock;
+
+/// Built once: compiling the rules for every case would dominate the run.
+static RULES: LazyLock<RuleSet> = LazyLock::new(RuleSet::builtin);
 use proptest::prelude::*;
 
 fn check_invariants(text: &str, format: Format) {
     let document = Document::from_text("prop".into(), text.to_string(), format);
-    let rules = RuleSet::builtin();
     let mut previous_end = 0;
     for block in &document.blocks {
         assert!(block.span.start >= previous_end, "blocks overlap");
@@ -20,7 +23,7 @@ fn check_invariants(text: &str, format: Format) {
         }
         previous_end = block.span.end;
     }
-    let sentences = segment::sentences(&document, &rules.segment);
+    let sentences = segment::sentences(&document, &RULES.segment);
     let mut previous_end = 0;
     let mut locator = document.locator();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -136,8 +139,7 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         // Either refused with an error, or read and tokenized.
         if let Ok(document) = Document::from_bytes("prop".into(), bytes, Format::Markdown) {
-            let rules = RuleSet::builtin();
-            segment::sentences(&document, &rules.segment);
+                    segment::sentences(&document, &RULES.segment);
         }
     }
 }

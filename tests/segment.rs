@@ -7,11 +7,14 @@
 use claimtrace::document::{Document, Format};
 use claimtrace::rules::RuleSet;
 use claimtrace::segment;
+use std::sync::LazyLock;
+
+/// Built once: compiling the rules for every case would dominate the run.
+static RULES: LazyLock<RuleSet> = LazyLock::new(RuleSet::builtin);
 
 fn split_as(text: &str, format: Format) -> Vec<String> {
     let document = Document::from_text("test".into(), text.to_string(), format);
-    let rules = RuleSet::builtin();
-    segment::sentences(&document, &rules.segment)
+    segment::sentences(&document, &RULES.segment)
         .into_iter()
         .map(|s| s.text.to_string())
         .collect()

@@ -1,0 +1,155 @@
+//! The rules for reading figures (`rules/figures.toml`): number words,
+//! scales, fractions, ordinals, currencies, percentages, units of time,
+//! qualifiers and calendar words. Every table is keyed in lower case.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Deserialize;
+
+use super::RuleText;
+use crate::error::Result;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FiguresFile {
+    numbers: BTreeMap<String, f64>,
+    articles: Words,
+    scales: BTreeMap<String, f64>,
+    fractions: BTreeMap<String, f64>,
+    ordinals: BTreeMap<String, f64>,
+    currencies: Currencies,
+    percent: Words,
+    durations: BTreeMap<String, String>,
+    frequencies: BTreeMap<String, (String, f64)>,
+    qualifiers: BTreeMap<String, String>,
+    dates: Dates,
+    counts: Counts,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Currencies {
+    before: BTreeMap<String, String>,
+    after: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dates {
+    months: Vec<Vec<String>>,
+    weekdays: Vec<String>,
+    years: (i64, i64),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Counts {
+    not_counted: Vec<String>,
+}
+
+/// The compiled figure rules.
+#[derive(Debug, Clone)]
+pub struct FigureRules {
+    pub numbers: HashMap<String, f64>,
+    pub articles: HashSet<String>,
+    pub scales: HashMap<String, f64>,
+    pub fractions: HashMap<String, f64>,
+    pub ordinals: HashMap<String, f64>,
+    /// Symbols and codes before an amount, as written (case matters: "Rs"
+    /// but not "rs"), to ISO codes.
+    pub currencies_before: HashMap<String, String>,
+    /// Currency names after an amount, lower case, to ISO codes.
+    pub currencies_after: HashMap<String, String>,
+    /// Longest currency name after an amount, in words.
+    pub currency_after_words: usize,
+    pub percent_words: Vec<String>,
+    /// Unit of time to its singular.
+    pub durations: HashMap<String, String>,
+    pub frequencies: HashMap<String, (String, f64)>,
+    /// Qualifier phrase to its canonical form.
+    pub qualifiers: HashMap<String, String>,
+    /// Longest qualifier, in words.
+    pub qualifier_words: usize,
+    /// Month name or abbreviation to its number, 1 to 12.
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashSet<String>,
+    pub years: (i64, i64),
+    pub not_counted: HashSet<String>,
+}
+
+impl FigureRules {
+    pub(super) fn new(file: &RuleText) -> Result<FigureRules> {
+        let spec: FiguresFile = file.toml()?;
+        let lower_map = |map: BTreeMap<String, f64>| -> HashMap<String, f64> {
+            map.into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect()
+        };
+        let lower_set = |list: Vec<String>| -> HashSet<String> {
+            list.into_iter().map(|w| w.to_lowercase()).collect()
+        };
+        let word_count = |phrase: &String| phrase.split_whitespace().count();
+        let mut months = HashMap::new();
+        for (index, names) in spec.dates.months.iter().enumerate() {
+            for name in names {
+                months.insert(name.to_lowercase(), index as u32 + 1);
+            }
+        }
+        if spec.dates.months.len() != 12 {
+            let line = file.text.find("months").map_or(1, |at| file.line_of(at));
+            return Err(file.error(
+                line,
+                format!("expected 12 months, found {}", spec.dates.months.len()),
+            ));
+        }
+        let qualifiers: HashMap<String, String> = spec
+            .qualifiers
+            .into_iter()
+            .map(|(k, v)| (k.to_lowercase(), v))
+            .collect();
+        let currencies_after: HashMap<String, String> = spec
+            .currencies
+            .after
+            .into_iter()
+            .map(|(k, v)| (k.to_lowercase(), v))
+            .collect();
+        Ok(FigureRules {
+            numbers: lower_map(spec.numbers),
+            articles: lower_set(spec.articles.words),
+            scales: lower_map(spec.scales),
+            fractions: lower_map(spec.fractions),
+            ordinals: lower_map(spec.ordinals),
+            currencies_before: spec.currencies.before.into_iter().collect(),
+            currency_after_words: currencies_after.keys().map(word_count).max().unwrap_or(1),
+            currencies_after,
+            percent_words: spec
+                .percent
+                .words
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            durations: spec
+                .durations
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            frequencies: spec
+                .frequencies
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            qualifier_words: qualifiers.keys().map(word_count).max().unwrap_or(1),
+            qualifiers,
+            months,
+            weekdays: lower_set(spec.dates.weekdays),
+            years: spec.dates.years,
+            not_counted: lower_set(spec.counts.not_counted),
+        })
+    }
+}

@@ -1,0 +1,305 @@
+//! The knowledge claimtrace reads news with, loaded from the data files in
+//! `rules/`.
+//!
+//! What a reader of news knows (which words are abbreviations, which verbs
+//! report speech, which phrases name an anonymous source, how figures are
+//! written) is kept out of the code, in plain files an editor can read and
+//! extend. Each file is compiled into the binary with `include_str!`, so
+//! claimtrace works with no files around it; [`RuleSet::load`] with a
+//! directory replaces any built-in file by the file of the same name in that
+//! directory, and keeps the built-in version of the files it does not hold.
+//!
+//! Two formats, both with `#` comments:
+//!
+//! * word lists (`.txt`): one entry a line, blank lines ignored;
+//! * structured rules (`.toml`), read with serde into typed structures that
+//!   refuse unknown keys.
+//!
+//! A malformed file is an [`Error::Rule`] naming the file and the line, never
+//! a silent skip. Everything is compiled once, at load: dictionaries into
+//! Aho-Corasick automata ([`phrases::PhraseSet`]), lists into hash sets.
+
+pub mod attribution;
+pub mod figures;
+pub mod phrases;
+pub mod segment;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+pub use attribution::AttributionRules;
+pub use figures::FigureRules;
+pub use segment::{AbbreviationKind, SegmentRules};
+
+/// A built-in rule file: its name in `rules/` and its compiled-in text.
+struct RuleFile {
+    name: &'static str,
+    builtin: &'static str,
+}
+
+macro_rules! rule_file {
+    ($name:literal) => {
+        RuleFile {
+            name: $name,
+            builtin: include_str!(concat!("../../rules/", $name)),
+        }
+    };
+}
+
+const ABBREVIATIONS: RuleFile = rule_file!("abbreviations.txt");
+const SENTENCE_STARTERS: RuleFile = rule_file!("sentence-starters.txt");
+const ATTRIBUTION: RuleFile = rule_file!("attribution.toml");
+const ROLES: RuleFile = rule_file!("roles.txt");
+const SOURCES: RuleFile = rule_file!("sources.toml");
+const PLACES: RuleFile = rule_file!("places.txt");
+const PEOPLE: RuleFile = rule_file!("people.toml");
+const FIGURES: RuleFile = rule_file!("figures.toml");
+
+/// Every rule file claimtrace knows, so that a misspelt file in a rules
+/// directory is reported instead of silently ignored.
+const RULE_FILES: &[RuleFile] = &[
+    ABBREVIATIONS,
+    SENTENCE_STARTERS,
+    ATTRIBUTION,
+    ROLES,
+    SOURCES,
+    PLACES,
+    PEOPLE,
+    FIGURES,
+];
+
+/// All rules, compiled and ready to run.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub segment: SegmentRules,
+    pub attribution: AttributionRules,
+    pub figures: FigureRules,
+}
+
+impl RuleSet {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> RuleSet {
+        // The built-in files are tested to load, so this cannot fail on a
+        // released binary; if it ever did, that is a bug worth a loud stop.
+        RuleSet::load(None).expect("built-in rule files are valid")
+    }
+
+    /// Loads the rules, taking each file from `dir` where it holds one and
+    /// from the built-in set otherwise.
+    pub fn load(dir: Option<&Path>) -> Result<RuleSet> {
+        let sources = RuleSources::new(dir)?;
+        let attribution_file = sources.read(&ATTRIBUTION)?;
+        let attribution_spec: attribution::AttributionFile = attribution_file.toml()?;
+        let segment = SegmentRules::new(
+            &sources.read(&ABBREVIATIONS)?,
+            &sources.read(&SENTENCE_STARTERS)?,
+            &attribution_spec.verbs,
+        )?;
+        let attribution = AttributionRules::new(
+            attribution_spec,
+            &sources.read(&ROLES)?,
+            &sources.read(&SOURCES)?,
+            &sources.read(&PLACES)?,
+            &sources.read(&PEOPLE)?,
+        )?;
+        let figures = FigureRules::new(&sources.read(&FIGURES)?)?;
+        Ok(RuleSet {
+            segment,
+            attribution,
+            figures,
+        })
+    }
+}
+
+/// Where rule files come from: an optional override directory, then the
+/// built-in texts.
+struct RuleSources<'a> {
+    dir: Option<&'a Path>,
+}
+
+/// A rule file's text and the path it is reported under.
+pub struct RuleText {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl<'a> RuleSources<'a> {
+    /// Checks that `dir` exists and holds no rule-like file claimtrace does
+    /// not know.
+    fn new(dir: Option<&'a Path>) -> Result<RuleSources<'a>> {
+        if let Some(dir) = dir {
+            let io_error = |source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            };
+            for entry in std::fs::read_dir(dir).map_err(io_error)? {
+                let entry = entry.map_err(io_error)?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let looks_like_rules = name.ends_with(".txt") || name.ends_with(".toml");
+                if looks_like_rules && !RULE_FILES.iter().any(|f| f.name == name) {
+                    let known: Vec<_> = RULE_FILES.iter().map(|f| f.name).collect();
+                    return Err(Error::Rule {
+                        path: entry.path(),
+                        line: 1,
+                        message: format!(
+                            "not a rule file claimtrace knows (known: {})",
+                            known.join(", ")
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(RuleSources { dir })
+    }
+
+    fn read(&self, file: &RuleFile) -> Result<RuleText> {
+        if let Some(dir) = self.dir {
+            let path = dir.join(file.name);
+            if path.is_file() {
+                let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+                    path: path.clone(),
+                    offset: e.utf8_error().valid_up_to(),
+                })?;
+                return Ok(RuleText { path, text });
+            }
+        }
+        Ok(RuleText {
+            path: Path::new("rules").join(file.name),
+            text: file.builtin.to_string(),
+        })
+    }
+}
+
+impl RuleText {
+    /// An error at the 1-based `line` of this file.
+    pub fn error(&self, line: usize, message: impl Into<String>) -> Error {
+        Error::Rule {
+            path: self.path.clone(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.text.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// Parses the file as TOML into `T`; a syntax error or an unknown key
+    /// names the line.
+    pub fn toml<T: DeserializeOwned>(&self) -> Result<T> {
+        toml::from_str(&self.text).map_err(|e| {
+            let line = e.span().map_or(1, |span| self.line_of(span.start));
+            self.error(line, e.message().trim().to_string())
+        })
+    }
+
+    /// Parses the file as a word list: one entry a line, `#` to the end of
+    /// the line is a comment. Duplicate entries are errors, since a second
+    /// line for the same word is always a mistake in one of them.
+    pub fn word_list(&self) -> Result<Vec<Entry>> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut entries = Vec::new();
+        for (index, raw) in self.text.lines().enumerate() {
+            let line = index + 1;
+            let text = raw.split('#').next().unwrap_or("").trim();
+            if text.is_empty() {
+                continue;
+            }
+            if let Some(first) = seen.insert(text.to_lowercase(), line) {
+                return Err(self.error(
+                    line,
+                    format!("duplicate entry `{text}` (first on line {first})"),
+                ));
+            }
+            entries.push(Entry {
+                text: text.to_string(),
+                line,
+            });
+        }
+        Ok(entries)
+    }
+}
+
+/// One entry of a word list: its text (comment and outer whitespace
+/// removed) and its 1-based line.
+pub struct Entry {
+    pub text: String,
+    pub line: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(body: &str) -> RuleText {
+        RuleText {
+            path: PathBuf::from("rules/test.txt"),
+            text: body.to_string(),
+        }
+    }
+
+    #[test]
+    fn builtin_rules_load() {
+        let rules = RuleSet::builtin();
+        assert_eq!(
+            rules.segment.abbreviation("Mr"),
+            Some(AbbreviationKind::Title)
+        );
+        assert!(rules.segment.is_sentence_starter("The"));
+        assert!(rules.segment.is_reporting_verb("said"));
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        let entries = text("# head\n\nmr title # trailing\n  co  \n")
+            .word_list()
+            .unwrap();
+        let words: Vec<_> = entries.iter().map(|e| (e.text.as_str(), e.line)).collect();
+        assert_eq!(words, [("mr title", 3), ("co", 4)]);
+    }
+
+    #[test]
+    fn duplicates_name_both_lines() {
+        let err = text("mr\nMr\n").word_list().err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            "rules/test.txt:2: duplicate entry `Mr` (first on line 1)"
+        );
+    }
+
+    #[test]
+    fn toml_errors_name_the_line() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct File {
+            verbs: Vec<String>,
+        }
+        let err = text("# c\nverbs = [\"said\"]\nnouns = []\n")
+            .toml::<File>()
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("rules/test.txt:3: unknown field `nouns`"),
+            "{err}"
+        );
+        let err = text("verbs = [\n\"said\",\n\"x\" \"y\"]\n")
+            .toml::<File>()
+            .unwrap_err();
+        assert!(err.to_string().starts_with("rules/test.txt:3:"), "{err}");
+    }
+}

@@ -1,0 +1,120 @@
+//! Dictionaries of phrases, compiled once into an Aho-Corasick automaton and
+//! run over many texts.
+//!
+//! A [`PhraseSet`] finds its phrases as whole words (never "us" inside
+//! "discuss"), ignoring ASCII case, preferring the longest phrase at each
+//! position ("defence minister" over "minister"). Each phrase carries a
+//! value: the role it names, the kind of cue it is.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A compiled dictionary of phrases with a value each.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<V> {
+    automaton: AhoCorasick,
+    values: Vec<V>,
+    /// Lower-cased phrase to its index, for whole-text lookups.
+    exact: HashMap<String, usize>,
+}
+
+/// One whole-word occurrence of a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch<'s, V> {
+    pub start: usize,
+    pub end: usize,
+    pub value: &'s V,
+}
+
+impl<V> PhraseSet<V> {
+    /// Compiles `entries`; a later duplicate of a phrase is ignored.
+    pub fn new(entries: impl IntoIterator<Item = (String, V)>) -> PhraseSet<V> {
+        let mut phrases = Vec::new();
+        let mut values = Vec::new();
+        let mut exact = HashMap::new();
+        for (phrase, value) in entries {
+            let key = phrase.to_lowercase();
+            if phrase.is_empty() || exact.contains_key(&key) {
+                continue;
+            }
+            exact.insert(key, phrases.len());
+            phrases.push(phrase);
+            values.push(value);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("phrase dictionaries are small enough to compile");
+        PhraseSet {
+            automaton,
+            values,
+            exact,
+        }
+    }
+
+    /// Every whole-word occurrence in `text`, left to right.
+    pub fn find_iter<'s, 't>(
+        &'s self,
+        text: &'t str,
+    ) -> impl Iterator<Item = PhraseMatch<'s, V>> + use<'s, 't, V> {
+        self.automaton
+            .find_iter(text)
+            .filter(move |m| is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()))
+            .map(move |m| PhraseMatch {
+                start: m.start(),
+                end: m.end(),
+                value: &self.values[m.pattern().as_usize()],
+            })
+    }
+
+    /// The value of `text` if the whole of it is one of the phrases.
+    pub fn get(&self, text: &str) -> Option<&V> {
+        self.exact
+            .get(&text.to_lowercase())
+            .map(|&i| &self.values[i])
+    }
+
+    /// Whether the whole of `text` is one of the phrases.
+    pub fn contains(&self, text: &str) -> bool {
+        self.get(text).is_some()
+    }
+
+    /// The longest phrase that `text` ends with, as a whole word.
+    pub fn suffix_of<'s>(&'s self, text: &str) -> Option<PhraseMatch<'s, V>> {
+        self.find_iter(text).filter(|m| m.end == text.len()).last()
+    }
+}
+
+/// Whether a word may start or end at byte `at` of `text`: the characters
+/// on either side are not both alphanumeric.
+pub fn is_word_boundary(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_longest_first_any_case() {
+        let set = PhraseSet::new([
+            ("minister".to_string(), 1),
+            ("defence minister".to_string(), 2),
+            ("us".to_string(), 3),
+        ]);
+        let found: Vec<_> = set
+            .find_iter("The Defence Minister met us to discuss it")
+            .map(|m| (m.start, m.end, *m.value))
+            .collect();
+        assert_eq!(found, [(4, 20, 2), (25, 27, 3)]);
+        assert_eq!(set.get("MINISTER"), Some(&1));
+        assert_eq!(
+            set.suffix_of("the defence minister").map(|m| *m.value),
+            Some(2)
+        );
+    }
+}

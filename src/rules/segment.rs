@@ -1,0 +1,137 @@
+//! The rules of the sentence tokenizer: abbreviations
+//! (`rules/abbreviations.txt`), sentence starters
+//! (`rules/sentence-starters.txt`) and the one-word reporting verbs of
+//! `rules/attribution.toml`, which keep `“Why?” Singh asked.` in one
+//! sentence.
+
+use std::collections::{HashMap, HashSet};
+
+use super::RuleText;
+use crate::error::Result;
+
+/// How an abbreviation behaves before the next word (see
+/// `rules/abbreviations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbreviationKind {
+    /// Precedes a name; never ends a sentence.
+    Title,
+    /// An abbreviation only before a number.
+    Number,
+    /// May end a sentence, when a sentence starter follows.
+    Ordinary,
+}
+
+/// The rules the sentence segmenter uses.
+#[derive(Debug, Clone)]
+pub struct SegmentRules {
+    /// Lower-cased abbreviations without their final stop.
+    abbreviations: HashMap<String, AbbreviationKind>,
+    /// Words that open sentences, as capitalised there.
+    starters: HashSet<String>,
+    /// Lower-cased one-word reporting verb forms.
+    reporting_verbs: HashSet<String>,
+}
+
+impl SegmentRules {
+    pub(super) fn new(
+        abbreviations: &RuleText,
+        starters: &RuleText,
+        reporting_verbs: &[String],
+    ) -> Result<SegmentRules> {
+        Ok(SegmentRules {
+            abbreviations: parse_abbreviations(abbreviations)?,
+            starters: starters.word_list()?.into_iter().map(|e| e.text).collect(),
+            reporting_verbs: reporting_verbs
+                .iter()
+                .filter(|verb| !verb.contains(' '))
+                .map(|verb| verb.to_lowercase())
+                .collect(),
+        })
+    }
+
+    /// How `word` (without its final stop) behaves as an abbreviation, if
+    /// it is one. Case does not matter.
+    pub fn abbreviation(&self, word: &str) -> Option<AbbreviationKind> {
+        if word.chars().any(char::is_uppercase) {
+            self.abbreviations.get(&word.to_lowercase()).copied()
+        } else {
+            self.abbreviations.get(word).copied()
+        }
+    }
+
+    /// Whether `word` usually opens a sentence.
+    pub fn is_sentence_starter(&self, word: &str) -> bool {
+        self.starters.contains(word)
+    }
+
+    /// Whether `word` is a one-word form of a reporting verb ("said",
+    /// "asked"), in lower case.
+    pub fn is_reporting_verb(&self, word: &str) -> bool {
+        self.reporting_verbs.contains(word)
+    }
+}
+
+fn parse_abbreviations(file: &RuleText) -> Result<HashMap<String, AbbreviationKind>> {
+    let mut abbreviations = HashMap::new();
+    for entry in file.word_list()? {
+        let mut words = entry.text.split_whitespace();
+        let word = words.next().unwrap_or_default();
+        let kind = match words.next() {
+            None => AbbreviationKind::Ordinary,
+            Some("title") => AbbreviationKind::Title,
+            Some("number") => AbbreviationKind::Number,
+            Some(other) => {
+                return Err(file.error(
+                    entry.line,
+                    format!("unknown abbreviation kind `{other}` (expected `title` or `number`)"),
+                ));
+            }
+        };
+        if words.next().is_some() {
+            return Err(file.error(entry.line, "expected an abbreviation and at most one kind"));
+        }
+        if word.ends_with('.') {
+            return Err(file.error(
+                entry.line,
+                format!(
+                    "write `{}` without its final full stop",
+                    word.trim_end_matches('.')
+                ),
+            ));
+        }
+        abbreviations.insert(word.to_lowercase(), kind);
+    }
+    Ok(abbreviations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn text(body: &str) -> RuleText {
+        RuleText {
+            path: PathBuf::from("rules/test.txt"),
+            text: body.to_string(),
+        }
+    }
+
+    #[test]
+    fn abbreviation_kinds() {
+        let map = parse_abbreviations(&text("mr title\nno number\nco\n")).unwrap();
+        assert_eq!(map["mr"], AbbreviationKind::Title);
+        assert_eq!(map["no"], AbbreviationKind::Number);
+        assert_eq!(map["co"], AbbreviationKind::Ordinary);
+    }
+
+    #[test]
+    fn malformed_lines_name_file_and_line() {
+        let err = parse_abbreviations(&text("mr title\nco sometimes\n")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "rules/test.txt:2: unknown abbreviation kind `sometimes` (expected `title` or `number`)"
+        );
+        let err = parse_abbreviations(&text("etc.\n")).unwrap_err();
+        assert!(err.to_string().starts_with("rules/test.txt:1: write `etc`"));
+    }
+}
