@@ -32,6 +32,7 @@
 //! assert_eq!(texts, ["Singh met Dr. Kallas in the U.S.", "The talks went well."]);
 //! ```
 
+pub mod claims;
 pub mod document;
 pub mod error;
 pub mod report;

@@ -34,6 +34,21 @@ struct Cli {
 enum Command {
     /// Split a document into sentences, with exact byte offsets.
     Sentences(SentencesArgs),
+    /// Tag every claim of a document with its speaker, quotes and figures.
+    Claims(ClaimsArgs),
+}
+
+#[derive(Args)]
+struct ClaimsArgs {
+    /// The document to read; `-` or nothing reads standard input.
+    file: Option<PathBuf>,
+
+    /// How to print the claims.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Args)]
@@ -104,6 +119,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Sentences(args) => sentences(args),
+        Command::Claims(args) => claims(args),
     };
     match result {
         Ok(code) => code,
@@ -133,6 +149,29 @@ fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
+    let rules = RuleSet::load(args.input.rules.as_deref())?;
+    let document = read_document(args.file.as_deref(), args.input.markdown)?;
+    let sentences = segment::sentences(&document, &rules.segment);
+    let claims = claimtrace::claims::extract(&document, &sentences, &rules);
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format.into() {
+        OutputFormat::Json => report::claims::write_json(&mut out, &document, &claims)?,
+        OutputFormat::Human => {
+            report::claims::write_human(&mut out, &document, &claims, terminal_width())?
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The width of the terminal on stdout, or 120 columns when stdout is not a
+/// terminal (piped output keeps enough of each sentence to be useful).
+fn terminal_width() -> usize {
+    terminal_size::terminal_size_of(io::stdout())
+        .map_or(120, |(terminal_size::Width(w), _)| usize::from(w))
 }
 
 /// Reads `file`, or standard input for `None` and `-`.

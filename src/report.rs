@@ -5,6 +5,7 @@
 //! documented interface (see the README); the human output may change to
 //! read better.
 
+pub mod claims;
 pub mod sentences;
 
 /// The output formats every command offers.

@@ -1,0 +1,307 @@
+//! Finding the attributions of a sentence: the cues ("said", "described …
+//! as", "quoted … as saying", "according to") and the mentions they
+//! attribute words to.
+//!
+//! Cues are found with the automaton of `rules/attribution.toml`, outside
+//! quotation marks only. For each cue:
+//!
+//! * the **subject** is the stretch before the cue back to the nearest
+//!   clause boundary (punctuation, a quotation mark, or a joining word such
+//!   as "and", "which", "that"), read by [`mention::parse`];
+//! * when nothing stands there because the cue follows a comma, a closing
+//!   quotation mark or opens the sentence (`“…,” said Singh`), the subject is
+//!   the stretch *after* the cue;
+//! * a cue right after "was", "is", "been" … is passive, and one after "to"
+//!   an infinitive: neither attributes anything;
+//! * `X quoted Y as saying` gives Y as speaker and X as reporter;
+//!   `according to X` takes X from after the cue.
+//!
+//! Each attribution has a **scope**, the part of the sentence it covers. An
+//! attribution that closes its sentence (`…, the ministry said.`, `…,” Modi
+//! said at the summit.`) covers what precedes it; one that opens a clause
+//! (`…, and Misri said that …`) covers that clause to the end, so a figure
+//! before it stays in the narrator's voice.
+
+use super::mention::{self, Mention};
+use crate::rules::AttributionRules;
+use crate::rules::attribution::CueKind;
+use crate::span::Span;
+
+/// One attribution in a sentence. Offsets are into the document.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    /// The cue words.
+    pub span: Span,
+    pub kind: CueKind,
+    /// Who the words are attributed to, and where that is written.
+    pub speaker: Mention,
+    pub speaker_span: Span,
+    /// For `X quoted Y as saying`: X.
+    pub reporter: Option<(Mention, Span)>,
+    /// The part of the sentence the attribution covers.
+    pub scope: Span,
+    /// Whether the cue follows the words it attributes (`“…,” Singh said`).
+    pub trailing: bool,
+}
+
+/// Punctuation that ends the stretch a subject is looked for in.
+const BOUNDARY_MARKS: &[char] = &[
+    ',', ';', ':', '(', ')', '[', ']', '—', '–', '“', '”', '"', '‘', '.', '!', '?',
+];
+
+/// Words that start a new clause: the subject of a verb is after them.
+const BOUNDARY_WORDS: &[&str] = &[
+    "and", "but", "that", "which", "who", "whom", "while", "when", "because", "after", "before",
+    "although", "though", "since", "if", "where", "whereas", "so", "as",
+];
+
+/// Words before a cue that make it passive or an infinitive.
+const NOT_ACTIVE: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "to", "not",
+];
+
+/// Words that start what may follow a closing attribution: `said at the
+/// summit`, `said on Tuesday`, `said in a statement`.
+const AFTER_CLOSING: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "to",
+    "from",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "in",
+    "via",
+    "over",
+    "told",
+    "adding",
+    "according",
+    "without",
+    "with",
+];
+
+/// The attributions of the sentence at `sentence` (its span and text),
+/// skipping words inside `quoted` (spans of quoted words).
+pub fn find(sentence: Span, text: &str, quoted: &[Span], rules: &AttributionRules) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let in_quote = |at: usize| quoted.iter().any(|q| q.start <= at && at < q.end);
+    for found in rules.cues.find_iter(text) {
+        let (start, end) = (found.start, found.end);
+        if in_quote(sentence.start + start) {
+            continue;
+        }
+        if previous_word(text, start)
+            .is_some_and(|w| NOT_ACTIVE.contains(&w.to_lowercase().as_str()))
+        {
+            continue;
+        }
+        let cue = match found.value {
+            CueKind::According => according(text, start, end, rules),
+            CueKind::Quoting => quoting(text, start, end, rules)
+                .or_else(|| subject_verb(text, start, end, CueKind::Verb, rules)),
+            kind => subject_verb(text, start, end, *kind, rules),
+        };
+        if let Some(mut cue) = cue {
+            cue.span = Span::new(start, end);
+            cues.push(cue.offset(sentence.start));
+        }
+    }
+    cues
+}
+
+impl Cue {
+    fn offset(mut self, by: usize) -> Cue {
+        let shift = |s: Span| Span::new(s.start + by, s.end + by);
+        self.span = shift(self.span);
+        self.speaker_span = shift(self.speaker_span);
+        self.scope = shift(self.scope);
+        if let Some((_, span)) = self.reporter.as_mut() {
+            *span = shift(*span);
+        }
+        self
+    }
+}
+
+/// `X said …`, `…, X said`, `“…,” said X`.
+fn subject_verb(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: CueKind,
+    rules: &AttributionRules,
+) -> Option<Cue> {
+    let (subject_start, boundary) = clause_start(text, start);
+    let subject = Span::new(subject_start, start);
+    let subject_text = text[subject.start..subject.end].trim();
+    if subject_text.is_empty() || boundary == Boundary::Quote && is_all_punctuation(subject_text) {
+        // Nothing before the verb: the speaker follows it (`, said Singh`).
+        if !matches!(boundary, Boundary::Mark | Boundary::Quote | Boundary::Start) {
+            return None;
+        }
+        let after = Span::new(end, clause_end(text, end));
+        let (speaker, speaker_span) = read_mention(text, after, rules)?;
+        return Some(Cue {
+            span: Span::default(),
+            kind,
+            speaker,
+            speaker_span,
+            reporter: None,
+            scope: Span::new(0, after.end),
+            trailing: true,
+        });
+    }
+    let (speaker, speaker_span) = read_mention(text, subject, rules)?;
+    let closing =
+        matches!(boundary, Boundary::Mark | Boundary::Quote) && closes_sentence(text, end);
+    let scope = if closing {
+        Span::new(0, text.len())
+    } else {
+        Span::new(subject.start, text.len())
+    };
+    Some(Cue {
+        span: Span::default(),
+        kind,
+        speaker,
+        speaker_span,
+        reporter: None,
+        scope,
+        trailing: closing,
+    })
+}
+
+/// `X quoted Y as saying …`: Y speaks, X reports.
+fn quoting(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Option<Cue> {
+    let tail = rules.quoting_tails.find_iter(&text[end..]).next()?;
+    let quoted = Span::new(end, end + tail.start);
+    let (speaker, speaker_span) = read_mention(text, quoted, rules)?;
+    let (subject_start, _) = clause_start(text, start);
+    let reporter = read_mention(text, Span::new(subject_start, start), rules);
+    Some(Cue {
+        span: Span::default(),
+        kind: CueKind::Quoting,
+        speaker,
+        speaker_span,
+        scope: Span::new(subject_start, text.len()),
+        reporter,
+        trailing: false,
+    })
+}
+
+/// `according to X, …` and `…, according to X.`
+fn according(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Option<Cue> {
+    let after = Span::new(end, clause_end(text, end));
+    let (speaker, speaker_span) = read_mention(text, after, rules)?;
+    let opens = text[..start].trim().is_empty();
+    let scope = if opens {
+        Span::new(0, text.len())
+    } else {
+        Span::new(0, after.end)
+    };
+    Some(Cue {
+        span: Span::default(),
+        kind: CueKind::According,
+        speaker,
+        speaker_span,
+        reporter: None,
+        scope,
+        trailing: !opens,
+    })
+}
+
+/// What ends the stretch before a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Boundary {
+    Start,
+    /// A comma or other punctuation.
+    Mark,
+    /// A quotation mark.
+    Quote,
+    /// A clause-joining word.
+    Word,
+}
+
+/// Where the clause holding the cue at `cue` starts, and what starts it.
+fn clause_start(text: &str, cue: usize) -> (usize, Boundary) {
+    let before = &text[..cue];
+    let (mut start, mut boundary) = match before.rfind(BOUNDARY_MARKS) {
+        Some(at) => {
+            let mark = before[at..].chars().next().unwrap_or(',');
+            let kind = if "“”\"‘".contains(mark) {
+                Boundary::Quote
+            } else {
+                Boundary::Mark
+            };
+            (at + mark.len_utf8(), kind)
+        }
+        None => (0, Boundary::Start),
+    };
+    // A joining word inside the stretch starts the clause after it.
+    let mut offset = start;
+    for word in before[start..].split_inclusive(char::is_whitespace) {
+        let bare = word.trim().to_lowercase();
+        if BOUNDARY_WORDS.contains(&bare.as_str()) {
+            start = offset + word.len();
+            boundary = Boundary::Word;
+        }
+        offset += word.len();
+    }
+    (start, boundary)
+}
+
+/// Where the stretch after a cue ends: at the next punctuation or at a word
+/// that starts a clause.
+fn clause_end(text: &str, from: usize) -> usize {
+    let rest = &text[from..];
+    let mut end = rest.find(BOUNDARY_MARKS).unwrap_or(rest.len());
+    let mut offset = 0;
+    for word in rest[..end].split_inclusive(char::is_whitespace) {
+        let bare = word.trim().to_lowercase();
+        if offset > 0
+            && (BOUNDARY_WORDS.contains(&bare.as_str()) || AFTER_CLOSING.contains(&bare.as_str()))
+        {
+            end = offset;
+            break;
+        }
+        offset += word.len();
+    }
+    from + end
+}
+
+/// Whether what follows a cue ending at `end` only closes the sentence
+/// (`said.`, `said on Tuesday.`, `said at a joint media interaction …`).
+fn closes_sentence(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    let first = rest.split_whitespace().next().unwrap_or("");
+    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+        || AFTER_CLOSING.contains(&first.to_lowercase().as_str())
+}
+
+fn previous_word(text: &str, at: usize) -> Option<&str> {
+    text[..at].split_whitespace().next_back()
+}
+
+fn is_all_punctuation(text: &str) -> bool {
+    text.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Reads the mention in `span` of `text`, and where its words are.
+fn read_mention(text: &str, span: Span, rules: &AttributionRules) -> Option<(Mention, Span)> {
+    let written = &text[span.start..span.end];
+    let speaker = mention::parse(written, rules)?;
+    let words = mention::extent(written)?;
+    Some((
+        speaker,
+        Span::new(span.start + words.start, span.start + words.end),
+    ))
+}

@@ -1,0 +1,401 @@
+//! Reading a speaker mention: the noun phrase a reporting verb attributes
+//! words to ("defence minister Rajnath Singh", "the defence ministry",
+//! "people familiar with the matter", "she").
+//!
+//! A mention is cleaned of what stands between it and its verb (leading
+//! conjunctions, trailing adverbs and auxiliaries: "and … also", "has",
+//! "on Tuesday"), then read in this order:
+//!
+//! 1. a pronoun (`rules/sources.toml`);
+//! 2. an anonymous source or a group, when the mention ends with one of
+//!    their phrases (`senior officials`, `the two sides`);
+//! 3. a name: the trailing run of capitalised words, initials and name
+//!    particles (`S Jaishankar`, `Ursula von der Leyen`). Role words before
+//!    it (`European Commission President`) are its role; a name that is a
+//!    place, an acronym or ends with an organisation's head word (`Indian
+//!    Navy`) is an organisation;
+//! 4. a role alone (`the PM`, `the foreign secretary`), resolved later to the
+//!    person holding it;
+//! 5. an organisation named by its head word (`the defence ministry`).
+//!
+//! Anything else is not a speaker, and its verb attributes nothing: "The
+//! claims were" has a verb-like word but no speaker.
+
+use crate::rules::AttributionRules;
+use crate::rules::attribution::SpeakerKind;
+
+/// What a mention names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mention {
+    /// A named person, with the role the mention gives them.
+    Person { name: String, role: Option<Role> },
+    /// A role without a name: the person holding it.
+    Role(Role),
+    /// A pronoun that refers back to a speaker of this kind.
+    Pronoun(SpeakerKind),
+    /// An organisation, group or anonymous source, named as written
+    /// (without a leading article).
+    Other { name: String, kind: SpeakerKind },
+}
+
+/// A role as written in the mention, and which role of `rules/roles.txt` it
+/// is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub text: String,
+    pub id: usize,
+}
+
+/// Words that join a mention to what came before it.
+const LEADING: &[&str] = &[
+    "and",
+    "but",
+    "while",
+    "whereas",
+    "so",
+    "then",
+    "also",
+    "meanwhile",
+    "however",
+    "as",
+    "or",
+];
+
+/// Words between a mention and its verb.
+const TRAILING: &[&str] = &[
+    "also",
+    "further",
+    "later",
+    "earlier",
+    "separately",
+    "recently",
+    "again",
+    "too",
+    "then",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "once",
+    "previously",
+    "subsequently",
+    "today",
+    "yesterday",
+    "tonight",
+    "reportedly",
+    "repeatedly",
+    "has also",
+    "publicly",
+    "privately",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "on",
+    "last",
+    "week",
+    "month",
+    "year",
+];
+
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Particles that may stand inside a name.
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
+    "el", "ibn", "ben", "dos", "das",
+];
+
+/// The most words a mention may have; longer stretches are clauses.
+const MAX_WORDS: usize = 12;
+/// The most words a role or qualifier may put before a name.
+const MAX_WORDS_BEFORE_NAME: usize = 7;
+
+/// Reads `text` as a speaker mention; `None` if it names no speaker.
+pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
+    let words = clean(text);
+    if words.is_empty() || words.len() > MAX_WORDS {
+        return None;
+    }
+    let phrase = words.join(" ");
+    if let [word] = words.as_slice()
+        && let Some(kind) = rules.pronoun(word)
+    {
+        return Some(Mention::Pronoun(kind));
+    }
+    let bare = without_article(&words);
+    let bare_phrase = bare.join(" ");
+    for (set, kind) in [
+        (&rules.anonymous, SpeakerKind::Anonymous),
+        (&rules.groups, SpeakerKind::Group),
+    ] {
+        let found = set
+            .suffix_of(&phrase)
+            .or_else(|| set.suffix_of(&bare_phrase));
+        if let Some(found) = found {
+            let words_before = phrase[..found.start].split_whitespace().count();
+            if words_before <= 3 {
+                return Some(Mention::Other {
+                    name: bare_phrase,
+                    kind,
+                });
+            }
+        }
+    }
+    let name_start = name_tail_start(&bare);
+    // Role words may be capitalised ("President"): the name starts after
+    // the last role in the mention.
+    let role_match = rules.role_names.find_iter(&bare_phrase).last();
+    let role_end_word = role_match.map(|m| bare_phrase[..m.end].split_whitespace().count());
+    let name_start = match (name_start, role_end_word) {
+        (Some(start), Some(role_end)) if role_end > start => {
+            Some(role_end).filter(|&s| s < bare.len())
+        }
+        (start, _) => start,
+    };
+    let role = role_match.map(|m| Role {
+        text: bare_phrase[..m.end].to_string(),
+        id: *m.value,
+    });
+    match name_start {
+        Some(start) => {
+            if start > MAX_WORDS_BEFORE_NAME {
+                return None;
+            }
+            let name = bare[start..].join(" ");
+            let organisation = rules.places.contains(&name)
+                || rules.organisations.suffix_of(&name).is_some_and(|m| {
+                    // The head word must be part of the name itself.
+                    name[m.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                })
+                || is_acronym(&name);
+            if organisation {
+                return Some(Mention::Other {
+                    name: bare_phrase,
+                    kind: SpeakerKind::Organisation,
+                });
+            }
+            let role = role.filter(|r| r.text.split_whitespace().count() <= start);
+            if role.is_none() && start > 0 && !bare[..start].iter().all(|w| is_qualifier_word(w)) {
+                return None;
+            }
+            Some(Mention::Person { name, role })
+        }
+        None => {
+            if let Some(role) = role.filter(|r| r.text.len() == bare_phrase.len()) {
+                return Some(Mention::Role(role));
+            }
+            if rules.organisations.suffix_of(&bare_phrase).is_some() && bare.len() <= 5 {
+                return Some(Mention::Other {
+                    name: bare_phrase,
+                    kind: SpeakerKind::Organisation,
+                });
+            }
+            None
+        }
+    }
+}
+
+/// Where the words that [`parse`] reads lie in `text`: the cleaned
+/// mention's byte range, for showing how a sentence names its speaker.
+pub fn extent(text: &str) -> Option<std::ops::Range<usize>> {
+    let words = clean(text);
+    let offset = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
+    let first = words.first()?;
+    let last = words.last()?;
+    Some(offset(first)..offset(last) + last.len())
+}
+
+/// The mention's words without joining words before it and adverbs and
+/// auxiliaries after it.
+fn clean(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                !c.is_alphanumeric() && c != '’' && c != '\'' && c != '.' && c != '-'
+            })
+        })
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words
+        .first()
+        .is_some_and(|w| LEADING.contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    while let Some(last) = words.last() {
+        let lower = last.to_lowercase();
+        let is_weekday_after_on = words.len() >= 2
+            && words[words.len() - 2].eq_ignore_ascii_case("on")
+            && last.chars().next().is_some_and(char::is_uppercase)
+            && lower.ends_with("day");
+        if TRAILING.contains(&lower.as_str()) {
+            words.pop();
+        } else if is_weekday_after_on {
+            words.truncate(words.len() - 2);
+        } else {
+            break;
+        }
+    }
+    words
+}
+
+fn without_article<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    match words.first() {
+        Some(first) if ARTICLES.contains(&first.to_lowercase().as_str()) => words[1..].to_vec(),
+        _ => words.to_vec(),
+    }
+}
+
+/// Where the trailing run of name words starts, if the words end with a
+/// name.
+fn name_tail_start(words: &[&str]) -> Option<usize> {
+    let mut start = None;
+    for index in (0..words.len()).rev() {
+        let word = words[index];
+        if is_name_word(word) {
+            start = Some(index);
+        } else if start.is_some()
+            && NAME_PARTICLES.contains(&word)
+            && preceded_by_name(&words[..index])
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// Whether `words`, after skipping the name particles at its end, ends
+/// with a name word (`Ursula` before `von der`).
+fn preceded_by_name(words: &[&str]) -> bool {
+    words
+        .iter()
+        .rev()
+        .find(|w| !NAME_PARTICLES.contains(w))
+        .is_some_and(|w| is_name_word(w))
+}
+
+/// A capitalised word or an initial: `Singh`, `S`, `O’Brien`, `Jean-Yves`.
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-' | '.'))
+}
+
+/// An acronym standing alone as a name: `CBI`, `NATO`.
+fn is_acronym(name: &str) -> bool {
+    name.len() >= 2 && !name.contains(' ') && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Words that may stand before a name without a role: possessives and
+/// nationality or rank adjectives written in capitals ("India’s", "Indian",
+/// "top", "senior").
+fn is_qualifier_word(word: &str) -> bool {
+    word.ends_with("’s")
+        || word.ends_with("'s")
+        || word.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            word,
+            "top" | "senior" | "former" | "then" | "new" | "acting" | "deputy" | "chief"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn read(text: &str) -> Option<Mention> {
+        parse(text, &RuleSet::builtin().attribution)
+    }
+
+    fn person(text: &str) -> (String, Option<String>) {
+        match read(text) {
+            Some(Mention::Person { name, role }) => (name, role.map(|r| r.text)),
+            other => panic!("{text:?} read as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn people_with_roles() {
+        assert_eq!(
+            person("defence minister Rajnath Singh"),
+            ("Rajnath Singh".into(), Some("defence minister".into()))
+        );
+        assert_eq!(
+            person("European Commission President Ursula von der Leyen"),
+            (
+                "Ursula von der Leyen".into(),
+                Some("European Commission President".into())
+            )
+        );
+        assert_eq!(
+            person("and foreign secretary Vikram Misri also"),
+            ("Vikram Misri".into(), Some("foreign secretary".into()))
+        );
+        assert_eq!(person("Misri"), ("Misri".into(), None));
+        assert_eq!(
+            person("Prime Minister Narendra Modi on Tuesday"),
+            ("Narendra Modi".into(), Some("Prime Minister".into()))
+        );
+    }
+
+    #[test]
+    fn roles_pronouns_and_others() {
+        assert!(matches!(read("the PM"), Some(Mention::Role(r)) if r.text == "PM"));
+        assert_eq!(read("She"), Some(Mention::Pronoun(SpeakerKind::Person)));
+        assert_eq!(
+            read("the defence ministry"),
+            Some(Mention::Other {
+                name: "defence ministry".into(),
+                kind: SpeakerKind::Organisation
+            })
+        );
+        assert_eq!(
+            read("people familiar with the matter"),
+            Some(Mention::Other {
+                name: "people familiar with the matter".into(),
+                kind: SpeakerKind::Anonymous
+            })
+        );
+        assert_eq!(
+            read("The two sides also"),
+            Some(Mention::Other {
+                name: "two sides".into(),
+                kind: SpeakerKind::Group
+            })
+        );
+        assert_eq!(
+            read("China"),
+            Some(Mention::Other {
+                name: "China".into(),
+                kind: SpeakerKind::Organisation
+            })
+        );
+        assert_eq!(
+            read("the Indian Navy"),
+            Some(Mention::Other {
+                name: "Indian Navy".into(),
+                kind: SpeakerKind::Organisation
+            })
+        );
+    }
+
+    #[test]
+    fn clauses_are_not_speakers() {
+        assert_eq!(read("The claims"), None);
+        assert_eq!(read("the proposal for posting a liaison officer"), None);
+        assert_eq!(read(""), None);
+    }
+}

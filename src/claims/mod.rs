@@ -1,0 +1,516 @@
+//! The rule engine: from a document's sentences to its claims, each tagged
+//! with its speaker, its quotations and its figures.
+//!
+//! A claim is one sentence read as a careful reader of news reads it:
+//! whose claim it is (`speaker`, `None` for the article's own voice), the
+//! words that attribute it (`cue`), what it quotes and which figures it
+//! gives. The work runs in passes over the whole document, because a
+//! sentence's speaker can depend on sentences before and after it:
+//!
+//! 1. [`quotes`] pairs the quotation marks of the document;
+//! 2. [`attribution`] finds the cues of every sentence and reads their
+//!    mentions ([`mention`]);
+//! 3. [`names`] gathers every person the document names, so that "Singh"
+//!    resolves to "Rajnath Singh" and "the PM" to the prime minister;
+//! 4. speakers are resolved in document order, pronouns to the last person
+//!    (or group, or organisation) that spoke;
+//! 5. each quotation gets the speaker of the cue that governs it: the cue
+//!    right after it (`“…,” Modi said`), else the nearest one before it in
+//!    its sentence (`described … as “…”`), else any cue whose scope covers
+//!    it; a quotation that opens a sentence with no cue continues the
+//!    quotation before it (a quote paragraph after a quote paragraph);
+//! 6. [`figures`] reads the figures, each in the voice of the quotation or
+//!    attribution scope it stands in.
+//!
+//! A sentence inside a quotation that spans several sentences is the
+//! quotation's speaker's, and the quotation is listed with the claim of the
+//! sentence it starts in.
+
+pub mod attribution;
+pub mod figures;
+pub mod mention;
+pub mod names;
+pub mod quotes;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::rules::RuleSet;
+use crate::rules::attribution::{CueKind, SpeakerKind};
+use crate::segment::Sentence;
+use crate::span::Span;
+
+use attribution::Cue;
+use figures::{FigureKind, FigureValue};
+use mention::Mention;
+use names::NameIndex;
+pub use quotes::Warning;
+
+/// Who a claim or quotation belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// Canonical: the fullest form the document gives ("Rajnath Singh").
+    pub name: String,
+    /// How this sentence refers to them ("Singh", "she", "the PM").
+    pub mention: String,
+    /// The role the document gives them, as written.
+    pub role: Option<String>,
+    pub kind: SpeakerKind,
+}
+
+/// A quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, without the marks (for a quotation of several
+    /// paragraphs, from the first word to the last).
+    pub span: Span,
+    /// The quoted words; paragraphs joined with a space.
+    pub text: String,
+    /// The canonical name of who says it; `None` for scare quotes in the
+    /// article's own voice.
+    pub speaker: Option<String>,
+}
+
+/// A figure, normalised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub span: Span,
+    /// As written.
+    pub text: String,
+    pub kind: FigureKind,
+    pub value: FigureValue,
+    pub unit: Option<String>,
+    /// Canonical qualifier ("up to", "more than", "about").
+    pub qualifier: Option<String>,
+    /// Whose figure it is: the canonical name, `None` for the narrator.
+    pub speaker: Option<String>,
+}
+
+/// One sentence's claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim<'d> {
+    /// `c1`, `c2`, … in document order.
+    pub id: String,
+    /// Index of the sentence.
+    pub sentence: usize,
+    pub span: Span,
+    pub text: &'d str,
+    /// `None`: the article's own voice.
+    pub speaker: Option<Speaker>,
+    /// For `X quoted Y as saying`: X, who reports Y's words.
+    pub reported_by: Option<Speaker>,
+    /// The attributing words as written ("said", "pitched for").
+    pub cue: Option<String>,
+    /// Quotations that start in this sentence.
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+}
+
+/// A document's claims and what was suspicious while reading them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claims<'d> {
+    pub claims: Vec<Claim<'d>>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads the claims of `document`, whose sentences are `sentences`.
+pub fn extract<'d>(
+    document: &'d Document,
+    sentences: &[Sentence<'d>],
+    rules: &RuleSet,
+) -> Claims<'d> {
+    let (raw_quotes, warnings) = quotes::find(document);
+    let quoted: Vec<Span> = raw_quotes.iter().map(|q| q.span).collect();
+
+    // Cues of every sentence, and every person named.
+    let cues: Vec<Vec<Cue>> = sentences
+        .iter()
+        .map(|s| {
+            let inside = overlapping(&quoted, s.span);
+            attribution::find(s.span, s.text, inside, &rules.attribution)
+        })
+        .collect();
+    let index = name_index(sentences, &cues, rules);
+
+    // Speakers, in document order.
+    let mut resolver = Resolver {
+        document,
+        index: &index,
+        rules,
+        last: Vec::new(),
+    };
+    let mut sentence_cues: Vec<Vec<ResolvedCue>> = Vec::with_capacity(sentences.len());
+    for sentence_cues_raw in &cues {
+        let mut resolved = Vec::new();
+        for cue in sentence_cues_raw {
+            if let Some(r) = resolver.resolve_cue(cue) {
+                resolved.push(r);
+            }
+        }
+        sentence_cues.push(resolved);
+    }
+
+    let quote_speakers = quote_speakers(sentences, &raw_quotes, &sentence_cues);
+
+    let mut claims = Vec::with_capacity(sentences.len());
+    for (i, sentence) in sentences.iter().enumerate() {
+        let resolved = &sentence_cues[i];
+        let main = resolved.first();
+        // A sentence inside a quotation that started before it belongs to
+        // the quotation's speaker.
+        let covering = raw_quotes
+            .iter()
+            .zip(&quote_speakers)
+            .find(|(q, speaker)| speaker.is_some() && quote_covers(document, q, sentence.span))
+            .and_then(|(_, speaker)| speaker.clone());
+        let (speaker, reported_by, cue) = match main {
+            Some(cue) => (
+                Some(cue.speaker.clone()),
+                cue.reporter.clone(),
+                Some(document.slice(cue.cue.span).to_string()),
+            ),
+            None => (covering, None, None),
+        };
+        let quotes: Vec<Quote> = raw_quotes
+            .iter()
+            .zip(&quote_speakers)
+            .filter(|(q, _)| {
+                sentence.span.start <= q.span.start && q.span.start < sentence.span.end
+            })
+            .map(|(q, speaker)| Quote {
+                span: q.span,
+                text: q.text(document),
+                speaker: speaker.as_ref().map(|s| s.name.clone()),
+            })
+            .collect();
+        let figures = sentence_figures(
+            document,
+            sentence,
+            &raw_quotes,
+            &quote_speakers,
+            resolved,
+            speaker.as_ref(),
+            rules,
+        );
+        claims.push(Claim {
+            id: format!("c{}", i + 1),
+            sentence: sentence.index,
+            span: sentence.span,
+            text: sentence.text,
+            speaker,
+            reported_by,
+            cue,
+            quotes,
+            figures,
+        });
+    }
+    Claims { claims, warnings }
+}
+
+/// A cue with its mentions resolved to speakers.
+#[derive(Clone, Debug)]
+struct ResolvedCue {
+    cue: Cue,
+    speaker: Speaker,
+    reporter: Option<Speaker>,
+}
+
+/// The spans of `spans` that overlap `within`.
+fn overlapping(spans: &[Span], within: Span) -> &[Span] {
+    let first = spans.partition_point(|s| s.end <= within.start);
+    let last = spans.partition_point(|s| s.start < within.end);
+    &spans[first..last.max(first)]
+}
+
+/// Whether the sentence at `sentence` is inside `quote`: the quotation
+/// started before it, or the sentence opens with it.
+fn quote_covers(document: &Document, quote: &quotes::RawQuote, sentence: Span) -> bool {
+    let started_before = quote.span.start < sentence.start && sentence.start < quote.span.end;
+    let opens_sentence = sentence.start <= quote.open
+        && quote.open < sentence.end
+        && document.text[sentence.start..quote.open].trim().is_empty();
+    started_before || opens_sentence
+}
+
+/// Every person the document names: speakers of cues, and role-name pairs
+/// anywhere ("signed by external affairs minister S Jaishankar").
+fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) -> NameIndex {
+    let mut index = NameIndex::default();
+    for cue in cues.iter().flatten() {
+        let mentions = std::iter::once((&cue.speaker, cue.speaker_span))
+            .chain(cue.reporter.as_ref().map(|(m, s)| (m, *s)));
+        for (mention, span) in mentions {
+            if let Mention::Person { name, role } = mention {
+                index.add(
+                    name,
+                    span.start,
+                    role.as_ref().map(|r| (r.text.clone(), r.id)),
+                );
+            }
+        }
+    }
+    for sentence in sentences {
+        for found in rules.attribution.role_names.find_iter(sentence.text) {
+            let rest = &sentence.text[found.end..];
+            let name: Vec<&str> = rest
+                .split_whitespace()
+                .take_while(|w| {
+                    let w = w.trim_end_matches([',', '.', ';', ':']);
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || ["von", "der", "van", "de", "da", "bin", "al"].contains(&w)
+                })
+                .collect();
+            // Stop at the first word that carried punctuation.
+            let mut words = Vec::new();
+            for word in name {
+                let bare = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
+                words.push(bare);
+                if bare.len() != word.len() {
+                    break;
+                }
+            }
+            while words
+                .last()
+                .is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase))
+            {
+                words.pop();
+            }
+            if words.is_empty() || rules.attribution.role_names.contains(&words.join(" ")) {
+                continue;
+            }
+            let role = sentence.text[role_start(sentence.text, found.start)..found.end].to_string();
+            if let Some(Mention::Person { name, .. }) =
+                mention::parse(&words.join(" "), &rules.attribution)
+            {
+                index.add(
+                    &name,
+                    sentence.span.start + found.end,
+                    Some((role, *found.value)),
+                );
+            }
+        }
+    }
+    index
+}
+
+/// Words that end a role's modifiers when reading back from its head word.
+const BEFORE_ROLE: &[&str] = &[
+    "by", "with", "to", "for", "from", "at", "in", "on", "of", "the", "a", "an", "as", "said",
+    "says", "told", "met", "between", "among", "who", "which", "that", "while",
+];
+
+/// Where the role whose head word starts at `head` begins: its modifiers
+/// are read back ("EU foreign and security policy chief") until a word that
+/// cannot modify a role, punctuation, or an "and" after a name ("S
+/// Jaishankar and EU … chief").
+fn role_start(text: &str, head: usize) -> usize {
+    let mut start = head;
+    let before = &text[..head];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate().rev() {
+        let lower = word.to_lowercase();
+        if word.ends_with([',', ';', ':', '.', '”', '"']) || BEFORE_ROLE.contains(&lower.as_str())
+        {
+            break;
+        }
+        if lower == "and" {
+            let joins_modifiers =
+                i > 0 && words[i - 1].chars().next().is_some_and(char::is_lowercase);
+            if !joins_modifiers {
+                break;
+            }
+        }
+        start = word.as_ptr() as usize - text.as_ptr() as usize;
+    }
+    start
+}
+
+/// Resolves mentions to speakers in document order.
+struct Resolver<'a> {
+    document: &'a Document,
+    index: &'a NameIndex,
+    rules: &'a RuleSet,
+    /// Speakers who were subjects of cues, most recent last.
+    last: Vec<Speaker>,
+}
+
+impl Resolver<'_> {
+    fn resolve_cue(&mut self, cue: &Cue) -> Option<ResolvedCue> {
+        let reporter = cue
+            .reporter
+            .as_ref()
+            .and_then(|(mention, span)| self.resolve(mention, *span));
+        let speaker = self.resolve(&cue.speaker, cue.speaker_span)?;
+        // The grammatical subject is who later pronouns refer to: for
+        // `X quoted Y as saying`, X.
+        let subject = match (&cue.kind, &reporter) {
+            (CueKind::Quoting, Some(reporter)) => reporter.clone(),
+            _ => speaker.clone(),
+        };
+        self.last.push(subject);
+        Some(ResolvedCue {
+            cue: cue.clone(),
+            speaker,
+            reporter,
+        })
+    }
+
+    fn resolve(&self, mention: &Mention, span: Span) -> Option<Speaker> {
+        let written = self.document.slice(span).to_string();
+        match mention {
+            Mention::Person { name, role } => {
+                let canonical = self.index.canonical(name, span.start);
+                let role = role
+                    .as_ref()
+                    .map(|r| r.text.clone())
+                    .or_else(|| self.index.role_of(&canonical).map(str::to_string));
+                Some(Speaker {
+                    name: canonical,
+                    mention: written,
+                    role,
+                    kind: SpeakerKind::Person,
+                })
+            }
+            Mention::Role(role) => {
+                let holder = self
+                    .index
+                    .holder_of(role.id, span.start, &self.rules.attribution);
+                Some(Speaker {
+                    name: holder.unwrap_or_else(|| role.text.clone()),
+                    mention: written,
+                    role: Some(role.text.clone()),
+                    kind: SpeakerKind::Person,
+                })
+            }
+            Mention::Pronoun(kind) => {
+                let wanted = |s: &&Speaker| match kind {
+                    SpeakerKind::Person => s.kind == SpeakerKind::Person,
+                    SpeakerKind::Organisation => s.kind == SpeakerKind::Organisation,
+                    _ => s.kind != SpeakerKind::Person,
+                };
+                let referent = self.last.iter().rev().find(wanted)?;
+                Some(Speaker {
+                    mention: written,
+                    ..referent.clone()
+                })
+            }
+            Mention::Other { name, kind } => Some(Speaker {
+                name: name.clone(),
+                mention: written,
+                role: None,
+                kind: *kind,
+            }),
+        }
+    }
+}
+
+/// The speaker of each quotation (step 5 of the module doc).
+fn quote_speakers(
+    sentences: &[Sentence<'_>],
+    quotes: &[quotes::RawQuote],
+    cues: &[Vec<ResolvedCue>],
+) -> Vec<Option<Speaker>> {
+    let sentence_of = |at: usize| {
+        sentences
+            .partition_point(|s| s.span.end <= at)
+            .min(sentences.len().saturating_sub(1))
+    };
+    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(quotes.len());
+    for (qi, quote) in quotes.iter().enumerate() {
+        if sentences.is_empty() {
+            speakers.push(None);
+            continue;
+        }
+        let first = sentence_of(quote.open);
+        let last = sentence_of(quote.close.saturating_sub(1));
+        // The cue right after the closing mark.
+        let after = cues[last].iter().find(|c| {
+            let start = c.cue.span.start.min(c.cue.speaker_span.start);
+            start >= quote.close && c.cue.trailing && start - quote.close <= 4
+        });
+        // The nearest cue before the opening mark in its sentence.
+        let before = || {
+            cues[first]
+                .iter()
+                .filter(|c| c.cue.span.end <= quote.open && !c.cue.trailing)
+                .max_by_key(|c| c.cue.span.end)
+        };
+        // Any cue whose scope covers the quotation.
+        let covering = || {
+            (first..=last)
+                .flat_map(|i| cues[i].iter())
+                .find(|c| c.cue.scope.start <= quote.open && quote.close <= c.cue.scope.end)
+        };
+        let found = after
+            .or_else(before)
+            .or_else(covering)
+            .map(|c| c.speaker.clone());
+        let continued = || {
+            // A quotation opening its sentence, right after a sentence with
+            // an attributed quotation, continues it.
+            let opens_sentence = sentences[first].span.start == quote.open;
+            let previous = qi.checked_sub(1)?;
+            let previous_quote = &quotes[previous];
+            let previous_sentence = sentence_of(previous_quote.close.saturating_sub(1));
+            (opens_sentence && previous_sentence + 1 >= first && cues[first].is_empty())
+                .then(|| speakers[previous].clone())
+                .flatten()
+        };
+        let speaker = found.or_else(continued);
+        speakers.push(speaker);
+    }
+    speakers
+}
+
+/// The figures of a sentence, each with the speaker whose voice it is in.
+fn sentence_figures(
+    document: &Document,
+    sentence: &Sentence<'_>,
+    quotes: &[quotes::RawQuote],
+    quote_speakers: &[Option<Speaker>],
+    cues: &[ResolvedCue],
+    sentence_speaker: Option<&Speaker>,
+    rules: &RuleSet,
+) -> Vec<Figure> {
+    // Numbers inside a group's name ("the two sides") name the group.
+    let groups: Vec<Span> = rules
+        .attribution
+        .groups
+        .find_iter(sentence.text)
+        .map(|m| Span::new(m.start, m.end))
+        .collect();
+    figures::find(sentence.text, &groups, &rules.figures)
+        .into_iter()
+        .map(|found| {
+            let span = Span::new(
+                sentence.span.start + found.span.start,
+                sentence.span.start + found.span.end,
+            );
+            let in_quote = quotes
+                .iter()
+                .zip(quote_speakers)
+                .find(|(q, _)| q.span.start <= span.start && span.end <= q.span.end);
+            let speaker = match in_quote {
+                Some((_, speaker)) => speaker.as_ref().map(|s| s.name.clone()),
+                None => cues
+                    .iter()
+                    .find(|c| c.cue.scope.start <= span.start && span.end <= c.cue.scope.end)
+                    .map(|c| c.speaker.name.clone())
+                    .or_else(|| {
+                        cues.is_empty()
+                            .then(|| sentence_speaker.map(|s| s.name.clone()))
+                            .flatten()
+                    }),
+            };
+            Figure {
+                span,
+                text: document.slice(span).to_string(),
+                kind: found.kind,
+                value: found.value,
+                unit: found.unit,
+                qualifier: found.qualifier,
+                speaker,
+            }
+        })
+        .collect()
+}

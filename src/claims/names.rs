@@ -1,0 +1,160 @@
+//! One canonical name per person in a document.
+//!
+//! News copy names a person in full once ("defence minister Rajnath
+//! Singh") and by surname after ("Singh"), and not always in that order
+//! ("Kallas" early, "EU foreign and security policy chief Kaja Kallas"
+//! later). The [`NameIndex`] gathers every person the document names, with
+//! the role it gives them, before any speaker is resolved; a mention then
+//! resolves to the fullest form the document gives whose words it ends
+//! with, wherever that form appears. When two people share a surname, the
+//! one named most recently before the mention wins.
+//!
+//! Roles resolve the same way: "the PM" is the person the document calls
+//! prime minister (or PM, or premier). If the document names no holder of
+//! the role, a public figure of `rules/people.toml` who holds it is used,
+//! but only if the document mentions them.
+
+use crate::rules::AttributionRules;
+
+/// A person the document names.
+#[derive(Clone, Debug)]
+struct Person {
+    /// The fullest form the document gives.
+    name: String,
+    /// Where each mention of this form is, in document order.
+    mentions: Vec<usize>,
+    /// The role the document gives them first, as written, and its index.
+    role: Option<(String, usize)>,
+}
+
+/// Every person a document names.
+#[derive(Clone, Debug, Default)]
+pub struct NameIndex {
+    people: Vec<Person>,
+}
+
+impl NameIndex {
+    /// Records that the document names `name` at `at`, optionally with a
+    /// role.
+    pub fn add(&mut self, name: &str, at: usize, role: Option<(String, usize)>) {
+        if let Some(person) = self.people.iter_mut().find(|p| p.name == name) {
+            person.mentions.push(at);
+            person.mentions.sort_unstable();
+            if person.role.is_none() {
+                person.role = role;
+            }
+            return;
+        }
+        self.people.push(Person {
+            name: name.to_string(),
+            mentions: vec![at],
+            role,
+        });
+    }
+
+    /// The canonical form of the person mentioned as `name` at `at`.
+    pub fn canonical(&self, name: &str, at: usize) -> String {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let candidates: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| {
+                let full: Vec<&str> = p.name.split_whitespace().collect();
+                full.len() > words.len() && full.ends_with(&words)
+            })
+            .collect();
+        pick_nearest(&candidates, at).map_or_else(|| name.to_string(), |p| p.name.clone())
+    }
+
+    /// The role the document gives the person whose canonical name is
+    /// `name`.
+    pub fn role_of(&self, name: &str) -> Option<&str> {
+        self.people
+            .iter()
+            .filter(|p| p.name == name || p.name.ends_with(&format!(" {name}")))
+            .find_map(|p| p.role.as_ref().map(|(text, _)| text.as_str()))
+    }
+
+    /// The canonical name of who holds role `role` at `at`: someone the
+    /// document gives that role, else a public figure who holds it and whom
+    /// the document mentions.
+    pub fn holder_of(&self, role: usize, at: usize, rules: &AttributionRules) -> Option<String> {
+        let holders: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| p.role.as_ref().is_some_and(|(_, id)| *id == role))
+            .collect();
+        if let Some(person) = pick_nearest(&holders, at) {
+            return Some(person.name.clone());
+        }
+        let known: Vec<&Person> = rules
+            .people
+            .iter()
+            .filter(|known| known.roles.contains(&role))
+            .flat_map(|known| {
+                let known_words: Vec<&str> = known.name.split_whitespace().collect();
+                self.people.iter().filter(move |p| {
+                    let words: Vec<&str> = p.name.split_whitespace().collect();
+                    known_words.ends_with(&words)
+                })
+            })
+            .collect();
+        pick_nearest(&known, at).map(|p| self.canonical(&p.name, at))
+    }
+}
+
+/// The person mentioned most recently before `at`, else the first one
+/// mentioned after it.
+fn pick_nearest<'p>(people: &[&'p Person], at: usize) -> Option<&'p Person> {
+    let before = people
+        .iter()
+        .filter_map(|p| {
+            let last = p.mentions.iter().rev().find(|&&m| m <= at)?;
+            Some((*last, *p))
+        })
+        .max_by_key(|&(last, _)| last)
+        .map(|(_, p)| p);
+    before.or_else(|| {
+        people
+            .iter()
+            .filter_map(|p| p.mentions.first().map(|&first| (first, *p)))
+            .min_by_key(|&(first, _)| first)
+            .map(|(_, p)| p)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn surnames_resolve_to_the_fullest_form_before_or_after() {
+        let mut index = NameIndex::default();
+        index.add("Kallas", 10, None);
+        index.add("Kaja Kallas", 500, None);
+        index.add("Rajnath Singh", 50, Some(("defence minister".into(), 0)));
+        index.add("Manmohan Singh", 300, None);
+        assert_eq!(index.canonical("Kallas", 10), "Kaja Kallas");
+        assert_eq!(index.canonical("Singh", 100), "Rajnath Singh");
+        assert_eq!(index.canonical("Singh", 400), "Manmohan Singh");
+        assert_eq!(index.canonical("Misri", 400), "Misri");
+        assert_eq!(index.role_of("Rajnath Singh"), Some("defence minister"));
+    }
+
+    #[test]
+    fn roles_resolve_to_named_holders_then_known_figures() {
+        let rules = RuleSet::builtin().attribution;
+        let pm = rules.role("PM").unwrap();
+        let mut index = NameIndex::default();
+        index.add("Modi", 5, None);
+        assert_eq!(index.holder_of(pm, 100, &rules), Some("Modi".into()));
+        index.add("Keir Starmer", 50, Some(("prime minister".into(), pm)));
+        assert_eq!(
+            index.holder_of(pm, 100, &rules),
+            Some("Keir Starmer".into())
+        );
+        let empty = NameIndex::default();
+        assert_eq!(empty.holder_of(pm, 100, &rules), None);
+    }
+}
