@@ -176,3 +176,46 @@ fn usage_errors_exit_2() {
     let output = claimtrace(&["--version"], b"");
     assert!(stdout(&output).starts_with("claimtrace "));
 }
+
+#[test]
+fn seed_claims_json() {
+    let output = claimtrace(&["claims", SEED, "--format", "json"], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    insta::assert_snapshot!("seed_claims", stdout(&output));
+}
+
+#[test]
+fn seed_claims_human() {
+    let output = claimtrace(&["claims", SEED], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    insta::assert_snapshot!("seed_claims_human", stdout(&output));
+}
+
+#[test]
+fn fixture_claims_markdown() {
+    let output = claimtrace(
+        &[
+            "claims",
+            "tests/fixtures/claims/wire-story.md",
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    insta::assert_snapshot!("wire_story_claims", stdout(&output));
+}
+
+#[test]
+fn unbalanced_quote_is_reported() {
+    let output = claimtrace(
+        &["claims", "-"],
+        "“Never closed, she said.\n\nNext.".as_bytes(),
+    );
+    assert!(output.status.success());
+    assert!(
+        stdout(&output).contains("warning: <stdin>:1:1: quotation mark is never closed"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -44,6 +44,10 @@ pub struct Cue {
     pub trailing: bool,
 }
 
+/// The most words an apposition between a subject and its verb may have
+/// (`Smith, chief executive of the firm, said`).
+const MAX_APPOSITION_WORDS: usize = 8;
+
 /// Punctuation that ends the stretch a subject is looked for in.
 const BOUNDARY_MARKS: &[char] = &[
     ',', ';', ':', '(', ')', '[', ']', '—', '–', '“', '”', '"', '‘', '.', '!', '?',
@@ -133,7 +137,7 @@ impl Cue {
     }
 }
 
-/// `X said …`, `…, X said`, `“…,” said X`.
+/// `X said …`, `…, X said`, `“…,” said X`, `X, 45, said`.
 fn subject_verb(
     text: &str,
     start: usize,
@@ -143,27 +147,62 @@ fn subject_verb(
 ) -> Option<Cue> {
     let (subject_start, boundary) = clause_start(text, start);
     let subject = Span::new(subject_start, start);
-    let subject_text = text[subject.start..subject.end].trim();
-    if subject_text.is_empty() || boundary == Boundary::Quote && is_all_punctuation(subject_text) {
-        // Nothing before the verb: the speaker follows it (`, said Singh`).
-        if !matches!(boundary, Boundary::Mark | Boundary::Quote | Boundary::Start) {
-            return None;
-        }
-        let after = Span::new(end, clause_end(text, end));
-        let (speaker, speaker_span) = read_mention(text, after, rules)?;
-        return Some(Cue {
-            span: Span::default(),
-            kind,
-            speaker,
-            speaker_span,
-            reporter: None,
-            scope: Span::new(0, after.end),
-            trailing: true,
-        });
+    if !text[subject.start..subject.end].trim().is_empty() {
+        return subject_cue(text, subject, boundary, end, kind, rules);
     }
+    // `Smith, 45, said` / `Smith, the defence minister, said`: the subject
+    // stands before an apposition set off by commas.
+    if boundary == Boundary::Mark && text[..subject_start].ends_with(',') {
+        let apposition_end = subject_start - 1;
+        if let Some(comma) = text[..apposition_end].rfind(',') {
+            let apposition = &text[comma + 1..apposition_end];
+            if apposition.split_whitespace().count() <= MAX_APPOSITION_WORDS {
+                let (head_start, head_boundary) = clause_start(text, comma);
+                let head = Span::new(head_start, comma);
+                if let Some(mut cue) = subject_cue(text, head, head_boundary, end, kind, rules) {
+                    if let (Mention::Person { role, .. }, Some(Mention::Role(given))) =
+                        (&mut cue.speaker, mention::parse(apposition, rules))
+                    {
+                        role.get_or_insert(given);
+                    }
+                    return Some(cue);
+                }
+            }
+        }
+    }
+    // Nothing before the verb: the speaker follows it (`, said Singh`).
+    if !matches!(boundary, Boundary::Mark | Boundary::Quote | Boundary::Start) {
+        return None;
+    }
+    let after = Span::new(end, clause_end(text, end));
+    let (speaker, speaker_span) = read_mention(text, after, rules)?;
+    Some(Cue {
+        span: Span::default(),
+        kind,
+        speaker,
+        speaker_span,
+        reporter: None,
+        scope: Span::new(0, after.end),
+        trailing: true,
+    })
+}
+
+/// The cue whose subject is written in `subject`, which a `boundary`
+/// opens.
+fn subject_cue(
+    text: &str,
+    subject: Span,
+    boundary: Boundary,
+    end: usize,
+    kind: CueKind,
+    rules: &AttributionRules,
+) -> Option<Cue> {
     let (speaker, speaker_span) = read_mention(text, subject, rules)?;
+    // Right after a closing quotation mark the attribution is the quote's
+    // (`“…,” she told Reuters`); after a comma, only if it ends the
+    // sentence (`…, the ministry said.`).
     let closing =
-        matches!(boundary, Boundary::Mark | Boundary::Quote) && closes_sentence(text, end);
+        boundary == Boundary::Quote || boundary == Boundary::Mark && closes_sentence(text, end);
     let scope = if closing {
         Span::new(0, text.len())
     } else {
@@ -289,10 +328,6 @@ fn closes_sentence(text: &str, end: usize) -> bool {
 
 fn previous_word(text: &str, at: usize) -> Option<&str> {
     text[..at].split_whitespace().next_back()
-}
-
-fn is_all_punctuation(text: &str) -> bool {
-    text.chars().all(|c| !c.is_alphanumeric())
 }
 
 /// Reads the mention in `span` of `text`, and where its words are.

@@ -290,7 +290,55 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
             }
         }
     }
+    // Any other run of two or more name words ("Her aide, Luis Ferro,
+    // spoke"), so that a later surname finds its full form.
+    for sentence in sentences {
+        for (start, run) in name_runs(sentence.text) {
+            if let Some(Mention::Person { name, role }) = mention::parse(run, &rules.attribution) {
+                if name.split_whitespace().count() >= 2 {
+                    let role = role.map(|r| (r.text, r.id));
+                    index.add(&name, sentence.span.start + start, role);
+                }
+            }
+        }
+    }
     index
+}
+
+/// Runs of two or more capitalised words (name particles allowed inside)
+/// in `text`, with their offsets; the sentence's first word is left out
+/// since every sentence capitalises it.
+fn name_runs(text: &str) -> Vec<(usize, &str)> {
+    let mut runs = Vec::new();
+    let mut current: Option<(usize, usize, usize)> = None; // start, end, words
+    let words = text.split_whitespace().map(|w| {
+        let offset = w.as_ptr() as usize - text.as_ptr() as usize;
+        (offset, w)
+    });
+    for (index, (offset, raw)) in words.enumerate() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let capitalised = index > 0 && word.chars().next().is_some_and(char::is_uppercase);
+        let particle = ["von", "van", "der", "de", "da", "bin", "al"].contains(&word);
+        let ends_phrase = raw.ends_with([',', '.', ';', ':', '!', '?', ')', '”', '"', '’']);
+        if capitalised || (particle && current.is_some()) {
+            let start = offset + raw.find(word).unwrap_or(0);
+            let end = start + word.len();
+            current = Some(match current {
+                Some((s, _, n)) => (s, end, n + 1),
+                None => (start, end, 1),
+            });
+        } else if let Some(run) = current.take() {
+            runs.push(run);
+        }
+        if ends_phrase {
+            runs.extend(current.take());
+        }
+    }
+    runs.extend(current);
+    runs.into_iter()
+        .filter(|&(_, _, n)| n >= 2)
+        .map(|(s, e, _)| (s, &text[s..e]))
+        .collect()
 }
 
 /// Words that end a role's modifiers when reading back from its head word.
@@ -372,9 +420,12 @@ impl Resolver<'_> {
                 })
             }
             Mention::Role(role) => {
-                let holder = self
-                    .index
-                    .holder_of(role.id, span.start, &self.rules.attribution);
+                let holder = self.index.holder_of(
+                    role.id,
+                    span.start,
+                    &self.document.text,
+                    &self.rules.attribution,
+                );
                 Some(Speaker {
                     name: holder.unwrap_or_else(|| role.text.clone()),
                     mention: written,

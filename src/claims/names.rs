@@ -77,30 +77,57 @@ impl NameIndex {
 
     /// The canonical name of who holds role `role` at `at`: someone the
     /// document gives that role, else a public figure who holds it and whom
-    /// the document mentions.
-    pub fn holder_of(&self, role: usize, at: usize, rules: &AttributionRules) -> Option<String> {
+    /// the document's `text` mentions.
+    pub fn holder_of(
+        &self,
+        role: usize,
+        at: usize,
+        text: &str,
+        rules: &AttributionRules,
+    ) -> Option<String> {
+        // A general role ("the minister") is held by anyone with a more
+        // specific one ("defence minister").
+        let general = rules.roles[role].name.to_lowercase();
+        let holds = |(text, id): &(String, usize)| {
+            *id == role || text.to_lowercase().ends_with(&format!(" {general}"))
+        };
         let holders: Vec<&Person> = self
             .people
             .iter()
-            .filter(|p| p.role.as_ref().is_some_and(|(_, id)| *id == role))
+            .filter(|p| p.role.as_ref().is_some_and(holds))
             .collect();
         if let Some(person) = pick_nearest(&holders, at) {
             return Some(person.name.clone());
         }
-        let known: Vec<&Person> = rules
+        // A public figure who holds the role, named in the text: the
+        // nearest mention of their full name or surname.
+        rules
             .people
             .iter()
             .filter(|known| known.roles.contains(&role))
-            .flat_map(|known| {
-                let known_words: Vec<&str> = known.name.split_whitespace().collect();
-                self.people.iter().filter(move |p| {
-                    let words: Vec<&str> = p.name.split_whitespace().collect();
-                    known_words.ends_with(&words)
-                })
+            .filter_map(|known| {
+                let surname = known.name.split_whitespace().last()?;
+                let (form, position) = [known.name.as_str(), surname]
+                    .into_iter()
+                    .find_map(|form| nearest_word(text, form, at).map(|p| (form, p)))?;
+                Some((form, position))
             })
-            .collect();
-        pick_nearest(&known, at).map(|p| self.canonical(&p.name, at))
+            .min_by_key(|&(_, position)| position.abs_diff(at))
+            .map(|(form, position)| self.canonical(form, position))
     }
+}
+
+/// The offset of the whole-word occurrence of `word` in `text` nearest to
+/// `at`.
+fn nearest_word(text: &str, word: &str, at: usize) -> Option<usize> {
+    text.match_indices(word)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .min_by_key(|&i| i.abs_diff(at))
 }
 
 /// The person mentioned most recently before `at`, else the first one

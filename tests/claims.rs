@@ -1,0 +1,436 @@
+//! The rule engine, pattern by pattern, on short articles written for these
+//! tests (not taken from the seed).
+
+use std::sync::LazyLock;
+
+use claimtrace::claims::{self, Claims};
+use claimtrace::document::{Document, Format};
+use claimtrace::rules::RuleSet;
+use claimtrace::segment;
+
+/// Built once: compiling the rules for every test would dominate the run.
+static RULES: LazyLock<RuleSet> = LazyLock::new(RuleSet::builtin);
+
+/// What the tests look at: each claim's speaker and cue, and each quote's
+/// words and speaker.
+struct Read {
+    speakers: Vec<Option<String>>,
+    cues: Vec<Option<String>>,
+    quotes: Vec<(String, Option<String>)>,
+    claims: Vec<String>,
+}
+
+fn read_as(text: &str, format: Format) -> Read {
+    let document = Document::from_text("test".into(), text.to_string(), format);
+    let sentences = segment::sentences(&document, &RULES.segment);
+    let Claims { claims, .. } = claims::extract(&document, &sentences, &RULES);
+    Read {
+        speakers: claims
+            .iter()
+            .map(|c| c.speaker.as_ref().map(|s| s.name.clone()))
+            .collect(),
+        cues: claims.iter().map(|c| c.cue.clone()).collect(),
+        quotes: claims
+            .iter()
+            .flat_map(|c| c.quotes.iter().map(|q| (q.text.clone(), q.speaker.clone())))
+            .collect(),
+        claims: claims.iter().map(|c| c.text.to_string()).collect(),
+    }
+}
+
+fn read(text: &str) -> Read {
+    read_as(text, Format::Plain)
+}
+
+fn names(list: &[Option<&str>]) -> Vec<Option<String>> {
+    list.iter().map(|n| n.map(str::to_string)).collect()
+}
+
+fn quote_speakers(read: &Read) -> Vec<Option<String>> {
+    read.quotes.iter().map(|(_, s)| s.clone()).collect()
+}
+
+mod attribution_patterns {
+    use super::*;
+
+    #[test]
+    fn quote_then_speaker_and_verb() {
+        let r = read(
+            "Trade minister Asha Verma opened the talks. “Tariffs will fall next year,” Verma said.",
+        );
+        assert_eq!(r.speakers, names(&[None, Some("Asha Verma")]));
+        assert_eq!(
+            r.quotes,
+            [(
+                "Tariffs will fall next year,".to_string(),
+                Some("Asha Verma".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn quote_then_verb_and_speaker() {
+        let r = read("“We are ready for the vote,” said Jonas Berg, the party leader.");
+        assert_eq!(r.speakers, names(&[Some("Jonas Berg")]));
+        assert_eq!(quote_speakers(&r), names(&[Some("Jonas Berg")]));
+    }
+
+    #[test]
+    fn speaker_verb_colon_quote() {
+        let r = read("Finance minister Lena Holt said: “The budget is balanced.”");
+        assert_eq!(r.speakers, names(&[Some("Lena Holt")]));
+        assert_eq!(quote_speakers(&r), names(&[Some("Lena Holt")]));
+    }
+
+    #[test]
+    fn speaker_said_that() {
+        let r = read(
+            "Mayor Tom Reyes said that the bridge would reopen in June. Reyes said repairs cost more than expected.",
+        );
+        assert_eq!(r.speakers, names(&[Some("Tom Reyes"), Some("Tom Reyes")]));
+        assert_eq!(r.cues, [Some("said".to_string()), Some("said".to_string())]);
+    }
+
+    #[test]
+    fn closing_attribution_after_a_comma() {
+        let r = read("The reactor will restart in spring, the energy ministry said.");
+        assert_eq!(r.speakers, names(&[Some("energy ministry")]));
+    }
+
+    #[test]
+    fn according_to() {
+        let r = read(
+            "According to the central bank, inflation fell. Growth slowed, according to Maria Lopez.",
+        );
+        assert_eq!(
+            r.speakers,
+            names(&[Some("central bank"), Some("Maria Lopez")])
+        );
+    }
+
+    #[test]
+    fn described_as() {
+        let r = read(
+            "Opposition leader Karl Mertens described the plan as a “costly gamble” for taxpayers.",
+        );
+        assert_eq!(r.speakers, names(&[Some("Karl Mertens")]));
+        assert_eq!(
+            r.quotes,
+            [(
+                "costly gamble".to_string(),
+                Some("Karl Mertens".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn quoted_as_saying_keeps_reporter_and_speaker() {
+        let text = "President Ana Duarte spoke first. Her aide, Luis Ferro, spoke later. Ferro quoted the president as saying that the border would stay open and trade was “the priority”.";
+        let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
+        let sentences = segment::sentences(&document, &RULES.segment);
+        let claims = claims::extract(&document, &sentences, &RULES).claims;
+        let last = claims.last().unwrap();
+        assert_eq!(
+            last.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Ana Duarte")
+        );
+        assert_eq!(
+            last.reported_by.as_ref().map(|s| s.name.as_str()),
+            Some("Luis Ferro")
+        );
+        assert_eq!(last.quotes[0].speaker.as_deref(), Some("Ana Duarte"));
+    }
+
+    #[test]
+    fn added_and_pronouns_across_sentences() {
+        let r = read(
+            "Health minister Priya Nair announced the scheme. “It covers every district,” she added. She also noted that funding was secure. Officials said the rollout starts in May.",
+        );
+        assert_eq!(
+            r.speakers,
+            names(&[
+                Some("Priya Nair"),
+                Some("Priya Nair"),
+                Some("Priya Nair"),
+                Some("Officials")
+            ])
+        );
+    }
+
+    #[test]
+    fn he_refers_to_the_subject_not_the_quoted() {
+        let r = read(
+            "Envoy Omar Haddad quoted the king as saying the deal was done. He also noted that talks would resume.",
+        );
+        assert_eq!(r.speakers[1].as_deref(), Some("Omar Haddad"));
+    }
+
+    #[test]
+    fn apposition_between_subject_and_verb() {
+        let r = read(
+            "Sara Kim, 45, said the firm would expand. Kim, the chief executive, told investors that profits rose.",
+        );
+        assert_eq!(r.speakers, names(&[Some("Sara Kim"), Some("Sara Kim")]));
+    }
+
+    #[test]
+    fn told_after_a_quote() {
+        let r = read("“We expect a deal soon,” Dev Anand told reporters on Monday.");
+        assert_eq!(quote_speakers(&r), names(&[Some("Dev Anand")]));
+    }
+
+    #[test]
+    fn interrupted_quote() {
+        let r = read("“We are ready,” Rita Sen said, “and we will act.”");
+        assert_eq!(
+            quote_speakers(&r),
+            names(&[Some("Rita Sen"), Some("Rita Sen")])
+        );
+    }
+
+    #[test]
+    fn anonymous_groups_and_organisations() {
+        let r = read(
+            "People familiar with the matter said the deal was close. The two sides agreed to meet again. The foreign ministry said it was pleased.",
+        );
+        assert_eq!(
+            r.speakers,
+            names(&[
+                Some("People familiar with the matter"),
+                Some("two sides"),
+                Some("foreign ministry")
+            ])
+        );
+    }
+
+    #[test]
+    fn passive_and_narrator_sentences() {
+        let r = read("The pact was described as a framework for trade. It runs for ten years.");
+        assert_eq!(r.speakers, names(&[None, None]));
+    }
+}
+
+mod quotations {
+    use super::*;
+
+    #[test]
+    fn quote_of_several_sentences_has_one_speaker() {
+        let r = read(
+            "“Exports grew. Imports fell. The balance improved,” Mira Das said at the briefing.",
+        );
+        assert_eq!(r.speakers, names(&[Some("Mira Das"); 3]));
+        assert_eq!(r.quotes.len(), 1, "one quotation spans the three sentences");
+        assert_eq!(
+            r.quotes[0].0,
+            "Exports grew. Imports fell. The balance improved,"
+        );
+    }
+
+    #[test]
+    fn quote_paragraph_after_a_quote_paragraph() {
+        let r = read(
+            "“Prices will ease,” Governor Ivo Petrov said.\n\n“We have the tools to act.”\n\nMarkets rose.",
+        );
+        assert_eq!(
+            r.speakers,
+            names(&[Some("Ivo Petrov"), Some("Ivo Petrov"), None])
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quotation() {
+        let r = read(
+            "“The first phase is complete,” Chen Wu said. “The second starts now.\n\n“The third follows in a year.”\n\nThe plan was approved.",
+        );
+        assert_eq!(r.quotes.len(), 2);
+        assert_eq!(
+            r.quotes[1].0,
+            "The second starts now. The third follows in a year."
+        );
+        assert_eq!(
+            quote_speakers(&r),
+            names(&[Some("Chen Wu"), Some("Chen Wu")])
+        );
+        assert_eq!(r.speakers.last().unwrap(), &None);
+    }
+
+    #[test]
+    fn scare_quotes_in_the_narrators_voice() {
+        let r = read("The so-called “peace dividend” never came.");
+        assert_eq!(r.speakers, names(&[None]));
+        assert_eq!(quote_speakers(&r), names(&[None]));
+    }
+
+    #[test]
+    fn bracketed_insertions_and_ellipses_stay_in_the_quote() {
+        let r = read("“We would look … to take part in [the] initiatives,” Misra said.");
+        assert_eq!(
+            r.quotes[0].0,
+            "We would look … to take part in [the] initiatives,"
+        );
+    }
+
+    #[test]
+    fn unbalanced_quote_is_a_warning_not_a_swallow() {
+        let text = "“This never closes, Kumar said.\n\nThe next paragraph is narration. “Here,” Kumar said.";
+        let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
+        let sentences = segment::sentences(&document, &RULES.segment);
+        let result = claims::extract(&document, &sentences, &RULES);
+        assert_eq!(result.warnings.len(), 1);
+        assert_eq!(result.warnings[0].span.start, 0);
+        let quotes: Vec<_> = result
+            .claims
+            .iter()
+            .flat_map(|c| &c.quotes)
+            .map(|q| q.text.as_str())
+            .collect();
+        assert_eq!(quotes, ["Here,"]);
+    }
+}
+
+mod names_and_roles {
+    use super::*;
+
+    #[test]
+    fn surname_before_full_name() {
+        let r = read(
+            "Talks with Novak went well, Petra Lind said. Interior minister Ivan Novak said the border was calm.",
+        );
+        assert_eq!(r.speakers, names(&[Some("Petra Lind"), Some("Ivan Novak")]));
+        let r = read("Novak said the border was calm. Interior minister Ivan Novak spoke later.");
+        assert_eq!(r.speakers[0].as_deref(), Some("Ivan Novak"));
+    }
+
+    #[test]
+    fn role_resolves_to_the_named_holder() {
+        let r =
+            read("Prime Minister Hana Sato met the envoys. The PM said the summit had succeeded.");
+        assert_eq!(r.speakers[1].as_deref(), Some("Hana Sato"));
+        let r = read(
+            "Defence minister Tariq Aziz visited the base. The minister said the troops were ready.",
+        );
+        assert_eq!(r.speakers[1].as_deref(), Some("Tariq Aziz"));
+    }
+
+    #[test]
+    fn role_resolves_to_a_known_public_figure_the_document_mentions() {
+        let r = read("Starmer arrived late. The PM said the talks were useful.");
+        assert_eq!(r.speakers[1].as_deref(), Some("Starmer"));
+    }
+
+    #[test]
+    fn markdown_emphasis_and_lists() {
+        let r = read_as(
+            "- **Singh** said the pact is *historic*.\n- “It is,” Kallas added.\n",
+            Format::Markdown,
+        );
+        assert_eq!(r.speakers, names(&[Some("Singh"), Some("Kallas")]));
+        assert_eq!(r.claims.len(), 2);
+    }
+}
+
+mod figures {
+    use super::*;
+
+    fn figures(
+        text: &str,
+    ) -> Vec<(
+        String,
+        String,
+        serde_json::Value,
+        Option<String>,
+        Option<String>,
+    )> {
+        let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
+        let sentences = segment::sentences(&document, &RULES.segment);
+        claims::extract(&document, &sentences, &RULES)
+            .claims
+            .into_iter()
+            .flat_map(|c| c.figures)
+            .map(|f| {
+                let kind = serde_json::to_value(f.kind)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string();
+                (
+                    f.text,
+                    kind,
+                    serde_json::to_value(&f.value).unwrap(),
+                    f.unit,
+                    f.qualifier,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn indian_number_scales() {
+        let found =
+            figures("The outlay is Rs 1.5 lakh crore, up from ₹90,000 crore, and 3 lakh jobs.");
+        let values: Vec<_> = found.iter().map(|f| (f.1.as_str(), f.2.clone())).collect();
+        assert_eq!(
+            values,
+            [
+                ("money", serde_json::json!(1_500_000_000_000i64)),
+                ("money", serde_json::json!(900_000_000_000i64)),
+                ("count", serde_json::json!(300_000)),
+            ]
+        );
+    }
+
+    #[test]
+    fn spellings_of_one_figure_compare_equal() {
+        let found = figures(
+            "It costs €2.5 billion. It costs €2.5bn. It costs 2.5 billion euros. It costs EUR 2.5 billion.",
+        );
+        let normalised: Vec<_> = found
+            .iter()
+            .map(|f| (f.1.clone(), f.2.clone(), f.3.clone()))
+            .collect();
+        assert!(
+            normalised.windows(2).all(|w| w[0] == w[1]),
+            "{normalised:?}"
+        );
+        assert_eq!(normalised.len(), 4);
+    }
+
+    #[test]
+    fn figure_speakers_follow_the_clause() {
+        let text = "Half of the fund is unspent, and finance secretary Raj Mehta said that 40% would go to roads.";
+        let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
+        let sentences = segment::sentences(&document, &RULES.segment);
+        let claim = claims::extract(&document, &sentences, &RULES)
+            .claims
+            .remove(0);
+        let speakers: Vec<_> = claim
+            .figures
+            .iter()
+            .map(|f| (f.text.as_str(), f.speaker.as_deref()))
+            .collect();
+        assert_eq!(speakers, [("Half", None), ("40%", Some("Raj Mehta"))]);
+    }
+
+    #[test]
+    fn group_names_are_not_counts() {
+        assert!(figures("The two sides met in Oslo.").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_and_dates() {
+        let found =
+            figures("Spending will reach more than $40bn by 2030, officials said on Friday.");
+        let summary: Vec<_> = found
+            .iter()
+            .map(|f| (f.0.as_str(), f.1.as_str(), f.4.as_deref()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("$40bn", "money", Some("more than")),
+                ("2030", "year", None),
+                ("Friday", "date", None)
+            ]
+        );
+    }
+}
