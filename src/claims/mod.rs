@@ -294,11 +294,11 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
     // spoke"), so that a later surname finds its full form.
     for sentence in sentences {
         for (start, run) in name_runs(sentence.text) {
-            if let Some(Mention::Person { name, role }) = mention::parse(run, &rules.attribution) {
-                if name.split_whitespace().count() >= 2 {
-                    let role = role.map(|r| (r.text, r.id));
-                    index.add(&name, sentence.span.start + start, role);
-                }
+            if let Some(Mention::Person { name, role }) = mention::parse(run, &rules.attribution)
+                && name.split_whitespace().count() >= 2
+            {
+                let role = role.map(|r| (r.text, r.id));
+                index.add(&name, sentence.span.start + start, role);
             }
         }
     }

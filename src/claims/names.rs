@@ -174,14 +174,16 @@ mod tests {
         let rules = RuleSet::builtin().attribution;
         let pm = rules.role("PM").unwrap();
         let mut index = NameIndex::default();
-        index.add("Modi", 5, None);
-        assert_eq!(index.holder_of(pm, 100, &rules), Some("Modi".into()));
-        index.add("Keir Starmer", 50, Some(("prime minister".into(), pm)));
+        let text = "Modi spoke. Later the PM left.";
+        index.add("Modi", 0, None);
+        assert_eq!(index.holder_of(pm, 20, text, &rules), Some("Modi".into()));
+        index.add("Keir Starmer", 5, Some(("prime minister".into(), pm)));
         assert_eq!(
-            index.holder_of(pm, 100, &rules),
+            index.holder_of(pm, 20, text, &rules),
             Some("Keir Starmer".into())
         );
         let empty = NameIndex::default();
-        assert_eq!(empty.holder_of(pm, 100, &rules), None);
+        let nobody = "Nobody spoke. The PM left.";
+        assert_eq!(empty.holder_of(pm, 20, nobody, &rules), None);
     }
 }
