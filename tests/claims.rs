@@ -332,15 +332,17 @@ mod names_and_roles {
 mod figures {
     use super::*;
 
-    fn figures(
-        text: &str,
-    ) -> Vec<(
+    /// A figure as the tests compare it: text, kind, JSON value, unit,
+    /// qualifier.
+    type Seen = (
         String,
         String,
         serde_json::Value,
         Option<String>,
         Option<String>,
-    )> {
+    );
+
+    fn figures(text: &str) -> Vec<Seen> {
         let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
         let sentences = segment::sentences(&document, &RULES.segment);
         claims::extract(&document, &sentences, &RULES)
