@@ -32,6 +32,7 @@ pub mod mention;
 pub mod names;
 pub mod quotes;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::document::Document;
@@ -130,7 +131,8 @@ pub fn extract<'d>(
             attribution::find(s.span, s.text, inside, &rules.attribution)
         })
         .collect();
-    let index = name_index(sentences, &cues, rules);
+    let mut index = name_index(sentences, &cues, rules);
+    index.find_known(&document.text, &rules.attribution);
 
     // Speakers, in document order.
     let mut resolver = Resolver {
@@ -156,11 +158,15 @@ pub fn extract<'d>(
     for (i, sentence) in sentences.iter().enumerate() {
         let resolved = &sentence_cues[i];
         let main = resolved.first();
+        // Only the quotations that reach into this sentence matter; they
+        // are found by binary search, so the pass stays linear.
+        let near = quotes_near(&raw_quotes, sentence.span);
+        let (near_quotes, near_speakers) = (&raw_quotes[near.clone()], &quote_speakers[near]);
         // A sentence inside a quotation that started before it belongs to
         // the quotation's speaker.
-        let covering = raw_quotes
+        let covering = near_quotes
             .iter()
-            .zip(&quote_speakers)
+            .zip(near_speakers)
             .find(|(q, speaker)| speaker.is_some() && quote_covers(document, q, sentence.span))
             .and_then(|(_, speaker)| speaker.clone());
         let (speaker, reported_by, cue) = match main {
@@ -171,9 +177,9 @@ pub fn extract<'d>(
             ),
             None => (covering, None, None),
         };
-        let quotes: Vec<Quote> = raw_quotes
+        let quotes: Vec<Quote> = near_quotes
             .iter()
-            .zip(&quote_speakers)
+            .zip(near_speakers)
             .filter(|(q, _)| {
                 sentence.span.start <= q.span.start && q.span.start < sentence.span.end
             })
@@ -186,8 +192,8 @@ pub fn extract<'d>(
         let figures = sentence_figures(
             document,
             sentence,
-            &raw_quotes,
-            &quote_speakers,
+            near_quotes,
+            near_speakers,
             resolved,
             speaker.as_ref(),
             rules,
@@ -213,6 +219,14 @@ struct ResolvedCue {
     cue: Cue,
     speaker: Speaker,
     reporter: Option<Speaker>,
+}
+
+/// The indexes of the quotations (in document order, never overlapping)
+/// whose marks reach into `sentence`.
+fn quotes_near(quotes: &[quotes::RawQuote], sentence: Span) -> std::ops::Range<usize> {
+    let first = quotes.partition_point(|q| q.close <= sentence.start);
+    let last = quotes.partition_point(|q| q.open < sentence.end);
+    first..last.max(first)
 }
 
 /// The spans of `spans` that overlap `within`.
@@ -291,14 +305,23 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
         }
     }
     // Any other run of two or more name words ("Her aide, Luis Ferro,
-    // spoke"), so that a later surname finds its full form.
+    // spoke"), so that a later surname finds its full form. Runs repeat
+    // ("European Union"), so each is read once.
+    let mut read: FxHashMap<&str, Option<(String, Option<(String, usize)>)>> = FxHashMap::default();
     for sentence in sentences {
         for (start, run) in name_runs(sentence.text) {
-            if let Some(Mention::Person { name, role }) = mention::parse(run, &rules.attribution)
-                && name.split_whitespace().count() >= 2
-            {
-                let role = role.map(|r| (r.text, r.id));
-                index.add(&name, sentence.span.start + start, role);
+            let person =
+                read.entry(run)
+                    .or_insert_with(|| match mention::parse(run, &rules.attribution) {
+                        Some(Mention::Person { name, role })
+                            if name.split_whitespace().count() >= 2 =>
+                        {
+                            Some((name, role.map(|r| (r.text, r.id))))
+                        }
+                        _ => None,
+                    });
+            if let Some((name, role)) = person {
+                index.add(name, sentence.span.start + start, role.clone());
             }
         }
     }
@@ -420,12 +443,9 @@ impl Resolver<'_> {
                 })
             }
             Mention::Role(role) => {
-                let holder = self.index.holder_of(
-                    role.id,
-                    span.start,
-                    &self.document.text,
-                    &self.rules.attribution,
-                );
+                let holder = self
+                    .index
+                    .holder_of(role.id, span.start, &self.rules.attribution);
                 Some(Speaker {
                     name: holder.unwrap_or_else(|| role.text.clone()),
                     mention: written,

@@ -21,6 +21,8 @@ use crate::rules::AttributionRules;
 struct Person {
     /// The fullest form the document gives.
     name: String,
+    /// Its words, for matching surnames against it.
+    words: Vec<String>,
     /// Where each mention of this form is, in document order.
     mentions: Vec<usize>,
     /// The role the document gives them first, as written, and its index.
@@ -31,15 +33,37 @@ struct Person {
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
     people: Vec<Person>,
+    /// For each public figure of `rules/people.toml`: where the document
+    /// writes their full name, else their surname, with the form written.
+    known: Vec<Vec<(usize, String)>>,
 }
 
 impl NameIndex {
+    /// Records, in one pass over `text`, where each public figure of the
+    /// rules is mentioned.
+    pub fn find_known(&mut self, text: &str, rules: &AttributionRules) {
+        let mut full: Vec<Vec<(usize, String)>> = vec![Vec::new(); rules.people.len()];
+        let mut surname = full.clone();
+        for found in rules.people_names.find_iter(text) {
+            let (person, is_full) = *found.value;
+            let form = text[found.start..found.end].to_string();
+            let list = if is_full { &mut full } else { &mut surname };
+            list[person].push((found.start, form));
+        }
+        self.known = full
+            .into_iter()
+            .zip(surname)
+            .map(|(full, surname)| if full.is_empty() { surname } else { full })
+            .collect();
+    }
+
     /// Records that the document names `name` at `at`, optionally with a
     /// role.
     pub fn add(&mut self, name: &str, at: usize, role: Option<(String, usize)>) {
         if let Some(person) = self.people.iter_mut().find(|p| p.name == name) {
-            person.mentions.push(at);
-            person.mentions.sort_unstable();
+            // Mentions mostly arrive in order: insert in place, no sort.
+            let place = person.mentions.partition_point(|&m| m <= at);
+            person.mentions.insert(place, at);
             if person.role.is_none() {
                 person.role = role;
             }
@@ -47,6 +71,7 @@ impl NameIndex {
         }
         self.people.push(Person {
             name: name.to_string(),
+            words: name.split_whitespace().map(str::to_string).collect(),
             mentions: vec![at],
             role,
         });
@@ -59,8 +84,11 @@ impl NameIndex {
             .people
             .iter()
             .filter(|p| {
-                let full: Vec<&str> = p.name.split_whitespace().collect();
-                full.len() > words.len() && full.ends_with(&words)
+                p.words.len() > words.len()
+                    && p.words[p.words.len() - words.len()..]
+                        .iter()
+                        .zip(&words)
+                        .all(|(full, word)| full == word)
             })
             .collect();
         pick_nearest(&candidates, at).map_or_else(|| name.to_string(), |p| p.name.clone())
@@ -77,14 +105,8 @@ impl NameIndex {
 
     /// The canonical name of who holds role `role` at `at`: someone the
     /// document gives that role, else a public figure who holds it and whom
-    /// the document's `text` mentions.
-    pub fn holder_of(
-        &self,
-        role: usize,
-        at: usize,
-        text: &str,
-        rules: &AttributionRules,
-    ) -> Option<String> {
+    /// the document mentions (see [`NameIndex::find_known`]).
+    pub fn holder_of(&self, role: usize, at: usize, rules: &AttributionRules) -> Option<String> {
         // A general role ("the minister") is held by anyone with a more
         // specific one ("defence minister").
         let general = rules.roles[role].name.to_lowercase();
@@ -100,34 +122,27 @@ impl NameIndex {
             return Some(person.name.clone());
         }
         // A public figure who holds the role, named in the text: the
-        // nearest mention of their full name or surname.
+        // mention nearest to `at`.
         rules
             .people
             .iter()
-            .filter(|known| known.roles.contains(&role))
-            .filter_map(|known| {
-                let surname = known.name.split_whitespace().last()?;
-                let (form, position) = [known.name.as_str(), surname]
-                    .into_iter()
-                    .find_map(|form| nearest_word(text, form, at).map(|p| (form, p)))?;
-                Some((form, position))
-            })
-            .min_by_key(|&(_, position)| position.abs_diff(at))
-            .map(|(form, position)| self.canonical(form, position))
+            .enumerate()
+            .filter(|(_, known)| known.roles.contains(&role))
+            .filter_map(|(i, _)| nearest(self.known.get(i)?, at))
+            .min_by_key(|(position, _)| position.abs_diff(at))
+            .map(|(position, form)| self.canonical(form, *position))
     }
 }
 
-/// The offset of the whole-word occurrence of `word` in `text` nearest to
-/// `at`.
-fn nearest_word(text: &str, word: &str, at: usize) -> Option<usize> {
-    text.match_indices(word)
-        .map(|(i, _)| i)
-        .filter(|&i| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .min_by_key(|&i| i.abs_diff(at))
+/// The mention in `mentions` (sorted by offset) nearest to `at`.
+fn nearest(mentions: &[(usize, String)], at: usize) -> Option<&(usize, String)> {
+    let after = mentions.partition_point(|(position, _)| *position < at);
+    let candidates = [after.checked_sub(1), Some(after)];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter_map(|i| mentions.get(i))
+        .min_by_key(|(position, _)| position.abs_diff(at))
 }
 
 /// The person mentioned most recently before `at`, else the first one
@@ -174,16 +189,12 @@ mod tests {
         let rules = RuleSet::builtin().attribution;
         let pm = rules.role("PM").unwrap();
         let mut index = NameIndex::default();
-        let text = "Modi spoke. Later the PM left.";
-        index.add("Modi", 0, None);
-        assert_eq!(index.holder_of(pm, 20, text, &rules), Some("Modi".into()));
+        index.find_known("Modi spoke. Later the PM left.", &rules);
+        assert_eq!(index.holder_of(pm, 20, &rules), Some("Modi".into()));
         index.add("Keir Starmer", 5, Some(("prime minister".into(), pm)));
-        assert_eq!(
-            index.holder_of(pm, 20, text, &rules),
-            Some("Keir Starmer".into())
-        );
-        let empty = NameIndex::default();
-        let nobody = "Nobody spoke. The PM left.";
-        assert_eq!(empty.holder_of(pm, 20, nobody, &rules), None);
+        assert_eq!(index.holder_of(pm, 20, &rules), Some("Keir Starmer".into()));
+        let mut empty = NameIndex::default();
+        empty.find_known("Nobody spoke. The PM left.", &rules);
+        assert_eq!(empty.holder_of(pm, 20, &rules), None);
     }
 }

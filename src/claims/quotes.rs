@@ -76,17 +76,22 @@ pub fn find(document: &Document) -> (Vec<RawQuote>, Vec<Warning>) {
     let blocks = &document.blocks;
     for (index, block) in blocks.iter().enumerate() {
         let mut open = carried.take();
-        let mut chars = block_chars(document, block).peekable();
+        let marks = quote_marks(document, block);
+        let mut marks = marks.iter().peekable();
         // A quotation carried over from the previous paragraph resumes
         // after this paragraph's opening mark.
         if let Some(o) = open.as_mut()
-            && let Some((at, c)) = chars.next()
+            && let Some(first) = marks.next_if(|m| m.at == block.span.start)
         {
-            o.part_start = at + c.len_utf8();
+            o.part_start = first.at + first.mark.len_utf8();
         }
-        let mut previous: Option<char> = None;
-        while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, c)| c);
+        for &QuoteMark {
+            at,
+            mark: c,
+            previous,
+            next,
+        } in marks
+        {
             match (c, open.as_ref().map(|o| o.mark)) {
                 ('“', None) => open = Some(Open::at(Mark::CurlyDouble, at)),
                 ('"', None) if opens(previous, next) => {
@@ -120,13 +125,12 @@ pub fn find(document: &Document) -> (Vec<RawQuote>, Vec<Warning>) {
                 }),
                 _ => {}
             }
-            previous = Some(c);
         }
         if let Some(mut o) = open {
             let continues = blocks
                 .get(index + 1)
-                .and_then(|next| block_chars(document, next).next())
-                .is_some_and(|(_, c)| o.mark.opens_with(c));
+                .and_then(|next| document.text[next.span.start..].chars().next())
+                .is_some_and(|c| o.mark.opens_with(c));
             if continues {
                 o.parts.push(Span::new(o.part_start, block.span.end));
                 carried = Some(o);
@@ -189,17 +193,47 @@ fn unclosed(at: usize, mark: char) -> Warning {
     }
 }
 
-/// The characters of a block's prose pieces with their offsets.
-fn block_chars<'d>(
-    document: &'d Document,
-    block: &'d Block,
-) -> impl Iterator<Item = (usize, char)> + 'd {
-    block.pieces.iter().flat_map(move |piece| {
-        document
-            .slice(*piece)
-            .char_indices()
-            .map(move |(i, c)| (piece.start + i, c))
-    })
+/// A quotation mark or apostrophe in a block, with the characters on
+/// either side of it in the block's prose.
+struct QuoteMark {
+    at: usize,
+    mark: char,
+    previous: Option<char>,
+    next: Option<char>,
+}
+
+/// The quotation marks of a block, in order. Only the bytes that can start
+/// one (`"` and the lead byte 0xE2 of the curly marks) are looked at, so the
+/// scan runs at memchr speed over the rest of the prose.
+fn quote_marks(document: &Document, block: &Block) -> Vec<QuoteMark> {
+    let mut marks = Vec::new();
+    let pieces = &block.pieces;
+    for (index, piece) in pieces.iter().enumerate() {
+        let text = document.slice(*piece);
+        for at in memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()) {
+            let Some(mark) = text[at..].chars().next() else {
+                continue;
+            };
+            if !matches!(mark, '"' | '“' | '”' | '‘' | '’') {
+                continue;
+            }
+            let previous = text[..at].chars().next_back().or_else(|| {
+                let before = index.checked_sub(1)?;
+                document.slice(pieces[before]).chars().next_back()
+            });
+            let next = text[at + mark.len_utf8()..]
+                .chars()
+                .next()
+                .or_else(|| document.slice(*pieces.get(index + 1)?).chars().next());
+            marks.push(QuoteMark {
+                at: piece.start + at,
+                mark,
+                previous,
+                next,
+            });
+        }
+    }
+    marks
 }
 
 /// Whether a straight or single mark between `previous` and `next` opens a

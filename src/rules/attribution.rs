@@ -101,6 +101,9 @@ pub struct AttributionRules {
     pub places: PhraseSet<()>,
     pronouns: HashMap<String, SpeakerKind>,
     pub people: Vec<KnownPerson>,
+    /// Full names and surnames of [`AttributionRules::people`], valued by
+    /// the person's index and whether the form is the full name.
+    pub people_names: PhraseSet<(usize, bool)>,
 }
 
 impl AttributionRules {
@@ -179,7 +182,15 @@ impl AttributionRules {
             });
         }
 
+        let people_names = PhraseSet::new(known.iter().enumerate().flat_map(|(i, person)| {
+            let surname = person.name.split_whitespace().last().unwrap_or_default();
+            [
+                (person.name.clone(), (i, true)),
+                (surname.to_string(), (i, false)),
+            ]
+        }));
         Ok(AttributionRules {
+            people_names,
             cues,
             quoting_tails,
             role_names,

@@ -2,7 +2,9 @@
 //! scales, fractions, ordinals, currencies, percentages, units of time,
 //! qualifiers and calendar words. Every table is keyed in lower case.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -81,6 +83,10 @@ pub struct FigureRules {
     pub weekdays: HashSet<String>,
     pub years: (i64, i64),
     pub not_counted: HashSet<String>,
+    /// Every lower-case word that can open a figure: number words,
+    /// articles, currency codes, calendar words, frequencies, fractions
+    /// and ordinals. A word outside it is passed over with one lookup.
+    pub openers: HashSet<String>,
 }
 
 impl FigureRules {
@@ -95,7 +101,7 @@ impl FigureRules {
             list.into_iter().map(|w| w.to_lowercase()).collect()
         };
         let word_count = |phrase: &String| phrase.split_whitespace().count();
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         for (index, names) in spec.dates.months.iter().enumerate() {
             for name in names {
                 months.insert(name.to_lowercase(), index as u32 + 1);
@@ -119,13 +125,37 @@ impl FigureRules {
             .into_iter()
             .map(|(k, v)| (k.to_lowercase(), v))
             .collect();
+        let numbers = lower_map(spec.numbers);
+        let articles = lower_set(spec.articles.words);
+        let fractions = lower_map(spec.fractions);
+        let ordinals = lower_map(spec.ordinals);
+        let frequencies: HashMap<String, (String, f64)> = spec
+            .frequencies
+            .into_iter()
+            .map(|(k, v)| (k.to_lowercase(), v))
+            .collect();
+        let weekdays = lower_set(spec.dates.weekdays);
+        let currencies_before: HashMap<String, String> =
+            spec.currencies.before.into_iter().collect();
+        let openers = numbers
+            .keys()
+            .chain(&articles)
+            .chain(fractions.keys())
+            .chain(ordinals.keys())
+            .chain(frequencies.keys())
+            .chain(&weekdays)
+            .chain(months.keys())
+            .cloned()
+            .chain(currencies_before.keys().map(|k| k.to_lowercase()))
+            .collect();
         Ok(FigureRules {
-            numbers: lower_map(spec.numbers),
-            articles: lower_set(spec.articles.words),
+            openers,
+            numbers,
+            articles,
             scales: lower_map(spec.scales),
-            fractions: lower_map(spec.fractions),
-            ordinals: lower_map(spec.ordinals),
-            currencies_before: spec.currencies.before.into_iter().collect(),
+            fractions,
+            ordinals,
+            currencies_before,
             currency_after_words: currencies_after.keys().map(word_count).max().unwrap_or(1),
             currencies_after,
             percent_words: spec
@@ -139,15 +169,11 @@ impl FigureRules {
                 .into_iter()
                 .map(|(k, v)| (k.to_lowercase(), v))
                 .collect(),
-            frequencies: spec
-                .frequencies
-                .into_iter()
-                .map(|(k, v)| (k.to_lowercase(), v))
-                .collect(),
+            frequencies,
             qualifier_words: qualifiers.keys().map(word_count).max().unwrap_or(1),
             qualifiers,
             months,
-            weekdays: lower_set(spec.dates.weekdays),
+            weekdays,
             years: spec.dates.years,
             not_counted: lower_set(spec.counts.not_counted),
         })

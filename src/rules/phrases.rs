@@ -6,9 +6,11 @@
 //! position ("defence minister" over "minister"). Each phrase carries a
 //! value: the role it names, the kind of cue it is.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// A compiled dictionary of phrases with a value each.
 #[derive(Debug, Clone)]
@@ -32,7 +34,7 @@ impl<V> PhraseSet<V> {
     pub fn new(entries: impl IntoIterator<Item = (String, V)>) -> PhraseSet<V> {
         let mut phrases = Vec::new();
         let mut values = Vec::new();
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         for (phrase, value) in entries {
             let key = phrase.to_lowercase();
             if phrase.is_empty() || exact.contains_key(&key) {
@@ -45,6 +47,9 @@ impl<V> PhraseSet<V> {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // The dictionaries are small and run over every sentence: a
+            // full DFA trades a little memory for the fastest search.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .expect("phrase dictionaries are small enough to compile");
         PhraseSet {

@@ -4,7 +4,7 @@
 //! `rules/attribution.toml`, which keep `“Why?” Singh asked.` in one
 //! sentence.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::RuleText;
 use crate::error::Result;
@@ -72,7 +72,7 @@ impl SegmentRules {
 }
 
 fn parse_abbreviations(file: &RuleText) -> Result<HashMap<String, AbbreviationKind>> {
-    let mut abbreviations = HashMap::new();
+    let mut abbreviations = HashMap::default();
     for entry in file.word_list()? {
         let mut words = entry.text.split_whitespace();
         let word = words.next().unwrap_or_default();

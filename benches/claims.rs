@@ -1,0 +1,52 @@
+//! Rule-engine throughput on a few MB of news prose built from the seed
+//! article: `cargo bench --bench claims`. Criterion reports MB/s.
+
+use std::hint::black_box;
+
+use claimtrace::claims;
+use claimtrace::document::{Document, Format};
+use claimtrace::rules::RuleSet;
+use claimtrace::segment;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const SEED: &str = include_str!("../seeds/india-eu-security-defence.txt");
+
+/// About 4 MB of prose: the seed's paragraphs over and over.
+fn corpus() -> String {
+    let mut text = String::with_capacity(4_100_000);
+    while text.len() < 4_000_000 {
+        text.push_str(SEED);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn bench_claims(c: &mut Criterion) {
+    let rules = RuleSet::builtin();
+    let text = corpus();
+    let document = Document::from_text("bench.txt".into(), text.clone(), Format::Plain);
+    let sentences = segment::sentences(&document, &rules.segment);
+
+    let mut group = c.benchmark_group("claims");
+    group.throughput(Throughput::BytesDecimal(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            claims::extract(black_box(&document), &sentences, &rules)
+                .claims
+                .len()
+        })
+    });
+    group.bench_function("read+sentences+extract", |b| {
+        b.iter(|| {
+            let document =
+                Document::from_text("bench.txt".into(), black_box(text.clone()), Format::Plain);
+            let sentences = segment::sentences(&document, &rules.segment);
+            claims::extract(&document, &sentences, &rules).claims.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_claims);
+criterion_main!(benches);
