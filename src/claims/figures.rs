@@ -124,19 +124,16 @@ fn word_end(text: &str, at: usize) -> usize {
             break;
         };
         let width = c.len_utf8();
-        if c.is_alphabetic() {
-            end += width;
-        } else if matches!(c, '\'' | '’')
+        let inner_apostrophe = matches!(c, '\'' | '’')
             && end > at
             && text[end + width..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphabetic)
-        {
-            end += width;
-        } else {
+                .is_some_and(char::is_alphabetic);
+        if !(c.is_alphabetic() || inner_apostrophe) {
             break;
         }
+        end += width;
     }
     end
 }
@@ -666,10 +663,10 @@ impl Reader<'_, '_> {
                 t.lower.ends_with('s') && !t.lower.ends_with("ss") && !t.lower.contains(['’', '\''])
             };
             if let Some(second) = noun(at + 1).filter(plural) {
-                return Some((singular(&*second.lower), at + 2));
+                return Some((singular(&second.lower), at + 2));
             }
         }
-        Some((singular(&*first.lower), at + 1))
+        Some((singular(&first.lower), at + 1))
     }
 
     /// `5 March 2025` / `5 March`: an ISO date if the year is known.

@@ -307,7 +307,7 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
     // Any other run of two or more name words ("Her aide, Luis Ferro,
     // spoke"), so that a later surname finds its full form. Runs repeat
     // ("European Union"), so each is read once.
-    let mut read: FxHashMap<&str, Option<(String, Option<(String, usize)>)>> = FxHashMap::default();
+    let mut read: FxHashMap<&str, Option<NamedPerson>> = FxHashMap::default();
     for sentence in sentences {
         for (start, run) in name_runs(sentence.text) {
             let person =
@@ -327,6 +327,9 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
     }
     index
 }
+
+/// A person's name and the role given with it (as written, and its index).
+type NamedPerson = (String, Option<(String, usize)>);
 
 /// Runs of two or more capitalised words (name particles allowed inside)
 /// in `text`, with their offsets; the sentence's first word is left out

@@ -76,9 +76,12 @@ impl<V> PhraseSet<V> {
 
     /// The value of `text` if the whole of it is one of the phrases.
     pub fn get(&self, text: &str) -> Option<&V> {
-        self.exact
-            .get(&text.to_lowercase())
-            .map(|&i| &self.values[i])
+        let key = if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+        self.exact.get(&*key).map(|&i| &self.values[i])
     }
 
     /// Whether the whole of `text` is one of the phrases.
