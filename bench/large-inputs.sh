@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Times `claimtrace sentences` on large and adversarial inputs, to show that
-# time and memory stay linear in the input size.
+# Times `claimtrace sentences` and `claimtrace claims` on large and
+# adversarial inputs, to show that time and memory stay linear in the input.
 #
 #   bash bench/large-inputs.sh [SIZE_MB]     (default 100)
 #
 # Inputs (built in a temporary folder from the seed article):
-#   prose       SIZE_MB of news paragraphs
-#   paragraph   the same prose as one enormous paragraph (no line breaks)
-#   no-stops    a 10 MB line of words without any punctuation
-#   stops       10 MB of ". " runs: a candidate boundary every two bytes
-#   short       10 MB of three-word sentences: output-bound
-#   half        half of `prose`, to compare against the full size
+#   prose         SIZE_MB of news paragraphs (sentences only; claims get a
+#                 tenth of it, prose-10)
+#   half          half of `prose`, to compare against the full size
+#   paragraph     the same prose as one enormous paragraph
+#   no-stops      a 10 MB line of words without any punctuation
+#   stops         10 MB of ". " runs
+#   short         10 MB of three-word sentences: output-bound
+#   unterminated  a 10 MB article opening with a quotation mark never closed
+#   long-sentence a 1 MB sentence with 30,000 reporting verbs
+#   quote-marks   100,000 quotations in one line
 # For each: wall time, MB/s and peak memory (maximum resident set size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,24 +30,38 @@ python3 - "$work" "$seed" "$size_mb" <<'PY'
 import sys
 work, seed, size_mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
 text = open(seed, encoding="utf-8").read().strip() + "\n\n"
-target = size_mb * 1_000_000
-reps = target // len(text.encode()) + 1
+def write(name, body):
+    open(f"{work}/{name}.txt", "w", encoding="utf-8").write(body)
+reps = size_mb * 1_000_000 // len(text.encode()) + 1
 prose = text * reps
-open(f"{work}/prose.txt", "w", encoding="utf-8").write(prose)
-open(f"{work}/half.txt", "w", encoding="utf-8").write(text * (reps // 2))
-open(f"{work}/paragraph.txt", "w", encoding="utf-8").write(prose.replace("\n", " "))
+write("prose", prose)
+write("half", text * (reps // 2))
+write("prose-10", text * (reps // 10))
+write("paragraph", prose.replace("\n", " "))
 words = "security defence partnership india union summit "
-open(f"{work}/no-stops.txt", "w").write(words * (10_000_000 // len(words)))
-open(f"{work}/stops.txt", "w").write(". " * 5_000_000)
-open(f"{work}/short.txt", "w").write("Go now. " * 1_250_000)
+write("no-stops", words * (10_000_000 // len(words)))
+write("stops", ". " * 5_000_000)
+write("short", "Go now. " * 1_250_000)
+write("unterminated", "“" + text * (10_000_000 // len(text.encode())))
+write("long-sentence", "the defence minister said that " * 33_000 + ".")
+write("quote-marks", "“a” " * 100_000)
 PY
 
-printf '%-10s %10s %9s %9s %10s\n' input MB seconds MB/s max-RSS-MB
-for name in prose half paragraph no-stops stops short; do
-  file="$work/$name.txt"
+run() {
+  local command=$1 name=$2
+  local file="$work/$name.txt"
+  local bytes
   bytes=$(stat -c %s "$file")
-  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" sentences "$file" --format json >/dev/null
+  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" "$command" "$file" --format json >/dev/null
   read -r seconds rss_kb <"$work/time"
-  awk -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
-    'BEGIN { printf "%-10s %10.1f %9.2f %9.1f %10.1f\n", n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
+  awk -v c="$command" -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
+    'BEGIN { printf "%-10s %-14s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
+}
+
+printf '%-10s %-14s %9s %8s %9s %11s\n' command input MB seconds MB/s max-RSS-MB
+for name in prose half paragraph no-stops stops short; do
+  run sentences "$name"
+done
+for name in prose-10 unterminated long-sentence quote-marks no-stops; do
+  run claims "$name"
 done

@@ -14,8 +14,9 @@
 //! Turning offsets into columns means counting the characters between the
 //! start of the line and the offset. On a document with one enormous line,
 //! doing that from scratch for every sentence would be quadratic, so
-//! [`Locator`] remembers the last position it resolved and walks forward from
-//! there when asked about offsets in increasing order, as every report does.
+//! [`Locator`] remembers the last position it resolved and walks from there
+//! (forward, or back when that is nearer than the line start): reports ask
+//! about offsets nearly in order, so the total work stays linear.
 
 use serde::Serialize;
 
@@ -141,12 +142,16 @@ impl<'a> Locator<'a> {
         let line = self.index.line_of(offset);
         let line_start = self.index.line_start(line);
         let (last_offset, last_line, last_column) = self.last;
-        let (from, mut column) = if last_line == line && last_offset <= offset {
-            (last_offset, last_column)
+        let bytes = self.text.as_bytes();
+        let column = if last_line == line && last_offset <= offset {
+            last_column + count_chars(&bytes[last_offset..offset])
+        } else if last_line == line && last_offset - offset < offset - line_start {
+            // A step back on the same line: nearer the last position than
+            // the line start.
+            last_column - count_chars(&bytes[offset..last_offset])
         } else {
-            (line_start.min(offset), 0)
+            count_chars(&bytes[line_start.min(offset)..offset])
         };
-        column += count_chars(&self.text.as_bytes()[from..offset]);
         self.last = (offset, line, column);
         Position {
             line: line + 1,

@@ -436,3 +436,44 @@ mod figures {
         );
     }
 }
+
+/// Adversarial input: each finishes (linearly: see `bench/large-inputs.sh`
+/// for the timings) and never panics. No test here is timed.
+mod bad_input {
+    use super::*;
+
+    fn extract(text: String) -> usize {
+        let document = Document::from_text("t".into(), text, Format::Plain);
+        let sentences = segment::sentences(&document, &RULES.segment);
+        let result = claims::extract(&document, &sentences, &RULES);
+        result.claims.len() + result.warnings.len()
+    }
+
+    #[test]
+    fn unterminated_quote_at_the_start() {
+        let text = format!(
+            "“{}",
+            "The minister said the talks went well. ".repeat(20_000)
+        );
+        let document = Document::from_text("t".into(), text, Format::Plain);
+        let sentences = segment::sentences(&document, &RULES.segment);
+        let result = claims::extract(&document, &sentences, &RULES);
+        assert_eq!(result.warnings.len(), 1, "one warning, at the stray mark");
+        assert!(
+            result.claims.iter().all(|c| c.quotes.is_empty()),
+            "nothing is swallowed into a quote"
+        );
+    }
+
+    #[test]
+    fn one_enormous_sentence() {
+        assert_eq!(extract("the defence minister said that ".repeat(30_000)), 1);
+    }
+
+    #[test]
+    fn a_hundred_thousand_quote_marks() {
+        assert!(extract("“a” ".repeat(100_000)) >= 1);
+        assert!(extract("“a ".repeat(100_000)) >= 1);
+        assert!(extract("\" ".repeat(100_000)) >= 1);
+    }
+}

@@ -3,6 +3,7 @@
 //! order and non-overlapping, each sentence's text exactly its slice of the
 //! file and free of surrounding whitespace.
 
+use claimtrace::claims;
 use claimtrace::document::{Document, Format};
 use claimtrace::rules::RuleSet;
 use claimtrace::segment;
@@ -46,6 +47,33 @@ fn check_invariants(text: &str, format: Format) {
         );
         previous_end = span.end;
     }
+    check_claims(&document, &sentences);
+}
+
+/// Claims on any input: one per sentence, every span (quote, figure,
+/// warning) in bounds and on character boundaries.
+fn check_claims(document: &Document, sentences: &[segment::Sentence<'_>]) {
+    let text = &document.text;
+    let in_bounds = |span: claimtrace::span::Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    let result = claims::extract(document, sentences, &RULES);
+    assert_eq!(result.claims.len(), sentences.len());
+    for claim in &result.claims {
+        for quote in &claim.quotes {
+            assert!(in_bounds(quote.span));
+        }
+        for figure in &claim.figures {
+            assert!(in_bounds(figure.span));
+            assert_eq!(figure.text, &text[figure.span.start..figure.span.end]);
+        }
+    }
+    for warning in &result.warnings {
+        assert!(in_bounds(warning.span));
+    }
 }
 
 /// Fragments of news prose and of the punctuation the tokenizer reasons
@@ -74,6 +102,17 @@ fn prose() -> impl Strategy<Value = String> {
         Just("said".to_string()),
         Just("The".to_string()),
         Just("€1.5".to_string()),
+        Just("Rs 2 lakh crore".to_string()),
+        Just("a third".to_string()),
+        Just("twenty-seven".to_string()),
+        Just("March 2025".to_string()),
+        Just("up to".to_string()),
+        Just("Singh said".to_string()),
+        Just(", she added.".to_string()),
+        Just("according to".to_string()),
+        Just("quoted the PM as saying".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
         Just("\u{feff}".to_string()),
         "[a-zA-Z]{1,8}",
         "[ \t]{1,3}",

@@ -44,6 +44,15 @@ pub struct Cue {
     pub trailing: bool,
 }
 
+/// How far around a cue its mentions are looked for, in bytes: far more
+/// than any speaker mention, and a bound that keeps the work per cue
+/// constant.
+const MAX_STRETCH: usize = 256;
+
+/// The most attributions read in one sentence. Real sentences have one or
+/// two; the bound keeps pathological input linear.
+pub const MAX_CUES_PER_SENTENCE: usize = 16;
+
 /// The most words an apposition between a subject and its verb may have
 /// (`Smith, chief executive of the firm, said`).
 const MAX_APPOSITION_WORDS: usize = 8;
@@ -99,8 +108,16 @@ const AFTER_CLOSING: &[&str] = &[
 /// skipping words inside `quoted` (spans of quoted words).
 pub fn find(sentence: Span, text: &str, quoted: &[Span], rules: &AttributionRules) -> Vec<Cue> {
     let mut cues = Vec::new();
-    let in_quote = |at: usize| quoted.iter().any(|q| q.start <= at && at < q.end);
+    // `quoted` is in order and never overlaps: a binary search finds the
+    // one quotation that could hold an offset.
+    let in_quote = |at: usize| {
+        let next = quoted.partition_point(|q| q.start <= at);
+        next > 0 && at < quoted[next - 1].end
+    };
     for found in rules.cues.find_iter(text) {
+        if cues.len() == MAX_CUES_PER_SENTENCE {
+            break;
+        }
         let (start, end) = (found.start, found.end);
         if in_quote(sentence.start + start) {
             continue;
@@ -221,7 +238,8 @@ fn subject_cue(
 
 /// `X quoted Y as saying …`: Y speaks, X reports.
 fn quoting(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Option<Cue> {
-    let tail = rules.quoting_tails.find_iter(&text[end..]).next()?;
+    let window = &text[end..floor_char_boundary(text, end + MAX_STRETCH)];
+    let tail = rules.quoting_tails.find_iter(window).next()?;
     let quoted = Span::new(end, end + tail.start);
     let (speaker, speaker_span) = read_mention(text, quoted, rules)?;
     let (subject_start, _) = clause_start(text, start);
@@ -272,8 +290,13 @@ enum Boundary {
 
 /// Where the clause holding the cue at `cue` starts, and what starts it.
 fn clause_start(text: &str, cue: usize) -> (usize, Boundary) {
+    // Only a bounded stretch is read: a subject is a few words, and reading
+    // back to the start of an enormous sentence for every cue would be
+    // quadratic.
+    let window = floor_char_boundary(text, cue.saturating_sub(MAX_STRETCH));
     let before = &text[..cue];
-    let (mut start, mut boundary) = match before.rfind(BOUNDARY_MARKS) {
+    let found = before[window..].rfind(BOUNDARY_MARKS).map(|at| window + at);
+    let (mut start, mut boundary) = match found {
         Some(at) => {
             let mark = before[at..].chars().next().unwrap_or(',');
             let kind = if "“”\"‘".contains(mark) {
@@ -283,7 +306,8 @@ fn clause_start(text: &str, cue: usize) -> (usize, Boundary) {
             };
             (at + mark.len_utf8(), kind)
         }
-        None => (0, Boundary::Start),
+        None if window == 0 => (0, Boundary::Start),
+        None => (window, Boundary::Word),
     };
     // A joining word inside the stretch starts the clause after it.
     let mut offset = start;
@@ -301,7 +325,7 @@ fn clause_start(text: &str, cue: usize) -> (usize, Boundary) {
 /// Where the stretch after a cue ends: at the next punctuation or at a word
 /// that starts a clause.
 fn clause_end(text: &str, from: usize) -> usize {
-    let rest = &text[from..];
+    let rest = &text[from..floor_char_boundary(text, from + MAX_STRETCH)];
     let mut end = rest.find(BOUNDARY_MARKS).unwrap_or(rest.len());
     let mut offset = 0;
     for word in rest[..end].split_inclusive(char::is_whitespace) {
@@ -324,6 +348,15 @@ fn closes_sentence(text: &str, end: usize) -> bool {
     let first = rest.split_whitespace().next().unwrap_or("");
     rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
         || AFTER_CLOSING.contains(&first.to_lowercase().as_str())
+}
+
+/// The largest character boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn previous_word(text: &str, at: usize) -> Option<&str> {

@@ -560,12 +560,14 @@ fn sentence_figures(
                 sentence.span.start + found.span.start,
                 sentence.span.start + found.span.end,
             );
-            let in_quote = quotes
-                .iter()
-                .zip(quote_speakers)
-                .find(|(q, _)| q.span.start <= span.start && span.end <= q.span.end);
+            // The quotations are in order: the one that could hold the
+            // figure is found by binary search.
+            let next = quotes.partition_point(|q| q.span.start <= span.start);
+            let in_quote = next
+                .checked_sub(1)
+                .filter(|&i| span.end <= quotes[i].span.end);
             let speaker = match in_quote {
-                Some((_, speaker)) => speaker.as_ref().map(|s| s.name.clone()),
+                Some(i) => quote_speakers[i].as_ref().map(|s| s.name.clone()),
                 None => cues
                     .iter()
                     .find(|c| c.cue.scope.start <= span.start && span.end <= c.cue.scope.end)

@@ -140,6 +140,9 @@ pub fn find(document: &Document) -> (Vec<RawQuote>, Vec<Warning>) {
             }
         }
     }
+    // An unclosed mark is reported when its block ends, after the marks
+    // that followed it: put the warnings back in document order.
+    warnings.sort_by_key(|w| w.span);
     (quotes, warnings)
 }
 

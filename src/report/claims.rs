@@ -72,14 +72,17 @@ pub fn write_json(
             .iter()
             .map(|claim| claim_json(claim, &mut locator))
             .collect(),
-        warnings: claims
-            .warnings
-            .iter()
-            .map(|w| WarningJson {
-                message: &w.message,
-                span: document.locate(w.span),
-            })
-            .collect(),
+        warnings: {
+            let mut locator = document.locator();
+            claims
+                .warnings
+                .iter()
+                .map(|w| WarningJson {
+                    message: &w.message,
+                    span: locator.locate(w.span),
+                })
+                .collect()
+        },
     };
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)
@@ -167,8 +170,9 @@ pub fn write_human(
             cut(claim.text, sentence_width),
         )?;
     }
+    let mut locator = document.locator();
     for warning in &claims.warnings {
-        let at = document.locate(warning.span);
+        let at = locator.locate(warning.span);
         writeln!(
             out,
             "warning: {path}:{}:{}: {}",
