@@ -9,13 +9,17 @@
 //! point and plain data out:
 //!
 //! ```text
-//! bytes ──► Document ──► Sentences
-//!         (document)    (segment)
+//! bytes ──► Document ──► Sentences ──► Claims
+//!         (document)    (segment)     (claims)
+//!                                        ▲
+//!                                   RuleSet (rules)
 //! ```
 //!
 //! * [`document`] reads a file (plain text or Markdown) into a
 //!   [`document::Document`]: its exact text and its prose blocks.
 //! * [`segment`] splits the blocks into [`segment::Sentence`]s.
+//! * [`claims`] tags each sentence with its speaker, quotations and
+//!   figures.
 //! * [`rules`] loads the knowledge the stages use from the data files in
 //!   `rules/`.
 //! * [`span`] turns byte offsets into lines and columns; [`report`] renders
