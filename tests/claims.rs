@@ -204,6 +204,41 @@ mod attribution_patterns {
     }
 
     #[test]
+    fn participle_after_a_comma_belongs_to_the_subject() {
+        let r = read(
+            "Ghana's President Kofi Mensah thanked the donors, saying: “We will not forget this.”",
+        );
+        assert_eq!(r.speakers, names(&[Some("Kofi Mensah")]));
+        assert_eq!(quote_speakers(&r), names(&[Some("Kofi Mensah")]));
+    }
+
+    #[test]
+    fn honorifics_are_not_part_of_names() {
+        let r = read(
+            "Prime Minister Ella Varga arrived. Mrs Varga said the talks were useful. Dame Ella added that more would follow.",
+        );
+        assert_eq!(
+            r.speakers,
+            names(&[None, Some("Ella Varga"), Some("Ella Varga")])
+        );
+    }
+
+    #[test]
+    fn anonymous_markers_anywhere_in_the_mention() {
+        let r = read(
+            "Two officials briefed on the talks told reporters that a deal was near. An aide who declined to be named said it was not.",
+        );
+        let kinds: Vec<_> = r.speakers.iter().map(|s| s.as_deref()).collect();
+        assert_eq!(
+            kinds,
+            [
+                Some("Two officials briefed on the talks"),
+                Some("aide who declined to be named")
+            ]
+        );
+    }
+
+    #[test]
     fn passive_and_narrator_sentences() {
         let r = read("The pact was described as a framework for trade. It runs for ten years.");
         assert_eq!(r.speakers, names(&[None, None]));
@@ -411,6 +446,13 @@ mod figures {
             .map(|f| (f.text.as_str(), f.speaker.as_deref()))
             .collect();
         assert_eq!(speakers, [("Half", None), ("40%", Some("Raj Mehta"))]);
+    }
+
+    #[test]
+    fn counts_look_past_modifiers_to_the_plural() {
+        let found = figures("The package includes 100 air defence missiles.");
+        assert_eq!(found[0].0, "100 air defence missiles");
+        assert_eq!(found[0].3.as_deref(), Some("missile"));
     }
 
     #[test]

@@ -129,6 +129,7 @@ pub fn find(sentence: Span, text: &str, quoted: &[Span], rules: &AttributionRule
         }
         let cue = match found.value {
             CueKind::According => according(text, start, end, rules),
+            CueKind::Participle => participle(text, start, rules),
             CueKind::Quoting => quoting(text, start, end, rules)
                 .or_else(|| subject_verb(text, start, end, CueKind::Verb, rules)),
             kind => subject_verb(text, start, end, *kind, rules),
@@ -165,7 +166,25 @@ fn subject_verb(
     let (subject_start, boundary) = clause_start(text, start);
     let subject = Span::new(subject_start, start);
     if !text[subject.start..subject.end].trim().is_empty() {
-        return subject_cue(text, subject, boundary, end, kind, rules);
+        let cue = subject_cue(text, subject, boundary, end, kind, rules);
+        if cue.is_some() || boundary != Boundary::Word {
+            return cue;
+        }
+        // A relative clause may sit inside the subject ("an aide who
+        // declined to be named said"): read from the clause before it.
+        let word_start = text[..subject_start]
+            .trim_end()
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1);
+        let (outer_start, outer_boundary) = clause_start(text, word_start);
+        return subject_cue(
+            text,
+            Span::new(outer_start, start),
+            outer_boundary,
+            end,
+            kind,
+            rules,
+        );
     }
     // `Smith, 45, said` / `Smith, the defence minister, said`: the subject
     // stands before an apposition set off by commas.
@@ -253,6 +272,54 @@ fn quoting(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Op
         reporter,
         trailing: false,
     })
+}
+
+/// `X thanked the UK, saying …`: the participle follows a comma, and the
+/// subject is the noun phrase that opens the sentence.
+fn participle(text: &str, start: usize, rules: &AttributionRules) -> Option<Cue> {
+    if !text[..start].trim_end().ends_with(',') {
+        return None;
+    }
+    let subject = Span::new(0, leading_noun_phrase_end(text, rules));
+    let (speaker, speaker_span) = read_mention(text, subject, rules)?;
+    Some(Cue {
+        span: Span::default(),
+        kind: CueKind::Participle,
+        speaker,
+        speaker_span,
+        reporter: None,
+        scope: Span::new(0, text.len()),
+        trailing: false,
+    })
+}
+
+/// Where the noun phrase opening `text` ends: past articles, capitalised
+/// words (names, possessives such as "Ukraine's") and role words, up to the
+/// first other word.
+fn leading_noun_phrase_end(text: &str, rules: &AttributionRules) -> usize {
+    let window = &text[..floor_char_boundary(text, MAX_STRETCH)];
+    let roles: Vec<(usize, usize)> = rules
+        .role_names
+        .find_iter(window)
+        .map(|m| (m.start, m.end))
+        .collect();
+    let mut end = 0;
+    for word in window.split_whitespace() {
+        let offset = word.as_ptr() as usize - text.as_ptr() as usize;
+        let bare = word.trim_end_matches([',', ';', ':']);
+        let in_role = roles.iter().any(|&(s, e)| s <= offset && offset < e);
+        let fits = in_role
+            || ["the", "a", "an"].contains(&bare.to_lowercase().as_str())
+            || bare.chars().next().is_some_and(char::is_uppercase);
+        if !fits {
+            break;
+        }
+        end = offset + bare.len();
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    end
 }
 
 /// `according to X, …` and `…, according to X.`

@@ -658,12 +658,17 @@ impl Reader<'_, '_> {
             })
         };
         let first = noun(at)?;
-        if look_past_adjective && !first.lower.ends_with('s') {
-            let plural = |t: &&Token<'_>| {
-                t.lower.ends_with('s') && !t.lower.ends_with("ss") && !t.lower.contains(['’', '\''])
-            };
-            if let Some(second) = noun(at + 1).filter(plural) {
-                return Some((singular(&second.lower), at + 2));
+        if look_past_adjective && !is_plural(first) {
+            // "nine new countries", "100 air defence missiles": the
+            // counted noun is the first plural within a few words.
+            for ahead in 1..MAX_MODIFIERS {
+                match noun(at + ahead) {
+                    Some(word) if is_plural(word) => {
+                        return Some((singular(&word.lower), at + ahead + 1));
+                    }
+                    Some(_) => continue,
+                    None => break,
+                }
             }
         }
         Some((singular(&first.lower), at + 1))
@@ -859,6 +864,15 @@ fn date_figure(
         reader.figure(from, to, FigureKind::Date, value, Some("day".into())),
         to,
     )
+}
+
+/// How many words may stand between a number and the plural it counts.
+const MAX_MODIFIERS: usize = 3;
+
+/// A plain plural noun: `countries`, not `bloc’s` or `class`.
+fn is_plural(token: &Token<'_>) -> bool {
+    let word = &*token.lower;
+    word.ends_with('s') && !word.ends_with("ss") && !word.contains(['’', '\''])
 }
 
 /// The singular of an English plural, by the common rules: `countries` →

@@ -7,8 +7,9 @@
 //! "on Tuesday"), then read in this order:
 //!
 //! 1. a pronoun (`rules/sources.toml`);
-//! 2. an anonymous source or a group, when the mention ends with one of
-//!    their phrases (`senior officials`, `the two sides`);
+//! 2. an anonymous source, when the mention holds a marker of anonymity
+//!    (`sources familiar with the talks`) or ends with an anonymous phrase
+//!    (`senior officials`), or a group (`the two sides`);
 //! 3. a name: the trailing run of capitalised words, initials and name
 //!    particles (`S Jaishankar`, `Ursula von der Leyen`). Role words before
 //!    it (`European Commission President`) are its role; a name that is a
@@ -129,6 +130,12 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
     }
     let bare = without_article(&words);
     let bare_phrase = bare.join(" ");
+    if rules.anonymous_markers.find_iter(&phrase).next().is_some() {
+        return Some(Mention::Other {
+            name: bare_phrase,
+            kind: SpeakerKind::Anonymous,
+        });
+    }
     for (set, kind) in [
         (&rules.anonymous, SpeakerKind::Anonymous),
         (&rules.groups, SpeakerKind::Group),
@@ -166,7 +173,12 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
             if start > MAX_WORDS_BEFORE_NAME {
                 return None;
             }
-            let name = bare[start..].join(" ");
+            // An honorific is not part of the name: "Mr Zelensky".
+            let mut name_words = &bare[start..];
+            while name_words.len() > 1 && rules.is_honorific(name_words[0]) {
+                name_words = &name_words[1..];
+            }
+            let name = name_words.join(" ");
             let organisation = rules.places.contains(&name)
                 || rules.organisations.suffix_of(&name).is_some_and(|m| {
                     // The head word must be part of the name itself.

@@ -77,7 +77,9 @@ impl NameIndex {
         });
     }
 
-    /// The canonical form of the person mentioned as `name` at `at`.
+    /// The canonical form of the person mentioned as `name` at `at`: the
+    /// fullest form whose last words are `name`, or, for a lone word no
+    /// surname matches, whose first word it is.
     pub fn canonical(&self, name: &str, at: usize) -> String {
         let words: Vec<&str> = name.split_whitespace().collect();
         let candidates: Vec<&Person> = self
@@ -91,6 +93,15 @@ impl NameIndex {
                         .all(|(full, word)| full == word)
             })
             .collect();
+        // "Sir Keir": a lone first name, when no surname matches.
+        let candidates = if candidates.is_empty() && words.len() == 1 {
+            self.people
+                .iter()
+                .filter(|p| p.words.len() > 1 && p.words[0] == words[0])
+                .collect()
+        } else {
+            candidates
+        };
         pick_nearest(&candidates, at).map_or_else(|| name.to_string(), |p| p.name.clone())
     }
 

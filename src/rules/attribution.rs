@@ -4,7 +4,7 @@
 //! speak through their governments (`rules/places.txt`) and public figures
 //! with their offices (`rules/people.toml`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,12 +21,15 @@ pub struct AttributionFile {
     pub quoting: Vec<String>,
     pub quoting_tail: Vec<String>,
     pub according: Vec<String>,
+    pub participles: Vec<String>,
+    pub honorifics: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SourcesFile {
     anonymous: Vec<String>,
+    anonymous_markers: Vec<String>,
     groups: Vec<String>,
     organisations: Vec<String>,
     pronouns: BTreeMap<String, SpeakerKind>,
@@ -68,6 +71,8 @@ pub enum CueKind {
     Quoting,
     /// `according to X, …`.
     According,
+    /// `…, saying …`: the subject of the sentence speaks.
+    Participle,
 }
 
 /// A role and the other names it goes by.
@@ -96,10 +101,14 @@ pub struct AttributionRules {
     pub role_names: PhraseSet<usize>,
     pub roles: Vec<Role>,
     pub anonymous: PhraseSet<()>,
+    /// Phrases that make any mention anonymous ("familiar with").
+    pub anonymous_markers: PhraseSet<()>,
     pub groups: PhraseSet<()>,
     pub organisations: PhraseSet<()>,
     pub places: PhraseSet<()>,
     pronouns: HashMap<String, SpeakerKind>,
+    /// Lower-case honorifics ("mr", "sir").
+    honorifics: HashSet<String>,
     pub people: Vec<KnownPerson>,
     /// Full names and surnames of [`AttributionRules::people`], valued by
     /// the person's index and whether the form is the full name.
@@ -114,29 +123,17 @@ impl AttributionRules {
         places: &RuleText,
         people: &RuleText,
     ) -> Result<AttributionRules> {
+        let cue_lists = [
+            (attribution.verbs, CueKind::Verb),
+            (attribution.describing, CueKind::Describing),
+            (attribution.quoting, CueKind::Quoting),
+            (attribution.according, CueKind::According),
+            (attribution.participles, CueKind::Participle),
+        ];
         let cues = PhraseSet::new(
-            attribution
-                .verbs
+            cue_lists
                 .into_iter()
-                .map(|v| (v, CueKind::Verb))
-                .chain(
-                    attribution
-                        .describing
-                        .into_iter()
-                        .map(|v| (v, CueKind::Describing)),
-                )
-                .chain(
-                    attribution
-                        .quoting
-                        .into_iter()
-                        .map(|v| (v, CueKind::Quoting)),
-                )
-                .chain(
-                    attribution
-                        .according
-                        .into_iter()
-                        .map(|v| (v, CueKind::According)),
-                ),
+                .flat_map(|(forms, kind)| forms.into_iter().map(move |form| (form, kind))),
         );
         let quoting_tails = PhraseSet::new(attribution.quoting_tail.into_iter().map(|t| (t, ())));
 
@@ -189,13 +186,20 @@ impl AttributionRules {
                 (surname.to_string(), (i, false)),
             ]
         }));
+        let honorifics = attribution
+            .honorifics
+            .iter()
+            .map(|h| h.to_lowercase())
+            .collect();
         Ok(AttributionRules {
+            honorifics,
             people_names,
             cues,
             quoting_tails,
             role_names,
             roles: role_list,
             anonymous: phrase_set(sources_spec.anonymous),
+            anonymous_markers: phrase_set(sources_spec.anonymous_markers),
             groups: phrase_set(sources_spec.groups),
             organisations: phrase_set(sources_spec.organisations),
             places,
@@ -211,6 +215,13 @@ impl AttributionRules {
     /// The kind of speaker a pronoun can refer to, if `word` is one.
     pub fn pronoun(&self, word: &str) -> Option<SpeakerKind> {
         self.pronouns.get(&word.to_lowercase()).copied()
+    }
+
+    /// Whether `word` is an honorific ("Mr", "Sir"), with or without its
+    /// full stop.
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics
+            .contains(&word.trim_end_matches('.').to_lowercase())
     }
 
     /// The index of the role `name` names, under any of its names.
