@@ -239,6 +239,17 @@ mod attribution_patterns {
     }
 
     #[test]
+    fn documents_speak_for_their_issuer() {
+        let r = read(
+            "Costs fell by a tenth, according to a government statement. Prices rose, according to a report by the central bank.",
+        );
+        assert_eq!(
+            r.speakers,
+            names(&[Some("government"), Some("central bank")])
+        );
+    }
+
+    #[test]
     fn passive_and_narrator_sentences() {
         let r = read("The pact was described as a framework for trade. It runs for ten years.");
         assert_eq!(r.speakers, names(&[None, None]));
@@ -453,6 +464,24 @@ mod figures {
         let found = figures("The package includes 100 air defence missiles.");
         assert_eq!(found[0].0, "100 air defence missiles");
         assert_eq!(found[0].3.as_deref(), Some("missile"));
+    }
+
+    #[test]
+    fn over_before_a_duration_is_not_a_qualifier() {
+        let found =
+            figures("It will create 2.5 lakh jobs over five years, for over 40% of graduates.");
+        let qualifiers: Vec<_> = found
+            .iter()
+            .map(|f| (f.0.as_str(), f.4.as_deref()))
+            .collect();
+        assert_eq!(
+            qualifiers,
+            [
+                ("2.5 lakh jobs", None),
+                ("five years", None),
+                ("40%", Some("more than"))
+            ]
+        );
     }
 
     #[test]

@@ -248,7 +248,7 @@ pub fn find(text: &str, excluded: &[Span], rules: &FigureRules) -> Vec<FoundFigu
             .any(|span| span.start <= tokens[at].start && tokens[at].start < span.end);
         match reader.figure_at(at).filter(|_| !inside_excluded) {
             Some((mut figure, next)) => {
-                figure.qualifier = reader.qualifier_before(at);
+                figure.qualifier = reader.qualifier_before(at, figure.kind);
                 figures.push(figure);
                 at = next.max(at + 1);
             }
@@ -826,12 +826,18 @@ impl Reader<'_, '_> {
     }
 
     /// The canonical qualifier directly before token `at`, if any.
-    fn qualifier_before(&self, at: usize) -> Option<String> {
+    fn qualifier_before(&self, at: usize, kind: FigureKind) -> Option<String> {
         (1..=self.rules.qualifier_words.min(at))
             .rev()
             .find_map(|words| {
                 let phrase: Vec<&str> = (at - words..at).map(|i| self.lower(i)).collect();
-                self.rules.qualifiers.get(&phrase.join(" ")).cloned()
+                let phrase = phrase.join(" ");
+                // "over five years" is a span of time, not "more than".
+                if kind == FigureKind::Duration && TEMPORAL_PREPOSITIONS.contains(&phrase.as_str())
+                {
+                    return None;
+                }
+                self.rules.qualifiers.get(&phrase).cloned()
             })
     }
 
@@ -865,6 +871,10 @@ fn date_figure(
         to,
     )
 }
+
+/// Qualifier words that, before a duration, say when rather than how
+/// much: "over five years", "under a year".
+const TEMPORAL_PREPOSITIONS: &[&str] = &["over", "under", "within"];
 
 /// How many words may stand between a number and the plural it counts.
 const MAX_MODIFIERS: usize = 3;

@@ -123,6 +123,9 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
         return None;
     }
     let phrase = words.join(" ");
+    if let Some(issuer) = issuer_of_document(&words, rules) {
+        return parse(&issuer, rules);
+    }
     if let [word] = words.as_slice()
         && let Some(kind) = rules.pronoun(word)
     {
@@ -223,6 +226,32 @@ pub fn extent(text: &str) -> Option<std::ops::Range<usize>> {
     let first = words.first()?;
     let last = words.last()?;
     Some(offset(first)..offset(last) + last.len())
+}
+
+/// For a mention that names a document ("a government statement", "a
+/// report by the central bank", "the ministry's statement"), the words that
+/// name who issued it.
+fn issuer_of_document(words: &[&str], rules: &AttributionRules) -> Option<String> {
+    let phrase = words.join(" ");
+    let document = rules.documents.find_iter(&phrase).last()?;
+    let before = phrase[..document.start].trim();
+    let after = phrase[document.end..].trim();
+    let issuer = if after.is_empty() {
+        before
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_string()
+    } else {
+        let mut rest = after.split_whitespace();
+        match rest.next() {
+            Some("from" | "by" | "of") => rest.collect::<Vec<_>>().join(" "),
+            _ => return None,
+        }
+    };
+    let meaningful = issuer
+        .split_whitespace()
+        .any(|w| !ARTICLES.contains(&w.to_lowercase().as_str()));
+    meaningful.then_some(issuer)
 }
 
 /// The mention's words without joining words before it and adverbs and

@@ -30,6 +30,7 @@ pub struct AttributionFile {
 struct SourcesFile {
     anonymous: Vec<String>,
     anonymous_markers: Vec<String>,
+    documents: Vec<String>,
     groups: Vec<String>,
     organisations: Vec<String>,
     pronouns: BTreeMap<String, SpeakerKind>,
@@ -103,6 +104,8 @@ pub struct AttributionRules {
     pub anonymous: PhraseSet<()>,
     /// Phrases that make any mention anonymous ("familiar with").
     pub anonymous_markers: PhraseSet<()>,
+    /// Documents that speak for their issuer ("statement", "report").
+    pub documents: PhraseSet<()>,
     pub groups: PhraseSet<()>,
     pub organisations: PhraseSet<()>,
     pub places: PhraseSet<()>,
@@ -200,6 +203,7 @@ impl AttributionRules {
             roles: role_list,
             anonymous: phrase_set(sources_spec.anonymous),
             anonymous_markers: phrase_set(sources_spec.anonymous_markers),
+            documents: phrase_set(sources_spec.documents),
             groups: phrase_set(sources_spec.groups),
             organisations: phrase_set(sources_spec.organisations),
             places,
