@@ -227,9 +227,11 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
-/// Reads the figures of one sentence; `excluded` are spans (offsets into
-/// `text`) whose numbers are names, not figures.
-pub fn find(text: &str, excluded: &[Span], rules: &FigureRules) -> Vec<FoundFigure> {
+/// Reads the figures of one sentence.
+pub fn find(text: &str, rules: &FigureRules) -> Vec<FoundFigure> {
+    if !may_hold_figure(text, rules) {
+        return Vec::new();
+    }
     let tokens = tokenize(text);
     let reader = Reader {
         tokens: &tokens,
@@ -243,10 +245,7 @@ pub fn find(text: &str, excluded: &[Span], rules: &FigureRules) -> Vec<FoundFigu
             at += 1;
             continue;
         }
-        let inside_excluded = excluded
-            .iter()
-            .any(|span| span.start <= tokens[at].start && tokens[at].start < span.end);
-        match reader.figure_at(at).filter(|_| !inside_excluded) {
+        match reader.figure_at(at) {
             Some((mut figure, next)) => {
                 figure.qualifier = reader.qualifier_before(at, figure.kind);
                 figures.push(figure);
@@ -256,6 +255,14 @@ pub fn find(text: &str, excluded: &[Span], rules: &FigureRules) -> Vec<FoundFigu
         }
     }
     figures
+}
+
+/// Whether `text` has a digit, a currency symbol or a word that figures are
+/// written with. Many sentences of prose have none, and skip tokenizing.
+fn may_hold_figure(text: &str, rules: &FigureRules) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit() || b == b'$')
+        || text.contains(['€', '£', '₹', '¥'])
+        || rules.triggers.find_iter(text).next().is_some()
 }
 
 struct Reader<'a, 't> {
@@ -913,7 +920,7 @@ mod tests {
 
     fn figures(text: &str) -> Vec<Seen> {
         let rules = RuleSet::builtin();
-        find(text, &[], &rules.figures)
+        find(text, &rules.figures)
             .into_iter()
             .map(|f| {
                 let value = serde_json::to_string(&f.value).unwrap();

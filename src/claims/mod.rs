@@ -131,8 +131,7 @@ pub fn extract<'d>(
             attribution::find(s.span, s.text, inside, &rules.attribution)
         })
         .collect();
-    let mut index = name_index(sentences, &cues, rules);
-    index.find_known(&document.text, &rules.attribution);
+    let index = name_index(sentences, &cues, rules);
 
     // Speakers, in document order.
     let mut resolver = Resolver {
@@ -446,9 +445,12 @@ impl Resolver<'_> {
                 })
             }
             Mention::Role(role) => {
-                let holder = self
-                    .index
-                    .holder_of(role.id, span.start, &self.rules.attribution);
+                let holder = self.index.holder_of(
+                    role.id,
+                    span.start,
+                    &self.document.text,
+                    &self.rules.attribution,
+                );
                 Some(Speaker {
                     name: holder.unwrap_or_else(|| role.text.clone()),
                     mention: written,
@@ -546,6 +548,10 @@ fn sentence_figures(
     sentence_speaker: Option<&Speaker>,
     rules: &RuleSet,
 ) -> Vec<Figure> {
+    let found = figures::find(sentence.text, &rules.figures);
+    if found.is_empty() {
+        return Vec::new();
+    }
     // Numbers inside a group's name ("the two sides") name the group.
     let groups: Vec<Span> = rules
         .attribution
@@ -553,8 +559,13 @@ fn sentence_figures(
         .find_iter(sentence.text)
         .map(|m| Span::new(m.start, m.end))
         .collect();
-    figures::find(sentence.text, &groups, &rules.figures)
+    found
         .into_iter()
+        .filter(|f| {
+            !groups
+                .iter()
+                .any(|g| g.start <= f.span.start && f.span.start < g.end)
+        })
         .map(|found| {
             let span = Span::new(
                 sentence.span.start + found.span.start,

@@ -14,6 +14,8 @@
 //! the role, a public figure of `rules/people.toml` who holds it is used,
 //! but only if the document mentions them.
 
+use std::cell::OnceCell;
+
 use crate::rules::AttributionRules;
 
 /// A person the document names.
@@ -35,26 +37,28 @@ pub struct NameIndex {
     people: Vec<Person>,
     /// For each public figure of `rules/people.toml`: where the document
     /// writes their full name, else their surname, with the form written.
-    known: Vec<Vec<(usize, String)>>,
+    /// Found on first need: most documents never ask.
+    known: OnceCell<Vec<Vec<(usize, String)>>>,
 }
 
 impl NameIndex {
-    /// Records, in one pass over `text`, where each public figure of the
-    /// rules is mentioned.
-    pub fn find_known(&mut self, text: &str, rules: &AttributionRules) {
-        let mut full: Vec<Vec<(usize, String)>> = vec![Vec::new(); rules.people.len()];
-        let mut surname = full.clone();
-        for found in rules.people_names.find_iter(text) {
-            let (person, is_full) = *found.value;
-            let form = text[found.start..found.end].to_string();
-            let list = if is_full { &mut full } else { &mut surname };
-            list[person].push((found.start, form));
-        }
-        self.known = full
-            .into_iter()
-            .zip(surname)
-            .map(|(full, surname)| if full.is_empty() { surname } else { full })
-            .collect();
+    /// Where each public figure of the rules is mentioned in `text`, found
+    /// in one pass the first time it is asked for.
+    fn known(&self, text: &str, rules: &AttributionRules) -> &[Vec<(usize, String)>] {
+        self.known.get_or_init(|| {
+            let mut full: Vec<Vec<(usize, String)>> = vec![Vec::new(); rules.people.len()];
+            let mut surname = full.clone();
+            for found in rules.people_names.find_iter(text) {
+                let (person, is_full) = *found.value;
+                let form = text[found.start..found.end].to_string();
+                let list = if is_full { &mut full } else { &mut surname };
+                list[person].push((found.start, form));
+            }
+            full.into_iter()
+                .zip(surname)
+                .map(|(full, surname)| if full.is_empty() { surname } else { full })
+                .collect()
+        })
     }
 
     /// Records that the document names `name` at `at`, optionally with a
@@ -116,8 +120,14 @@ impl NameIndex {
 
     /// The canonical name of who holds role `role` at `at`: someone the
     /// document gives that role, else a public figure who holds it and whom
-    /// the document mentions (see [`NameIndex::find_known`]).
-    pub fn holder_of(&self, role: usize, at: usize, rules: &AttributionRules) -> Option<String> {
+    /// the document's `text` mentions.
+    pub fn holder_of(
+        &self,
+        role: usize,
+        at: usize,
+        text: &str,
+        rules: &AttributionRules,
+    ) -> Option<String> {
         // A general role ("the minister") is held by anyone with a more
         // specific one ("defence minister").
         let general = rules.roles[role].name.to_lowercase();
@@ -134,12 +144,13 @@ impl NameIndex {
         }
         // A public figure who holds the role, named in the text: the
         // mention nearest to `at`.
+        let known = self.known(text, rules);
         rules
             .people
             .iter()
             .enumerate()
             .filter(|(_, known)| known.roles.contains(&role))
-            .filter_map(|(i, _)| nearest(self.known.get(i)?, at))
+            .filter_map(|(i, _)| nearest(known.get(i)?, at))
             .min_by_key(|(position, _)| position.abs_diff(at))
             .map(|(position, form)| self.canonical(form, *position))
     }
@@ -200,12 +211,15 @@ mod tests {
         let rules = RuleSet::builtin().attribution;
         let pm = rules.role("PM").unwrap();
         let mut index = NameIndex::default();
-        index.find_known("Modi spoke. Later the PM left.", &rules);
-        assert_eq!(index.holder_of(pm, 20, &rules), Some("Modi".into()));
+        let text = "Modi spoke. Later the PM left.";
+        assert_eq!(index.holder_of(pm, 20, text, &rules), Some("Modi".into()));
         index.add("Keir Starmer", 5, Some(("prime minister".into(), pm)));
-        assert_eq!(index.holder_of(pm, 20, &rules), Some("Keir Starmer".into()));
-        let mut empty = NameIndex::default();
-        empty.find_known("Nobody spoke. The PM left.", &rules);
-        assert_eq!(empty.holder_of(pm, 20, &rules), None);
+        assert_eq!(
+            index.holder_of(pm, 20, text, &rules),
+            Some("Keir Starmer".into())
+        );
+        let empty = NameIndex::default();
+        let nobody = "Nobody spoke. The PM left.";
+        assert_eq!(empty.holder_of(pm, 20, nobody, &rules), None);
     }
 }

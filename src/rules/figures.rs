@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 use super::RuleText;
+use super::phrases::PhraseSet;
 use crate::error::Result;
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +88,11 @@ pub struct FigureRules {
     /// articles, currency codes, calendar words, frequencies, fractions
     /// and ordinals. A word outside it is passed over with one lookup.
     pub openers: HashSet<String>,
+    /// Every word that can take part in a figure written without digits
+    /// or currency symbols ("a third", "in a month", "Tuesday"). A sentence
+    /// with none of them, no digit and no currency symbol has no figure,
+    /// and is passed over after one automaton scan.
+    pub triggers: PhraseSet<()>,
 }
 
 impl FigureRules {
@@ -137,7 +143,7 @@ impl FigureRules {
         let weekdays = lower_set(spec.dates.weekdays);
         let currencies_before: HashMap<String, String> =
             spec.currencies.before.into_iter().collect();
-        let openers = numbers
+        let openers: HashSet<String> = numbers
             .keys()
             .chain(&articles)
             .chain(fractions.keys())
@@ -148,27 +154,41 @@ impl FigureRules {
             .cloned()
             .chain(currencies_before.keys().map(|k| k.to_lowercase()))
             .collect();
+        let durations: HashMap<String, String> = spec
+            .durations
+            .into_iter()
+            .map(|(k, v)| (k.to_lowercase(), v))
+            .collect();
+        let scales = lower_map(spec.scales);
+        let percent_words: Vec<String> = spec
+            .percent
+            .words
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let triggers = PhraseSet::new(
+            openers
+                .iter()
+                .filter(|w| !articles.contains(*w))
+                .chain(durations.keys())
+                .chain(scales.keys().filter(|k| k.len() > 1))
+                .chain(currencies_after.keys())
+                .chain(&percent_words)
+                .map(|w| (w.clone(), ())),
+        );
         Ok(FigureRules {
+            triggers,
             openers,
             numbers,
             articles,
-            scales: lower_map(spec.scales),
+            scales,
             fractions,
             ordinals,
             currencies_before,
             currency_after_words: currencies_after.keys().map(word_count).max().unwrap_or(1),
             currencies_after,
-            percent_words: spec
-                .percent
-                .words
-                .into_iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
-            durations: spec
-                .durations
-                .into_iter()
-                .map(|(k, v)| (k.to_lowercase(), v))
-                .collect(),
+            percent_words,
+            durations,
             frequencies,
             qualifier_words: qualifiers.keys().map(word_count).max().unwrap_or(1),
             qualifiers,
