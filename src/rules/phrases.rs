@@ -5,6 +5,12 @@
 //! "discuss"), ignoring ASCII case, preferring the longest phrase at each
 //! position ("defence minister" over "minister"). Each phrase carries a
 //! value: the role it names, the kind of cue it is.
+//!
+//! Case is ignored by lower-casing (ASCII) both the phrases and the text
+//! searched, and running a case-sensitive DFA: measured on the seed prose,
+//! that is more than twice as fast as the automaton's own ASCII
+//! case-insensitive mode, copy included. Lower-casing ASCII keeps every
+//! byte offset, so matches point into the original text.
 
 use std::borrow::Cow;
 
@@ -44,13 +50,16 @@ impl<V> PhraseSet<V> {
             phrases.push(phrase);
             values.push(value);
         }
+        let lowered: Vec<String> = phrases
+            .iter()
+            .map(|p: &String| p.to_ascii_lowercase())
+            .collect();
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             // The dictionaries are small and run over every sentence: a
             // full DFA trades a little memory for the fastest search.
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&phrases)
+            .build(&lowered)
             .expect("phrase dictionaries are small enough to compile");
         PhraseSet {
             automaton,
@@ -60,18 +69,22 @@ impl<V> PhraseSet<V> {
     }
 
     /// Every whole-word occurrence in `text`, left to right.
-    pub fn find_iter<'s, 't>(
+    pub fn find_iter<'s>(
         &'s self,
-        text: &'t str,
-    ) -> impl Iterator<Item = PhraseMatch<'s, V>> + use<'s, 't, V> {
-        self.automaton
-            .find_iter(text)
-            .filter(move |m| is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()))
-            .map(move |m| PhraseMatch {
+        text: &str,
+    ) -> impl Iterator<Item = PhraseMatch<'s, V>> + use<'s, V> {
+        let lowered = text.to_ascii_lowercase();
+        let found: Vec<PhraseMatch<'s, V>> = self
+            .automaton
+            .find_iter(&lowered)
+            .filter(|m| is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()))
+            .map(|m| PhraseMatch {
                 start: m.start(),
                 end: m.end(),
                 value: &self.values[m.pattern().as_usize()],
             })
+            .collect();
+        found.into_iter()
     }
 
     /// The value of `text` if the whole of it is one of the phrases.
