@@ -92,6 +92,58 @@ pub struct Document {
     lines: LineIndex,
 }
 
+/// The files named by `paths`: a file as it is, a directory as every `.txt`,
+/// `.md` and `.markdown` file under it (recursively, in sorted order, so
+/// output is the same on every machine). A path that does not exist is an
+/// error.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if metadata.is_dir() {
+            collect_dir(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let io_error = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io_error)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()
+        .map_err(io_error)?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_dir(&path, files)?;
+        } else if is_prose_file(&path) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Whether a file in a directory is one claimtrace reads.
+fn is_prose_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
 /// The name standard input goes by in messages and output.
 pub const STDIN_NAME: &str = "<stdin>";
 

@@ -36,6 +36,7 @@
 //! assert_eq!(texts, ["Singh met Dr. Kallas in the U.S.", "The talks went well."]);
 //! ```
 
+pub mod check;
 pub mod claims;
 pub mod document;
 pub mod error;

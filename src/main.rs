@@ -4,13 +4,14 @@
 //! Exit codes: 0 success, 1 findings at or above the failing severity (from
 //! `check`), 2 usage or input error. Errors are one line on stderr.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use claimtrace::document::{Document, Format};
+use claimtrace::check::{Kind, Options as CheckOptions, Severity};
+use claimtrace::document::{self, Document, Format};
 use claimtrace::report::{self, OutputFormat};
 use claimtrace::rules::RuleSet;
 use claimtrace::segment;
@@ -36,6 +37,51 @@ enum Command {
     Sentences(SentencesArgs),
     /// Tag every claim of a document with its speaker, quotes and figures.
     Claims(ClaimsArgs),
+    /// Check drafts against their sources: quotes, speakers and figures.
+    Check(CheckArgs),
+    /// Explain a finding kind, or list them all.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The drafts to check: files, or directories of .txt/.md/.markdown.
+    #[arg(required = true, value_name = "DRAFT")]
+    drafts: Vec<PathBuf>,
+
+    /// A source the drafts derive from: a file, or a directory read
+    /// recursively. Repeat for several.
+    #[arg(long = "source", required = true, value_name = "PATH")]
+    sources: Vec<PathBuf>,
+
+    /// How to print the result.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+
+    /// The least severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+
+    /// Count British/American spelling and hyphenation changes inside
+    /// quotation marks as misquotes.
+    #[arg(long)]
+    strict_quotes: bool,
+
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// The finding kind (`misquote`, `figure-mismatch`, …); none lists all.
+    name: Option<String>,
 }
 
 #[derive(Args)]
@@ -120,6 +166,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Sentences(args) => sentences(args),
         Command::Claims(args) => claims(args),
+        Command::Check(args) => check(args),
+        Command::Explain(args) => explain(args),
     };
     match result {
         Ok(code) => code,
@@ -165,6 +213,99 @@ fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    let rules = RuleSet::load(args.input.rules.as_deref())?;
+    let forced = args.input.markdown.then_some(Format::Markdown);
+    let read = |paths: &[PathBuf]| -> claimtrace::Result<Vec<Document>> {
+        let mut documents = Vec::new();
+        for path in document::expand_paths(paths)? {
+            match Document::read(&path, forced) {
+                Ok(document) => documents.push(document),
+                // A binary file in a folder is skipped, and said so.
+                Err(error @ claimtrace::Error::Binary { .. }) => eprintln!("warning: {error}"),
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(documents)
+    };
+    let drafts = read(&args.drafts)?;
+    let sources = read(&args.sources)?;
+    let options = CheckOptions {
+        strict_quotes: args.strict_quotes,
+    };
+    let audit = claimtrace::check::check(&drafts, &sources, &rules, &options);
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format.into() {
+        OutputFormat::Json => report::check::write_json(&mut out, &audit)?,
+        OutputFormat::Human => {
+            let styled = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            report::check::write_human(&mut out, &audit, &drafts, styled)?
+        }
+    }
+    out.flush()?;
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|least| {
+        audit
+            .documents
+            .iter()
+            .flat_map(|d| &d.findings)
+            .any(|f| f.severity >= least)
+    });
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.name {
+        None => {
+            for kind in Kind::ALL {
+                writeln!(
+                    out,
+                    "{:<24} {:<8} {}",
+                    kind.name(),
+                    kind.default_severity().as_str(),
+                    first_sentence(kind.doc().what)
+                )?;
+            }
+        }
+        Some(name) => {
+            let Some(kind) = Kind::from_name(&name) else {
+                let known: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
+                eprintln!(
+                    "error: unknown finding kind `{name}` (known: {})",
+                    known.join(", ")
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let doc = kind.doc();
+            writeln!(
+                out,
+                "{} ({} by default)\n",
+                kind.name(),
+                kind.default_severity().as_str()
+            )?;
+            writeln!(out, "What it does\n{}\n", doc.what)?;
+            writeln!(out, "Why is this bad?\n{}\n", doc.why)?;
+            writeln!(out, "Example\n{}", doc.example)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The first sentence of a doc text, for the list of kinds.
+fn first_sentence(text: &str) -> &str {
+    text.find(". ").map_or(text, |end| &text[..=end])
 }
 
 /// The width of the terminal on stdout, or 120 columns when stdout is not a

@@ -5,6 +5,7 @@
 //! documented interface (see the README); the human output may change to
 //! read better.
 
+pub mod check;
 pub mod claims;
 pub mod sentences;
 

@@ -213,6 +213,12 @@ mod attribution_patterns {
     }
 
     #[test]
+    fn surname_with_a_particle() {
+        let r = read("Trade minister Pieter de Vries spoke. “It is done,” de Vries said.");
+        assert_eq!(quote_speakers(&r), names(&[Some("Pieter de Vries")]));
+    }
+
+    #[test]
     fn honorifics_are_not_part_of_names() {
         let r = read(
             "Prime Minister Ella Varga arrived. Mrs Varga said the talks were useful. Dame Ella added that more would follow.",

@@ -33,7 +33,7 @@ use crate::rules::FigureRules;
 use crate::span::Span;
 
 /// What a figure measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FigureKind {
     Money,

@@ -305,26 +305,15 @@ fn name_tail_start(words: &[&str]) -> Option<usize> {
         let word = words[index];
         if is_name_word(word) {
             start = Some(index);
-        } else if start.is_some()
-            && NAME_PARTICLES.contains(&word)
-            && preceded_by_name(&words[..index])
-        {
-            continue;
+        } else if start.is_some() && NAME_PARTICLES.contains(&word) {
+            // Inside a name ("Ursula von der Leyen") or opening a surname
+            // ("de Vries said").
+            start = Some(index);
         } else {
             break;
         }
     }
     start
-}
-
-/// Whether `words`, after skipping the name particles at its end, ends
-/// with a name word (`Ursula` before `von der`).
-fn preceded_by_name(words: &[&str]) -> bool {
-    words
-        .iter()
-        .rev()
-        .find(|w| !NAME_PARTICLES.contains(w))
-        .is_some_and(|w| is_name_word(w))
 }
 
 /// A capitalised word or an initial: `Singh`, `S`, `O’Brien`, `Jean-Yves`.

@@ -1,0 +1,195 @@
+//! Finding the source counterpart of a draft's figure.
+//!
+//! Figures compare in their normalised form (kind, value, unit, qualifier),
+//! so every spelling of one figure is the same figure. In order:
+//!
+//! 1. **the same figure** in the source sentence the draft sentence
+//!    retells, else anywhere in the sources;
+//! 2. **derived**: the product, quotient, sum or difference of two figures
+//!    of one source ("a third of the €150 billion" gives €50 billion);
+//! 3. **a mismatch**: a figure of the same kind in the source sentence the
+//!    draft sentence retells, that differs in value, unit or qualifier;
+//! 4. otherwise the figure has no source.
+
+use super::index::{SourceIndex, is_content};
+use super::normalize::Word;
+use crate::claims::Figure;
+use crate::claims::figures::{FigureKind, FigureValue};
+
+/// How many retold-sentence candidates are considered.
+const SENTENCE_CANDIDATES: usize = 3;
+
+/// The least share of a draft sentence's content words a source sentence
+/// must share to be the one it retells.
+const MIN_RETELLING: f64 = 0.3;
+
+/// The most figures of one source tried pairwise for a derivation.
+const MAX_DERIVATION_FIGURES: usize = 200;
+
+/// What the sources say of a draft figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureMatch<'i> {
+    /// The same figure, in `unit`.
+    Same {
+        unit: usize,
+        figure: &'i Figure,
+    },
+    /// Derived from figures of one source; `how` says how.
+    Derived {
+        unit: usize,
+        how: String,
+    },
+    /// A figure of the same kind in the retold sentence, differing.
+    Mismatch {
+        unit: usize,
+        figure: &'i Figure,
+    },
+    Missing,
+}
+
+/// The source sentences a draft sentence (its normalised `words`) retells,
+/// best first.
+pub fn retold(index: &SourceIndex<'_>, words: &[Word]) -> Vec<usize> {
+    let content = words.iter().filter(|w| is_content(&w.text)).count().max(1);
+    let needed = ((content as f64 * MIN_RETELLING).ceil() as usize).max(2);
+    index
+        .word_candidates(words, false, SENTENCE_CANDIDATES)
+        .into_iter()
+        .filter(|&(_, shared)| shared >= needed)
+        .map(|(unit, _)| unit)
+        .collect()
+}
+
+/// Looks up `figure` of a draft sentence that retells `retold`.
+pub fn find<'i>(index: &'i SourceIndex<'_>, figure: &Figure, retold: &[usize]) -> FigureMatch<'i> {
+    for &unit in retold {
+        if let Some(same) = index
+            .figures_of(unit)
+            .iter()
+            .find(|f| same_figure(figure, f))
+        {
+            return FigureMatch::Same { unit, figure: same };
+        }
+    }
+    if let Some((unit, same)) = index
+        .figures_valued_as(figure)
+        .find(|(_, f)| same_figure(figure, f))
+    {
+        return FigureMatch::Same { unit, figure: same };
+    }
+    if let Some((unit, how)) = derived(index, figure, retold) {
+        return FigureMatch::Derived { unit, how };
+    }
+    for &unit in retold {
+        let counterparts: Vec<&Figure> = index
+            .figures_of(unit)
+            .iter()
+            .filter(|f| f.kind == figure.kind)
+            .collect();
+        let best = counterparts
+            .iter()
+            .find(|f| f.unit == figure.unit)
+            .or_else(|| counterparts.first());
+        if let Some(best) = best {
+            return FigureMatch::Mismatch { unit, figure: best };
+        }
+    }
+    FigureMatch::Missing
+}
+
+/// Whether a draft figure says what a source figure says.
+pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
+    if draft.kind != source.kind {
+        return false;
+    }
+    // A qualifier the draft adds or changes is a different claim; one it
+    // leaves out is a shorter form of the same.
+    if draft.qualifier.is_some() && draft.qualifier != source.qualifier {
+        return false;
+    }
+    let units_agree = match draft.kind {
+        // "nine countries" and "nine nations" count the same things.
+        FigureKind::Count => true,
+        _ => {
+            draft.unit.as_deref().map(str::to_lowercase)
+                == source.unit.as_deref().map(str::to_lowercase)
+        }
+    };
+    units_agree
+        && match (&draft.value, &source.value) {
+            (FigureValue::Number(a), FigureValue::Number(b)) => close(*a, *b),
+            (FigureValue::Date(a), FigureValue::Date(b)) => a == b,
+            (FigureValue::Unknown, FigureValue::Unknown) => bare(&draft.text) == bare(&source.text),
+            _ => false,
+        }
+}
+
+/// Equal up to rounding.
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Lower-case letters and digits only: "Tuesday" and "tuesday," agree.
+fn bare(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A draft figure given by simple arithmetic on two figures of one source
+/// the draft sentence retells.
+fn derived(index: &SourceIndex<'_>, figure: &Figure, retold: &[usize]) -> Option<(usize, String)> {
+    let FigureValue::Number(target) = figure.value else {
+        return None;
+    };
+    // Every figure of the sources the draft sentence retells: "a third of
+    // the outlay" may stand a sentence away from the outlay.
+    let mut sources: Vec<usize> = retold.iter().map(|&u| index.units[u].source).collect();
+    sources.dedup();
+    let candidates: Vec<(usize, &Figure)> = sources
+        .iter()
+        .flat_map(|&source| index.figures_of_source(source))
+        .filter(|(_, f)| matches!(f.value, FigureValue::Number(_)))
+        .take(MAX_DERIVATION_FIGURES)
+        .collect();
+    for (i, (unit, a)) in candidates.iter().enumerate() {
+        for (b_unit, b) in candidates.iter().skip(i + 1) {
+            if index.units[*unit].source != index.units[*b_unit].source {
+                continue;
+            }
+            let (FigureValue::Number(x), FigureValue::Number(y)) = (&a.value, &b.value) else {
+                continue;
+            };
+            let share = |f: &Figure, v: f64| match f.kind {
+                FigureKind::Fraction => Some(v),
+                FigureKind::Percent => Some(v / 100.0),
+                _ => None,
+            };
+            let same_unit = a.unit == b.unit && a.unit == figure.unit;
+            let found = if let Some(s) =
+                share(a, *x).filter(|_| b.unit == figure.unit && b.kind == figure.kind)
+            {
+                close(s * y, target).then(|| format!("{} of {}", a.text, b.text))
+            } else if let Some(s) =
+                share(b, *y).filter(|_| a.unit == figure.unit && a.kind == figure.kind)
+            {
+                close(s * x, target).then(|| format!("{} of {}", b.text, a.text))
+            } else if same_unit && a.kind == figure.kind && b.kind == figure.kind {
+                if close(x + y, target) {
+                    Some(format!("{} + {}", a.text, b.text))
+                } else if close((x - y).abs(), target) {
+                    Some(format!("the difference of {} and {}", a.text, b.text))
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            if let Some(how) = found {
+                return Some((*unit, how));
+            }
+        }
+    }
+    None
+}

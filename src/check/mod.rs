@@ -1,0 +1,453 @@
+//! The checker: a draft's claims verified against its sources.
+//!
+//! The sources are read with the same rule engine as the draft and indexed
+//! once ([`index`]). Then every claim of every draft is checked:
+//!
+//! * each **quotation** is looked up ([`quotes`]): verbatim in a source
+//!   quotation of the same speaker is supported; verbatim but given to
+//!   another speaker, or taken from the source's own narration and put in
+//!   someone's mouth, is a `misquote`-free `misattributed-quote`; a near copy
+//!   is a `misquote` with its word diff; nothing alike is a
+//!   `fabricated-quote`;
+//! * each **figure** is looked up ([`figures`]) in the source sentence the
+//!   draft sentence retells, then anywhere: the same figure or one derived
+//!   by simple arithmetic is supported, a differing one of the same kind is
+//!   a `figure-mismatch`, none is an `unsourced-figure`;
+//! * **reported speech** ("X said …" without quotation marks) needs a
+//!   source sentence that says much the same, whoever it is attributed to;
+//!   otherwise it is an `unsupported-attribution`.
+//!
+//! The result is an [`Audit`]: for each draft, every claim with its verdict
+//! and evidence, and every finding with its evidence and fix.
+
+pub mod figures;
+pub mod index;
+pub mod kinds;
+pub mod normalize;
+pub mod quotes;
+pub mod speakers;
+
+use serde::Serialize;
+
+use crate::claims::{self, Claim};
+use crate::document::Document;
+use crate::rules::RuleSet;
+use crate::segment;
+use crate::span::{Location, Span};
+
+use figures::FigureMatch;
+use index::{Source, SourceIndex, Unit};
+pub use kinds::{Kind, Severity};
+use normalize::Strictness;
+use quotes::QuoteMatch;
+
+/// How a check runs.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Compare quotations strictly: spelling variants and hyphenation count
+    /// as changes.
+    pub strict_quotes: bool,
+}
+
+/// The version of the JSON audit format.
+pub const AUDIT_VERSION: u32 = 1;
+
+/// The result of checking drafts against sources.
+#[derive(Clone, Debug, Serialize)]
+pub struct Audit {
+    pub version: u32,
+    pub documents: Vec<DocumentAudit>,
+    pub summary: Summary,
+}
+
+/// Totals over all drafts.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub claims: usize,
+    pub supported: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// One draft's audit.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentAudit {
+    pub path: String,
+    pub sources: Vec<String>,
+    pub claims: Vec<ClaimAudit>,
+    pub findings: Vec<Finding>,
+}
+
+/// What was decided about one claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Every quotation, figure and attribution in it has evidence.
+    Supported,
+    /// Something in it is a finding.
+    Finding,
+    /// Nothing in it needed checking (the article's own voice, no figure,
+    /// no quotation).
+    Unchecked,
+}
+
+/// One claim of a draft, as audited.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimAudit {
+    pub id: String,
+    pub text: String,
+    pub span: Location,
+    pub speaker: Option<String>,
+    pub verdict: Verdict,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A place in a source that a judgement rests on.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Evidence {
+    pub source: String,
+    /// The id of the source claim (`c7`).
+    pub claim: String,
+    pub span: Location,
+    pub text: String,
+    /// How a derived figure follows from the source, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<String>,
+}
+
+/// Something the sources do not support.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub rule: Kind,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Location,
+    pub evidence: Option<Evidence>,
+    pub fix: Option<String>,
+    /// The byte span in the draft, for renderers.
+    #[serde(skip)]
+    pub range: Span,
+}
+
+/// Reads `sources` and checks every draft against them.
+pub fn check(
+    drafts: &[Document],
+    sources: &[Document],
+    rules: &RuleSet,
+    options: &Options,
+) -> Audit {
+    let strictness = if options.strict_quotes {
+        Strictness::Strict
+    } else {
+        Strictness::Lenient
+    };
+    let read: Vec<Source<'_>> = sources
+        .iter()
+        .map(|document| {
+            let sentences = segment::sentences(document, &rules.segment);
+            let claims = claims::extract(document, &sentences, rules);
+            Source { document, claims }
+        })
+        .collect();
+    let index = SourceIndex::new(read, strictness);
+    let source_paths: Vec<String> = sources.iter().map(Document::display_path).collect();
+    let documents: Vec<DocumentAudit> = drafts
+        .iter()
+        .map(|draft| check_draft(draft, &index, &source_paths, rules, strictness))
+        .collect();
+    let mut summary = Summary {
+        documents: documents.len(),
+        ..Summary::default()
+    };
+    for document in &documents {
+        summary.claims += document.claims.len();
+        summary.supported += document
+            .claims
+            .iter()
+            .filter(|c| c.verdict == Verdict::Supported)
+            .count();
+        summary.errors += document
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        summary.warnings += document
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count();
+    }
+    Audit {
+        version: AUDIT_VERSION,
+        documents,
+        summary,
+    }
+}
+
+/// Checks one draft.
+fn check_draft(
+    draft: &Document,
+    index: &SourceIndex<'_>,
+    source_paths: &[String],
+    rules: &RuleSet,
+    strictness: Strictness,
+) -> DocumentAudit {
+    let sentences = segment::sentences(draft, &rules.segment);
+    let claims = claims::extract(draft, &sentences, rules).claims;
+    let mut checker = DraftChecker {
+        draft,
+        index,
+        strictness,
+        findings: Vec::new(),
+    };
+    let mut audits = Vec::with_capacity(claims.len());
+    for claim in &claims {
+        let before = checker.findings.len();
+        let evidence = checker.check_claim(claim);
+        let verdict = if checker.findings.len() > before {
+            Verdict::Finding
+        } else if evidence.is_empty() {
+            Verdict::Unchecked
+        } else {
+            Verdict::Supported
+        };
+        audits.push(ClaimAudit {
+            id: claim.id.clone(),
+            text: claim.text.to_string(),
+            span: draft.locate(claim.span),
+            speaker: claim.speaker.as_ref().map(|s| s.name.clone()),
+            verdict,
+            evidence,
+        });
+    }
+    let mut findings = checker.findings;
+    findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+    DocumentAudit {
+        path: draft.display_path(),
+        sources: source_paths.to_vec(),
+        claims: audits,
+        findings,
+    }
+}
+
+/// Checks the claims of one draft, gathering findings.
+struct DraftChecker<'a, 'd> {
+    draft: &'a Document,
+    index: &'a SourceIndex<'d>,
+    strictness: Strictness,
+    findings: Vec<Finding>,
+}
+
+impl DraftChecker<'_, '_> {
+    /// Checks one claim; returns the evidence that supports it.
+    fn check_claim(&mut self, claim: &Claim<'_>) -> Vec<Evidence> {
+        let mut evidence = Vec::new();
+        for quote in &claim.quotes {
+            evidence.extend(self.check_quote(claim, quote));
+        }
+        let words = normalize::words(claim.text, claim.span.start, self.strictness);
+        let retold = figures::retold(self.index, &words);
+        for figure in &claim.figures {
+            evidence.extend(self.check_figure(figure, &retold));
+        }
+        let reported_speech =
+            claim.cue.is_some() && claim.speaker.is_some() && claim.quotes.is_empty();
+        if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
+            // What is reported, without who reports it: the speaker's name
+            // and role would match any sentence about them.
+            let naming: Vec<String> = [
+                Some(speaker.name.as_str()),
+                Some(speaker.mention.as_str()),
+                speaker.role.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .flat_map(|text| normalize::words(text, 0, self.strictness))
+            .map(|w| w.text)
+            .collect();
+            let content: Vec<normalize::Word> = words
+                .iter()
+                .filter(|w| !naming.contains(&w.text))
+                .cloned()
+                .collect();
+            match figures::retold(self.index, &content).first() {
+                Some(&unit) => {
+                    evidence.push(self.evidence(unit, self.index.units[unit].span, None))
+                }
+                None => {
+                    self.report(
+                        Kind::UnsupportedAttribution,
+                        claim.span,
+                        format!(
+                            "no source supports what {} is reported to have said here",
+                            speaker.name
+                        ),
+                        None,
+                        None,
+                    );
+                }
+            }
+        }
+        evidence.dedup();
+        evidence
+    }
+
+    fn check_quote(&mut self, claim: &Claim<'_>, quote: &claims::Quote) -> Option<Evidence> {
+        let found = quotes::find(self.index, &self.draft.text, quote.span, self.strictness)?;
+        match found {
+            QuoteMatch::Verbatim { unit, span } => {
+                let source = &self.index.units[unit];
+                let evidence = self.evidence(unit, span, None);
+                let Some(draft_speaker) = quote.speaker.as_deref() else {
+                    return Some(evidence); // a scare quote in the draft's own voice
+                };
+                let role = claim
+                    .speaker
+                    .as_ref()
+                    .filter(|s| s.name == draft_speaker)
+                    .and_then(|s| s.role.as_deref());
+                if speakers::same(draft_speaker, role, &source.voice) && source.is_quote {
+                    return Some(evidence);
+                }
+                let message = match (&source.voice.name, source.is_quote) {
+                    (Some(name), true) => {
+                        format!("the source gives these words to {name}, not {draft_speaker}")
+                    }
+                    (None, _) => format!(
+                        "these are the source article's own words, not a quotation of {draft_speaker}"
+                    ),
+                    (Some(name), false) => {
+                        if speakers::same(draft_speaker, role, &source.voice) {
+                            return Some(evidence); // the speaker's reported words, quoted
+                        }
+                        format!("the source reports these words from {name}, not {draft_speaker}")
+                    }
+                };
+                let fix = match (&source.voice.name, source.is_quote) {
+                    (Some(name), _) => Some(format!("attribute the quotation to {name}")),
+                    (None, _) => Some("remove the quotation marks or the attribution".to_string()),
+                };
+                self.report(
+                    Kind::MisattributedQuote,
+                    quote.span,
+                    message,
+                    Some(evidence),
+                    fix,
+                );
+                None
+            }
+            QuoteMatch::Near {
+                unit,
+                span,
+                diff,
+                added,
+                removed,
+            } => {
+                let evidence = self.evidence(unit, span, None);
+                let source_wording = evidence.text.clone();
+                let change = match (added.is_empty(), removed.is_empty()) {
+                    (false, true) => format!("adds “{}”", added.join(" ")),
+                    (true, false) => format!("drops “{}”", removed.join(" ")),
+                    _ => format!("changes “{}” to “{}”", removed.join(" "), added.join(" ")),
+                };
+                self.report(
+                    Kind::Misquote,
+                    quote.span,
+                    format!("the quotation {change} (source to draft: {diff})"),
+                    Some(evidence),
+                    Some(format!("quote the source: “{source_wording}”")),
+                );
+                None
+            }
+            QuoteMatch::Missing => {
+                self.report(
+                    Kind::FabricatedQuote,
+                    quote.span,
+                    "no source has these words".to_string(),
+                    None,
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn check_figure(&mut self, figure: &claims::Figure, retold: &[usize]) -> Option<Evidence> {
+        match figures::find(self.index, figure, retold) {
+            FigureMatch::Same {
+                unit,
+                figure: source,
+            } => Some(self.evidence(unit, source.span, None)),
+            FigureMatch::Derived { unit, how } => {
+                Some(self.evidence(unit, self.index.units[unit].span, Some(how)))
+            }
+            FigureMatch::Mismatch {
+                unit,
+                figure: source,
+            } => {
+                let evidence = self.evidence(unit, source.span, None);
+                let source_text = match &source.qualifier {
+                    Some(q) if !source.text.to_lowercase().starts_with(q.as_str()) => {
+                        format!("{q} {}", source.text)
+                    }
+                    _ => source.text.clone(),
+                };
+                let draft_text = match &figure.qualifier {
+                    Some(q) => format!("{q} {}", figure.text),
+                    None => figure.text.clone(),
+                };
+                self.report(
+                    Kind::FigureMismatch,
+                    figure.span,
+                    format!("{draft_text} does not match {source_text} in the source"),
+                    Some(evidence),
+                    Some(format!("write {source_text}")),
+                );
+                None
+            }
+            FigureMatch::Missing => {
+                self.report(
+                    Kind::UnsourcedFigure,
+                    figure.span,
+                    format!("no source gives {}", figure.text),
+                    None,
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// Evidence at `span` of the source holding `unit`.
+    fn evidence(&self, unit: usize, span: Span, derivation: Option<String>) -> Evidence {
+        let Unit { source, claim, .. } = self.index.units[unit];
+        let source = &self.index.sources[source];
+        Evidence {
+            source: source.document.display_path(),
+            claim: source.claims.claims[claim].id.clone(),
+            span: source.document.locate(span),
+            text: source.document.slice(span).to_string(),
+            derivation,
+        }
+    }
+
+    fn report(
+        &mut self,
+        rule: Kind,
+        range: Span,
+        message: String,
+        evidence: Option<Evidence>,
+        fix: Option<String>,
+    ) {
+        self.findings.push(Finding {
+            rule,
+            severity: rule.default_severity(),
+            message,
+            span: self.draft.locate(range),
+            evidence,
+            fix,
+            range,
+        });
+    }
+}

@@ -1,0 +1,241 @@
+//! Finding where a draft's quotation comes from.
+//!
+//! The quotation is normalised into segments (split at ellipses and
+//! bracketed insertions, see [`normalize`]). Candidate source units come
+//! from the index: the units sharing most word trigrams with it, and, for
+//! short quotations, the units sharing most content words. A candidate
+//! holds the quotation *verbatim* when every segment appears in it as a
+//! run of consecutive words, in order. Otherwise the best candidate is
+//! aligned word by word (`similar`, Myers diff): when most of the
+//! quotation's words align with a stretch of the source, the quotation is a
+//! *near copy*, and the alignment gives the word diff.
+
+use similar::{Algorithm, DiffTag};
+
+use super::index::SourceIndex;
+use super::normalize::{self, Strictness, Word};
+use crate::span::Span;
+
+/// How many candidate units are examined per quotation.
+const CANDIDATES: usize = 8;
+
+/// The least share of a quotation's words that must align with a source
+/// stretch, and the least share of that stretch they must cover, for a
+/// near copy.
+const MIN_NEAR_OVERLAP: f64 = 0.6;
+
+/// The fewest words a quotation needs to be called a near copy rather
+/// than unrelated: below this, any change is a different quotation.
+const MIN_NEAR_WORDS: usize = 4;
+
+/// Where a quotation's words are in the sources.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuoteMatch {
+    /// Verbatim in `unit`, over the source words in `span`.
+    Verbatim { unit: usize, span: Span },
+    /// A near copy of the source words in `span` of `unit`.
+    Near {
+        unit: usize,
+        span: Span,
+        /// The word diff, source to draft: `[-removed-]` and `{+added+}`.
+        diff: String,
+        /// Draft words not in the source, and source words left out.
+        added: Vec<String>,
+        removed: Vec<String>,
+    },
+    /// Nowhere in the sources.
+    Missing,
+}
+
+/// Looks the quotation at `quote` of `draft_text` up in `index`.
+pub fn find(
+    index: &SourceIndex<'_>,
+    draft_text: &str,
+    quote: Span,
+    strictness: Strictness,
+) -> Option<QuoteMatch> {
+    let text = &draft_text[quote.start..quote.end];
+    let segments = normalize::segments(text, quote.start, strictness);
+    let words: Vec<Word> = segments.iter().flatten().cloned().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut push = |unit: usize| {
+        if !candidates.contains(&unit) {
+            candidates.push(unit);
+        }
+    };
+    for (unit, _) in index.trigram_candidates(&words, CANDIDATES) {
+        push(unit);
+    }
+    for quotes in [true, false] {
+        for (unit, _) in index.word_candidates(&words, quotes, CANDIDATES / 2) {
+            push(unit);
+        }
+    }
+    // Verbatim: a quotation unit first, since it names the speaker.
+    let verbatim = |want_quote: bool| {
+        candidates
+            .iter()
+            .filter(|&&u| index.units[u].is_quote == want_quote)
+            .find_map(|&u| {
+                find_segments(&index.units[u].words, &segments)
+                    .map(|span| QuoteMatch::Verbatim { unit: u, span })
+            })
+    };
+    if let Some(found) = verbatim(true).or_else(|| verbatim(false)) {
+        return Some(found);
+    }
+    if words.len() < MIN_NEAR_WORDS {
+        return Some(QuoteMatch::Missing);
+    }
+    let best = candidates
+        .iter()
+        .filter_map(|&u| {
+            let source_text = &index.sources[index.units[u].source].document.text;
+            align(&index.units[u].words, source_text, &words, draft_text).map(|a| (u, a))
+        })
+        .max_by(|(ua, a), (ub, b)| a.score.total_cmp(&b.score).then(ub.cmp(ua)));
+    Some(match best {
+        Some((unit, alignment)) => QuoteMatch::Near {
+            unit,
+            span: alignment.span,
+            diff: alignment.diff,
+            added: alignment.added,
+            removed: alignment.removed,
+        },
+        None => QuoteMatch::Missing,
+    })
+}
+
+/// Where `segments` appear in `words` as consecutive runs, in order: the
+/// span from the first word of the first run to the last of the last.
+fn find_segments(words: &[Word], segments: &[Vec<Word>]) -> Option<Span> {
+    let mut from = 0;
+    let mut span: Option<Span> = None;
+    for segment in segments {
+        let last_start = words.len().checked_sub(segment.len())?;
+        let found = (from..=last_start).find(|&start| {
+            words[start..start + segment.len()]
+                .iter()
+                .zip(segment)
+                .all(|(a, b)| a.text == b.text)
+        })?;
+        let end = found + segment.len();
+        let run = Span::new(words[found].span.start, words[end - 1].span.end);
+        span = Some(match span {
+            Some(s) => Span::new(s.start, run.end),
+            None => run,
+        });
+        from = end;
+    }
+    span
+}
+
+/// Words of unchanged context kept on each side of a change in a diff.
+const DIFF_CONTEXT: usize = 3;
+
+/// The diff with long unchanged stretches cut to a few words of context
+/// around each change: "… will become a {+major+} force multiplier by …".
+fn compact(diff: &[String]) -> String {
+    let changed: Vec<bool> = diff
+        .iter()
+        .map(|w| w.starts_with("[-") || w.starts_with("{+"))
+        .collect();
+    let near_change = |i: usize| {
+        let from = i.saturating_sub(DIFF_CONTEXT);
+        let to = (i + DIFF_CONTEXT + 1).min(diff.len());
+        changed[from..to].iter().any(|&c| c)
+    };
+    let mut out: Vec<&str> = Vec::new();
+    let mut skipped = false;
+    for (i, word) in diff.iter().enumerate() {
+        if near_change(i) {
+            if skipped {
+                out.push("…");
+                skipped = false;
+            }
+            out.push(word);
+        } else {
+            skipped = true;
+        }
+    }
+    if skipped {
+        out.push("…");
+    }
+    out.join(" ")
+}
+
+/// A quotation aligned with a stretch of a source unit.
+struct Alignment {
+    score: f64,
+    span: Span,
+    diff: String,
+    added: Vec<String>,
+    removed: Vec<String>,
+}
+
+/// Aligns `draft` with the stretch of `source` it matches best, if most of
+/// it does. The diff shows the words as written in `source_text` and
+/// `draft_text`, which the words' spans point into.
+fn align(
+    source: &[Word],
+    source_text: &str,
+    draft: &[Word],
+    draft_text: &str,
+) -> Option<Alignment> {
+    let written = |words: &[Word], text: &str, i: usize| {
+        text[words[i].span.start..words[i].span.end].to_string()
+    };
+    let old: Vec<&str> = source.iter().map(|w| w.text.as_str()).collect();
+    let new: Vec<&str> = draft.iter().map(|w| w.text.as_str()).collect();
+    let ops = similar::capture_diff_slices(Algorithm::Myers, &old, &new);
+    // The stretch of the source from the first to the last aligned word.
+    let equal: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = ops
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .filter(|(tag, _, _)| *tag == DiffTag::Equal)
+        .map(|(_, old, new)| (old, new))
+        .collect();
+    let first = equal.first()?.0.start;
+    let last = equal.last()?.0.end;
+    let matched: usize = equal.iter().map(|(old, _)| old.len()).sum();
+    let window = last - first;
+    let coverage = matched as f64 / draft.len() as f64;
+    let precision = matched as f64 / window.max(1) as f64;
+    if coverage < MIN_NEAR_OVERLAP || precision < MIN_NEAR_OVERLAP {
+        return None;
+    }
+    let mut diff = Vec::new();
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    for op in &ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        // Only the aligned stretch: source words outside it were never
+        // quoted.
+        let old_in = old_range.start.max(first)..old_range.end.min(last);
+        match tag {
+            DiffTag::Equal => diff.extend(old_in.map(|i| written(source, source_text, i))),
+            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
+                for i in old_in {
+                    let word = written(source, source_text, i);
+                    diff.push(format!("[-{word}-]"));
+                    removed.push(word);
+                }
+                for i in new_range {
+                    let word = written(draft, draft_text, i);
+                    diff.push(format!("{{+{word}+}}"));
+                    added.push(word);
+                }
+            }
+        }
+    }
+    Some(Alignment {
+        score: 2.0 * matched as f64 / (draft.len() + window) as f64,
+        span: Span::new(source[first].span.start, source[last - 1].span.end),
+        diff: compact(&diff),
+        added,
+        removed,
+    })
+}
