@@ -9,8 +9,8 @@
 //! point and plain data out:
 //!
 //! ```text
-//! bytes ──► Document ──► Sentences ──► Claims
-//!         (document)    (segment)     (claims)
+//! bytes ──► Document ──► Sentences ──► Claims ──► SourceIndex ──► Audit ──► text
+//!         (document)    (segment)     (claims)     (check)       (check)   (report)
 //!                                        ▲
 //!                                   RuleSet (rules)
 //! ```
@@ -20,6 +20,8 @@
 //! * [`segment`] splits the blocks into [`segment::Sentence`]s.
 //! * [`claims`] tags each sentence with its speaker, quotations and
 //!   figures.
+//! * [`check`] indexes the sources and verifies each draft's claims against
+//!   them, giving an [`check::Audit`].
 //! * [`rules`] loads the knowledge the stages use from the data files in
 //!   `rules/`.
 //! * [`span`] turns byte offsets into lines and columns; [`report`] renders

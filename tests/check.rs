@@ -1,0 +1,206 @@
+//! `claimtrace check` end to end: one fixture per finding kind under
+//! `tests/fixtures/<rule>/`, checked against the fixture sources, with a
+//! snapshot of both output formats; clean drafts that must give no finding;
+//! the shipped examples; and input errors.
+
+use std::collections::BTreeSet;
+use std::process::{Command, Output};
+
+fn claimtrace(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("claimtrace runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// The rules of every finding in a JSON audit.
+fn rules_found(json: &str) -> BTreeSet<String> {
+    let audit: serde_json::Value = serde_json::from_str(json).expect("the audit is JSON");
+    audit["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .flat_map(|d| d["findings"].as_array().expect("findings").clone())
+        .map(|f| f["rule"].as_str().expect("rule").to_string())
+        .collect()
+}
+
+const SOURCES: &str = "tests/fixtures/sources/";
+
+/// Checks the fixture of `rule` in both formats and snapshots them.
+fn check_fixture(rule: &str, expected_exit: i32) {
+    let draft = format!("tests/fixtures/{rule}/draft.md");
+    let json = claimtrace(&["check", &draft, "--source", SOURCES, "--format", "json"]);
+    assert_eq!(
+        json.status.code(),
+        Some(expected_exit),
+        "{rule}: {}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let json_text = stdout(&json);
+    assert_eq!(
+        rules_found(&json_text),
+        BTreeSet::from([rule.to_string()]),
+        "{rule} triggers exactly its kind"
+    );
+    insta::assert_snapshot!(format!("{rule}_json"), json_text);
+    let human = claimtrace(&["check", &draft, "--source", SOURCES]);
+    assert_eq!(human.status.code(), Some(expected_exit));
+    insta::assert_snapshot!(format!("{rule}_human"), stdout(&human));
+}
+
+#[test]
+fn misquote() {
+    check_fixture("misquote", 1);
+}
+
+#[test]
+fn fabricated_quote() {
+    check_fixture("fabricated-quote", 1);
+}
+
+#[test]
+fn misattributed_quote() {
+    check_fixture("misattributed-quote", 1);
+}
+
+#[test]
+fn figure_mismatch() {
+    check_fixture("figure-mismatch", 1);
+}
+
+#[test]
+fn unsourced_figure() {
+    check_fixture("unsourced-figure", 1);
+}
+
+#[test]
+fn unsupported_attribution() {
+    // A warning: below the default failing severity.
+    check_fixture("unsupported-attribution", 0);
+    let draft = "tests/fixtures/unsupported-attribution/draft.md";
+    let strict = claimtrace(&["check", draft, "--source", SOURCES, "--fail-on", "warning"]);
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn clean_drafts_give_no_finding() {
+    let drafts = [
+        "tests/fixtures/clean/paraphrase.md",
+        "tests/fixtures/clean/aliases-and-pronouns.md",
+        "tests/fixtures/clean/partial-and-edited-quotes.md",
+        "tests/fixtures/clean/markdown-structure.md",
+        "tests/fixtures/clean/figure-spellings.txt",
+    ];
+    for draft in drafts {
+        let output = claimtrace(&["check", draft, "--source", SOURCES, "--format", "json"]);
+        assert_eq!(output.status.code(), Some(0), "{draft}");
+        assert_eq!(
+            rules_found(&stdout(&output)),
+            BTreeSet::new(),
+            "{draft} is faithful"
+        );
+    }
+    // The whole folder at once, as a gate would run it.
+    let output = claimtrace(&[
+        "check",
+        "tests/fixtures/clean/",
+        "--source",
+        SOURCES,
+        "--format",
+        "json",
+    ]);
+    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(audit["summary"]["documents"], 5);
+    assert_eq!(audit["summary"]["errors"], 0);
+    insta::assert_snapshot!(
+        "clean_human",
+        stdout(&claimtrace(&[
+            "check",
+            "tests/fixtures/clean/",
+            "--source",
+            SOURCES
+        ]))
+    );
+}
+
+#[test]
+fn shipped_examples_trigger_their_kind() {
+    for rule in [
+        "misquote",
+        "fabricated-quote",
+        "misattributed-quote",
+        "figure-mismatch",
+        "unsourced-figure",
+        "unsupported-attribution",
+    ] {
+        let draft = format!("examples/{rule}.md");
+        let output = claimtrace(&["check", &draft, "--source", "seeds/", "--format", "json"]);
+        assert_eq!(
+            rules_found(&stdout(&output)),
+            BTreeSet::from([rule.to_string()]),
+            "{draft}"
+        );
+    }
+    let clean = claimtrace(&["check", "examples/clean.md", "--source", "seeds/"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+}
+
+#[test]
+fn strict_quotes_count_spelling() {
+    let dir = std::env::temp_dir().join(format!("claimtrace-strict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = dir.join("draft.md");
+    std::fs::write(
+        &draft,
+        "“This is the largest investment in our harbors in a decade,” Odhiambo said.\n",
+    )
+    .unwrap();
+    let draft = draft.to_str().unwrap();
+    let lenient = claimtrace(&["check", draft, "--source", SOURCES, "--format", "json"]);
+    let strict = claimtrace(&[
+        "check",
+        draft,
+        "--source",
+        SOURCES,
+        "--format",
+        "json",
+        "--strict-quotes",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(rules_found(&stdout(&lenient)), BTreeSet::new());
+    assert_eq!(
+        rules_found(&stdout(&strict)),
+        BTreeSet::from(["misquote".to_string()])
+    );
+}
+
+#[test]
+fn explain_lists_and_documents_every_kind() {
+    let list = stdout(&claimtrace(&["explain"]));
+    assert_eq!(list.lines().count(), 6);
+    let doc = claimtrace(&["explain", "figure-mismatch"]);
+    let text = stdout(&doc);
+    for part in ["What it does", "Why is this bad?", "Example"] {
+        assert!(text.contains(part), "{text}");
+    }
+    let unknown = claimtrace(&["explain", "nonsense"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn input_errors_exit_2() {
+    let missing = claimtrace(&["check", "examples/clean.md", "--source", "no/such/folder"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let stderr = String::from_utf8(missing.stderr).unwrap();
+    assert!(stderr.starts_with("error: no/such/folder: "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+    let no_source = claimtrace(&["check", "examples/clean.md"]);
+    assert_eq!(no_source.status.code(), Some(2));
+}
