@@ -204,3 +204,73 @@ fn input_errors_exit_2() {
     let no_source = claimtrace(&["check", "examples/clean.md"]);
     assert_eq!(no_source.status.code(), Some(2));
 }
+
+/// Drafts of the seed article as editors write them: a faithful retelling
+/// gives no finding; a draft with the errors editors really make gives
+/// exactly those.
+#[test]
+fn seed_drafts_faithful_and_erring() {
+    let faithful = claimtrace(&[
+        "check",
+        "tests/fixtures/seed-drafts/faithful.md",
+        "--source",
+        "seeds/",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(rules_found(&stdout(&faithful)), BTreeSet::new());
+
+    let erring = claimtrace(&[
+        "check",
+        "tests/fixtures/seed-drafts/editor-errors.md",
+        "--source",
+        "seeds/",
+        "--format",
+        "json",
+    ]);
+    let audit: serde_json::Value = serde_json::from_str(&stdout(&erring)).unwrap();
+    let found: Vec<(String, u64)> = audit["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["span"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("misquote", 3),            // "the foundation" for "a foundation"
+        ("misattributed-quote", 5), // Singh's words given to Kallas
+        ("figure-mismatch", 7),     // 2035 for 2030
+        ("figure-mismatch", 9),     // €150 million for €150 billion
+        ("figure-mismatch", 11),    // eleven countries for nine
+        ("figure-mismatch", 13),    // half for a third
+    ];
+    let expected: Vec<(String, u64)> = expected.iter().map(|(r, l)| (r.to_string(), *l)).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn derived_figures_and_role_aliases_are_supported() {
+    let output = claimtrace(&[
+        "check",
+        "tests/fixtures/seed-drafts/derived-and-roles.md",
+        "--source",
+        "seeds/",
+        "--format",
+        "json",
+    ]);
+    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(audit["summary"]["errors"], 0);
+    let evidence = audit["documents"][0]["claims"][0]["evidence"]
+        .as_array()
+        .unwrap();
+    assert!(
+        evidence
+            .iter()
+            .any(|e| e["derivation"] == "A third of €150-billion"),
+        "{evidence:?}"
+    );
+}
