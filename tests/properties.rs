@@ -3,11 +3,18 @@
 //! order and non-overlapping, each sentence's text exactly its slice of the
 //! file and free of surrounding whitespace.
 
+use claimtrace::check;
 use claimtrace::claims;
 use claimtrace::document::{Document, Format};
 use claimtrace::rules::RuleSet;
 use claimtrace::segment;
 use std::sync::LazyLock;
+
+/// The seed article, as a source every generated draft is checked against.
+fn seed_source() -> Document {
+    let text = include_str!("../seeds/india-eu-security-defence.txt").to_string();
+    Document::from_text("seed.txt".into(), text, Format::Plain)
+}
 
 /// Built once: compiling the rules for every case would dominate the run.
 static RULES: LazyLock<RuleSet> = LazyLock::new(RuleSet::builtin);
@@ -172,6 +179,14 @@ proptest! {
     fn markdown_like_input(text in markdownish()) {
         check_invariants(&text, Format::Markdown);
         check_invariants(&text, Format::Plain);
+    }
+
+    #[test]
+    fn checking_any_draft_never_panics(text in markdownish()) {
+        let draft = Document::from_text("draft.md".into(), text.clone(), Format::Markdown);
+        let source = Document::from_text("source.txt".into(), text, Format::Plain);
+        let audit = check::check(&[draft], &[source, seed_source()], &RULES, &check::Options::default());
+        prop_assert_eq!(audit.documents.len(), 1);
     }
 
     #[test]

@@ -126,6 +126,7 @@ impl<'d> SourceIndex<'d> {
             sources: Vec::new(),
         };
         for (source_id, source) in sources.iter().enumerate() {
+            let roles = roles_of(&source.claims);
             let mut sentence_units = Vec::with_capacity(source.claims.claims.len());
             for (claim_id, claim) in source.claims.claims.iter().enumerate() {
                 let voice = Voice {
@@ -153,7 +154,7 @@ impl<'d> SourceIndex<'d> {
                     let role = quote
                         .speaker
                         .as_ref()
-                        .and_then(|name| role_of(&source.claims, name));
+                        .and_then(|name| roles.get(name.as_str()).cloned());
                     let text = source.document.slice(quote.span);
                     index.add_unit(Unit {
                         source: source_id,
@@ -288,14 +289,18 @@ impl<'d> SourceIndex<'d> {
     }
 }
 
-/// The role a source gives the speaker named `name`.
-fn role_of(claims: &Claims<'_>, name: &str) -> Option<String> {
-    claims
-        .claims
-        .iter()
-        .filter_map(|c| c.speaker.as_ref())
-        .find(|s| s.name == name && s.role.is_some())
-        .and_then(|s| s.role.clone())
+/// The role a source gives each speaker it names, by canonical name: the
+/// first role given.
+fn roles_of<'c>(claims: &'c Claims<'_>) -> FxHashMap<&'c str, String> {
+    let mut roles = FxHashMap::default();
+    for speaker in claims.claims.iter().filter_map(|c| c.speaker.as_ref()) {
+        if let Some(role) = &speaker.role {
+            roles
+                .entry(speaker.name.as_str())
+                .or_insert_with(|| role.clone());
+        }
+    }
+    roles
 }
 
 /// The `limit` units with most votes, ties broken by unit order so the
