@@ -274,3 +274,19 @@ fn derived_figures_and_role_aliases_are_supported() {
         "{evidence:?}"
     );
 }
+
+/// The README shows the real output of its commands.
+#[test]
+fn readme_shows_real_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (draft, status) in [("examples/clean.md", 0), ("examples/misquote.md", 1)] {
+        let output = claimtrace(&["check", draft, "--source", "seeds/"]);
+        assert_eq!(output.status.code(), Some(status), "{draft}");
+        let shown = stdout(&output);
+        assert!(
+            readme.contains(shown.trim_end()),
+            "README shows stale output for {draft}:\n{shown}"
+        );
+    }
+}
