@@ -17,7 +17,7 @@ use crate::claims::Figure;
 use crate::claims::figures::{FigureKind, FigureValue};
 
 /// How many retold-sentence candidates are considered.
-const SENTENCE_CANDIDATES: usize = 3;
+const SENTENCE_CANDIDATES: usize = 5;
 
 /// The least share of a draft sentence's content words a source sentence
 /// must share to be the one it retells.
