@@ -158,6 +158,12 @@ mod attribution_patterns {
     }
 
     #[test]
+    fn pronoun_before_anyone_spoke_is_the_last_person_named() {
+        let r = read("Foreign minister Ana Ruiz visited Lima. “The talks went well,” she said.");
+        assert_eq!(quote_speakers(&r), names(&[Some("Ana Ruiz")]));
+    }
+
+    #[test]
     fn he_refers_to_the_subject_not_the_quoted() {
         let r = read(
             "Envoy Omar Haddad quoted the king as saying the deal was done. He also noted that talks would resume.",

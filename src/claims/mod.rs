@@ -464,10 +464,23 @@ impl Resolver<'_> {
                     SpeakerKind::Organisation => s.kind == SpeakerKind::Organisation,
                     _ => s.kind != SpeakerKind::Person,
                 };
-                let referent = self.last.iter().rev().find(wanted)?;
+                if let Some(referent) = self.last.iter().rev().find(wanted) {
+                    return Some(Speaker {
+                        mention: written,
+                        ..referent.clone()
+                    });
+                }
+                // Nobody has spoken yet: "he" or "she" is the person the
+                // document named last ("Kallas visited Delhi. “…,” she said").
+                if *kind != SpeakerKind::Person {
+                    return None;
+                }
+                let name = self.index.last_named_before(span.start)?;
                 Some(Speaker {
+                    role: self.index.role_of(&name).map(str::to_string),
+                    name,
                     mention: written,
-                    ..referent.clone()
+                    kind: SpeakerKind::Person,
                 })
             }
             Mention::Other { name, kind } => Some(Speaker {

@@ -109,6 +109,17 @@ impl NameIndex {
         pick_nearest(&candidates, at).map_or_else(|| name.to_string(), |p| p.name.clone())
     }
 
+    /// The canonical name of the person the document names last before
+    /// `at`.
+    pub fn last_named_before(&self, at: usize) -> Option<String> {
+        let (_, person) = self
+            .people
+            .iter()
+            .filter_map(|p| p.mentions.iter().rev().find(|&&m| m < at).map(|&m| (m, p)))
+            .max_by_key(|&(m, _)| m)?;
+        Some(self.canonical(&person.name, at))
+    }
+
     /// The role the document gives the person whose canonical name is
     /// `name`.
     pub fn role_of(&self, name: &str) -> Option<&str> {
