@@ -9,17 +9,9 @@ use claimtrace::rules::RuleSet;
 use claimtrace::segment;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const SEED: &str = include_str!("../seeds/india-eu-security-defence.txt");
+mod common;
 
-/// About 4 MB of prose: the seed's paragraphs over and over.
-fn corpus() -> String {
-    let mut text = String::with_capacity(4_100_000);
-    while text.len() < 4_000_000 {
-        text.push_str(SEED);
-        text.push_str("\n\n");
-    }
-    text
-}
+use common::corpus;
 
 fn bench_claims(c: &mut Criterion) {
     let rules = RuleSet::builtin();

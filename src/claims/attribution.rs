@@ -143,6 +143,25 @@ pub fn find(sentence: Span, text: &str, quoted: &[Span], rules: &AttributionRule
 }
 
 impl Cue {
+    /// A cue attributing to `speaker`, written at `speaker_span`; its own
+    /// span is set by [`find`].
+    fn new(
+        kind: CueKind,
+        (speaker, speaker_span): (Mention, Span),
+        scope: Span,
+        trailing: bool,
+    ) -> Cue {
+        Cue {
+            span: Span::default(),
+            kind,
+            speaker,
+            speaker_span,
+            reporter: None,
+            scope,
+            trailing,
+        }
+    }
+
     fn offset(mut self, by: usize) -> Cue {
         let shift = |s: Span| Span::new(s.start + by, s.end + by);
         self.span = shift(self.span);
@@ -211,16 +230,8 @@ fn subject_verb(
         return None;
     }
     let after = Span::new(end, clause_end(text, end));
-    let (speaker, speaker_span) = read_mention(text, after, rules)?;
-    Some(Cue {
-        span: Span::default(),
-        kind,
-        speaker,
-        speaker_span,
-        reporter: None,
-        scope: Span::new(0, after.end),
-        trailing: true,
-    })
+    let speaker = read_mention(text, after, rules)?;
+    Some(Cue::new(kind, speaker, Span::new(0, after.end), true))
 }
 
 /// The cue whose subject is written in `subject`, which a `boundary`
@@ -233,7 +244,7 @@ fn subject_cue(
     kind: CueKind,
     rules: &AttributionRules,
 ) -> Option<Cue> {
-    let (speaker, speaker_span) = read_mention(text, subject, rules)?;
+    let speaker = read_mention(text, subject, rules)?;
     // Right after a closing quotation mark the attribution is the quote's
     // (`“…,” she told Reuters`); after a comma, only if it ends the
     // sentence (`…, the ministry said.`).
@@ -244,15 +255,7 @@ fn subject_cue(
     } else {
         Span::new(subject.start, text.len())
     };
-    Some(Cue {
-        span: Span::default(),
-        kind,
-        speaker,
-        speaker_span,
-        reporter: None,
-        scope,
-        trailing: closing,
-    })
+    Some(Cue::new(kind, speaker, scope, closing))
 }
 
 /// `X quoted Y as saying …`: Y speaks, X reports.
@@ -260,18 +263,12 @@ fn quoting(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Op
     let window = &text[end..floor_char_boundary(text, end + MAX_STRETCH)];
     let tail = rules.quoting_tails.find_iter(window).next()?;
     let quoted = Span::new(end, end + tail.start);
-    let (speaker, speaker_span) = read_mention(text, quoted, rules)?;
+    let speaker = read_mention(text, quoted, rules)?;
     let (subject_start, _) = clause_start(text, start);
-    let reporter = read_mention(text, Span::new(subject_start, start), rules);
-    Some(Cue {
-        span: Span::default(),
-        kind: CueKind::Quoting,
-        speaker,
-        speaker_span,
-        scope: Span::new(subject_start, text.len()),
-        reporter,
-        trailing: false,
-    })
+    let scope = Span::new(subject_start, text.len());
+    let mut cue = Cue::new(CueKind::Quoting, speaker, scope, false);
+    cue.reporter = read_mention(text, Span::new(subject_start, start), rules);
+    Some(cue)
 }
 
 /// `X thanked the UK, saying …`: the participle follows a comma, and the
@@ -281,16 +278,13 @@ fn participle(text: &str, start: usize, rules: &AttributionRules) -> Option<Cue>
         return None;
     }
     let subject = Span::new(0, leading_noun_phrase_end(text, rules));
-    let (speaker, speaker_span) = read_mention(text, subject, rules)?;
-    Some(Cue {
-        span: Span::default(),
-        kind: CueKind::Participle,
+    let speaker = read_mention(text, subject, rules)?;
+    Some(Cue::new(
+        CueKind::Participle,
         speaker,
-        speaker_span,
-        reporter: None,
-        scope: Span::new(0, text.len()),
-        trailing: false,
-    })
+        Span::new(0, text.len()),
+        false,
+    ))
 }
 
 /// Where the noun phrase opening `text` ends: past articles, capitalised
@@ -325,22 +319,14 @@ fn leading_noun_phrase_end(text: &str, rules: &AttributionRules) -> usize {
 /// `according to X, …` and `…, according to X.`
 fn according(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Option<Cue> {
     let after = Span::new(end, clause_end(text, end));
-    let (speaker, speaker_span) = read_mention(text, after, rules)?;
+    let speaker = read_mention(text, after, rules)?;
     let opens = text[..start].trim().is_empty();
     let scope = if opens {
         Span::new(0, text.len())
     } else {
         Span::new(0, after.end)
     };
-    Some(Cue {
-        span: Span::default(),
-        kind: CueKind::According,
-        speaker,
-        speaker_span,
-        reporter: None,
-        scope,
-        trailing: !opens,
-    })
+    Some(Cue::new(CueKind::According, speaker, scope, !opens))
 }
 
 /// What ends the stretch before a cue.

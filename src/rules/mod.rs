@@ -179,6 +179,15 @@ impl<'a> RuleSources<'a> {
 }
 
 impl RuleText {
+    /// A rule file for tests, reported as `rules/test.txt`.
+    #[cfg(test)]
+    pub(crate) fn for_test(body: &str) -> RuleText {
+        RuleText {
+            path: PathBuf::from("rules/test.txt"),
+            text: body.to_string(),
+        }
+    }
+
     /// An error at the 1-based `line` of this file.
     pub fn error(&self, line: usize, message: impl Into<String>) -> Error {
         Error::Rule {
@@ -246,10 +255,7 @@ mod tests {
     use super::*;
 
     fn text(body: &str) -> RuleText {
-        RuleText {
-            path: PathBuf::from("rules/test.txt"),
-            text: body.to_string(),
-        }
+        RuleText::for_test(body)
     }
 
     #[test]

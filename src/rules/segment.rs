@@ -107,13 +107,9 @@ fn parse_abbreviations(file: &RuleText) -> Result<HashMap<String, AbbreviationKi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     fn text(body: &str) -> RuleText {
-        RuleText {
-            path: PathBuf::from("rules/test.txt"),
-            text: body.to_string(),
-        }
+        RuleText::for_test(body)
     }
 
     #[test]
