@@ -225,6 +225,31 @@ mod attribution_patterns {
     }
 
     #[test]
+    fn abbreviated_titles_and_appositions_after_the_verb() {
+        let r = read(
+            "“This is a good day,” said Sen. Maria Cantwell, the committee chair. “It is not enough,” according to Rep. Pramila Jayapal.",
+        );
+        assert_eq!(
+            quote_speakers(&r),
+            names(&[Some("Maria Cantwell"), Some("Pramila Jayapal")])
+        );
+    }
+
+    #[test]
+    fn role_head_with_the_name_in_apposition() {
+        let r = read(
+            "The company's spokesman, Ryan Wolfe, said in an email that the vote “sends a clear message”.",
+        );
+        assert_eq!(quote_speakers(&r), names(&[Some("Ryan Wolfe")]));
+    }
+
+    #[test]
+    fn unlisted_descriptor_before_a_name() {
+        let r = read("“It's a giveaway,” wrote economist Dean Baker in a blog post.");
+        assert_eq!(quote_speakers(&r), names(&[Some("Dean Baker")]));
+    }
+
+    #[test]
     fn honorifics_are_not_part_of_names() {
         let r = read(
             "Prime Minister Ella Varga arrived. Mrs Varga said the talks were useful. Dame Ella added that more would follow.",

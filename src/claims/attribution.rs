@@ -182,7 +182,7 @@ fn subject_verb(
     kind: CueKind,
     rules: &AttributionRules,
 ) -> Option<Cue> {
-    let (subject_start, boundary) = clause_start(text, start);
+    let (subject_start, boundary) = clause_start(text, start, rules);
     let subject = Span::new(subject_start, start);
     if !text[subject.start..subject.end].trim().is_empty() {
         let cue = subject_cue(text, subject, boundary, end, kind, rules);
@@ -195,7 +195,7 @@ fn subject_verb(
             .trim_end()
             .rfind(char::is_whitespace)
             .map_or(0, |i| i + 1);
-        let (outer_start, outer_boundary) = clause_start(text, word_start);
+        let (outer_start, outer_boundary) = clause_start(text, word_start, rules);
         return subject_cue(
             text,
             Span::new(outer_start, start),
@@ -212,13 +212,25 @@ fn subject_verb(
         if let Some(comma) = text[..apposition_end].rfind(',') {
             let apposition = &text[comma + 1..apposition_end];
             if apposition.split_whitespace().count() <= MAX_APPOSITION_WORDS {
-                let (head_start, head_boundary) = clause_start(text, comma);
+                let (head_start, head_boundary) = clause_start(text, comma, rules);
                 let head = Span::new(head_start, comma);
                 if let Some(mut cue) = subject_cue(text, head, head_boundary, end, kind, rules) {
-                    if let (Mention::Person { role, .. }, Some(Mention::Role(given))) =
-                        (&mut cue.speaker, mention::parse(apposition, rules))
-                    {
-                        role.get_or_insert(given);
+                    let apposition_span = Span::new(comma + 1, apposition_end);
+                    match (&mut cue.speaker, read_mention(text, apposition_span, rules)) {
+                        // "Smith, the defence minister, said"
+                        (Mention::Person { role, .. }, Some((Mention::Role(given), _))) => {
+                            role.get_or_insert(given);
+                        }
+                        // "The spokesman, Ryan Wrasse, said": the name is in
+                        // the apposition, the role in the head.
+                        (Mention::Role(given), Some((Mention::Person { name, role }, span))) => {
+                            cue.speaker = Mention::Person {
+                                name,
+                                role: role.or_else(|| Some(given.clone())),
+                            };
+                            cue.speaker_span = span;
+                        }
+                        _ => {}
                     }
                     return Some(cue);
                 }
@@ -229,7 +241,7 @@ fn subject_verb(
     if !matches!(boundary, Boundary::Mark | Boundary::Quote | Boundary::Start) {
         return None;
     }
-    let after = Span::new(end, clause_end(text, end));
+    let after = Span::new(end, clause_end(text, end, rules));
     let speaker = read_mention(text, after, rules)?;
     Some(Cue::new(kind, speaker, Span::new(0, after.end), true))
 }
@@ -264,7 +276,7 @@ fn quoting(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Op
     let tail = rules.quoting_tails.find_iter(window).next()?;
     let quoted = Span::new(end, end + tail.start);
     let speaker = read_mention(text, quoted, rules)?;
-    let (subject_start, _) = clause_start(text, start);
+    let (subject_start, _) = clause_start(text, start, rules);
     let scope = Span::new(subject_start, text.len());
     let mut cue = Cue::new(CueKind::Quoting, speaker, scope, false);
     cue.reporter = read_mention(text, Span::new(subject_start, start), rules);
@@ -318,7 +330,7 @@ fn leading_noun_phrase_end(text: &str, rules: &AttributionRules) -> usize {
 
 /// `according to X, …` and `…, according to X.`
 fn according(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Option<Cue> {
-    let after = Span::new(end, clause_end(text, end));
+    let after = Span::new(end, clause_end(text, end, rules));
     let speaker = read_mention(text, after, rules)?;
     let opens = text[..start].trim().is_empty();
     let scope = if opens {
@@ -342,13 +354,16 @@ enum Boundary {
 }
 
 /// Where the clause holding the cue at `cue` starts, and what starts it.
-fn clause_start(text: &str, cue: usize) -> (usize, Boundary) {
+fn clause_start(text: &str, cue: usize, rules: &AttributionRules) -> (usize, Boundary) {
     // Only a bounded stretch is read: a subject is a few words, and reading
     // back to the start of an enormous sentence for every cue would be
     // quadratic.
     let window = floor_char_boundary(text, cue.saturating_sub(MAX_STRETCH));
     let before = &text[..cue];
-    let found = before[window..].rfind(BOUNDARY_MARKS).map(|at| window + at);
+    let found = before[window..]
+        .rmatch_indices(BOUNDARY_MARKS)
+        .map(|(at, _)| window + at)
+        .find(|&at| ends_stretch(text, at, rules));
     let (mut start, mut boundary) = match found {
         Some(at) => {
             let mark = before[at..].chars().next().unwrap_or(',');
@@ -375,11 +390,28 @@ fn clause_start(text: &str, cue: usize) -> (usize, Boundary) {
     (start, boundary)
 }
 
+/// Whether the mark at `at` ends a stretch: the full stop of an
+/// abbreviated title ("Sen.", "Dr.") does not.
+fn ends_stretch(text: &str, at: usize, rules: &AttributionRules) -> bool {
+    if text.as_bytes().get(at) != Some(&b'.') {
+        return true;
+    }
+    let word = text[..at]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !rules.is_honorific(word)
+}
+
 /// Where the stretch after a cue ends: at the next punctuation or at a word
 /// that starts a clause.
-fn clause_end(text: &str, from: usize) -> usize {
+fn clause_end(text: &str, from: usize, rules: &AttributionRules) -> usize {
     let rest = &text[from..floor_char_boundary(text, from + MAX_STRETCH)];
-    let mut end = rest.find(BOUNDARY_MARKS).unwrap_or(rest.len());
+    let mut end = rest
+        .match_indices(BOUNDARY_MARKS)
+        .map(|(at, _)| at)
+        .find(|&at| ends_stretch(text, from + at, rules))
+        .unwrap_or(rest.len());
     let mut offset = 0;
     for word in rest[..end].split_inclusive(char::is_whitespace) {
         let bare = word.trim().to_lowercase();

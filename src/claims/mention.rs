@@ -113,6 +113,10 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// The most words a mention may have; longer stretches are clauses.
 const MAX_WORDS: usize = 12;
+/// The most unknown words that may describe a named speaker before the
+/// name, without a role from `rules/roles.txt`.
+const MAX_DESCRIPTOR_WORDS: usize = 2;
+
 /// The most words a role or qualifier may put before a name.
 const MAX_WORDS_BEFORE_NAME: usize = 7;
 
@@ -198,7 +202,13 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
                 });
             }
             let role = role.filter(|r| r.text.split_whitespace().count() <= start);
-            if role.is_none() && start > 0 && !bare[..start].iter().all(|w| is_qualifier_word(w)) {
+            // Words before a name that no role list knows are a descriptor
+            // when they are few ("economist Dean Baker", "activist Li
+            // Wei"); more are a clause, not a speaker.
+            if role.is_none()
+                && start > MAX_DESCRIPTOR_WORDS
+                && !bare[..start].iter().all(|w| is_qualifier_word(w))
+            {
                 return None;
             }
             Some(Mention::Person { name, role })
