@@ -26,6 +26,15 @@ pub enum Error {
     #[error("{path}: binary file (NUL byte at byte {offset}), skipped")]
     Binary { path: PathBuf, offset: usize },
 
+    /// A draft's declared source is refused (malformed front matter, a
+    /// path outside the repository, not a regular file); `line` is 1-based.
+    #[error("{path}:{line}: {message}")]
+    Declared {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+
     /// A rule file is malformed; `line` is 1-based.
     #[error("{path}:{line}: {message}")]
     Rule {

@@ -40,8 +40,10 @@
 
 pub mod check;
 pub mod claims;
+pub mod declared;
 pub mod document;
 pub mod error;
+pub mod inputs;
 pub mod report;
 pub mod rules;
 pub mod segment;

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use claimtrace::check::{Kind, Options as CheckOptions, Severity};
-use claimtrace::document::{self, Document, Format};
+use claimtrace::document::{Document, Format};
+use claimtrace::inputs;
 use claimtrace::report::{self, OutputFormat};
 use claimtrace::rules::RuleSet;
 use claimtrace::segment;
@@ -49,9 +50,10 @@ struct CheckArgs {
     #[arg(required = true, value_name = "DRAFT")]
     drafts: Vec<PathBuf>,
 
-    /// A source the drafts derive from: a file, or a directory read
-    /// recursively. Repeat for several.
-    #[arg(long = "source", required = true, value_name = "PATH")]
+    /// A source every draft derives from: a file, or a directory read
+    /// recursively. Repeat for several. Drafts may also declare their own
+    /// in front matter (`sources: [...]`).
+    #[arg(long = "source", value_name = "PATH")]
     sources: Vec<PathBuf>,
 
     /// How to print the result.
@@ -218,24 +220,21 @@ fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let rules = RuleSet::load(args.input.rules.as_deref())?;
     let forced = args.input.markdown.then_some(Format::Markdown);
-    let read = |paths: &[PathBuf]| -> claimtrace::Result<Vec<Document>> {
-        let mut documents = Vec::new();
-        for path in document::expand_paths(paths)? {
-            match Document::read(&path, forced) {
-                Ok(document) => documents.push(document),
-                // A binary file in a folder is skipped, and said so.
-                Err(error @ claimtrace::Error::Binary { .. }) => eprintln!("warning: {error}"),
-                Err(error) => return Err(error),
-            }
-        }
-        Ok(documents)
-    };
-    let drafts = read(&args.drafts)?;
-    let sources = read(&args.sources)?;
+    // A binary file in a folder is skipped, and said so.
+    let inputs = inputs::gather(&args.drafts, &args.sources, forced, |skipped| {
+        eprintln!("warning: {skipped}")
+    })?;
     let options = CheckOptions {
         strict_quotes: args.strict_quotes,
     };
-    let audit = claimtrace::check::check(&drafts, &sources, &rules, &options);
+    let audit = claimtrace::check::check_each(
+        &inputs.drafts,
+        &inputs.sources,
+        &inputs.source_sets,
+        &rules,
+        &options,
+    );
+    let drafts = inputs.drafts;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format.into() {
         OutputFormat::Json => report::check::write_json(&mut out, &audit)?,

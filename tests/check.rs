@@ -290,3 +290,23 @@ fn readme_shows_real_output() {
         );
     }
 }
+
+/// A draft that declares its sources in front matter needs no --source.
+#[test]
+fn front_matter_declares_sources() {
+    let draft = "tests/fixtures/front-matter/draft.md";
+    let json = claimtrace(&["check", draft, "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let text = stdout(&json);
+    let audit: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        audit["documents"][0]["sources"][0],
+        "tests/fixtures/sources/port-deal.txt"
+    );
+    assert_eq!(
+        rules_found(&text),
+        BTreeSet::from(["figure-mismatch".to_string()])
+    );
+    insta::assert_snapshot!("front_matter_json", text);
+    insta::assert_snapshot!("front_matter_human", stdout(&claimtrace(&["check", draft])));
+}

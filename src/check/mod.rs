@@ -130,31 +130,78 @@ pub struct Finding {
     pub range: Span,
 }
 
-/// Reads `sources` and checks every draft against them.
+/// Reads `sources` and checks every draft against all of them.
 pub fn check(
     drafts: &[Document],
     sources: &[Document],
     rules: &RuleSet,
     options: &Options,
 ) -> Audit {
+    let all: Vec<usize> = (0..sources.len()).collect();
+    let sets = vec![all; drafts.len()];
+    check_each(drafts, sources, &sets, rules, options)
+}
+
+/// Checks each draft against its own sources: `source_sets[i]` lists the
+/// indexes into `sources` of draft `i`'s sources. Each source is read once;
+/// each distinct set of sources is indexed once; drafts are checked in
+/// parallel, and the audit lists them in the order given.
+pub fn check_each(
+    drafts: &[Document],
+    sources: &[Document],
+    source_sets: &[Vec<usize>],
+    rules: &RuleSet,
+    options: &Options,
+) -> Audit {
+    use rayon::prelude::*;
+
     let strictness = if options.strict_quotes {
         Strictness::Strict
     } else {
         Strictness::Lenient
     };
     let read: Vec<Source<'_>> = sources
-        .iter()
+        .par_iter()
         .map(|document| {
             let sentences = segment::sentences(document, &rules.segment);
             let claims = claims::extract(document, &sentences, rules);
             Source { document, claims }
         })
         .collect();
-    let index = SourceIndex::new(read, strictness);
-    let source_paths: Vec<String> = sources.iter().map(Document::display_path).collect();
-    let documents: Vec<DocumentAudit> = drafts
+    // One index per distinct set of sources.
+    let mut distinct: Vec<Vec<usize>> = source_sets
         .iter()
-        .map(|draft| check_draft(draft, &index, &source_paths, rules, strictness))
+        .map(|set| {
+            let mut set = set.clone();
+            set.sort_unstable();
+            set.dedup();
+            set
+        })
+        .collect();
+    let keys = distinct.clone();
+    distinct.sort();
+    distinct.dedup();
+    let indexes: Vec<SourceIndex<'_>> = distinct
+        .par_iter()
+        .map(|set| {
+            let members = set
+                .iter()
+                .map(|&i| Source {
+                    document: read[i].document,
+                    claims: read[i].claims.clone(),
+                })
+                .collect();
+            SourceIndex::new(members, strictness)
+        })
+        .collect();
+    let documents: Vec<DocumentAudit> = drafts
+        .par_iter()
+        .zip(keys.par_iter())
+        .map(|(draft, key)| {
+            let at = distinct.binary_search(key).expect("every set was indexed");
+            let paths: Vec<String> = key.iter().map(|&i| sources[i].display_path()).collect();
+            check_draft(draft, &indexes[at], &paths, rules, strictness)
+        })
         .collect();
     let mut summary = Summary {
         documents: documents.len(),

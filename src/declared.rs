@@ -1,0 +1,176 @@
+//! Sources a draft declares itself, and the confinement of their paths.
+//!
+//! A Markdown draft may name its sources in YAML front matter:
+//!
+//! ```yaml
+//! ---
+//! sources: [sources/article.txt, ../shared/interview.md]
+//! ---
+//! ```
+//!
+//! Paths are relative to the draft. Because drafts come from anyone who can
+//! open a pull request, every declared path is *confined* to the
+//! repository root (the nearest folder above the draft holding `.git` or
+//! `claimtrace.toml`, else the current folder) before anything reads it:
+//! an absolute path, a `..` that climbs out of the root, or a symbolic link
+//! that leads out of it is an error naming the draft and line, as is a
+//! path that is a directory, a FIFO or anything else that is not a regular
+//! file. The check looks at paths and file metadata only; a refused file is
+//! never opened, so none of its bytes can reach any output.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// A source path a draft declares, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Declared {
+    /// As written in the draft.
+    pub written: String,
+    /// 1-based line of the draft it is written on.
+    pub line: usize,
+}
+
+#[derive(Deserialize)]
+struct FrontMatter {
+    #[serde(default)]
+    sources: Vec<marked_yaml::Spanned<String>>,
+}
+
+/// The sources declared in `draft`'s front matter (none without one).
+pub fn sources(draft: &Document) -> Result<Vec<Declared>> {
+    let Some(span) = draft.front_matter else {
+        return Ok(Vec::new());
+    };
+    let block = draft.slice(span);
+    // The YAML between the `---` lines; its first line is the draft's next.
+    let body_start = block.find('\n').map_or(block.len(), |i| i + 1);
+    let body = block[body_start..]
+        .trim_end()
+        .trim_end_matches("---")
+        .trim_end_matches("...");
+    let first_line = draft
+        .locate(crate::span::Span::new(
+            span.start + body_start,
+            span.start + body_start,
+        ))
+        .line;
+    if body.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let front: FrontMatter = marked_yaml::from_yaml(0, body).map_err(|e| Error::Declared {
+        path: draft.path.clone(),
+        line: first_line,
+        message: format!("front matter: {e}"),
+    })?;
+    Ok(front
+        .sources
+        .into_iter()
+        .map(|source| {
+            let line = source.span().start().map_or(1, |m| m.line());
+            Declared {
+                written: source.as_str().to_string(),
+                line: first_line + line - 1,
+            }
+        })
+        .collect())
+}
+
+/// The repository root of a draft: the nearest folder at or above the
+/// draft's own holding `.git` or `claimtrace.toml`, else the current
+/// folder. Always canonical.
+pub fn repository_root(draft: &Path) -> Result<PathBuf> {
+    let io_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let draft = draft.canonicalize().map_err(io_error(draft))?;
+    for folder in draft.ancestors().skip(1) {
+        if folder.join(".git").exists() || folder.join("claimtrace.toml").is_file() {
+            return Ok(folder.to_path_buf());
+        }
+    }
+    let current = std::env::current_dir().map_err(io_error(Path::new(".")))?;
+    current.canonicalize().map_err(io_error(&current))
+}
+
+/// Resolves `declared` (from `draft`) inside `root`, or says why not,
+/// without opening anything.
+pub fn confine(draft: &Path, root: &Path, declared: &Declared) -> Result<PathBuf> {
+    let refuse = |message: String| Error::Declared {
+        path: draft.to_path_buf(),
+        line: declared.line,
+        message,
+    };
+    let written = Path::new(&declared.written);
+    if declared.written.is_empty() {
+        return Err(refuse("empty source path".to_string()));
+    }
+    if written.is_absolute() || written.has_root() || declared.written.starts_with('\\') {
+        return Err(refuse(format!(
+            "source `{}` is an absolute path; write it relative to the draft",
+            declared.written
+        )));
+    }
+    let folder = draft
+        .canonicalize()
+        .map_err(|source| Error::Io {
+            path: draft.to_path_buf(),
+            source,
+        })?
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.to_path_buf());
+    // First by the letters of the path: `..` may not climb out of the root.
+    let mut lexical = folder.clone();
+    for component in written.components() {
+        match component {
+            Component::ParentDir => {
+                lexical.pop();
+            }
+            Component::Normal(part) => lexical.push(part),
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(refuse(format!(
+                    "source `{}` is an absolute path",
+                    declared.written
+                )));
+            }
+        }
+    }
+    if !lexical.starts_with(root) {
+        return Err(refuse(format!(
+            "source `{}` is outside the repository root",
+            declared.written
+        )));
+    }
+    // Then where the file system really leads: a symbolic link may not
+    // point out of the root either.
+    let real = lexical
+        .canonicalize()
+        .map_err(|e| refuse(format!("source `{}`: {e}", declared.written)))?;
+    if !real.starts_with(root) {
+        return Err(refuse(format!(
+            "source `{}` leads outside the repository root through a symbolic link",
+            declared.written
+        )));
+    }
+    let metadata = std::fs::metadata(&real)
+        .map_err(|e| refuse(format!("source `{}`: {e}", declared.written)))?;
+    if metadata.is_dir() {
+        return Err(refuse(format!(
+            "source `{}` is a directory, not a file",
+            declared.written
+        )));
+    }
+    if !metadata.is_file() {
+        return Err(refuse(format!(
+            "source `{}` is not a regular file",
+            declared.written
+        )));
+    }
+    Ok(real)
+}

@@ -1,0 +1,113 @@
+//! Gathering what a check reads: the drafts, and for each draft the
+//! sources it is checked against — the ones given on the command line and
+//! the ones it declares in its front matter (confined by
+//! [`declared::confine`] before anything opens them).
+//!
+//! Every file is read once, however many drafts name it: sources are keyed
+//! by their canonical path.
+
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
+
+use crate::declared;
+use crate::document::{self, Document, Format};
+use crate::error::{Error, Result};
+
+/// Drafts, sources, and which sources each draft is checked against.
+pub struct Inputs {
+    pub drafts: Vec<Document>,
+    pub sources: Vec<Document>,
+    /// For each draft, indexes into `sources`.
+    pub source_sets: Vec<Vec<usize>>,
+}
+
+/// Reads the drafts at `draft_paths` and their sources: `source_paths`
+/// for every draft, plus each draft's declared sources. Binary files met in
+/// folders are skipped and passed to `skipped`. A draft left with no source
+/// at all is an error.
+pub fn gather(
+    draft_paths: &[PathBuf],
+    source_paths: &[PathBuf],
+    format: Option<Format>,
+    mut skipped: impl FnMut(&Error),
+) -> Result<Inputs> {
+    let mut read = |path: &Path| -> Result<Option<Document>> {
+        match Document::read(path, format) {
+            Ok(document) => Ok(Some(document)),
+            Err(error @ Error::Binary { .. }) => {
+                skipped(&error);
+                Ok(None)
+            }
+            Err(error) => Err(error),
+        }
+    };
+    let mut drafts = Vec::new();
+    for path in document::expand_paths(draft_paths)? {
+        drafts.extend(read(&path)?);
+    }
+    let mut sources: Vec<Document> = Vec::new();
+    let mut by_path: FxHashMap<PathBuf, usize> = FxHashMap::default();
+    let mut shared = Vec::new();
+    for path in document::expand_paths(source_paths)? {
+        let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if let Some(&at) = by_path.get(&key) {
+            shared.push(at);
+        } else if let Some(document) = read(&path)? {
+            by_path.insert(key, sources.len());
+            shared.push(sources.len());
+            sources.push(document);
+        }
+    }
+    let mut source_sets = Vec::with_capacity(drafts.len());
+    for draft in &drafts {
+        let mut set = shared.clone();
+        let declared = declared::sources(draft)?;
+        if !declared.is_empty() {
+            let root = declared::repository_root(&draft.path)?;
+            for source in &declared {
+                let path = declared::confine(&draft.path, &root, source)?;
+                let at = match by_path.get(&path) {
+                    Some(&at) => at,
+                    None => {
+                        // Read what was checked; show it as the user would
+                        // write it, relative to the current folder.
+                        let mut document = Document::read(&path, format)?;
+                        document.path = relative_to_current(&path);
+                        by_path.insert(path, sources.len());
+                        sources.push(document);
+                        sources.len() - 1
+                    }
+                };
+                set.push(at);
+            }
+        }
+        if set.is_empty() {
+            return Err(Error::Declared {
+                path: draft.path.clone(),
+                line: 1,
+                message:
+                    "no sources: declare them in front matter (`sources: [...]`) or give --source"
+                        .to_string(),
+            });
+        }
+        set.sort_unstable();
+        set.dedup();
+        source_sets.push(set);
+    }
+    Ok(Inputs {
+        drafts,
+        sources,
+        source_sets,
+    })
+}
+
+/// `path` (canonical) relative to the current folder when it lies inside
+/// it, so output never shows a machine's absolute paths needlessly.
+fn relative_to_current(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .and_then(|current| current.canonicalize())
+        .ok()
+        .and_then(|current| path.strip_prefix(current).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
