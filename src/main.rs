@@ -56,9 +56,10 @@ struct CheckArgs {
     #[arg(long = "source", value_name = "PATH")]
     sources: Vec<PathBuf>,
 
-    /// How to print the result.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    format: FormatArg,
+    /// How to print the result: for people, for fact-checkers (the JSON
+    /// audit), for code scanning (SARIF 2.1.0) or as GitHub annotations.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
 
     /// The least severity that makes the exit status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
@@ -71,6 +72,18 @@ struct CheckArgs {
 
     #[command(flatten)]
     input: InputArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// rustc-style diagnostics.
+    Human,
+    /// The audit, documented in the README.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -236,9 +249,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     );
     let drafts = inputs.drafts;
     let mut out = BufWriter::new(io::stdout().lock());
-    match args.format.into() {
-        OutputFormat::Json => report::check::write_json(&mut out, &audit)?,
-        OutputFormat::Human => {
+    match args.format {
+        CheckFormat::Json => report::check::write_json(&mut out, &audit)?,
+        CheckFormat::Sarif => report::sarif::write(&mut out, &audit, &drafts)?,
+        CheckFormat::Github => report::github::write(&mut out, &audit)?,
+        CheckFormat::Human => {
             let styled = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             report::check::write_human(&mut out, &audit, &drafts, styled)?
         }

@@ -7,6 +7,8 @@
 
 pub mod check;
 pub mod claims;
+pub mod github;
+pub mod sarif;
 pub mod sentences;
 
 /// The output formats every command offers.

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use crate::check::{Audit, Finding, Severity};
+use crate::check::{Audit, Finding, Severity, Summary};
 use crate::document::Document;
 
 /// Writes the audit as one JSON object and a newline.
@@ -37,9 +37,12 @@ pub fn write_human(
             writeln!(out, "{}\n", render(&renderer, finding, draft))?;
         }
     }
-    let s = &audit.summary;
-    writeln!(
-        out,
+    writeln!(out, "{}", summary_line(&audit.summary))
+}
+
+/// The closing line of a check: totals of findings and claims.
+pub fn summary_line(s: &Summary) -> String {
+    format!(
         "{} {}, {} {} in {} {} ({} {}, {} supported)",
         s.errors,
         plural(s.errors, "error", "errors"),

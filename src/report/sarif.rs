@@ -1,0 +1,163 @@
+//! `--format sarif`: the audit as a SARIF 2.1.0 log, for GitHub code
+//! scanning and other SARIF viewers.
+//!
+//! One run; the tool's driver lists every finding kind as a rule with its
+//! documentation; each finding is a result with its rule, level, message
+//! and the offending words' location (columns in Unicode code points, as
+//! everywhere in claimtrace), the source evidence as a related location,
+//! and a partial fingerprint (a hash of the rule, the draft's path and the
+//! offending words) so an alert keeps its identity when lines move.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use crate::check::{Audit, Finding, Kind, Severity};
+use crate::document::Document;
+use crate::span::Location;
+
+/// Writes the audit of `drafts` (in the audit's order) as a SARIF log.
+pub fn write(out: &mut impl Write, audit: &Audit, drafts: &[Document]) -> io::Result<()> {
+    let rules: Vec<Value> = Kind::ALL.iter().map(|kind| rule(*kind)).collect();
+    let mut results = Vec::new();
+    for (document, draft) in audit.documents.iter().zip(drafts) {
+        for finding in &document.findings {
+            results.push(result(&document.path, finding, draft.slice(finding.range)));
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "claimtrace",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+fn rule(kind: Kind) -> Value {
+    let doc = kind.doc();
+    let short = doc.what.split(". ").next().unwrap_or(doc.what);
+    json!({
+        "id": kind.name(),
+        "name": kind.name(),
+        "shortDescription": { "text": short },
+        "fullDescription": { "text": doc.what },
+        "help": {
+            "text": format!("{}\n\nWhy is this bad?\n{}\n\nExample\n{}", doc.what, doc.why, doc.example),
+            "markdown": format!("{}\n\n**Why is this bad?** {}\n\n**Example**\n\n```text\n{}\n```", doc.what, doc.why, doc.example),
+        },
+        "defaultConfiguration": { "level": level(kind.default_severity()) },
+    })
+}
+
+fn result(path: &str, finding: &Finding, offending: &str) -> Value {
+    let rule_index = Kind::ALL
+        .iter()
+        .position(|k| *k == finding.rule)
+        .unwrap_or(0);
+    let mut result = json!({
+        "ruleId": finding.rule.name(),
+        "ruleIndex": rule_index,
+        "level": level(finding.severity),
+        "message": { "text": message(finding) },
+        "locations": [location(path, &finding.span)],
+        "partialFingerprints": {
+            "claimtraceFinding/v1": fingerprint(&[finding.rule.name(), path, offending]),
+        },
+    });
+    if let Some(evidence) = &finding.evidence {
+        result["relatedLocations"] = json!([{
+            "id": 1,
+            "message": { "text": format!("source: “{}”", evidence.text) },
+            "physicalLocation": location(&evidence.source, &evidence.span)["physicalLocation"].clone(),
+        }]);
+    }
+    result
+}
+
+/// The message, with the fix when one is known.
+fn message(finding: &Finding) -> String {
+    match &finding.fix {
+        Some(fix) => format!("{} (fix: {fix})", finding.message),
+        None => finding.message.clone(),
+    }
+}
+
+fn location(path: &str, span: &Location) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(path) },
+            "region": {
+                "startLine": span.line,
+                "startColumn": span.column,
+                "endLine": span.end_line,
+                "endColumn": span.end_column,
+            }
+        }
+    })
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: `/`-separated, with every byte
+/// outside the unreserved set percent-encoded.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// A stable hash (FNV-1a, 64 bits, hex) of the parts, separated so that
+/// ("ab", "c") and ("a", "bc") differ.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0u8]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_encoded() {
+        assert_eq!(uri("./drafts/My draft#1.md"), "drafts/My%20draft%231.md");
+        assert_eq!(uri("a\\b.md"), "a/b.md");
+    }
+
+    #[test]
+    fn fingerprints_separate_parts() {
+        assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
+        assert_eq!(fingerprint(&["x"]), fingerprint(&["x"]));
+    }
+}
