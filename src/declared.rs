@@ -100,11 +100,36 @@ pub fn repository_root(draft: &Path) -> Result<PathBuf> {
 /// Resolves `declared` (from `draft`) inside `root`, or says why not,
 /// without opening anything.
 pub fn confine(draft: &Path, root: &Path, declared: &Declared) -> Result<PathBuf> {
-    let refuse = |message: String| Error::Declared {
+    let lexical = confine_lexically(draft, root, declared)?;
+    confine_really(draft, root, declared, &lexical)
+}
+
+/// Like [`confine`], but a path that names nothing is `Ok(None)` rather
+/// than an error: for citations, where a missing file is a finding.
+pub fn confine_if_present(
+    draft: &Path,
+    root: &Path,
+    declared: &Declared,
+) -> Result<Option<PathBuf>> {
+    let lexical = confine_lexically(draft, root, declared)?;
+    if std::fs::symlink_metadata(&lexical).is_err() {
+        return Ok(None);
+    }
+    confine_really(draft, root, declared, &lexical).map(Some)
+}
+
+fn refusal(draft: &Path, declared: &Declared, message: String) -> Error {
+    Error::Declared {
         path: draft.to_path_buf(),
         line: declared.line,
         message,
-    };
+    }
+}
+
+/// The path by its letters: not absolute, and no `..` climbing out of
+/// `root`.
+fn confine_lexically(draft: &Path, root: &Path, declared: &Declared) -> Result<PathBuf> {
+    let refuse = |message: String| refusal(draft, declared, message);
     let written = Path::new(&declared.written);
     if declared.written.is_empty() {
         return Err(refuse("empty source path".to_string()));
@@ -124,8 +149,7 @@ pub fn confine(draft: &Path, root: &Path, declared: &Declared) -> Result<PathBuf
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.to_path_buf());
-    // First by the letters of the path: `..` may not climb out of the root.
-    let mut lexical = folder.clone();
+    let mut lexical = folder;
     for component in written.components() {
         match component {
             Component::ParentDir => {
@@ -147,8 +171,18 @@ pub fn confine(draft: &Path, root: &Path, declared: &Declared) -> Result<PathBuf
             declared.written
         )));
     }
-    // Then where the file system really leads: a symbolic link may not
-    // point out of the root either.
+    Ok(lexical)
+}
+
+/// Where the file system really leads: a symbolic link may not point out
+/// of `root`, and the end must be a regular file.
+fn confine_really(
+    draft: &Path,
+    root: &Path,
+    declared: &Declared,
+    lexical: &Path,
+) -> Result<PathBuf> {
+    let refuse = |message: String| refusal(draft, declared, message);
     let real = lexical
         .canonicalize()
         .map_err(|e| refuse(format!("source `{}`: {e}", declared.written)))?;

@@ -67,11 +67,12 @@ impl Block {
     }
 }
 
-/// A Markdown footnote definition: `[^label]: content`.
+/// A Markdown footnote definition (`[^label]: content`) or reference
+/// (`[^label]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Footnote {
     pub label: String,
-    /// The whole definition, label included.
+    /// The whole definition or reference, label included.
     pub span: Span,
 }
 
@@ -89,6 +90,8 @@ pub struct Document {
     pub front_matter: Option<Span>,
     /// Markdown footnote definitions, in order.
     pub footnotes: Vec<Footnote>,
+    /// Markdown footnote references (`[^label]`), in order.
+    pub footnote_refs: Vec<Footnote>,
     lines: LineIndex,
 }
 
@@ -195,6 +198,7 @@ impl Document {
             blocks: Vec::new(),
             front_matter: None,
             footnotes: Vec::new(),
+            footnote_refs: Vec::new(),
             lines,
             text,
         };
@@ -205,6 +209,7 @@ impl Document {
                 document.blocks = parsed.blocks;
                 document.front_matter = parsed.front_matter;
                 document.footnotes = parsed.footnotes;
+                document.footnote_refs = parsed.footnote_refs;
             }
         }
         document

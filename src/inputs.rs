@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
-use crate::declared;
+use crate::citations::{self, Citation, Cited, Target};
+use crate::declared::{self, Declared};
 use crate::document::{self, Document, Format};
 use crate::error::{Error, Result};
 
@@ -20,6 +21,8 @@ pub struct Inputs {
     pub sources: Vec<Document>,
     /// For each draft, indexes into `sources`.
     pub source_sets: Vec<Vec<usize>>,
+    /// For each draft, its footnote citations, resolved.
+    pub citations: Vec<Vec<Citation>>,
 }
 
 /// Reads the drafts at `draft_paths` and their sources: `source_paths`
@@ -60,28 +63,61 @@ pub fn gather(
         }
     }
     let mut source_sets = Vec::with_capacity(drafts.len());
+    let mut all_citations = Vec::with_capacity(drafts.len());
     for draft in &drafts {
         let mut set = shared.clone();
         let declared = declared::sources(draft)?;
-        if !declared.is_empty() {
+        let references = citations::references(draft);
+        let mut cited = Vec::with_capacity(references.len());
+        if !declared.is_empty() || !references.is_empty() {
             let root = declared::repository_root(&draft.path)?;
+            let mut load = |path: PathBuf| -> Result<usize> {
+                if let Some(&at) = by_path.get(&path) {
+                    return Ok(at);
+                }
+                // Read what was checked; show it as the user would write
+                // it, relative to the current folder.
+                let mut document = Document::read(&path, format)?;
+                document.path = relative_to_current(&path);
+                by_path.insert(path, sources.len());
+                sources.push(document);
+                Ok(sources.len() - 1)
+            };
             for source in &declared {
-                let path = declared::confine(&draft.path, &root, source)?;
-                let at = match by_path.get(&path) {
-                    Some(&at) => at,
-                    None => {
-                        // Read what was checked; show it as the user would
-                        // write it, relative to the current folder.
-                        let mut document = Document::read(&path, format)?;
-                        document.path = relative_to_current(&path);
-                        by_path.insert(path, sources.len());
-                        sources.push(document);
-                        sources.len() - 1
+                set.push(load(declared::confine(&draft.path, &root, source)?)?);
+            }
+            for reference in references {
+                let outcome = match reference.definition {
+                    None => Cited::Undefined,
+                    Some((_, Target::Url(url))) => Cited::Url(url),
+                    Some((definition, Target::Empty)) => Cited::Empty { definition },
+                    Some((definition, Target::Path(written))) => {
+                        let line = draft.locate(definition).line;
+                        let as_declared = Declared {
+                            written: written.clone(),
+                            line,
+                        };
+                        match declared::confine_if_present(&draft.path, &root, &as_declared)? {
+                            Some(path) => {
+                                let at = load(path)?;
+                                set.push(at);
+                                Cited::Source(at)
+                            }
+                            None => Cited::Missing {
+                                written,
+                                definition,
+                            },
+                        }
                     }
                 };
-                set.push(at);
+                cited.push(Citation {
+                    label: reference.label,
+                    span: reference.span,
+                    cited: outcome,
+                });
             }
         }
+        all_citations.push(cited);
         if set.is_empty() {
             return Err(Error::Declared {
                 path: draft.path.clone(),
@@ -99,6 +135,7 @@ pub fn gather(
         drafts,
         sources,
         source_sets,
+        citations: all_citations,
     })
 }
 

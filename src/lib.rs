@@ -39,6 +39,7 @@
 //! ```
 
 pub mod check;
+pub mod citations;
 pub mod claims;
 pub mod declared;
 pub mod document;

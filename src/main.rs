@@ -244,6 +244,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         &inputs.drafts,
         &inputs.sources,
         &inputs.source_sets,
+        &inputs.citations,
         &rules,
         &options,
     );

@@ -90,6 +90,22 @@ fn unsupported_attribution() {
 }
 
 #[test]
+fn citation_mismatch() {
+    check_fixture("citation-mismatch", 1);
+}
+
+#[test]
+fn broken_citation() {
+    check_fixture("broken-citation", 1);
+}
+
+#[test]
+fn unverifiable_citation() {
+    // Information only: a web address is never fetched, never an error.
+    check_fixture("unverifiable-citation", 0);
+}
+
+#[test]
 fn clean_drafts_give_no_finding() {
     let drafts = [
         "tests/fixtures/clean/paraphrase.md",
@@ -184,7 +200,7 @@ fn strict_quotes_count_spelling() {
 #[test]
 fn explain_lists_and_documents_every_kind() {
     let list = stdout(&claimtrace(&["explain"]));
-    assert_eq!(list.lines().count(), 6);
+    assert_eq!(list.lines().count(), 9);
     let doc = claimtrace(&["explain", "figure-mismatch"]);
     let text = stdout(&doc);
     for part in ["What it does", "Why is this bad?", "Example"] {

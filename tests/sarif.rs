@@ -13,13 +13,16 @@ fn check(args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("stdout is UTF-8")
 }
 
-const RULES: [&str; 6] = [
+const RULES: [&str; 9] = [
     "misquote",
     "fabricated-quote",
     "misattributed-quote",
     "figure-mismatch",
     "unsourced-figure",
     "unsupported-attribution",
+    "citation-mismatch",
+    "broken-citation",
+    "unverifiable-citation",
 ];
 
 #[test]
@@ -55,7 +58,8 @@ fn sarif_output_validates_against_the_schema() {
     broken["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
     assert!(!validator.is_valid(&broken));
     let results = log["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 6, "one result per fixture");
+    // One result per fixture; the broken-citation fixture has two.
+    assert_eq!(results.len(), 10);
     for result in results {
         assert!(result["partialFingerprints"]["claimtraceFinding/v1"].is_string());
         assert!(result["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64());
@@ -65,7 +69,7 @@ fn sarif_output_validates_against_the_schema() {
             .as_array()
             .unwrap()
             .len(),
-        6
+        9
     );
 }
 
@@ -95,10 +99,10 @@ fn github_annotations_for_every_kind() {
             "github",
         ]);
         let first = out.lines().next().unwrap_or_default();
-        let command = if rule == "unsupported-attribution" {
-            "::warning "
-        } else {
-            "::error "
+        let command = match rule {
+            "unsupported-attribution" => "::warning ",
+            "unverifiable-citation" => "::notice ",
+            _ => "::error ",
         };
         assert!(
             first.starts_with(&format!(
@@ -111,7 +115,12 @@ fn github_annotations_for_every_kind() {
             "{first}"
         );
         assert!(!first.contains('\r'), "{first}");
-        assert_eq!(out.lines().count(), 2, "one command and the summary: {out}");
+        let commands = if rule == "broken-citation" { 2 } else { 1 };
+        assert_eq!(
+            out.lines().count(),
+            commands + 1,
+            "commands and the summary: {out}"
+        );
         insta::assert_snapshot!(format!("{rule}_github"), out);
     }
 }

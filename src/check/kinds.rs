@@ -33,6 +33,9 @@ pub enum Kind {
     FigureMismatch,
     UnsourcedFigure,
     UnsupportedAttribution,
+    CitationMismatch,
+    BrokenCitation,
+    UnverifiableCitation,
 }
 
 /// A kind's documentation.
@@ -43,13 +46,16 @@ pub struct Doc {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Misquote,
         Kind::FabricatedQuote,
         Kind::MisattributedQuote,
         Kind::FigureMismatch,
         Kind::UnsourcedFigure,
         Kind::UnsupportedAttribution,
+        Kind::CitationMismatch,
+        Kind::BrokenCitation,
+        Kind::UnverifiableCitation,
     ];
 
     /// The name used on the command line and in every output.
@@ -61,6 +67,9 @@ impl Kind {
             Kind::FigureMismatch => "figure-mismatch",
             Kind::UnsourcedFigure => "unsourced-figure",
             Kind::UnsupportedAttribution => "unsupported-attribution",
+            Kind::CitationMismatch => "citation-mismatch",
+            Kind::BrokenCitation => "broken-citation",
+            Kind::UnverifiableCitation => "unverifiable-citation",
         }
     }
 
@@ -71,6 +80,7 @@ impl Kind {
     pub fn default_severity(self) -> Severity {
         match self {
             Kind::UnsupportedAttribution => Severity::Warning,
+            Kind::UnverifiableCitation => Severity::Info,
             _ => Severity::Error,
         }
     }
@@ -106,6 +116,21 @@ impl Kind {
                 what: "Finds reported speech (\"X said …\" without quotation marks) whose content no source claim supports, whoever the source gives it to.",
                 why: "Reported speech is still a claim about what someone said. When the sources hold nothing like it, the draft attributes a position without evidence.",
                 example: "Draft: Singh said India would buy European fighter jets.\n       warning[unsupported-attribution]: no source supports what this sentence reports",
+            },
+            Kind::CitationMismatch => Doc {
+                what: "Finds a claim whose footnote cites a source that does not hold it. The message names the source that does, when one does.",
+                why: "A citation tells the reader where to check a claim. Pointing at the wrong source sends them to a page that does not say it, and hides the one that does.",
+                example: "Draft: Kallas said the first meeting is in a month.[^1]\n       [^1]: sources/other-article.txt\n       error[citation-mismatch]: sources/other-article.txt does not hold this claim; seeds/article.txt does",
+            },
+            Kind::BrokenCitation => Doc {
+                what: "Finds a footnote marker without a definition, and a definition that names no source or a file that does not exist.",
+                why: "A citation that leads nowhere is no citation: the claim it was meant to support is left without a source.",
+                example: "Draft: Misri said so.[^3]   (no [^3]: definition)\n       error[broken-citation]: footnote [^3] has no definition",
+            },
+            Kind::UnverifiableCitation => Doc {
+                what: "Notes a footnote that cites a web address. claimtrace never fetches anything, so it cannot check the claim against it.",
+                why: "The claim may well be right, but this check cannot vouch for it: a reviewer has to open the link.",
+                example: "Draft: The pact was signed on Tuesday.[^1]\n       [^1]: https://example.com/story\n       info[unverifiable-citation]: cites a web address, which is not fetched",
             },
         }
     }

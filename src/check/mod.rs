@@ -29,6 +29,7 @@ pub mod speakers;
 
 use serde::Serialize;
 
+use crate::citations::{Citation, Cited};
 use crate::claims::{self, Claim};
 use crate::document::Document;
 use crate::rules::RuleSet;
@@ -139,17 +140,20 @@ pub fn check(
 ) -> Audit {
     let all: Vec<usize> = (0..sources.len()).collect();
     let sets = vec![all; drafts.len()];
-    check_each(drafts, sources, &sets, rules, options)
+    let no_citations = vec![Vec::new(); drafts.len()];
+    check_each(drafts, sources, &sets, &no_citations, rules, options)
 }
 
 /// Checks each draft against its own sources: `source_sets[i]` lists the
-/// indexes into `sources` of draft `i`'s sources. Each source is read once;
+/// indexes into `sources` of draft `i`'s sources, `citations[i]` its
+/// footnote citations (see [`crate::inputs`]). Each source is read once;
 /// each distinct set of sources is indexed once; drafts are checked in
 /// parallel, and the audit lists them in the order given.
 pub fn check_each(
     drafts: &[Document],
     sources: &[Document],
     source_sets: &[Vec<usize>],
+    citations: &[Vec<Citation>],
     rules: &RuleSet,
     options: &Options,
 ) -> Audit {
@@ -194,13 +198,19 @@ pub fn check_each(
             SourceIndex::new(members, strictness)
         })
         .collect();
+    let all_paths: Vec<String> = sources.iter().map(Document::display_path).collect();
     let documents: Vec<DocumentAudit> = drafts
         .par_iter()
         .zip(keys.par_iter())
-        .map(|(draft, key)| {
+        .zip(citations.par_iter())
+        .map(|((draft, key), citations)| {
             let at = distinct.binary_search(key).expect("every set was indexed");
-            let paths: Vec<String> = key.iter().map(|&i| sources[i].display_path()).collect();
-            check_draft(draft, &indexes[at], &paths, rules, strictness)
+            let paths: Vec<String> = key.iter().map(|&i| all_paths[i].clone()).collect();
+            let cited = DraftCitations {
+                citations,
+                paths: &all_paths,
+            };
+            check_draft(draft, &indexes[at], &paths, cited, rules, strictness)
         })
         .collect();
     let mut summary = Summary {
@@ -232,11 +242,18 @@ pub fn check_each(
     }
 }
 
+/// A draft's citations, and the display path of every source by index.
+struct DraftCitations<'a> {
+    citations: &'a [Citation],
+    paths: &'a [String],
+}
+
 /// Checks one draft.
 fn check_draft(
     draft: &Document,
     index: &SourceIndex<'_>,
     source_paths: &[String],
+    cited: DraftCitations<'_>,
     rules: &RuleSet,
     strictness: Strictness,
 ) -> DocumentAudit {
@@ -248,10 +265,26 @@ fn check_draft(
         strictness,
         findings: Vec::new(),
     };
+    // Which sources each claim cites: a marker belongs to the last claim
+    // starting before it ("… Singh said.[^1]").
+    let mut cited_by_claim: Vec<Vec<(Span, &str)>> = vec![Vec::new(); claims.len()];
+    for citation in cited.citations {
+        if let Cited::Source(source) = citation.cited {
+            let claim = claims.partition_point(|c| c.span.start <= citation.span.start);
+            if let Some(claim) = claim.checked_sub(1) {
+                cited_by_claim[claim].push((citation.span, cited.paths[source].as_str()));
+            }
+        } else {
+            checker.check_unusable_citation(citation);
+        }
+    }
     let mut audits = Vec::with_capacity(claims.len());
-    for claim in &claims {
+    for (claim, cites) in claims.iter().zip(&cited_by_claim) {
         let before = checker.findings.len();
-        let evidence = checker.check_claim(claim);
+        let mut evidence = checker.check_claim(claim);
+        if !cites.is_empty() {
+            checker.check_citation(claim, cites, &mut evidence);
+        }
         let verdict = if checker.findings.len() > before {
             Verdict::Finding
         } else if evidence.is_empty() {
@@ -464,6 +497,83 @@ impl DraftChecker<'_, '_> {
                 None
             }
         }
+    }
+
+    /// A citation that cites no readable source: no definition, a missing
+    /// file, nothing at all, or a web address.
+    fn check_unusable_citation(&mut self, citation: &Citation) {
+        let label = &citation.label;
+        match &citation.cited {
+            Cited::Undefined => self.report(
+                Kind::BrokenCitation,
+                citation.span,
+                format!("footnote [^{label}] has no definition"),
+                None,
+                Some(format!("add a definition: [^{label}]: path/to/source.txt")),
+            ),
+            Cited::Missing { written, definition } => self.report(
+                Kind::BrokenCitation,
+                *definition,
+                format!("footnote [^{label}] cites `{written}`, which does not exist"),
+                None,
+                None,
+            ),
+            Cited::Empty { definition } => self.report(
+                Kind::BrokenCitation,
+                *definition,
+                format!("footnote [^{label}] names no source"),
+                None,
+                None,
+            ),
+            Cited::Url(url) => self.report(
+                Kind::UnverifiableCitation,
+                citation.span,
+                format!("footnote [^{label}] cites a web address, which claimtrace does not fetch: {url}"),
+                None,
+                None,
+            ),
+            Cited::Source(_) => {}
+        }
+    }
+
+    /// A claim that cites `cites` (marker span, source path) must be held
+    /// by one of them: its evidence must come from a cited source, or, if
+    /// it needed none, a cited source must retell it.
+    fn check_citation(
+        &mut self,
+        claim: &Claim<'_>,
+        cites: &[(Span, &str)],
+        evidence: &mut Vec<Evidence>,
+    ) {
+        let is_cited = |path: &str| cites.iter().any(|(_, cited)| *cited == path);
+        if evidence.iter().any(|e| is_cited(&e.source)) {
+            return;
+        }
+        let holder = if let Some(first) = evidence.first() {
+            Some(first.source.clone())
+        } else {
+            let words = normalize::words(claim.text, claim.span.start, self.strictness);
+            let retold = figures::retold(self.index, &words);
+            if let Some(&unit) = retold.iter().find(|&&u| is_cited(&self.source_path(u))) {
+                evidence.push(self.evidence(unit, self.index.units[unit].span, None));
+                return;
+            }
+            retold.first().map(|&u| self.source_path(u))
+        };
+        let (marker, cited) = cites[0];
+        let message = match &holder {
+            Some(holder) => format!("{cited} does not hold this claim; {holder} does"),
+            None => format!("{cited} does not hold this claim, nor does any other source"),
+        };
+        let fix = holder.map(|h| format!("cite {h}"));
+        self.report(Kind::CitationMismatch, marker, message, None, fix);
+    }
+
+    /// The display path of the source holding `unit`.
+    fn source_path(&self, unit: usize) -> String {
+        self.index.sources[self.index.units[unit].source]
+            .document
+            .display_path()
     }
 
     /// Evidence at `span` of the source holding `unit`.

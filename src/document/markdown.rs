@@ -26,6 +26,8 @@ pub struct Parsed {
     pub blocks: Vec<Block>,
     pub front_matter: Option<Span>,
     pub footnotes: Vec<Footnote>,
+    /// Footnote references (`[^1]`) in the prose, in order.
+    pub footnote_refs: Vec<Footnote>,
 }
 
 /// Parses `text[body_start..]` (after any byte order mark); every span in the
@@ -37,17 +39,24 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        text,
+        parsed: Parsed::default(),
+        pieces: Vec::new(),
+        hidden: 0,
+    };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let span = Span::new(range.start + body_start, range.end + body_start);
-        walk.event(text, event, span);
+        walk.event(event, span);
     }
     walk.close_block();
+    walk.parsed.footnote_refs.sort_by_key(|f| f.span);
     walk.parsed
 }
 
-#[derive(Default)]
-struct Walk {
+struct Walk<'t> {
+    /// The whole document's text.
+    text: &'t str,
     parsed: Parsed,
     /// Pieces of the block being gathered.
     pieces: Vec<Span>,
@@ -56,8 +65,9 @@ struct Walk {
     hidden: usize,
 }
 
-impl Walk {
-    fn event(&mut self, text: &str, event: Event<'_>, span: Span) {
+impl Walk<'_> {
+    fn event(&mut self, event: Event<'_>, span: Span) {
+        let text = self.text;
         match event {
             Event::Start(tag) => self.start(tag, span),
             Event::End(tag) => self.end(tag),
@@ -71,6 +81,12 @@ impl Walk {
                 if let Some(at) = raw.find(['\n', '\r']) {
                     self.piece(Span::new(span.start + at, span.end));
                 }
+            }
+            Event::FootnoteReference(label) if self.hidden == 0 => {
+                self.parsed.footnote_refs.push(Footnote {
+                    label: label.to_string(),
+                    span,
+                })
             }
             Event::Rule => self.close_block(),
             _ => {}
@@ -141,7 +157,42 @@ impl Walk {
 
     fn close_block(&mut self) {
         let pieces = std::mem::take(&mut self.pieces);
+        let pieces = self.take_undefined_footnotes(pieces);
         self.parsed.blocks.extend(Block::from_pieces(pieces));
+    }
+
+    /// A footnote marker with no definition (`[^2]`) reaches us as text;
+    /// it is a marker all the same, never prose: cut it out of the pieces
+    /// and record it, so that it can be reported as a broken citation.
+    fn take_undefined_footnotes(&mut self, pieces: Vec<Span>) -> Vec<Span> {
+        let mut kept = Vec::with_capacity(pieces.len());
+        for piece in pieces {
+            let text = &self.text[piece.start..piece.end];
+            let mut from = 0;
+            while let Some(open) = text[from..].find("[^").map(|i| from + i) {
+                let label_start = open + 2;
+                let Some(close) = text[label_start..].find(']').map(|i| label_start + i) else {
+                    break;
+                };
+                let label = &text[label_start..close];
+                if label.is_empty() || label.contains(char::is_whitespace) {
+                    from = label_start;
+                    continue;
+                }
+                if open > from {
+                    kept.push(Span::new(piece.start + from, piece.start + open));
+                }
+                self.parsed.footnote_refs.push(Footnote {
+                    label: label.to_string(),
+                    span: Span::new(piece.start + open, piece.start + close + 1),
+                });
+                from = close + 1;
+            }
+            if from < text.len() {
+                kept.push(Span::new(piece.start + from, piece.end));
+            }
+        }
+        kept
     }
 }
 
