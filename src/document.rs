@@ -92,6 +92,8 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// Markdown footnote references (`[^label]`), in order.
     pub footnote_refs: Vec<Footnote>,
+    /// Markdown HTML comments, in order.
+    pub comments: Vec<Span>,
     lines: LineIndex,
 }
 
@@ -199,6 +201,7 @@ impl Document {
             front_matter: None,
             footnotes: Vec::new(),
             footnote_refs: Vec::new(),
+            comments: Vec::new(),
             lines,
             text,
         };
@@ -210,6 +213,7 @@ impl Document {
                 document.front_matter = parsed.front_matter;
                 document.footnotes = parsed.footnotes;
                 document.footnote_refs = parsed.footnote_refs;
+                document.comments = parsed.comments;
             }
         }
         document

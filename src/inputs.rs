@@ -10,10 +10,12 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
+use crate::check::Kind;
 use crate::citations::{self, Citation, Cited, Target};
 use crate::declared::{self, Declared};
 use crate::document::{self, Document, Format};
 use crate::error::{Error, Result};
+use crate::suppress::Suppressions;
 
 /// Drafts, sources, and which sources each draft is checked against.
 pub struct Inputs {
@@ -66,6 +68,17 @@ pub fn gather(
     let mut all_citations = Vec::with_capacity(drafts.len());
     for draft in &drafts {
         let mut set = shared.clone();
+        // A directive naming an unknown rule would silently silence
+        // nothing: refuse it.
+        for (line, rule) in Suppressions::of(draft).named_rules() {
+            if Kind::from_name(rule).is_none() {
+                return Err(Error::Declared {
+                    path: draft.path.clone(),
+                    line,
+                    message: format!("unknown rule `{rule}` in a claimtrace directive"),
+                });
+            }
+        }
         let declared = declared::sources(draft)?;
         let references = citations::references(draft);
         let mut cited = Vec::with_capacity(references.len());

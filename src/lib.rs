@@ -49,5 +49,6 @@ pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod span;
+pub mod suppress;
 
 pub use error::{Error, Result};

@@ -326,3 +326,50 @@ fn front_matter_declares_sources() {
     insta::assert_snapshot!("front_matter_json", text);
     insta::assert_snapshot!("front_matter_human", stdout(&claimtrace(&["check", draft])));
 }
+
+/// Inline directives silence what they name, and nothing else.
+#[test]
+fn suppression_comments() {
+    let draft = "tests/fixtures/suppression/draft.md";
+    let json = claimtrace(&["check", draft, "--source", SOURCES, "--format", "json"]);
+    let text = stdout(&json);
+    let audit: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let findings = audit["documents"][0]["findings"].as_array().unwrap();
+    assert_eq!(
+        findings.len(),
+        1,
+        "only the finding after `claimtrace on` is left"
+    );
+    assert_eq!(findings[0]["span"]["line"], 12);
+    insta::assert_snapshot!("suppression_json", text);
+    insta::assert_snapshot!(
+        "suppression_human",
+        stdout(&claimtrace(&["check", draft, "--source", SOURCES]))
+    );
+    insta::assert_snapshot!(
+        "suppression_github",
+        stdout(&claimtrace(&[
+            "check", draft, "--source", SOURCES, "--format", "github"
+        ]))
+    );
+}
+
+#[test]
+fn a_directive_naming_an_unknown_rule_is_refused() {
+    let dir = std::env::temp_dir().join(format!("claimtrace-directive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = dir.join("draft.md");
+    std::fs::write(
+        &draft,
+        "Intro.\n\n<!-- claimtrace-disable-next-line misqoute -->\nText.\n",
+    )
+    .unwrap();
+    let output = claimtrace(&["check", draft.to_str().unwrap(), "--source", SOURCES]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("draft.md:3: unknown rule `misqoute`"),
+        "{stderr}"
+    );
+}

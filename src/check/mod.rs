@@ -35,6 +35,7 @@ use crate::document::Document;
 use crate::rules::RuleSet;
 use crate::segment;
 use crate::span::{Location, Span};
+use crate::suppress::Suppressions;
 
 use figures::FigureMatch;
 use index::{Source, SourceIndex, Unit};
@@ -301,7 +302,13 @@ fn check_draft(
             evidence,
         });
     }
-    let mut findings = checker.findings;
+    // Inline directives silence findings where the draft asks.
+    let suppressions = Suppressions::of(draft);
+    let mut findings: Vec<Finding> = checker
+        .findings
+        .into_iter()
+        .filter(|f| !suppressions.silences(f.rule.name(), f.range, f.span.line))
+        .collect();
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
     DocumentAudit {
         path: draft.display_path(),

@@ -28,6 +28,8 @@ pub struct Parsed {
     pub footnotes: Vec<Footnote>,
     /// Footnote references (`[^1]`) in the prose, in order.
     pub footnote_refs: Vec<Footnote>,
+    /// HTML comments (`<!-- … -->`), in order: they may hold directives.
+    pub comments: Vec<Span>,
 }
 
 /// Parses `text[body_start..]` (after any byte order mark); every span in the
@@ -87,6 +89,20 @@ impl Walk<'_> {
                     label: label.to_string(),
                     span,
                 })
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                // Only whole comments: a block of HTML may hold several.
+                let raw = &text[span.start..span.end];
+                let mut from = 0;
+                while let Some(open) = raw[from..].find("<!--").map(|i| from + i) {
+                    let Some(close) = raw[open..].find("-->").map(|i| open + i + 3) else {
+                        break;
+                    };
+                    self.parsed
+                        .comments
+                        .push(Span::new(span.start + open, span.start + close));
+                    from = close;
+                }
             }
             Event::Rule => self.close_block(),
             _ => {}
