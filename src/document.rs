@@ -149,6 +149,16 @@ fn is_prose_file(path: &Path) -> bool {
     )
 }
 
+/// `path` (canonical) relative to the current folder when it lies inside
+/// it, so output never shows a machine's absolute paths needlessly.
+pub fn relative_to_current(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .and_then(|current| current.canonicalize())
+        .ok()
+        .and_then(|current| path.strip_prefix(current).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 /// The name standard input goes by in messages and output.
 pub const STDIN_NAME: &str = "<stdin>";
 

@@ -91,7 +91,7 @@ pub fn gather(
                 // Read what was checked; show it as the user would write
                 // it, relative to the current folder.
                 let mut document = Document::read(&path, format)?;
-                document.path = relative_to_current(&path);
+                document.path = document::relative_to_current(&path);
                 by_path.insert(path, sources.len());
                 sources.push(document);
                 Ok(sources.len() - 1)
@@ -150,14 +150,4 @@ pub fn gather(
         source_sets,
         citations: all_citations,
     })
-}
-
-/// `path` (canonical) relative to the current folder when it lies inside
-/// it, so output never shows a machine's absolute paths needlessly.
-fn relative_to_current(path: &Path) -> PathBuf {
-    std::env::current_dir()
-        .and_then(|current| current.canonicalize())
-        .ok()
-        .and_then(|current| path.strip_prefix(current).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf())
 }

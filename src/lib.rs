@@ -41,6 +41,7 @@
 pub mod check;
 pub mod citations;
 pub mod claims;
+pub mod config;
 pub mod declared;
 pub mod document;
 pub mod error;

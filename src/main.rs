@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use claimtrace::check::{Kind, Options as CheckOptions, Severity};
-use claimtrace::document::{Document, Format};
+use claimtrace::config;
+use claimtrace::document::{self, Document, Format};
 use claimtrace::inputs;
 use claimtrace::report::{self, OutputFormat};
 use claimtrace::rules::RuleSet;
@@ -46,8 +47,9 @@ enum Command {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// The drafts to check: files, or directories of .txt/.md/.markdown.
-    #[arg(required = true, value_name = "DRAFT")]
+    /// The drafts to check: files, or directories of .txt/.md/.markdown
+    /// [default: `drafts` in claimtrace.toml].
+    #[arg(value_name = "DRAFT")]
     drafts: Vec<PathBuf>,
 
     /// A source every draft derives from: a file, or a directory read
@@ -61,9 +63,10 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
 
-    /// The least severity that makes the exit status 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// The least severity that makes the exit status 1 [default: error, or
+    /// `fail-on` in claimtrace.toml].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
 
     /// Count British/American spelling and hyphenation changes inside
     /// quotation marks as misquotes.
@@ -231,14 +234,33 @@ fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    let rules = RuleSet::load(args.input.rules.as_deref())?;
+    // Flags win over claimtrace.toml, which wins over the defaults.
+    let config = config::load(Path::new("."))?;
+    let rules_dir = args.input.rules.clone().or(config.rules.clone());
+    let rules = RuleSet::load(rules_dir.as_deref())?;
     let forced = args.input.markdown.then_some(Format::Markdown);
+    let draft_paths = match (&args.drafts[..], &config.drafts, &config.path) {
+        ([], Some(pattern), Some(file)) => config::drafts_matching(&config.root, pattern, file)?,
+        (drafts, _, _) => drafts.to_vec(),
+    };
+    if draft_paths.is_empty() {
+        eprintln!(
+            "error: no drafts to check: name them, or set `drafts` in {}",
+            config::FILE_NAME
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let source_paths: Vec<PathBuf> = match (&args.sources[..], &config.sources) {
+        ([], Some(folder)) => vec![document::relative_to_current(folder)],
+        (sources, _) => sources.to_vec(),
+    };
     // A binary file in a folder is skipped, and said so.
-    let inputs = inputs::gather(&args.drafts, &args.sources, forced, |skipped| {
+    let inputs = inputs::gather(&draft_paths, &source_paths, forced, |skipped| {
         eprintln!("warning: {skipped}")
     })?;
     let options = CheckOptions {
         strict_quotes: args.strict_quotes,
+        severity: config.severity.clone(),
     };
     let audit = claimtrace::check::check_each(
         &inputs.drafts,
@@ -260,10 +282,17 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }
     }
     out.flush()?;
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
+    let fail_on = match args.fail_on {
+        Some(FailOn::Error) => config::FailOn::Severity(Severity::Error),
+        Some(FailOn::Warning) => config::FailOn::Severity(Severity::Warning),
+        Some(FailOn::Never) => config::FailOn::Never,
+        None => config
+            .fail_on
+            .unwrap_or(config::FailOn::Severity(Severity::Error)),
+    };
+    let threshold = match fail_on {
+        config::FailOn::Severity(least) => Some(least),
+        config::FailOn::Never => None,
     };
     let failed = threshold.is_some_and(|least| {
         audit

@@ -49,6 +49,8 @@ pub struct Options {
     /// Compare quotations strictly: spelling variants and hyphenation count
     /// as changes.
     pub strict_quotes: bool,
+    /// Severities that replace a rule's default; `None` turns it off.
+    pub severity: rustc_hash::FxHashMap<Kind, Option<Severity>>,
 }
 
 /// The version of the JSON audit format.
@@ -211,7 +213,7 @@ pub fn check_each(
                 citations,
                 paths: &all_paths,
             };
-            check_draft(draft, &indexes[at], &paths, cited, rules, strictness)
+            check_draft(draft, &indexes[at], &paths, cited, rules, options)
         })
         .collect();
     let mut summary = Summary {
@@ -256,14 +258,20 @@ fn check_draft(
     source_paths: &[String],
     cited: DraftCitations<'_>,
     rules: &RuleSet,
-    strictness: Strictness,
+    options: &Options,
 ) -> DocumentAudit {
+    let strictness = if options.strict_quotes {
+        Strictness::Strict
+    } else {
+        Strictness::Lenient
+    };
     let sentences = segment::sentences(draft, &rules.segment);
     let claims = claims::extract(draft, &sentences, rules).claims;
     let mut checker = DraftChecker {
         draft,
         index,
         strictness,
+        severity: &options.severity,
         findings: Vec::new(),
     };
     // Which sources each claim cites: a marker belongs to the last claim
@@ -323,6 +331,7 @@ struct DraftChecker<'a, 'd> {
     draft: &'a Document,
     index: &'a SourceIndex<'d>,
     strictness: Strictness,
+    severity: &'a rustc_hash::FxHashMap<Kind, Option<Severity>>,
     findings: Vec<Finding>,
 }
 
@@ -604,9 +613,14 @@ impl DraftChecker<'_, '_> {
         evidence: Option<Evidence>,
         fix: Option<String>,
     ) {
+        let severity = match self.severity.get(&rule) {
+            Some(None) => return, // turned off
+            Some(Some(severity)) => *severity,
+            None => rule.default_severity(),
+        };
         self.findings.push(Finding {
             rule,
-            severity: rule.default_severity(),
+            severity,
             message,
             span: self.draft.locate(range),
             evidence,
