@@ -258,9 +258,26 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let inputs = inputs::gather(&draft_paths, &source_paths, forced, |skipped| {
         eprintln!("warning: {skipped}")
     })?;
+    // A progress bar when there are many drafts and a person watching.
+    let progress =
+        (inputs.drafts.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(inputs.drafts.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "checking {pos}/{len} drafts {wide_bar} {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
     let options = CheckOptions {
         strict_quotes: args.strict_quotes,
         severity: config.severity.clone(),
+        on_checked: progress.clone().map(|bar| {
+            let tick: std::sync::Arc<dyn Fn() + Send + Sync> =
+                std::sync::Arc::new(move || bar.inc(1));
+            tick
+        }),
     };
     let audit = claimtrace::check::check_each(
         &inputs.drafts,
@@ -270,6 +287,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         &rules,
         &options,
     );
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     let drafts = inputs.drafts;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
@@ -307,6 +327,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         ExitCode::SUCCESS
     })
 }
+
+/// How many drafts make a check long enough to show progress.
+const PROGRESS_FROM: usize = 20;
 
 fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let mut out = BufWriter::new(io::stdout().lock());

@@ -44,13 +44,24 @@ use normalize::Strictness;
 use quotes::QuoteMatch;
 
 /// How a check runs.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Compare quotations strictly: spelling variants and hyphenation count
     /// as changes.
     pub strict_quotes: bool,
     /// Severities that replace a rule's default; `None` turns it off.
     pub severity: rustc_hash::FxHashMap<Kind, Option<Severity>>,
+    /// Called once a draft is checked (from any thread): for progress.
+    pub on_checked: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("strict_quotes", &self.strict_quotes)
+            .field("severity", &self.severity)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The version of the JSON audit format.
