@@ -64,3 +64,30 @@ for n in 100 1000; do
   awk -v n="$n" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
     'BEGIN { printf "%-9s %-7s %10.1f %8.2f %11.1f\n", n, 100, b/1e6, s, r/1024 }'
 done
+
+# A publication repository: 1,000 drafts, each declaring two of 500 sources
+# in its front matter, checked by folder. %CPU above 100 shows both cores at
+# work.
+python3 - "$work" <<'PY'
+import os, random, sys
+work = sys.argv[1]
+random.seed(11)
+repo = f"{work}/repo"
+os.makedirs(f"{repo}/drafts", exist_ok=True)
+os.makedirs(f"{repo}/sources", exist_ok=True)
+open(f"{repo}/claimtrace.toml", "w").write('drafts = "drafts/*.md"\n')
+sources = sorted(os.listdir(f"{work}/sources-1000"))[:500]
+for name in sources:
+    os.link(f"{work}/sources-1000/{name}", f"{repo}/sources/{name}")
+for i in range(1000):
+    picked = random.sample(sources, 2)
+    body = open(f"{repo}/sources/{picked[0]}", encoding="utf-8").read().split("\n\n")
+    text = "---\nsources: [" + ", ".join(f"../sources/{p}" for p in picked) + "]\n---\n\n" + "\n\n".join(random.sample(body, 3))
+    open(f"{repo}/drafts/draft-{i:04}.md", "w", encoding="utf-8").write(text)
+PY
+bytes=$(du -cb "$work/repo/drafts" "$work/repo/sources" | tail -1 | cut -f1)
+(cd "$work/repo" && /usr/bin/time -f "%e %M %P" -o "$work/time" "$OLDPWD/$bin" check --format json >/dev/null) || [ $? -eq 1 ]
+read -r seconds rss_kb cpu < <(tail -n 1 "$work/time")
+printf '\n%-28s %10s %8s %11s %6s\n' "1,000 drafts, own sources" MB seconds max-RSS-MB CPU
+awk -v b="$bytes" -v s="$seconds" -v r="$rss_kb" -v c="$cpu" \
+  'BEGIN { printf "%-28s %10.1f %8.2f %11.1f %6s\n", "", b/1e6, s, r/1024, c }'
