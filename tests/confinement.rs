@@ -162,3 +162,24 @@ fn malformed_front_matter_names_the_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn footnote_paths_are_confined_too() {
+    let sandbox = Sandbox::new("footnote");
+    let draft = sandbox.repo().join("drafts/draft.md");
+    std::fs::write(
+        &draft,
+        "The port opened on Monday.[^1]\n\n[^1]: ../../outside/secret.txt\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args(["check", "drafts/draft.md", "--source", "sources/ok.txt"])
+        .current_dir(sandbox.repo())
+        .output()
+        .expect("claimtrace runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("error: drafts/draft.md:3: "), "{stderr}");
+    assert!(stderr.contains("outside the repository root"), "{stderr}");
+    assert!(!format!("{stderr}{}", String::from_utf8_lossy(&output.stdout)).contains("TOP-SECRET"));
+}

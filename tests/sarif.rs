@@ -149,3 +149,41 @@ fn restate_language_patterns(value: &mut serde_json::Value) -> usize {
         _ => 0,
     }
 }
+
+/// Every output format for the citation kinds, front matter and
+/// suppression comments.
+#[test]
+fn formats_for_citations_front_matter_and_suppression() {
+    for (name, draft) in [
+        (
+            "citation-mismatch",
+            "tests/fixtures/citation-mismatch/draft.md",
+        ),
+        ("broken-citation", "tests/fixtures/broken-citation/draft.md"),
+        (
+            "unverifiable-citation",
+            "tests/fixtures/unverifiable-citation/draft.md",
+        ),
+        ("front-matter", "tests/fixtures/front-matter/draft.md"),
+        ("suppression", "tests/fixtures/suppression/draft.md"),
+    ] {
+        let sarif = check(&[
+            "check",
+            draft,
+            "--source",
+            "tests/fixtures/sources/",
+            "--format",
+            "sarif",
+        ]);
+        insta::assert_snapshot!(format!("{name}_sarif"), sarif);
+        let github = check(&[
+            "check",
+            draft,
+            "--source",
+            "tests/fixtures/sources/",
+            "--format",
+            "github",
+        ]);
+        insta::assert_snapshot!(format!("{name}_github_all"), github);
+    }
+}
