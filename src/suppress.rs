@@ -29,6 +29,8 @@ impl Suppressions {
     pub fn of(draft: &Document) -> Suppressions {
         let mut suppressions = Suppressions::default();
         let mut off_since: Option<usize> = None;
+        // Found once: a draft may hold many directives.
+        let lines: Vec<&str> = draft.text.lines().collect();
         for &comment in &draft.comments {
             let body = draft
                 .slice(comment)
@@ -87,9 +89,8 @@ impl Suppressions {
     }
 }
 
-/// The first line at or after `after + 1` that has text.
-fn next_text_line(draft: &Document, after: usize) -> usize {
-    let lines: Vec<&str> = draft.text.lines().collect();
+/// The first line after line `after` (1-based) that has text.
+fn next_text_line(lines: &[&str], after: usize) -> usize {
     (after..lines.len())
         .find(|&index| !lines[index].trim().is_empty())
         .map_or(after + 1, |index| index + 1)
