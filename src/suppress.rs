@@ -45,7 +45,7 @@ impl Suppressions {
                     let after = draft.locate(Span::new(comment.end, comment.end)).line;
                     suppressions
                         .lines
-                        .push((next_text_line(draft, after), directive, rules));
+                        .push((next_text_line(&lines, after), directive, rules));
                 }
                 Some("claimtrace") => match words.next() {
                     Some("off") => {
