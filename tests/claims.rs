@@ -164,6 +164,22 @@ mod attribution_patterns {
     }
 
     #[test]
+    fn she_skips_a_speaker_shown_to_be_a_man() {
+        let r = read(
+            "Ms Ana Ruiz opened the talks. Mr Carlos Vega said the terms were fair. “We accept them,” she said.",
+        );
+        assert_eq!(quote_speakers(&r), names(&[Some("Ana Ruiz")]));
+        let r = read(
+            "Minister Lena Holt spoke first, and she said the plan was ready. Pedro Alves said it was not. “It is late,” she added.",
+        );
+        assert_eq!(
+            quote_speakers(&r),
+            names(&[Some("Lena Holt")]),
+            "a 'she' once resolved teaches the gender"
+        );
+    }
+
+    #[test]
     fn he_refers_to_the_subject_not_the_quoted() {
         let r = read(
             "Envoy Omar Haddad quoted the king as saying the deal was done. He also noted that talks would resume.",

@@ -37,7 +37,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::rules::RuleSet;
-use crate::rules::attribution::{CueKind, SpeakerKind};
+use crate::rules::attribution::{CueKind, Gender, SpeakerKind};
 use crate::segment::Sentence;
 use crate::span::Span;
 
@@ -139,6 +139,7 @@ pub fn extract<'d>(
         index: &index,
         rules,
         last: Vec::new(),
+        genders: FxHashMap::default(),
     };
     let mut sentence_cues: Vec<Vec<ResolvedCue>> = Vec::with_capacity(sentences.len());
     for sentence_cues_raw in &cues {
@@ -398,6 +399,19 @@ fn role_start(text: &str, head: usize) -> usize {
     start
 }
 
+/// How many recent speakers a gendered pronoun looks back over for one
+/// known to match it.
+const GENDER_WINDOW: usize = 3;
+
+/// The gender a personal pronoun gives: "he" a man, "she" a woman.
+fn pronoun_gender(written: &str) -> Option<Gender> {
+    match written.trim().to_lowercase().as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// Resolves mentions to speakers in document order.
 struct Resolver<'a> {
     document: &'a Document,
@@ -405,6 +419,8 @@ struct Resolver<'a> {
     rules: &'a RuleSet,
     /// Speakers who were subjects of cues, most recent last.
     last: Vec<Speaker>,
+    /// What the document has shown of speakers' genders, by canonical name.
+    genders: FxHashMap<String, Gender>,
 }
 
 impl Resolver<'_> {
@@ -414,6 +430,15 @@ impl Resolver<'_> {
             .as_ref()
             .and_then(|(mention, span)| self.resolve(mention, *span));
         let speaker = self.resolve(&cue.speaker, cue.speaker_span)?;
+        // Learn a gender from an honorific ("Mrs Varga") or from a "he" or
+        // "she" that resolved to this speaker.
+        let written = self.document.slice(cue.speaker_span);
+        let first_word = written.split_whitespace().next().unwrap_or("");
+        let learned =
+            pronoun_gender(written).or_else(|| self.rules.attribution.honorific_gender(first_word));
+        if let Some(gender) = learned.filter(|_| speaker.kind == SpeakerKind::Person) {
+            self.genders.entry(speaker.name.clone()).or_insert(gender);
+        }
         // The grammatical subject is who later pronouns refer to: for
         // `X quoted Y as saying`, X.
         let subject = match (&cue.kind, &reporter) {
@@ -464,7 +489,27 @@ impl Resolver<'_> {
                     SpeakerKind::Organisation => s.kind == SpeakerKind::Organisation,
                     _ => s.kind != SpeakerKind::Person,
                 };
-                if let Some(referent) = self.last.iter().rev().find(wanted) {
+                // "she" skips a speaker shown to be a man, "he" a woman.
+                let gender = pronoun_gender(&written);
+                let compatible = |s: &&Speaker| match (gender, self.genders.get(&s.name)) {
+                    (Some(wanted), Some(known)) => wanted == *known,
+                    _ => true,
+                };
+                // A recent speaker known to match ("she" after a woman
+                // spoke, then a man of unknown gender) wins over the most
+                // recent one merely not known to differ.
+                let known_match =
+                    |s: &&Speaker| gender.is_some() && self.genders.get(&s.name).copied() == gender;
+                let recent_match = self
+                    .last
+                    .iter()
+                    .rev()
+                    .filter(wanted)
+                    .take(GENDER_WINDOW)
+                    .find(known_match);
+                if let Some(referent) =
+                    recent_match.or_else(|| self.last.iter().rev().filter(wanted).find(compatible))
+                {
                     return Some(Speaker {
                         mention: written,
                         ..referent.clone()
@@ -475,7 +520,14 @@ impl Resolver<'_> {
                 if *kind != SpeakerKind::Person {
                     return None;
                 }
-                let name = self.index.last_named_before(span.start)?;
+                let name = self
+                    .index
+                    .named_before(span.start)
+                    .into_iter()
+                    .find(|name| match (gender, self.genders.get(name)) {
+                        (Some(wanted), Some(known)) => wanted == *known,
+                        _ => true,
+                    })?;
                 Some(Speaker {
                     role: self.index.role_of(&name).map(str::to_string),
                     name,

@@ -109,15 +109,19 @@ impl NameIndex {
         pick_nearest(&candidates, at).map_or_else(|| name.to_string(), |p| p.name.clone())
     }
 
-    /// The canonical name of the person the document names last before
-    /// `at`.
-    pub fn last_named_before(&self, at: usize) -> Option<String> {
-        let (_, person) = self
+    /// The canonical names of the people the document names before `at`,
+    /// the most recently named first.
+    pub fn named_before(&self, at: usize) -> Vec<String> {
+        let mut named: Vec<(usize, &Person)> = self
             .people
             .iter()
             .filter_map(|p| p.mentions.iter().rev().find(|&&m| m < at).map(|&m| (m, p)))
-            .max_by_key(|&(m, _)| m)?;
-        Some(self.canonical(&person.name, at))
+            .collect();
+        named.sort_by(|a, b| b.0.cmp(&a.0));
+        named
+            .into_iter()
+            .map(|(m, p)| self.canonical(&p.name, m))
+            .collect()
     }
 
     /// The role the document gives the person whose canonical name is

@@ -23,6 +23,15 @@ pub struct AttributionFile {
     pub according: Vec<String>,
     pub participles: Vec<String>,
     pub honorifics: Vec<String>,
+    pub male_honorifics: Vec<String>,
+    pub female_honorifics: Vec<String>,
+}
+
+/// What an honorific or pronoun says of a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,6 +121,8 @@ pub struct AttributionRules {
     pronouns: HashMap<String, SpeakerKind>,
     /// Lower-case honorifics ("mr", "sir").
     honorifics: HashSet<String>,
+    /// Lower-case honorifics that say a person's gender.
+    gendered_honorifics: HashMap<String, Gender>,
     pub people: Vec<KnownPerson>,
     /// Full names and surnames of [`AttributionRules::people`], valued by
     /// the person's index and whether the form is the full name.
@@ -194,8 +205,20 @@ impl AttributionRules {
             .iter()
             .map(|h| h.to_lowercase())
             .collect();
+        let gendered_honorifics = attribution
+            .male_honorifics
+            .iter()
+            .map(|h| (h.to_lowercase(), Gender::Male))
+            .chain(
+                attribution
+                    .female_honorifics
+                    .iter()
+                    .map(|h| (h.to_lowercase(), Gender::Female)),
+            )
+            .collect();
         Ok(AttributionRules {
             honorifics,
+            gendered_honorifics,
             people_names,
             cues,
             quoting_tails,
@@ -226,6 +249,13 @@ impl AttributionRules {
     pub fn is_honorific(&self, word: &str) -> bool {
         self.honorifics
             .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// The gender an honorific ("Mrs", "Sir.") gives, if it gives one.
+    pub fn honorific_gender(&self, word: &str) -> Option<Gender> {
+        self.gendered_honorifics
+            .get(&word.trim_end_matches('.').to_lowercase())
+            .copied()
     }
 
     /// The index of the role `name` names, under any of its names.
