@@ -117,7 +117,7 @@ impl NameIndex {
             .iter()
             .filter_map(|p| p.mentions.iter().rev().find(|&&m| m < at).map(|&m| (m, p)))
             .collect();
-        named.sort_by(|a, b| b.0.cmp(&a.0));
+        named.sort_by_key(|&(at, _)| std::cmp::Reverse(at));
         named
             .into_iter()
             .map(|(m, p)| self.canonical(&p.name, m))
