@@ -373,3 +373,17 @@ fn a_directive_naming_an_unknown_rule_is_refused() {
         "{stderr}"
     );
 }
+
+/// A source checked against itself is the most faithful draft there is: it
+/// must give no finding at all.
+#[test]
+fn every_source_is_faithful_to_itself() {
+    for source in [
+        "seeds/india-eu-security-defence.txt",
+        "tests/fixtures/sources/port-deal.txt",
+        "tests/fixtures/sources/rail-link.txt",
+    ] {
+        let output = claimtrace(&["check", source, "--source", source, "--format", "json"]);
+        assert_eq!(rules_found(&stdout(&output)), BTreeSet::new(), "{source}");
+    }
+}
