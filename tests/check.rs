@@ -387,3 +387,34 @@ fn every_source_is_faithful_to_itself() {
         assert_eq!(rules_found(&stdout(&output)), BTreeSet::new(), "{source}");
     }
 }
+
+/// A word changed in a short quoted phrase is the phrase misquoted, not a
+/// new quotation.
+#[test]
+fn short_phrases_misquoted() {
+    let dir = std::env::temp_dir().join(format!("claimtrace-short-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = dir.join("draft.md");
+    std::fs::write(
+        &draft,
+        "De Vries called the deal a “model for fair trade”.\n\nThe deal is a “landmark agreement”, officials said.\n",
+    )
+    .unwrap();
+    let output = claimtrace(&[
+        "check",
+        draft.to_str().unwrap(),
+        "--source",
+        SOURCES,
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let rules: Vec<&str> = audit["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["misquote", "fabricated-quote"]);
+}

@@ -24,9 +24,13 @@ const CANDIDATES: usize = 8;
 /// near copy.
 const MIN_NEAR_OVERLAP: f64 = 0.6;
 
-/// The fewest words a quotation needs to be called a near copy rather
-/// than unrelated: below this, any change is a different quotation.
+/// Quotations shorter than this are near copies only of source quotations
+/// of about their length (see [`find`]).
 const MIN_NEAR_WORDS: usize = 4;
+
+/// The least share of a short quotation's words that must align with a
+/// source quotation of its length.
+const MIN_SHORT_OVERLAP: f64 = 0.5;
 
 /// Where a quotation's words are in the sources.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,14 +91,33 @@ pub fn find(
     if let Some(found) = verbatim(true).or_else(|| verbatim(false)) {
         return Some(found);
     }
-    if words.len() < MIN_NEAR_WORDS {
-        return Some(QuoteMatch::Missing);
-    }
+    // A short quotation (a phrase such as “legal enabler”) is a near copy
+    // only of a source quotation of about its length: a word changed in a
+    // two-word phrase is the phrase misquoted, while a short phrase that
+    // merely shares a word with a long passage is not.
+    let short = words.len() < MIN_NEAR_WORDS;
     let best = candidates
         .iter()
+        .filter(|&&u| {
+            let unit = &index.units[u];
+            !short || (unit.is_quote && unit.words.len().abs_diff(words.len()) <= 1)
+        })
         .filter_map(|&u| {
             let source_text = &index.sources[index.units[u].source].document.text;
-            align(&index.units[u].words, source_text, &words, draft_text).map(|a| (u, a))
+            let overlap = if short {
+                MIN_SHORT_OVERLAP
+            } else {
+                MIN_NEAR_OVERLAP
+            };
+            align(
+                &index.units[u].words,
+                source_text,
+                &words,
+                draft_text,
+                overlap,
+                short,
+            )
+            .map(|a| (u, a))
         })
         .max_by(|(ua, a), (ub, b)| a.score.total_cmp(&b.score).then(ub.cmp(ua)));
     Some(match best {
@@ -176,14 +199,17 @@ struct Alignment {
     removed: Vec<String>,
 }
 
-/// Aligns `draft` with the stretch of `source` it matches best, if most of
-/// it does. The diff shows the words as written in `source_text` and
+/// Aligns `draft` with the stretch of `source` it matches best (all of
+/// `source` when `whole_source`), if at least `min_overlap` of each aligns.
+/// The diff shows the words as written in `source_text` and
 /// `draft_text`, which the words' spans point into.
 fn align(
     source: &[Word],
     source_text: &str,
     draft: &[Word],
     draft_text: &str,
+    min_overlap: f64,
+    whole_source: bool,
 ) -> Option<Alignment> {
     let written = |words: &[Word], text: &str, i: usize| {
         text[words[i].span.start..words[i].span.end].to_string()
@@ -198,13 +224,19 @@ fn align(
         .filter(|(tag, _, _)| *tag == DiffTag::Equal)
         .map(|(_, old, new)| (old, new))
         .collect();
-    let first = equal.first()?.0.start;
-    let last = equal.last()?.0.end;
+    // The stretch compared: a whole short source quotation, or the source
+    // from the first aligned word to the last.
+    let (first, last) = if whole_source {
+        equal.first()?;
+        (0, source.len())
+    } else {
+        (equal.first()?.0.start, equal.last()?.0.end)
+    };
     let matched: usize = equal.iter().map(|(old, _)| old.len()).sum();
     let window = last - first;
     let coverage = matched as f64 / draft.len() as f64;
     let precision = matched as f64 / window.max(1) as f64;
-    if coverage < MIN_NEAR_OVERLAP || precision < MIN_NEAR_OVERLAP {
+    if coverage < min_overlap || precision < min_overlap {
         return None;
     }
     let mut diff = Vec::new();
