@@ -73,7 +73,7 @@ pub fn sources(draft: &Document) -> Result<Vec<Declared>> {
             let line = source.span().start().map_or(1, |m| m.line());
             Declared {
                 written: source.as_str().to_string(),
-                line: first_line + line - 1,
+                line: first_line + line.saturating_sub(1),
             }
         })
         .collect())
