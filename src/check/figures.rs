@@ -130,7 +130,7 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 /// Lower-case letters and digits only: "Tuesday" and "tuesday," agree.
-fn bare(text: &str) -> String {
+pub(super) fn bare(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -93,12 +93,8 @@ fn figure_key(figure: &Figure) -> (FigureKind, String) {
     let value = match &figure.value {
         FigureValue::Number(n) => format!("{n:.9e}"),
         FigureValue::Date(date) => date.clone(),
-        FigureValue::Unknown => figure
-            .text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect(),
+        // The same comparison `figures::same_figure` makes.
+        FigureValue::Unknown => super::figures::bare(&figure.text),
     };
     (figure.kind, value)
 }
