@@ -55,6 +55,17 @@ pub struct Options {
     pub on_checked: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
 }
 
+impl Options {
+    /// How quotations are compared under these options.
+    fn strictness(&self) -> Strictness {
+        if self.strict_quotes {
+            Strictness::Strict
+        } else {
+            Strictness::Lenient
+        }
+    }
+}
+
 impl std::fmt::Debug for Options {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Options")
@@ -173,11 +184,7 @@ pub fn check_each(
 ) -> Audit {
     use rayon::prelude::*;
 
-    let strictness = if options.strict_quotes {
-        Strictness::Strict
-    } else {
-        Strictness::Lenient
-    };
+    let strictness = options.strictness();
     let read: Vec<Source<'_>> = sources
         .par_iter()
         .map(|document| {
@@ -271,11 +278,7 @@ fn check_draft(
     rules: &RuleSet,
     options: &Options,
 ) -> DocumentAudit {
-    let strictness = if options.strict_quotes {
-        Strictness::Strict
-    } else {
-        Strictness::Lenient
-    };
+    let strictness = options.strictness();
     let sentences = segment::sentences(draft, &rules.segment);
     let claims = claims::extract(draft, &sentences, rules).claims;
     let mut checker = DraftChecker {
