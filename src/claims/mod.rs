@@ -102,6 +102,10 @@ pub struct Claim<'d> {
     pub reported_by: Option<Speaker>,
     /// The attributing words as written ("said", "pitched for").
     pub cue: Option<String>,
+    /// What the speaker is reported to have said, outside the attribution
+    /// itself: for `Herrera said that the plan would fail`, `the plan would
+    /// fail`; for `“…,” Modi said`, the quotation. `None` for the narrator.
+    pub content: Option<Span>,
     /// Quotations that start in this sentence.
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
@@ -169,13 +173,17 @@ pub fn extract<'d>(
             .zip(near_speakers)
             .find(|(q, speaker)| speaker.is_some() && quote_covers(document, q, sentence.span))
             .and_then(|(_, speaker)| speaker.clone());
-        let (speaker, reported_by, cue) = match main {
+        let (speaker, reported_by, cue, content) = match main {
             Some(cue) => (
                 Some(cue.speaker.clone()),
                 cue.reporter.clone(),
                 Some(document.slice(cue.cue.span).to_string()),
+                reported_content(document, &cue.cue),
             ),
-            None => (covering, None, None),
+            None => {
+                let content = covering.is_some().then_some(sentence.span);
+                (covering, None, None, content)
+            }
         };
         let quotes: Vec<Quote> = near_quotes
             .iter()
@@ -206,6 +214,7 @@ pub fn extract<'d>(
             speaker,
             reported_by,
             cue,
+            content,
             quotes,
             figures,
         });
@@ -219,6 +228,46 @@ struct ResolvedCue {
     cue: Cue,
     speaker: Speaker,
     reporter: Option<Speaker>,
+}
+
+/// The words `cue` attributes, without the cue and its speaker: what
+/// follows a cue that opens its clause (`Herrera said that …`), what
+/// precedes one that closes it (`…, the ministry said.`).
+fn reported_content(document: &Document, cue: &Cue) -> Option<Span> {
+    let attribution_start = cue.span.start.min(cue.speaker_span.start);
+    let attribution_end = cue.span.end.max(cue.speaker_span.end);
+    let raw = if cue.trailing {
+        Span::new(cue.scope.start, attribution_start)
+    } else {
+        Span::new(attribution_end, cue.scope.end)
+    };
+    let content = trim_content(document, raw);
+    (!content.is_empty()).then_some(content)
+}
+
+/// `span` without the whitespace, separating punctuation and
+/// complementiser ("that") at its edges.
+fn trim_content(document: &Document, span: Span) -> Span {
+    const EDGE: &[char] = &[',', ';', ':', '—', '–', '-', '.'];
+    let text = document.slice(span);
+    let mut start = 0;
+    let mut end = text.len();
+    loop {
+        let rest = &text[start..end];
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || EDGE.contains(&c));
+        let mut next = start + (rest.len() - trimmed.len());
+        let lower = trimmed.get(..5).map(str::to_ascii_lowercase);
+        if lower.as_deref() == Some("that ") {
+            next += 5;
+        }
+        if next == start {
+            break;
+        }
+        start = next;
+    }
+    let rest = &text[start..end];
+    end = start + rest.trim_end_matches(|c: char| c.is_whitespace() || EDGE.contains(&c)).len();
+    Span::new(span.start + start, span.start + end.max(start))
 }
 
 /// The indexes of the quotations (in document order, never overlapping)

@@ -30,6 +30,7 @@ struct ClaimJson<'a> {
     speaker: Option<&'a Speaker>,
     reported_by: Option<&'a Speaker>,
     cue: Option<&'a str>,
+    content: Option<Location>,
     quotes: Vec<QuoteJson<'a>>,
     figures: Vec<FigureJson<'a>>,
 }
@@ -100,6 +101,7 @@ fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>) -> ClaimJson<
         speaker: claim.speaker.as_ref(),
         reported_by: claim.reported_by.as_ref(),
         cue: claim.cue.as_deref(),
+        content: claim.content.map(|span| locator.locate(span)),
         quotes: claim
             .quotes
             .iter()
