@@ -1,0 +1,245 @@
+//! Marked text for the HTML report: a text cut into segments, each carrying
+//! the marks that cover it, and the word diff that makes those marks.
+//!
+//! The report highlights words in two ways: the words where a draft and its
+//! source passage differ (the word diff, computed on the checker's own
+//! normalised words, so typography, case and spelling variants that the
+//! checker forgives are not highlighted), and ranges the audit itself flags
+//! (a finding's offending words, any list of spans the audit attaches to a
+//! claim or a passage). Both become [`Mark`]s on a byte range of a text;
+//! [`segments`] cuts the text at every mark boundary so that the template
+//! can wrap each piece without ever nesting or splitting a character.
+
+use std::ops::Range;
+
+use similar::{Algorithm, DiffOp};
+
+use crate::check::normalize::{self, Strictness};
+
+/// Why a range of text is highlighted.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    /// The words differ from the text compared against.
+    Diff,
+    /// The words a finding is about.
+    Offending,
+    /// A range the audit lists under this name (e.g. `unsupported`).
+    Flag(String),
+}
+
+/// A piece of text and the marks over all of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub diff: bool,
+    pub offending: bool,
+    /// Names of the audit's lists that flag this piece, joined by `, `.
+    pub flags: String,
+}
+
+impl Segment {
+    /// Whether any mark covers this piece.
+    pub fn is_marked(&self) -> bool {
+        self.diff || self.offending || !self.flags.is_empty()
+    }
+
+    /// The HTML classes of its marks: `diff`, `offending`, `flag`.
+    pub fn class(&self) -> String {
+        let names = [
+            (self.diff, "diff"),
+            (self.offending, "offending"),
+            (!self.flags.is_empty(), "flag"),
+        ];
+        let on: Vec<&str> = names
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, n)| *n)
+            .collect();
+        on.join(" ")
+    }
+}
+
+/// Cuts `text` at the boundaries of `marks` (byte ranges into `text`).
+/// Ranges out of bounds or not on character boundaries are ignored, so
+/// marks from any data never split a character or panic.
+pub fn segments(text: &str, marks: &[(Range<usize>, Mark)]) -> Vec<Segment> {
+    let valid: Vec<&(Range<usize>, Mark)> = marks
+        .iter()
+        .filter(|(r, _)| {
+            r.start < r.end
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+        })
+        .collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (range, _) in &valid {
+        cuts.push(range.start);
+        cuts.push(range.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Segment> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let Some(piece) = text.get(start..end) else {
+            continue;
+        };
+        let covering: Vec<&Mark> = valid
+            .iter()
+            .filter(|(r, _)| r.start <= start && end <= r.end)
+            .map(|(_, m)| m)
+            .collect();
+        let mut flags: Vec<&str> = covering
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Flag(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        flags.sort_unstable();
+        flags.dedup();
+        let segment = Segment {
+            text: piece.to_string(),
+            diff: covering.contains(&&Mark::Diff),
+            offending: covering.contains(&&Mark::Offending),
+            flags: flags.join(", "),
+        };
+        // Neighbours with the same marks are one piece.
+        match out.last_mut() {
+            Some(last)
+                if last.diff == segment.diff
+                    && last.offending == segment.offending
+                    && last.flags == segment.flags =>
+            {
+                last.text.push_str(&segment.text)
+            }
+            _ => out.push(segment),
+        }
+    }
+    out
+}
+
+/// The word diff of two texts: the byte ranges of `left`'s words that
+/// `right` does not have, and of `right`'s words that `left` does not have.
+/// Consecutive changed words make one range, spaces between them included.
+pub fn word_diff(left: &str, right: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let left_words = normalize::words(left, 0, Strictness::Lenient);
+    let right_words = normalize::words(right, 0, Strictness::Lenient);
+    let a: Vec<&str> = left_words.iter().map(|w| w.text.as_str()).collect();
+    let b: Vec<&str> = right_words.iter().map(|w| w.text.as_str()).collect();
+    let mut left_changed = Vec::new();
+    let mut right_changed = Vec::new();
+    for op in similar::capture_diff_slices(Algorithm::Myers, &a, &b) {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => left_changed.push(old_index..old_index + old_len),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => right_changed.push(new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                left_changed.push(old_index..old_index + old_len);
+                right_changed.push(new_index..new_index + new_len);
+            }
+        }
+    }
+    let to_bytes = |words: &[normalize::Word], runs: Vec<Range<usize>>| -> Vec<Range<usize>> {
+        runs.into_iter()
+            .filter(|run| run.start < run.end && run.end <= words.len())
+            .map(|run| words[run.start].span.start..words[run.end - 1].span.end)
+            .collect()
+    };
+    (
+        to_bytes(&left_words, left_changed),
+        to_bytes(&right_words, right_changed),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str, marks: &[(Range<usize>, Mark)]) -> Vec<String> {
+        segments(text, marks)
+            .into_iter()
+            .filter(Segment::is_marked)
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn an_added_word_is_marked_on_its_side_only() {
+        let draft = "will become a major force multiplier";
+        let source = "will become a force multiplier";
+        let (d, s) = word_diff(draft, source);
+        assert_eq!(
+            d.iter().map(|r| &draft[r.clone()]).collect::<Vec<_>>(),
+            ["major"]
+        );
+        assert!(s.is_empty());
+    }
+
+    #[test]
+    fn a_changed_word_is_marked_on_both_sides() {
+        let (d, s) = word_diff("up to €800 billion by 2035", "up to €800 billion by 2030");
+        assert_eq!(d.len(), 1);
+        assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn typography_and_case_are_not_differences() {
+        let (d, s) = word_diff(
+            "“The Defence pact,” he said",
+            "\"the defense pact\", he said",
+        );
+        assert!(d.is_empty() && s.is_empty(), "{d:?} {s:?}");
+    }
+
+    #[test]
+    fn runs_of_changed_words_are_one_mark() {
+        let draft = "a very big red dog";
+        let (d, _) = word_diff(draft, "a dog");
+        assert_eq!(
+            marked(
+                draft,
+                &d.into_iter().map(|r| (r, Mark::Diff)).collect::<Vec<_>>()
+            ),
+            ["very big red"]
+        );
+    }
+
+    #[test]
+    fn marks_off_character_boundaries_or_bounds_are_dropped() {
+        let text = "€5 and more";
+        let marks = [
+            (1..3, Mark::Diff),
+            (4..99, Mark::Offending),
+            (0..4, Mark::Flag("x".into())),
+        ];
+        assert_eq!(marked(text, &marks), ["€5"]);
+        let whole: String = segments(text, &marks).into_iter().map(|s| s.text).collect();
+        assert_eq!(whole, text);
+    }
+
+    #[test]
+    fn overlapping_marks_split_into_pieces() {
+        let text = "abcdef";
+        let marks = [(0..4, Mark::Offending), (2..6, Mark::Diff)];
+        let pieces = segments(text, &marks);
+        let shape: Vec<(&str, bool, bool)> = pieces
+            .iter()
+            .map(|s| (s.text.as_str(), s.offending, s.diff))
+            .collect();
+        assert_eq!(
+            shape,
+            [("ab", true, false), ("cd", true, true), ("ef", false, true)]
+        );
+    }
+}
