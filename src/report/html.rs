@@ -101,10 +101,11 @@ mod tests {
 
     #[test]
     fn hashes_are_csp_source_expressions() {
-        // SHA-256 of the empty string, as CSP writes it.
+        // SHA-256 of the empty string in base64 (as `openssl dgst -sha256
+        // -binary | base64` gives it), as CSP writes it.
         assert_eq!(
             hash(""),
-            "sha256-47DEQpj8HBSa+/TjejXY0GXvmlaKX9+q9aTrU9ZUeGw="
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
         );
     }
 
