@@ -193,8 +193,9 @@ fn subject_verb(
         // declined to be named said"): read from the clause before it.
         let word_start = text[..subject_start]
             .trim_end()
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let (outer_start, outer_boundary) = clause_start(text, word_start, rules);
         return subject_cue(
             text,
