@@ -97,7 +97,9 @@ impl Mark {
             Mark::LeftDouble | Mark::Straight | Mark::RightDouble | Mark::Backticks => {
                 matches!(self, Mark::RightDouble | Mark::Straight)
             }
-            Mark::LowDouble => matches!(self, Mark::LeftDouble | Mark::RightDouble | Mark::Straight),
+            Mark::LowDouble => {
+                matches!(self, Mark::LeftDouble | Mark::RightDouble | Mark::Straight)
+            }
             Mark::LeftSingle => self == Mark::RightSingle && !is_apostrophe(previous, next),
             Mark::LeftGuillemet => self == Mark::RightGuillemet,
             Mark::RightGuillemet => matches!(self, Mark::LeftGuillemet | Mark::RightGuillemet),
@@ -113,7 +115,11 @@ impl Mark {
         let double = |m: Mark| {
             matches!(
                 m,
-                Mark::LeftDouble | Mark::Straight | Mark::Backticks | Mark::LowDouble | Mark::RightDouble
+                Mark::LeftDouble
+                    | Mark::Straight
+                    | Mark::Backticks
+                    | Mark::LowDouble
+                    | Mark::RightDouble
             )
         };
         match opener {
@@ -129,7 +135,11 @@ impl Mark {
     /// it cannot close, starts a new quotation because the first was never
     /// closed: only the same unambiguous opening mark does.
     fn reopens(self, opener: Mark) -> bool {
-        self == opener && matches!(self, Mark::LeftDouble | Mark::LeftGuillemet | Mark::Backticks)
+        self == opener
+            && matches!(
+                self,
+                Mark::LeftDouble | Mark::LeftGuillemet | Mark::Backticks
+            )
     }
 }
 

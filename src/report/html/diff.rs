@@ -242,4 +242,33 @@ mod tests {
             [("ab", true, false), ("cd", true, true), ("ef", false, true)]
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the marks, the pieces are the text, in order, and no
+        /// piece is empty.
+        #[test]
+        fn pieces_make_the_text(
+            text in "\\PC{0,40}",
+            ranges in proptest::collection::vec((0usize..60, 0usize..60), 0..6),
+        ) {
+            let marks: Vec<(Range<usize>, Mark)> = ranges
+                .into_iter()
+                .enumerate()
+                .map(|(i, (a, b))| (a..b, if i % 2 == 0 { Mark::Diff } else { Mark::Offending }))
+                .collect();
+            let pieces = segments(&text, &marks);
+            let whole: String = pieces.iter().map(|s| s.text.as_str()).collect();
+            proptest::prop_assert_eq!(whole, text);
+            proptest::prop_assert!(pieces.iter().all(|s| !s.text.is_empty()));
+        }
+
+        /// The word diff never panics and gives ranges on character
+        /// boundaries of its texts.
+        #[test]
+        fn diff_ranges_are_slices(left in "\\PC{0,40}", right in "\\PC{0,40}") {
+            let (l, r) = word_diff(&left, &right);
+            proptest::prop_assert!(l.iter().all(|x| left.get(x.clone()).is_some()));
+            proptest::prop_assert!(r.iter().all(|x| right.get(x.clone()).is_some()));
+        }
+    }
 }

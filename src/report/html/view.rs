@@ -784,3 +784,128 @@ fn finding_detail(finding: &Value, id: &str, words: Option<&str>) -> FindingDeta
         notes: notes(object, &shown),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn span(start: usize, end: usize, line: usize) -> Value {
+        json!({ "start": start, "end": end, "line": line, "column": 1, "end_line": line, "end_column": 1 })
+    }
+
+    /// An audit in a shape the checker does not give yet: new verdicts, a
+    /// kind it does not know, aligned passages and unsupported words on a
+    /// claim, and a finding citing two sources that disagree.
+    fn later_audit() -> Value {
+        let text = "Ten ships sailed on Monday, the navy said.";
+        json!({
+            "version": 2,
+            "documents": [{
+                "path": "drafts/ships.md",
+                "sources": ["a.txt", "b.txt"],
+                "claims": [
+                    {
+                        "id": "c1", "text": text, "span": span(100, 100 + text.len(), 3),
+                        "speaker": { "name": "the navy", "kind": "organisation" },
+                        "verdict": "contradicted", "confidence": 0.8,
+                        "evidence": [],
+                        "aligned": [{ "source": "a.txt", "claim": "c4", "text": "Twelve ships sailed on Monday.", "span": span(40, 70, 2) }],
+                        "unsupported": [{ "text": "Ten", "span": span(100, 103, 3) }]
+                    },
+                    { "id": "c2", "text": "Nothing here.", "span": span(200, 213, 9), "verdict": "not-a-claim", "evidence": [] }
+                ],
+                "findings": [{
+                    "rule": "conflicting-sources", "severity": "warning",
+                    "message": "the sources disagree on how many ships sailed",
+                    "span": span(100, 109, 3), "fix": null,
+                    "evidence": [
+                        { "source": "a.txt", "claim": "c4", "text": "Twelve ships sailed on Monday.", "span": span(40, 70, 2) },
+                        { "source": "b.txt", "claim": "c1", "text": "Ten ships sailed on Monday.", "span": span(0, 26, 1) }
+                    ]
+                }]
+            }],
+            "summary": { "documents": 1, "claims": 2 }
+        })
+    }
+
+    fn marked(segments: &[Segment], pick: impl Fn(&Segment) -> bool) -> Vec<&str> {
+        segments
+            .iter()
+            .filter(|s| pick(s))
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn what_the_checker_adds_later_shows_from_the_data() {
+        let page = Page::from_audit(&later_audit());
+        let verdicts: Vec<(&str, &str)> = page
+            .totals
+            .verdicts
+            .iter()
+            .map(|v| (v.name.as_str(), v.tone))
+            .collect();
+        assert_eq!(verdicts, [("contradicted", "bad"), ("not-a-claim", "none")]);
+        // A kind the checker does not know yet is listed after the known.
+        let kinds: Vec<&str> = page.kind_filters.iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(kinds, ["conflicting-sources"]);
+        assert_eq!(
+            page.totals.kinds.last().map(|k| k.name.as_str()),
+            Some("conflicting-sources")
+        );
+        let draft = &page.drafts[0];
+        let claim = &draft.details[0];
+        assert_eq!(claim.speaker.as_deref(), Some("the navy"));
+        assert_eq!(claim.notes, [("confidence".to_string(), "0.8".to_string())]);
+        // Aligned passages are shown under their field's name.
+        let groups: Vec<&str> = claim.passages.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(groups, ["Aligned"]);
+        // Unsupported words are highlighted in the claim, under their name.
+        let flagged: Vec<&Segment> = claim.text.iter().filter(|s| !s.flags.is_empty()).collect();
+        assert_eq!(flagged.len(), 1);
+        assert_eq!(flagged[0].text, "Ten");
+        assert_eq!(flagged[0].flags, "unsupported");
+        // Two sources that disagree: side by side, their difference marked.
+        let finding = &claim.findings[0];
+        assert!(finding.side_by_side);
+        let passages = &finding.passages[0].passages;
+        assert_eq!(passages.len(), 2);
+        assert_eq!(marked(&passages[0].text, |s| s.diff), ["Twelve"]);
+        assert_eq!(marked(&passages[1].text, |s| s.diff), ["Ten"]);
+        assert_eq!(marked(&finding.words, |s| s.diff), ["Ten"]);
+        assert_eq!(marked(&claim.text, |s| s.offending), ["Ten", " ships"]);
+    }
+
+    #[test]
+    fn findings_outside_claims_are_listed_and_detailed() {
+        let mut audit = later_audit();
+        audit["documents"][0]["findings"][0]["span"] = span(5000, 5010, 80);
+        let page = Page::from_audit(&audit);
+        assert_eq!(page.drafts[0].loose.len(), 1);
+        assert!(page.drafts[0].details[0].findings.is_empty());
+        assert_eq!(page.findings.len(), 1);
+        assert_eq!(page.findings[0].target, page.drafts[0].loose[0].id);
+    }
+
+    #[test]
+    fn claims_a_blank_line_apart_are_paragraphs() {
+        let page = Page::from_audit(&later_audit());
+        let shape: Vec<usize> = page.drafts[0].paragraphs.iter().map(Vec::len).collect();
+        assert_eq!(shape, [1, 1]);
+    }
+
+    #[test]
+    fn any_json_makes_a_page() {
+        for audit in [
+            json!(null),
+            json!({ "documents": "no" }),
+            json!({ "documents": [{ "claims": [{ "text": 5, "span": { "start": 9, "end": 2 } }], "findings": [{}] }] }),
+            json!({ "documents": [{ "claims": [{ "text": "é", "span": span(0, 2, 1), "odd": [{ "start": 1, "end": 2 }] }],
+                                    "findings": [{ "span": span(1, 2, 1), "evidence": { "source": "s", "text": "€" } }] }] }),
+        ] {
+            let page = Page::from_audit(&audit);
+            assert!(page.drafts.len() <= 1);
+        }
+    }
+}
