@@ -64,6 +64,13 @@ impl Session {
     /// Opens `page` (a file) in a browser `window` pixels wide and high,
     /// and waits until its script has run.
     pub fn open(chromium: &Path, page: &Path, window: (u32, u32)) -> Session {
+        let session = Session::start(chromium, window);
+        session.go_to(page);
+        session
+    }
+
+    /// Starts a browser `window` pixels wide and high, on a blank tab.
+    pub fn start(chromium: &Path, window: (u32, u32)) -> Session {
         let profile = tempfile::tempdir().expect("a temporary profile folder");
         let args: Vec<&OsStr> = [
             "--disable-quic",
@@ -113,19 +120,23 @@ impl Session {
         .expect("an event listener");
         tab.enable_log().expect("the Log domain");
         tab.enable_runtime().expect("the Runtime domain");
-        let page = page.canonicalize().expect("the page exists");
-        tab.navigate_to(&format!("file://{}", page.display()))
-            .expect("navigation starts")
-            .wait_until_navigated()
-            .expect("the page loads");
-        let session = Session {
+        Session {
             tab,
             errors,
             _browser: browser,
             _profile: profile,
-        };
-        session.wait_for("document.documentElement.dataset.ready === 'true'");
-        session
+        }
+    }
+
+    /// Opens `page` (a report file) and waits until its script has run.
+    pub fn go_to(&self, page: &Path) {
+        let page = page.canonicalize().expect("the page exists");
+        self.tab
+            .navigate_to(&format!("file://{}", page.display()))
+            .expect("navigation starts")
+            .wait_until_navigated()
+            .expect("the page loads");
+        self.wait_for("document.documentElement.dataset.ready === 'true'");
     }
 
     /// The JSON value of a JavaScript expression (a promise is awaited).
