@@ -132,6 +132,7 @@ fn the_examples_report_works_in_a_browser() {
                   caption: source.querySelector('figcaption').textContent, \
                   draft: f.querySelector('.draft-side blockquote').textContent, \
                   marked: [...f.querySelectorAll('.draft-side mark.diff')].map(m => m.textContent), \
+                  sourceMarks: source.querySelectorAll('blockquote mark.diff, blockquote ins.gap').length, \
                   message: f.querySelector('.message').textContent }; })()",
     );
     let evidence = &misquote["evidence"];
@@ -168,6 +169,9 @@ fn the_examples_report_works_in_a_browser() {
         .collect();
     assert!(!changed.is_empty());
     assert_eq!(marked, changed);
+    // The source passage shows the difference too: its changed words, or
+    // where the draft's added words would go.
+    assert!(shown["sourceMarks"].as_u64().unwrap() > 0, "{shown}");
 
     // The kind filter: only misquote left checked hides every other kind,
     // in the list and on the claims.
@@ -267,7 +271,7 @@ const CONTRAST: &str = r#"(() => {
   const detail = document.getElementById('detail-body');
   for (const t of document.querySelectorAll('template')) { detail.appendChild(t.content.cloneNode(true)); }
   const failures = [];
-  const selector = '.claim, .vicon, .badge, .sev, .count, mark, .n, .where, .draft-summary, .sources, figcaption, .note, .label, tr.zero, #findings a, legend, footer, .run-line, blockquote';
+  const selector = '.claim, .vicon, .badge, .sev, .count, mark, ins, .n, .where, .draft-summary, .sources, figcaption, .note, .label, tr.zero, #findings a, legend, footer, .run-line, blockquote';
   for (const e of document.querySelectorAll(selector)) {
     if (!e.textContent.trim()) { continue; }
     const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);

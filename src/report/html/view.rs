@@ -730,19 +730,19 @@ fn finding_detail(finding: &Value, id: &str, words: Option<&str>) -> FindingDeta
     let mut first_marks = Vec::new();
     if let (Some(draft), Some(first)) = (words, first) {
         let (in_draft, in_first) = diff::word_diff(draft, first);
-        word_marks.extend(in_draft.into_iter().map(|r| (r, Mark::Diff)));
+        word_marks.extend(in_draft);
         if !side_by_side {
-            first_marks.extend(in_first.into_iter().map(|r| (r, Mark::Diff)));
+            first_marks.extend(in_first);
         }
     }
-    let mut other_marks: Vec<Vec<(Range<usize>, Mark)>> = Vec::new();
+    let mut other_marks: Vec<diff::Marks> = Vec::new();
     for other in all.iter().skip(1) {
         let (in_first, in_other) = match first {
             Some(first) if side_by_side => diff::word_diff(first, text(other, "text")),
             _ => (Vec::new(), Vec::new()),
         };
-        first_marks.extend(in_first.into_iter().map(|r| (r, Mark::Diff)));
-        other_marks.push(in_other.into_iter().map(|r| (r, Mark::Diff)).collect());
+        first_marks.extend(in_first);
+        other_marks.push(in_other);
     }
     let mut marks_by_passage = std::iter::once(first_marks).chain(other_marks);
     let passages = fields
