@@ -205,6 +205,18 @@ fn the_examples_report_works_in_a_browser() {
         0
     );
 
+    // The list of findings jumps to each: the claim is selected and focused.
+    let last = session.eval("[...document.querySelectorAll('#findings a')].pop().dataset.target");
+    let last = last.as_str().unwrap();
+    session.click("#findings li:last-child a");
+    assert_eq!(session.eval("document.activeElement.id"), last);
+    assert_eq!(
+        session.eval(&format!(
+            "document.getElementById('{last}').getAttribute('aria-pressed')"
+        )),
+        "true"
+    );
+
     // The keyboard reaches every claim, shows where focus is, and Enter
     // selects the focused claim.
     let claims: usize = audit["documents"]
