@@ -400,9 +400,9 @@ impl Splitter<'_, '_, '_> {
     }
 }
 
-/// The most words an adverbial or object after a trailing attribution's
+/// The most words a short object or tail after a trailing attribution's
 /// verb may have before the sentence ends.
-const MAX_ATTRIBUTION_TAIL_WORDS: usize = 8;
+const MAX_ATTRIBUTION_TAIL_WORDS: usize = 12;
 
 /// Words that open an adverbial after a reporting verb (`said on Tuesday`,
 /// `said in a statement`).
@@ -410,19 +410,22 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "on", "in", "at", "during", "after", "before", "while", "when", "to", "from", "via", "with",
     "without", "of", "about", "last", "this", "yesterday", "today", "tonight", "earlier", "later",
     "recently", "afterward", "afterwards", "again", "too", "also", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "as",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "as", "over", "through", "into",
+    "amid", "then", "once", "following",
 ];
 
 /// Verbs whose object may follow them in a closing attribution (`told
 /// reporters`, `asked the crowd`).
 const OBJECT_VERBS: &[&str] = &[
     "told", "tells", "asked", "asks", "assured", "assures", "reminded", "reminds", "warned",
-    "warns", "informed", "informs", "urged", "urges",
+    "warns", "informed", "informs", "urged", "urges", "wrote", "writes", "posted", "posts",
+    "tweeted", "tweets", "emailed", "texted",
 ];
 
 /// Whether `tail`, what follows the reporting verb `verb`, only closes its
-/// attribution: up to the next stop it holds a comma first, an adverbial,
-/// or a short object of a verb that takes one.
+/// attribution: up to the next stop it holds a comma first, an adverb or
+/// adverbial, or the object of a verb that takes one; not a clause of its
+/// own (`said the council would act`, `warned that …`).
 fn closes_attribution(verb: &str, tail: &str) -> bool {
     let trimmed = tail.trim_start();
     if trimmed.is_empty() || trimmed.starts_with([',', '.', ';', ':', '!', '?', '—', '–']) {
@@ -438,10 +441,14 @@ fn closes_attribution(verb: &str, tail: &str) -> bool {
     let Some(first) = words.first() else {
         return true;
     };
-    if words.len() > MAX_ATTRIBUTION_TAIL_WORDS || words.iter().any(|w| w == "that") {
+    if words.iter().any(|w| matches!(w.as_str(), "that" | "whether")) {
         return false;
     }
-    ADVERBIAL_OPENERS.contains(&first.as_str()) || (OBJECT_VERBS.contains(&verb) && words.len() <= 3)
+    let adverb = first.len() > 4 && first.ends_with("ly");
+    if adverb || ADVERBIAL_OPENERS.contains(&first.as_str()) {
+        return true;
+    }
+    OBJECT_VERBS.contains(&verb) && words.len() <= MAX_ATTRIBUTION_TAIL_WORDS
 }
 
 /// The first character of the text after a candidate boundary, past any
