@@ -395,10 +395,47 @@ impl Splitter<'_, '_, '_> {
             if !word.chars().next().is_some_and(char::is_uppercase) {
                 return false;
             }
+            // `Miller, a retired worker, said`: a name, an apposition set
+            // off by commas, then the verb.
+            if raw.ends_with(',') {
+                let after_name = raw.as_ptr() as usize - rest.as_ptr() as usize + raw.len();
+                return self.verb_after_apposition(&rest[after_name..]);
+            }
         }
         false
     }
+
+    /// Whether `text` (after a name and its comma) is an apposition of a
+    /// few words closed by a comma, then a reporting verb that closes the
+    /// attribution.
+    fn verb_after_apposition(&self, text: &str) -> bool {
+        let Some(comma) = text.find(',') else {
+            return false;
+        };
+        let apposition = &text[..comma];
+        if apposition.split_whitespace().count() > MAX_APPOSITION_WORDS
+            || apposition.contains(['.', '!', '?', '“', '"'])
+        {
+            return false;
+        }
+        let rest = &text[comma + 1..];
+        let Some(raw) = rest.split_whitespace().next() else {
+            return false;
+        };
+        let word = raw
+            .trim_end_matches(|c: char| c.is_ascii_punctuation())
+            .to_lowercase();
+        if !self.rules.is_reporting_verb(&word) {
+            return false;
+        }
+        let verb_end = raw.as_ptr() as usize - rest.as_ptr() as usize + raw.len();
+        raw.len() != word.len() || closes_attribution(&word, &rest[verb_end..])
+    }
 }
+
+/// The most words of an apposition between a name and its verb in a
+/// trailing attribution.
+const MAX_APPOSITION_WORDS: usize = 12;
 
 /// The most words a short object or tail after a trailing attribution's
 /// verb may have before the sentence ends.
@@ -407,11 +444,49 @@ const MAX_ATTRIBUTION_TAIL_WORDS: usize = 12;
 /// Words that open an adverbial after a reporting verb (`said on Tuesday`,
 /// `said in a statement`).
 const ADVERBIAL_OPENERS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "while", "when", "to", "from", "via", "with",
-    "without", "of", "about", "last", "this", "yesterday", "today", "tonight", "earlier", "later",
-    "recently", "afterward", "afterwards", "again", "too", "also", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "as", "over", "through", "into",
-    "amid", "then", "once", "following",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "to",
+    "from",
+    "via",
+    "with",
+    "without",
+    "of",
+    "about",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "afterward",
+    "afterwards",
+    "again",
+    "too",
+    "also",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "as",
+    "over",
+    "through",
+    "into",
+    "amid",
+    "then",
+    "once",
+    "following",
 ];
 
 /// Verbs whose object may follow them in a closing attribution (`told
@@ -436,12 +511,18 @@ fn closes_attribution(verb: &str, tail: &str) -> bool {
         .map_or(trimmed, |end| &trimmed[..end]);
     let words: Vec<String> = sentence
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| c.is_ascii_punctuation())
+                .to_lowercase()
+        })
         .collect();
     let Some(first) = words.first() else {
         return true;
     };
-    if words.iter().any(|w| matches!(w.as_str(), "that" | "whether")) {
+    if words
+        .iter()
+        .any(|w| matches!(w.as_str(), "that" | "whether"))
+    {
         return false;
     }
     let adverb = first.len() > 4 && first.ends_with("ly");
