@@ -176,7 +176,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         .map(|m| (m.start, m.end, *m.value))
         .collect();
     let may_colon_or_dash = !quotes.is_empty() && text.contains([':', '—', '―', '–', '-']);
-    if found.is_empty() && !may_colon_or_dash {
+    if found.is_empty() && quotes.is_empty() {
         return Vec::new();
     }
     // Quotations relative to the sentence, cut to it.
@@ -302,6 +302,9 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
     }
     if may_colon_or_dash {
         reader.colons_and_dashes(&mut cues);
+    }
+    if !quoted.is_empty() && cues.len() < MAX_CUES_PER_SENTENCE {
+        reader.subject_of_quotation(&mut cues);
     }
     cues.sort_by_key(|c| c.span.start);
     cues.into_iter().map(|c| c.offset(sentence.start)).collect()
@@ -1079,6 +1082,66 @@ impl Reader<'_, '_> {
             next += 1;
         }
         before == Some(true) || t.tokens.get(next).is_some_and(Token::is_quote)
+    }
+
+    /// A quotation inside a sentence that no attribution governs is in the
+    /// words of the sentence's subject, when the subject names a speaker
+    /// and its verb stands between them (`The agency declined to detail
+    /// the probe's “specific focus”`, `Sanders credited the win to “a
+    /// closed primary”`): the verb is the cue, for quotations only.
+    fn subject_of_quotation(&self, cues: &mut Vec<Cue>) {
+        let t = self.tokens;
+        let Some(quote) = (1..t.len()).find(|&i| t.tokens[i].is_quote()) else {
+            return;
+        };
+        let quote_start = t.tokens[quote].start;
+        let quote_end = t.tokens[quote].end;
+        let governed = cues.iter().any(|c| {
+            c.span.end <= quote_start || (c.scope.start <= quote_start && quote_end <= c.scope.end)
+        });
+        if governed {
+            return;
+        }
+        let Some(subject) = self.clause_subject(quote) else {
+            return;
+        };
+        if matches!(subject.mention, Mention::Pronoun(_)) && subject.phrase.first > 0 {
+            return;
+        }
+        // The verb right after the subject (and its appositions), before
+        // the quotation.
+        let mut verb = subject.reach.1 + 1;
+        while t.tokens.get(verb).is_some_and(|tk| tk.is_punct(',')) {
+            verb += 1;
+        }
+        while verb < quote
+            && t.tokens[verb].is_word()
+            && phrase::is_between_subject_and_verb(t.lower(verb))
+        {
+            verb += 1;
+        }
+        // A finite verb: after an auxiliary, or a past or third-person
+        // form ("declined", "hits", "took").
+        let after_auxiliary = verb > 0
+            && t.is_any(
+                verb - 1,
+                &[
+                    "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
+                    "did", "does", "may", "might", "can",
+                ],
+            );
+        let is_verb = verb < quote
+            && t.tokens[verb].is_word()
+            && !t.is_capitalised(verb)
+            && !phrase::is_function_word(t.lower(verb))
+            && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)));
+        let possessive = t.text(subject.phrase.head_last).ends_with("'s")
+            || t.text(subject.phrase.head_last).ends_with("’s");
+        if !is_verb || possessive {
+            return;
+        }
+        let span = t.tokens[verb].span();
+        cues.push(self.make(CueKind::Subject, span, subject, false, true));
     }
 
     /// Colons that introduce a quotation (`He put it this way: “…”`) and

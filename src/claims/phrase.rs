@@ -702,9 +702,16 @@ fn group_after(
         // A lowercase word: known nouns go on ("campaign manager"), and
         // after a name, role words go on only if a name follows.
         let noun = is_noun(tokens.lower(i));
+        // Only role words stand between two names ("Trump supporter Jane
+        // Doe"): a verb form does not ("Sanders credited Clinton").
+        let role_word = |j: usize| {
+            let lower = tokens.lower(j);
+            is_noun(lower) || !(lower.ends_with("ed") || lower.ends_with("ing") || is_adverb(lower))
+        };
         let name_follows = run[index..]
             .iter()
             .take(5)
+            .take_while(|&&j| is_name_word(tokens, j) || role_word(j))
             .any(|&j| is_name_word(tokens, j));
         let after_name = end.is_some_and(|e| is_name_word(tokens, e));
         if after_name && !name_follows {
