@@ -416,6 +416,13 @@ impl Reader<'_, '_> {
                 }
             }
         };
+        // A gesture in the present ("smiles", "nods") is as often a plural
+        // noun ("orders", "cheers"): only a named or pronoun subject makes
+        // it a verb.
+        let described = !matches!(cue.speaker, Mention::Person { .. } | Mention::Pronoun(_));
+        if form.quote_only && !form.is(Forms::PAST) && described {
+            return None;
+        }
         if cue.quote_only && !self.next_to_quotation(&cue) {
             return None;
         }
@@ -819,10 +826,36 @@ impl Reader<'_, '_> {
     /// A phrase whose head noun the rules do not know, read as a
     /// description when a determiner opens it and a lowercase noun heads
     /// it (`the progressive heavyweights`, `this Trump look-alike`, `the
-    /// 43-year-old`), where [`Reader::lenient`] allows.
+    /// 43-year-old`), where a quotation makes an attribution expected: the
+    /// phrase follows the quotation's closing mark, directly or after its
+    /// verb (`“…,” said the …`).
     fn unknown_description(&self, phrase: NounPhrase) -> Option<Mention> {
         let t = self.tokens;
+        let mut before = phrase.first;
+        if before > 0 && self.is_cue()(before - 1) {
+            before -= 1;
+        }
+        if before > 0 && t.tokens[before - 1].is_punct(',') {
+            before -= 1;
+        }
+        let after_quotation = before > 0 && t.tokens[before - 1].is_quote();
+        // Or it opens its sentence or clause, where a subject stands.
+        let opens_clause = phrase.first == 0
+            || t.tokens[phrase.first - 1].is_quote()
+            || t.tokens[phrase.first - 1].is_punct(';')
+            || t.tokens[phrase.first - 1].is_punct(':')
+            || (t.tokens[phrase.first - 1].is_punct(',')
+                && (0..phrase.first - 1).all(|i| !t.tokens[i].is_punct(','))
+                && (t.is_any(0, OPENING_PHRASE_WORDS)
+                    || t.lower(0).ends_with("ed")
+                    || t.lower(0).ends_with("ing")))
+            || t.is(phrase.first - 1, "as");
+        // A source named after "according to" is one whatever its noun.
+        let according = phrase.first >= 2
+            && t.is(phrase.first - 1, "to")
+            && t.is(phrase.first - 2, "according");
         if !self.lenient
+            || !(after_quotation || opens_clause || according)
             || !t.is_any(
                 phrase.first,
                 &[
