@@ -409,8 +409,26 @@ impl Reader<'_, '_> {
                         SubjectPlace::Clause => self.clause_cue(first, last, form, earlier)?,
                         SubjectPlace::Nowhere => return None,
                     }
-                } else if participle {
+                                } else if participle {
                     self.clause_cue(first, last, form, earlier)?
+                                } else if form.is(Forms::ING)
+                    && first > 0
+                    && self.rules.documents.contains(self.tokens.lower(first - 1))
+                {
+                    // `issued a statement saying …`, `posted a message
+                    // reading …`: the clause's subject speaks through it.
+                    self.clause_cue(first, last, form, earlier)?
+                } else if form.is(Forms::ING)
+                    && let Some(subject) = first.checked_sub(1).and_then(|p| self.subject_ending_at(p))
+                    && matches!(subject.mention, Mention::Person { .. })
+                    && (subject.phrase.first == 0 || {
+                        let before = self.tokens.tokens[subject.phrase.first - 1];
+                        !before.is_word() || self.tokens.is_any(subject.phrase.first - 1, &["with", "and"])
+                    })
+                {
+                    // `with Donald Trump tweeting that …`, `Ryan saying he
+                    // was …`: a named subject right before the -ing form.
+                    self.make(form.kind, cue_span, subject, false, form.quote_only)
                 } else {
                     return None;
                 }
@@ -624,11 +642,10 @@ impl Reader<'_, '_> {
             let token = t.tokens[k];
             // A word or two in quotation marks inside an apposition is a
             // term (`wearing “Ted Cruz” pins`), not a clause boundary.
-            let term = token.is_quote()
+                        let term = token.is_quote()
                 && t.text(k).split_whitespace().count() <= 3
                 && k > 0
-                && t.tokens[k - 1].is_word()
-                && t.tokens.get(k + 1).is_some_and(Token::is_word);
+                && t.tokens[k - 1].is_word();
             match token.kind {
                 TokenKind::Punct(',') => commas.push(k),
                 TokenKind::Quote(_) if term => {}
