@@ -458,7 +458,10 @@ impl Reader<'_, '_> {
                 } else if form.is(Forms::ING)
                     && let Some(subject) =
                         first.checked_sub(1).and_then(|p| self.subject_ending_at(p))
-                    && matches!(subject.mention, Mention::Person { .. })
+                                        && matches!(
+                        subject.mention,
+                        Mention::Person { .. } | Mention::Other { kind: SpeakerKind::Organisation, .. }
+                    )
                     && (subject.phrase.first == 0 || {
                         let before = self.tokens.tokens[subject.phrase.first - 1];
                         !before.is_word()
@@ -467,9 +470,9 @@ impl Reader<'_, '_> {
                                 .is_any(subject.phrase.first - 1, &["with", "and"])
                     })
                 {
-                    // `with Donald Trump tweeting that …`, `Ryan saying he
+                                        // `with Donald Trump tweeting that …`, `Ryan saying he
                     // was …`: a named subject right before the -ing form.
-                    self.make(form.kind, cue_span, subject, false, form.quote_only)
+                    self.make(CueKind::Participle, cue_span, subject, false, form.quote_only)
                 } else {
                     return None;
                 }
@@ -653,8 +656,7 @@ impl Reader<'_, '_> {
     /// The speaker whose phrase ends at token `last`, read backwards.
     fn subject_ending_at(&self, last: usize) -> Option<Subject> {
         let t = self.tokens;
-        let is_noun = |w: &str| self.rules.is_speaker_noun(w);
-        let phrase = phrase::before(t, last, &self.is_cue(), &is_noun)?;
+        let phrase = phrase::before(t, last, &self.is_cue(), self.rules)?;
         // A possessive is not a subject ("Trump's claim").
         let head_text = t.text(phrase.head_last);
         if head_text.ends_with("'s") || head_text.ends_with("’s") {
@@ -793,8 +795,7 @@ impl Reader<'_, '_> {
     /// after "according to").
     fn subject_after(&self, first: usize) -> Option<(Subject, Option<(usize, usize)>)> {
         let t = self.tokens;
-        let is_noun = |w: &str| self.rules.is_speaker_noun(w);
-        let (phrase, apposition) = phrase::after(t, first, &self.is_cue(), &is_noun)?;
+        let (phrase, apposition) = phrase::after(t, first, &self.is_cue(), self.rules)?;
         let mut mention = self.read(phrase)?;
         // `said the spokesman, Ryan Wrasse`: the name in the apposition.
         let mut reach_end = phrase.last;
@@ -950,16 +951,17 @@ impl Reader<'_, '_> {
         let cue_span = t.span(first, last);
         // The speaker of an attribution earlier in the sentence ("Spicer
         // said, adding, …").
-        // Only an attribution of the clause itself, not one inside its
-        // reported words ("repeated accusations that Rubio recites …,
-        // calling him …").
+                // Only an attribution of the clause itself (one that opens it,
+        // closes a quotation before it, or an -ing form it continues), not
+        // one inside its reported words ("repeated accusations that Rubio
+        // recites …, calling him …").
         let clause_start = self
             .clause_subject(first)
             .map(|s| t.tokens[s.phrase.first].start);
         if let Some(previous) = earlier.iter().rev().find(|c| {
             c.span.end <= cue_span.start
                 && c.kind != CueKind::According
-                && clause_start.is_none_or(|s| c.extent.start <= s)
+                && (c.trailing || c.kind == CueKind::Participle || clause_start.is_none_or(|s| c.extent.start <= s))
         }) {
             let mut cue = previous.clone();
             cue.kind = CueKind::Participle;
@@ -985,9 +987,12 @@ impl Reader<'_, '_> {
     fn clause_subject(&self, at: usize) -> Option<Subject> {
         let t = self.tokens;
         let mut start = 0;
+                // A quotation inside the clause is its object ("did not want to
+        // address “that person,” telling …"); only one that opens the
+        // sentence, and a semicolon or colon, end a clause before `at`.
         for i in (0..at).rev() {
             let token = t.tokens[i];
-            if token.is_quote() || token.is_punct(';') || token.is_punct(':') {
+            if (token.is_quote() && i == 0) || token.is_punct(';') || token.is_punct(':') {
                 start = i + 1;
                 break;
             }
@@ -1343,9 +1348,7 @@ impl Reader<'_, '_> {
                     || text.ends_with("s’")
                     || text.ends_with("s'")
             })?;
-        let phrase = phrase::before(t, possessive, &self.is_cue(), &|w| {
-            self.rules.is_speaker_noun(w)
-        })?;
+        let phrase = phrase::before(t, possessive, &self.is_cue(), self.rules)?;
         let span = t.span(phrase.first, phrase.head_last);
         let written = t.text[span.start..span.end]
             .trim_end_matches("'s")
