@@ -299,6 +299,13 @@ fn starts_new_clause(gap: &str) -> bool {
         " until ",
         " if ",
         " unless ",
+        // a relative clause is its own speaker's: `…, which people familiar
+        // with the matter described as “…”`
+        " which ",
+        " who ",
+        " whom ",
+        " whose ",
+        " where ",
     ];
     let padded = format!(" {} ", gap.to_lowercase());
     gap.contains([';', '—', '.', ':'])
