@@ -288,6 +288,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         cue_token: &cue_token,
         rules,
         lenient: false,
+        read_cache: Default::default(),
     };
     let verbs: Vec<(usize, usize)> = matches
         .iter()
@@ -312,6 +313,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         cue_token: &cue_token,
         rules,
         lenient: !quoted.is_empty(),
+        read_cache: Default::default(),
     };
     // A verb inside a sentence's opening phrase ("In a series of Twitter
     // posts Sunday, Frum wrote") is not the sentence's.
@@ -389,6 +391,8 @@ struct Reader<'a, 't> {
     /// Whether a described speaker may have a head noun the rules do not
     /// know: only where a quotation makes an attribution expected.
     lenient: bool,
+    /// Phrases already read, by their tokens.
+    read_cache: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize, usize), Option<Mention>>>,
 }
 
 impl Reader<'_, '_> {
@@ -838,6 +842,18 @@ impl Reader<'_, '_> {
 
     /// Reads the head of `phrase` as a mention.
     fn read(&self, phrase: NounPhrase) -> Option<Mention> {
+        // The same phrase is often read more than once (a clause's subject
+        // for each of its participles): read it once.
+        let key = (phrase.first, phrase.head_last, phrase.last);
+        if let Some(known) = self.read_cache.borrow().get(&key) {
+            return known.clone();
+        }
+        let mention = self.read_uncached(phrase);
+        self.read_cache.borrow_mut().insert(key, mention.clone());
+        mention
+    }
+
+    fn read_uncached(&self, phrase: NounPhrase) -> Option<Mention> {
         let t = self.tokens;
         let head = t.span(phrase.first, phrase.head_last);
         let whole = t.span(phrase.first, phrase.last);
