@@ -8,21 +8,31 @@
 //! * word trigrams, for quotations of three words or more: the units that
 //!   share the most trigrams with a draft quotation are its candidates;
 //! * single words, for short quotations and for finding the source sentence
-//!   a draft sentence retells. A word found in more than
-//!   [`MAX_POSTINGS`] places says nothing about where a sentence comes from
-//!   and is skipped, so the work per draft sentence stays bounded however
-//!   large the sources grow.
+//!   a draft sentence retells;
+//! * content keys (stemmed words and paraphrase groups, see [`lexicon`]),
+//!   for aligning a draft claim to the passage that retells it
+//!   ([`super::align`]).
+//!
+//! A lookup reads the postings of its rarest term in full, however common
+//! it is, so an exact match is always found; more common terms are read
+//! while the work stays within [`POSTINGS_BUDGET`]. A passage that repeats
+//! one already indexed (the same sentence in several sources, or a source
+//! given twice) is indexed once: the first copy stands for all, so a draft's
+//! findings never depend on how many copies the sources hold.
+//!
+//! [`lexicon`]: super::lexicon
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::Lexicon;
 use super::normalize::{self, Strictness, Word};
 use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claims, Figure};
 use crate::document::Document;
 use crate::span::Span;
 
-/// Postings beyond which a single word is too common to vote.
-pub const MAX_POSTINGS: usize = 2_000;
+/// Postings a lookup reads beyond those of its rarest term.
+pub const POSTINGS_BUDGET: usize = 20_000;
 
 /// Words that say nothing about which sentence another retells.
 const STOPWORDS: &[&str] = &[
@@ -59,6 +69,9 @@ pub struct Unit {
     pub span: Span,
     pub words: Vec<Word>,
     pub voice: Voice,
+    /// The unit this one repeats word for word, if any: a duplicate is not
+    /// indexed, and its first copy stands for it.
+    pub copy_of: Option<usize>,
 }
 
 /// A source, read and claimed.
@@ -80,6 +93,18 @@ pub struct SourceIndex<'d> {
     pub units: Vec<Unit>,
     trigrams: FxHashMap<[u64; 3], Vec<Posting>>,
     words: FxHashMap<u64, Vec<Posting>>,
+    /// Sentence units by content key.
+    content: FxHashMap<u64, Vec<u32>>,
+    /// Every key and stem any source uses.
+    vocabulary: rustc_hash::FxHashSet<u64>,
+    /// Stems of the names the sources use: words they write with a capital
+    /// letter where a sentence does not start, and their speakers' names.
+    names: rustc_hash::FxHashSet<u64>,
+    /// Stems the sources also write in lower case where no sentence
+    /// starts: common words, whatever a headline does with them.
+    lower: rustc_hash::FxHashSet<u64>,
+    /// Units by the hash of their words, to find copies.
+    by_words: FxHashMap<u64, usize>,
     /// For each source, for each claim: the index of its sentence unit.
     sentence_units: Vec<Vec<usize>>,
     /// Figures by kind and normalised value: (sentence unit, figure index
@@ -112,11 +137,20 @@ pub fn word_hash(word: &str) -> u64 {
 }
 
 impl<'d> SourceIndex<'d> {
-    pub fn new(sources: Vec<Source<'d>>, strictness: Strictness) -> SourceIndex<'d> {
+    pub fn new(
+        sources: Vec<Source<'d>>,
+        strictness: Strictness,
+        lexicon: &Lexicon,
+    ) -> SourceIndex<'d> {
         let mut index = SourceIndex {
             units: Vec::new(),
             trigrams: FxHashMap::default(),
             words: FxHashMap::default(),
+            content: FxHashMap::default(),
+            vocabulary: Default::default(),
+            names: Default::default(),
+            lower: Default::default(),
+            by_words: FxHashMap::default(),
             sentence_units: Vec::new(),
             figure_values: FxHashMap::default(),
             sources: Vec::new(),
@@ -131,21 +165,32 @@ impl<'d> SourceIndex<'d> {
                 };
                 let sentence_unit = index.units.len();
                 sentence_units.push(sentence_unit);
-                for (i, figure) in claim.figures.iter().enumerate() {
-                    index
-                        .figure_values
-                        .entry(figure_key(figure))
-                        .or_default()
-                        .push((sentence_unit, i));
-                }
-                index.add_unit(Unit {
+                let copy = index.add_unit(Unit {
                     source: source_id,
                     claim: claim_id,
                     is_quote: false,
                     span: claim.span,
                     words: normalize::words(claim.text, claim.span.start, strictness),
                     voice,
+                    copy_of: None,
                 });
+                if copy.is_none() {
+                    for (i, figure) in claim.figures.iter().enumerate() {
+                        index
+                            .figure_values
+                            .entry(figure_key(figure))
+                            .or_default()
+                            .push((sentence_unit, i));
+                    }
+                    index.add_content(sentence_unit, claim.text, claim.span.start, lexicon);
+                }
+                if let Some(speaker) = &claim.speaker {
+                    for token in lexicon.tokens(&speaker.name, 0) {
+                        if !token.function && token.capitalized {
+                            index.names.insert(token.stem);
+                        }
+                    }
+                }
                 for quote in &claim.quotes {
                     let role = quote
                         .speaker
@@ -162,6 +207,7 @@ impl<'d> SourceIndex<'d> {
                             name: quote.speaker.clone(),
                             role,
                         },
+                        copy_of: None,
                     });
                 }
             }
@@ -171,9 +217,24 @@ impl<'d> SourceIndex<'d> {
         index
     }
 
-    fn add_unit(&mut self, unit: Unit) {
+    /// Adds a unit; returns the unit it is a copy of, if it is one (then
+    /// it is kept, for its claim, but not indexed).
+    fn add_unit(&mut self, mut unit: Unit) -> Option<usize> {
         let id = self.units.len() as u32;
         let hashes: Vec<u64> = unit.words.iter().map(|w| word_hash(&w.text)).collect();
+        let whole = hashes
+            .iter()
+            .fold(u64::from(unit.is_quote), |h, w| {
+                h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            });
+        if let Some(&first) = self.by_words.get(&whole)
+            && self.units[first].words == unit.words
+        {
+            unit.copy_of = Some(first);
+            self.units.push(unit);
+            return Some(first);
+        }
+        self.by_words.insert(whole, id as usize);
         for (position, window) in hashes.windows(3).enumerate() {
             self.trigrams
                 .entry([window[0], window[1], window[2]])
@@ -192,26 +253,117 @@ impl<'d> SourceIndex<'d> {
             }
         }
         self.units.push(unit);
+        None
+    }
+
+    /// Indexes the content keys of sentence unit `unit` (text `text` at
+    /// `offset`), and adds its words to the vocabulary and names.
+    fn add_content(&mut self, unit: usize, text: &str, offset: usize, lexicon: &Lexicon) {
+        let tokens = lexicon.tokens(text, offset);
+        let mut keys: Vec<u64> = Vec::with_capacity(tokens.len());
+        for (i, token) in tokens.iter().enumerate() {
+            self.vocabulary.insert(token.key);
+            self.vocabulary.insert(token.stem);
+            // The parts of a hyphenated word are words of the source too
+            // ("Centre" in "Centre-Indian").
+            let raw = &text[token.span.start - offset..token.span.end - offset];
+            if raw.contains(['-', '‐', '‑']) {
+                for part in lexicon.tokens(&raw.replace(['-', '‐', '‑'], " "), 0) {
+                    self.vocabulary.insert(part.key);
+                    self.vocabulary.insert(part.stem);
+                }
+            }
+            if token.function {
+                continue;
+            }
+            keys.push(token.key);
+            // A capital where no sentence starts marks a name: not after a
+            // sentence's first word, nor after an opening quotation mark or
+            // a colon.
+            let starts_clause = i == 0
+                || text[tokens[i - 1].span.end - offset..token.span.start - offset]
+                    .contains(['“', '"', ':', '‘', '(', '—']);
+            if !starts_clause && !token.numeric {
+                if token.capitalized {
+                    self.names.insert(token.stem);
+                } else {
+                    self.lower.insert(token.stem);
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            self.content.entry(key).or_default().push(unit as u32);
+        }
+    }
+
+    /// Whether any source uses a word with this key or stem.
+    pub fn knows(&self, key: u64) -> bool {
+        self.vocabulary.contains(&key)
+    }
+
+    /// Whether the sources use a word of this stem as a name.
+    pub fn is_name(&self, stem: u64) -> bool {
+        self.names.contains(&stem) && !self.lower.contains(&stem)
+    }
+
+    /// Whether sentence unit `unit` (or the unit it copies) holds a content
+    /// key.
+    pub fn holds(&self, unit: usize, key: u64) -> bool {
+        let unit = self.units[unit].copy_of.unwrap_or(unit) as u32;
+        self.content
+            .get(&key)
+            .is_some_and(|postings| postings.binary_search(&unit).is_ok())
+    }
+
+    /// How many sentence units hold a content key.
+    pub fn frequency(&self, key: u64) -> usize {
+        self.content.get(&key).map_or(0, Vec::len)
+    }
+
+    /// How many sentence units were indexed.
+    pub fn sentence_count(&self) -> usize {
+        self.sentence_units.iter().map(Vec::len).sum()
+    }
+
+    /// Sentence units sharing content keys with `keys`, weighted by how
+    /// rare each key is, best first, at most `limit`.
+    pub fn content_candidates(&self, keys: &[(u64, f64)], limit: usize) -> Vec<usize> {
+        let mut terms: Vec<(&Vec<u32>, f64)> = keys
+            .iter()
+            .filter_map(|&(key, weight)| self.content.get(&key).map(|p| (p, weight)))
+            .collect();
+        terms.sort_by_key(|(postings, _)| postings.len());
+        let mut scores: FxHashMap<u32, f64> = FxHashMap::default();
+        let mut read = 0;
+        for (i, (postings, weight)) in terms.into_iter().enumerate() {
+            if i > 0 && read + postings.len() > POSTINGS_BUDGET {
+                break;
+            }
+            read += postings.len();
+            for &unit in postings {
+                *scores.entry(unit).or_default() += weight;
+            }
+        }
+        let mut ranked: Vec<(u32, f64)> = scores.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked.into_iter().map(|(u, _)| u as usize).collect()
     }
 
     /// Units sharing word trigrams with `words`, most shared first, with
     /// the count.
     pub fn trigram_candidates(&self, words: &[Word], limit: usize) -> Vec<(usize, usize)> {
         let hashes: Vec<u64> = words.iter().map(|w| word_hash(&w.text)).collect();
-        let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
-        for window in hashes.windows(3) {
-            if let Some(postings) = self.trigrams.get(&[window[0], window[1], window[2]])
-                && postings.len() <= MAX_POSTINGS
-            {
-                let mut seen = rustc_hash::FxHashSet::default();
-                for posting in postings {
-                    if seen.insert(posting.unit) {
-                        *votes.entry(posting.unit).or_default() += 1;
-                    }
-                }
-            }
-        }
-        top(votes, limit)
+        let mut windows: Vec<[u64; 3]> = hashes.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        windows.sort_unstable();
+        windows.dedup();
+        let lists: Vec<&Vec<Posting>> = windows
+            .iter()
+            .filter_map(|window| self.trigrams.get(window))
+            .collect();
+        top(votes_of(lists), limit)
     }
 
     /// Units sharing content words with `words`, most shared first, with
@@ -222,28 +374,16 @@ impl<'d> SourceIndex<'d> {
         quotes: bool,
         limit: usize,
     ) -> Vec<(usize, usize)> {
-        let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut seen_words = rustc_hash::FxHashSet::default();
-        for word in words.iter().filter(|w| is_content(&w.text)) {
-            let hash = word_hash(&word.text);
-            if !seen_words.insert(hash) {
-                continue;
-            }
-            let Some(postings) = self.words.get(&hash) else {
-                continue;
-            };
-            if postings.len() > MAX_POSTINGS {
-                continue;
-            }
-            let mut seen_units = rustc_hash::FxHashSet::default();
-            for posting in postings {
-                if self.units[posting.unit as usize].is_quote == quotes
-                    && seen_units.insert(posting.unit)
-                {
-                    *votes.entry(posting.unit).or_default() += 1;
-                }
-            }
-        }
+        let mut hashes: Vec<u64> = words
+            .iter()
+            .filter(|w| is_content(&w.text))
+            .map(|w| word_hash(&w.text))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let lists: Vec<&Vec<Posting>> = hashes.iter().filter_map(|h| self.words.get(h)).collect();
+        let mut votes = votes_of(lists);
+        votes.retain(|&unit, _| self.units[unit as usize].is_quote == quotes);
         top(votes, limit)
     }
 
@@ -297,6 +437,29 @@ fn roles_of<'c>(claims: &'c Claims<'_>) -> FxHashMap<&'c str, String> {
         }
     }
     roles
+}
+
+/// One vote per posting list a unit is in: the lists are read rarest first,
+/// the rarest in full, the others while within [`POSTINGS_BUDGET`].
+fn votes_of(mut lists: Vec<&Vec<Posting>>) -> FxHashMap<u32, usize> {
+    lists.sort_by_key(|postings| postings.len());
+    let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut read = 0;
+    for (i, postings) in lists.into_iter().enumerate() {
+        if i > 0 && read + postings.len() > POSTINGS_BUDGET {
+            break;
+        }
+        read += postings.len();
+        let mut last = None;
+        for posting in postings {
+            // Postings of one unit are consecutive: count the unit once.
+            if last != Some(posting.unit) {
+                *votes.entry(posting.unit).or_default() += 1;
+                last = Some(posting.unit);
+            }
+        }
+    }
+    votes
 }
 
 /// The `limit` units with most votes, ties broken by unit order so the

@@ -13,19 +13,30 @@
 //!   draft sentence retells, then anywhere: the same figure or one derived
 //!   by simple arithmetic is supported, a differing one of the same kind is
 //!   a `figure-mismatch`, none is an `unsourced-figure`;
-//! * **reported speech** ("X said …" without quotation marks) needs a
-//!   source sentence that says much the same, whoever it is attributed to;
-//!   otherwise it is an `unsupported-attribution`.
+//! * **what the claim states** is traced word by word ([`trace`]): each
+//!   clause is aligned to the source passage that retells it ([`align`]);
+//!   content no source holds is an `unsupported-claim` (or, in reported
+//!   speech, an `unsupported-attribution`); a close retelling that differs
+//!   in a name, a negation or its certainty is a `contradicted-claim`;
+//!   reported speech ("X said that …") whose content a source gives to
+//!   someone else is a `misattributed-statement`;
+//! * a figure the draft's sources **disagree** on, given one way without
+//!   saying so, is `conflicting-sources` ([`figures`]).
 //!
 //! The result is an [`Audit`]: for each draft, every claim with its verdict
-//! and evidence, and every finding with its evidence and fix.
+//! (supported, contradicted, unsupported, or not a claim: headings,
+//! questions, bylines), its aligned passages and the words no source
+//! supports, and every finding with its evidence and fix.
 
+pub mod align;
 pub mod figures;
 pub mod index;
 pub mod kinds;
+pub mod lexicon;
 pub mod normalize;
 pub mod quotes;
 pub mod speakers;
+pub mod trace;
 
 use serde::Serialize;
 
@@ -42,6 +53,7 @@ use index::{Source, SourceIndex, Unit};
 pub use kinds::{Kind, Severity};
 use normalize::Strictness;
 use quotes::QuoteMatch;
+use trace::{ClauseTrace, Slot, Tracer};
 
 /// How a check runs.
 #[derive(Clone, Default)]
@@ -92,6 +104,9 @@ pub struct Summary {
     pub documents: usize,
     pub claims: usize,
     pub supported: usize,
+    pub contradicted: usize,
+    pub unsupported: usize,
+    pub not_a_claim: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -107,15 +122,39 @@ pub struct DocumentAudit {
 
 /// What was decided about one claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Verdict {
-    /// Every quotation, figure and attribution in it has evidence.
+    /// The sources hold what it says: its quotations, figures, speakers and
+    /// content.
     Supported,
-    /// Something in it is a finding.
-    Finding,
-    /// Nothing in it needed checking (the article's own voice, no figure,
-    /// no quotation).
-    Unchecked,
+    /// A source says otherwise: a changed quotation or figure, another
+    /// speaker, another name, a flipped negation, raised certainty.
+    Contradicted,
+    /// No source holds some of what it says.
+    Unsupported,
+    /// Not a statement of fact: a heading, a question, a byline.
+    NotAClaim,
+}
+
+impl Verdict {
+    /// The verdict a finding of `kind` gives its claim.
+    fn of(kind: Kind) -> Option<Verdict> {
+        match kind {
+            Kind::FabricatedQuote
+            | Kind::UnsourcedFigure
+            | Kind::UnsupportedAttribution
+            | Kind::UnsupportedClaim => Some(Verdict::Unsupported),
+            Kind::UnverifiableCitation | Kind::BrokenCitation => None,
+            _ => Some(Verdict::Contradicted),
+        }
+    }
+}
+
+/// A word of a claim that no source uses.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct UnsupportedWord {
+    pub text: String,
+    pub span: Location,
 }
 
 /// One claim of a draft, as audited.
@@ -127,6 +166,8 @@ pub struct ClaimAudit {
     pub speaker: Option<String>,
     pub verdict: Verdict,
     pub evidence: Vec<Evidence>,
+    /// Content words no source uses.
+    pub unsupported: Vec<UnsupportedWord>,
 }
 
 /// A place in a source that a judgement rests on.
@@ -185,6 +226,7 @@ pub fn check_each(
     use rayon::prelude::*;
 
     let strictness = options.strictness();
+    let lexicon = lexicon::Lexicon::new(&rules.check);
     let read: Vec<Source<'_>> = sources
         .par_iter()
         .map(|document| {
@@ -216,7 +258,7 @@ pub fn check_each(
                     claims: read[i].claims.clone(),
                 })
                 .collect();
-            SourceIndex::new(members, strictness)
+            SourceIndex::new(members, strictness, &lexicon)
         })
         .collect();
     let all_paths: Vec<String> = sources.iter().map(Document::display_path).collect();
@@ -231,7 +273,12 @@ pub fn check_each(
                 citations,
                 paths: &all_paths,
             };
-            check_draft(draft, &indexes[at], &paths, cited, rules, options)
+            let tracer = Tracer {
+                index: &indexes[at],
+                lexicon: &lexicon,
+                rules,
+            };
+            check_draft(draft, tracer, &paths, cited, rules, options)
         })
         .collect();
     let mut summary = Summary {
@@ -240,11 +287,14 @@ pub fn check_each(
     };
     for document in &documents {
         summary.claims += document.claims.len();
-        summary.supported += document
-            .claims
-            .iter()
-            .filter(|c| c.verdict == Verdict::Supported)
-            .count();
+        for claim in &document.claims {
+            match claim.verdict {
+                Verdict::Supported => summary.supported += 1,
+                Verdict::Contradicted => summary.contradicted += 1,
+                Verdict::Unsupported => summary.unsupported += 1,
+                Verdict::NotAClaim => summary.not_a_claim += 1,
+            }
+        }
         summary.errors += document
             .findings
             .iter()
@@ -272,7 +322,7 @@ struct DraftCitations<'a> {
 /// Checks one draft.
 fn check_draft(
     draft: &Document,
-    index: &SourceIndex<'_>,
+    tracer: Tracer<'_, '_>,
     source_paths: &[String],
     cited: DraftCitations<'_>,
     rules: &RuleSet,
@@ -283,7 +333,8 @@ fn check_draft(
     let claims = claims::extract(draft, &sentences, rules).claims;
     let mut checker = DraftChecker {
         draft,
-        index,
+        index: tracer.index,
+        tracer,
         strictness,
         severity: &options.severity,
         findings: Vec::new(),
@@ -304,17 +355,28 @@ fn check_draft(
     let mut audits = Vec::with_capacity(claims.len());
     for (claim, cites) in claims.iter().zip(&cited_by_claim) {
         let before = checker.findings.len();
-        let mut evidence = checker.check_claim(claim);
+        let not_a_claim = is_not_a_claim(draft, claim);
+        let (mut evidence, unsupported) = if not_a_claim {
+            (Vec::new(), Vec::new())
+        } else {
+            checker.check_claim(claim)
+        };
         if !cites.is_empty() {
             checker.check_citation(claim, cites, &mut evidence);
         }
-        let verdict = if checker.findings.len() > before {
-            Verdict::Finding
-        } else if evidence.is_empty() {
-            Verdict::Unchecked
-        } else {
-            Verdict::Supported
-        };
+        // The gravest finding decides: a contradiction over a gap.
+        let verdict = checker.findings[before..]
+            .iter()
+            .filter_map(|f| Verdict::of(f.rule))
+            .min_by_key(|v| match v {
+                Verdict::Contradicted => 0,
+                _ => 1,
+            })
+            .unwrap_or(if not_a_claim {
+                Verdict::NotAClaim
+            } else {
+                Verdict::Supported
+            });
         audits.push(ClaimAudit {
             id: claim.id.clone(),
             text: claim.text.to_string(),
@@ -322,6 +384,13 @@ fn check_draft(
             speaker: claim.speaker.as_ref().map(|s| s.name.clone()),
             verdict,
             evidence,
+            unsupported: unsupported
+                .into_iter()
+                .map(|span| UnsupportedWord {
+                    text: draft.slice(span).to_string(),
+                    span: draft.locate(span),
+                })
+                .collect(),
         });
     }
     // Inline directives silence findings where the draft asks.
@@ -340,18 +409,52 @@ fn check_draft(
     }
 }
 
+/// Whether a claim states nothing to trace: a heading (a Markdown `#`
+/// line, or a first line of plain text without a full stop, followed by
+/// more), a question, or a byline ("By Jane Doe").
+fn is_not_a_claim(draft: &Document, claim: &Claim<'_>) -> bool {
+    let text = claim.text.trim_end();
+    let line_start = draft.text[..claim.span.start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let before = &draft.text[line_start..claim.span.start];
+    let heading = before.trim_start().starts_with('#')
+        || (claim.sentence == 0
+            && !text.contains('\n')
+            && !text.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ')', ':'])
+            && draft.text[claim.span.end..].trim().len() > 0
+            && draft.text[claim.span.end..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n'));
+    let question = text.ends_with('?') && claim.quotes.is_empty();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let byline = words.len() <= 6
+        && ["by", "reporting by", "written by", "edited by"]
+            .iter()
+            .any(|opener| {
+                text.to_lowercase().starts_with(&format!("{opener} "))
+                    && words
+                        .iter()
+                        .skip(opener.split(' ').count())
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            });
+    heading || question || byline
+}
+
 /// Checks the claims of one draft, gathering findings.
 struct DraftChecker<'a, 'd> {
     draft: &'a Document,
     index: &'a SourceIndex<'d>,
+    tracer: Tracer<'a, 'd>,
     strictness: Strictness,
     severity: &'a rustc_hash::FxHashMap<Kind, Option<Severity>>,
     findings: Vec<Finding>,
 }
 
 impl DraftChecker<'_, '_> {
-    /// Checks one claim; returns the evidence that supports it.
-    fn check_claim(&mut self, claim: &Claim<'_>) -> Vec<Evidence> {
+    /// Checks one claim; returns the evidence that supports it and the
+    /// words no source uses.
+    fn check_claim(&mut self, claim: &Claim<'_>) -> (Vec<Evidence>, Vec<Span>) {
         let mut evidence = Vec::new();
         for quote in &claim.quotes {
             evidence.extend(self.check_quote(claim, quote));
@@ -359,48 +462,166 @@ impl DraftChecker<'_, '_> {
         let words = normalize::words(claim.text, claim.span.start, self.strictness);
         let retold = figures::retold(self.index, &words);
         for figure in &claim.figures {
-            evidence.extend(self.check_figure(figure, &retold));
+            evidence.extend(self.check_figure(claim, figure, &retold));
         }
+        // Quotations (with their marks) and figures are checked above; the
+        // speaker's name and the attributing words are not content.
+        let mut skip: Vec<Span> = claim
+            .quotes
+            .iter()
+            .map(|q| Span::new(q.span.start.saturating_sub(3), q.span.end + 3))
+            .chain(claim.figures.iter().map(|f| f.span))
+            .collect();
+        if let Some(content) = claim.content.filter(|_| claim.quotes.is_empty()) {
+            // Everything outside the reported content is attribution.
+            skip.push(Span::new(claim.span.start, content.start));
+            skip.push(Span::new(content.end, claim.span.end));
+        }
+        let exempt: Vec<u64> = claim
+            .speaker
+            .iter()
+            .chain(claim.reported_by.iter())
+            .flat_map(|s| [Some(s.name.as_str()), Some(s.mention.as_str()), s.role.as_deref()])
+            .flatten()
+            .chain(claim.cue.as_deref())
+            .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
+            .map(|t| t.stem)
+            .collect();
+        let traces = self
+            .tracer
+            .trace(&self.draft.text, claim.span, &skip, &exempt);
+        let unsupported: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
         let reported_speech =
             claim.cue.is_some() && claim.speaker.is_some() && claim.quotes.is_empty();
+        let mut flagged = false;
         if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
-            // What is reported, without who reports it: the speaker's name
-            // and role would match any sentence about them.
-            let naming: Vec<String> = [
-                Some(speaker.name.as_str()),
-                Some(speaker.mention.as_str()),
-                speaker.role.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .flat_map(|text| normalize::words(text, 0, self.strictness))
-            .map(|w| w.text)
-            .collect();
-            let content: Vec<normalize::Word> = words
-                .iter()
-                .filter(|w| !naming.contains(&w.text))
-                .cloned()
-                .collect();
-            match figures::retold(self.index, &content).first() {
-                Some(&unit) => {
-                    evidence.push(self.evidence(unit, self.index.units[unit].span, None))
-                }
-                None => {
-                    self.report(
-                        Kind::UnsupportedAttribution,
-                        claim.span,
-                        format!(
-                            "no source supports what {} is reported to have said here",
-                            speaker.name
-                        ),
-                        None,
-                        None,
-                    );
+            flagged |= self.check_reported_speech(claim, speaker, &traces, &mut evidence);
+        }
+        for clause in &traces {
+            if let Some(slot_message) = contradiction_message(&clause.contradictions) {
+                let (unit, span) = clause.best_sentence.unwrap_or_else(|| {
+                    let passage = &clause.alignment.as_ref().expect("aligned").passage;
+                    (passage.unit, passage.span)
+                });
+                let found = self.evidence(unit, span, None);
+                let fix = format!("follow the source: “{}”", one_line(&found.text));
+                self.report(
+                    Kind::ContradictedClaim,
+                    clause.span,
+                    slot_message,
+                    Some(found),
+                    Some(fix),
+                );
+                flagged = true;
+            } else if clause.is_unsupported && !reported_speech {
+                let span = clause.unsupported_span.unwrap_or(clause.span);
+                self.report(
+                    Kind::UnsupportedClaim,
+                    span,
+                    format!("no source supports {}", self.listed(&clause.unsupported)),
+                    None,
+                    None,
+                );
+                flagged = true;
+            }
+        }
+        if !flagged {
+            for clause in &traces {
+                if let Some((unit, span)) = clause.best_sentence {
+                    evidence.push(self.evidence(unit, span, None));
                 }
             }
         }
         evidence.dedup();
-        evidence
+        (evidence, unsupported)
+    }
+
+    /// Reported speech ("X said that …", no quotation marks): its content
+    /// must be in a source, and not in someone else's mouth there. Returns
+    /// whether it gave a finding.
+    fn check_reported_speech(
+        &mut self,
+        claim: &Claim<'_>,
+        speaker: &claims::Speaker,
+        traces: &[ClauseTrace],
+        evidence: &mut Vec<Evidence>,
+    ) -> bool {
+        let unsupported = traces.iter().any(|t| t.is_unsupported);
+        let best = traces
+            .iter()
+            .filter_map(|t| t.alignment.as_ref().map(|a| (t, a)))
+            .max_by(|a, b| a.1.coverage.total_cmp(&b.1.coverage));
+        let aligned = best.filter(|(_, a)| a.coverage >= 0.5);
+        let Some((clause, alignment)) = aligned.filter(|_| !unsupported) else {
+            if traces.is_empty() {
+                return false;
+            }
+            let words: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
+            let message = if words.is_empty() {
+                format!(
+                    "no source supports what {} is reported to have said here",
+                    speaker.name
+                )
+            } else {
+                format!(
+                    "no source supports what {} is reported to have said here: {}",
+                    speaker.name,
+                    self.listed(&words)
+                )
+            };
+            self.report(
+                Kind::UnsupportedAttribution,
+                claim.span,
+                message,
+                None,
+                None,
+            );
+            return true;
+        };
+        let (unit, span) = clause
+            .best_sentence
+            .unwrap_or((alignment.passage.unit, alignment.passage.span));
+        let voice = &self.index.units[unit].voice;
+        let draft_role = speaker.role.as_deref();
+        let named_in_passage = self
+            .tracer
+            .lexicon
+            .tokens(&speaker.name, 0)
+            .iter()
+            .filter(|t| !t.function)
+            .any(|t| alignment.passage.tokens.iter().any(|p| p.stem == t.stem));
+        if let Some(source_name) = &voice.name
+            && alignment.coverage >= 0.6
+            && !speakers::same(&speaker.name, draft_role, voice)
+            && !named_in_passage
+        {
+            let found = self.evidence(unit, span, None);
+            self.report(
+                Kind::MisattributedStatement,
+                claim.span,
+                format!(
+                    "the source gives this to {source_name}, not {}",
+                    speaker.name
+                ),
+                Some(found),
+                Some(format!("attribute it to {source_name}")),
+            );
+            return true;
+        }
+        evidence.push(self.evidence(unit, span, None));
+        false
+    }
+
+    /// Words of the draft, each in quotation marks, joined by commas.
+    fn listed(&self, spans: &[Span]) -> String {
+        let mut words: Vec<String> = Vec::new();
+        for span in spans {
+            let word = format!("“{}”", self.draft.slice(*span));
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        words.join(", ")
     }
 
     fn check_quote(&mut self, claim: &Claim<'_>, quote: &claims::Quote) -> Option<Evidence> {
@@ -483,7 +704,12 @@ impl DraftChecker<'_, '_> {
         }
     }
 
-    fn check_figure(&mut self, figure: &claims::Figure, retold: &[usize]) -> Option<Evidence> {
+    fn check_figure(
+        &mut self,
+        _claim: &Claim<'_>,
+        figure: &claims::Figure,
+        retold: &[usize],
+    ) -> Option<Evidence> {
         match figures::find(self.index, figure, retold) {
             FigureMatch::Same {
                 unit,
@@ -642,4 +868,36 @@ impl DraftChecker<'_, '_> {
             range,
         });
     }
+}
+
+/// The message of a contradicted claim, naming each slot that differs.
+fn contradiction_message(slots: &[Slot]) -> Option<String> {
+    let parts: Vec<String> = slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Name { draft, source } => format!(
+                "the source names {} where the draft names {}",
+                source.join(", "),
+                draft.join(", ")
+            ),
+            Slot::Negation {
+                draft_negates: true,
+                words,
+            } => format!("the draft negates what the source states (“{words}”)"),
+            Slot::Negation {
+                draft_negates: false,
+                words,
+            } => format!("the source negates what the draft states (“{words}”)"),
+            Slot::Certainty { hedge, draft } => format!(
+                "the source is less certain: it has “{hedge}” where the draft has “{draft}”"
+            ),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// Text on one line: runs of whitespace (paragraph breaks included) become
+/// one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -131,7 +131,7 @@ fn hyphen_len(text: &str, at: usize) -> usize {
 }
 
 /// One word in its compared form.
-fn fold(raw: &str, strictness: Strictness) -> String {
+pub fn fold(raw: &str, strictness: Strictness) -> String {
     let mut word: String = raw
         .chars()
         .map(|c| match c {
