@@ -590,7 +590,15 @@ impl DraftChecker<'_, '_> {
             .iter()
             .filter(|t| !t.function)
             .any(|t| alignment.passage.tokens.iter().any(|p| p.stem == t.stem));
+        // Only a named speaker can be the wrong one: "officials said" may
+        // be anyone the source quotes.
+        let named = matches!(
+            speaker.kind,
+            crate::rules::attribution::SpeakerKind::Person
+                | crate::rules::attribution::SpeakerKind::Organisation
+        );
         if let Some(source_name) = &voice.name
+            && named
             && alignment.coverage >= 0.6
             && !speakers::same(&speaker.name, draft_role, voice)
             && !named_in_passage

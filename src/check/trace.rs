@@ -311,6 +311,26 @@ impl Tracer<'_, '_> {
         let passage = &alignment.passage.tokens;
         let source_text = &self.index.sources[alignment.passage.source].document.text;
         let mut slots = Vec::new();
+        // Only anchors that keep their order and stay close to their
+        // neighbours in the passage: a word matched somewhere else in the
+        // passage says nothing of what stands around it.
+        let anchors: Vec<(usize, usize)> = anchors
+            .iter()
+            .enumerate()
+            .filter(|&(n, &(_, p))| {
+                let near = |other: Option<&(usize, usize)>, after: bool| {
+                    other.is_some_and(|&(_, q)| {
+                        if after { q > p && q - p <= LOCAL } else { q < p && p - q <= LOCAL }
+                    })
+                };
+                near(n.checked_sub(1).and_then(|m| anchors.get(m)), false)
+                    || near(anchors.get(n + 1), true)
+            })
+            .map(|(_, &a)| a)
+            .collect();
+        if anchors.len() < 2 {
+            return Vec::new();
+        }
 
         // Names between the same anchors.
         let clause_keys: rustc_hash::FxHashSet<u64> =
@@ -325,7 +345,11 @@ impl Tracer<'_, '_> {
         let mut draft_named = Vec::new();
         let mut source_named = Vec::new();
         for run in runs(clause, names) {
-            if run.iter().any(|&i| alignment.matched[i].is_some()) {
+            if run.iter().any(|&i| {
+                alignment.matched[i].is_some()
+                    || clause[i].span.len() < 2
+                    || self.lexicon.is_negation(&clause[i])
+            }) {
                 continue;
             }
             let (first, last) = (run[0], run[run.len() - 1]);
@@ -419,6 +443,10 @@ impl Tracer<'_, '_> {
 /// The least share of a clause's content words (names aside) its passage
 /// must hold for the clause to be read against it slot by slot.
 const CLOSE_RETELLING_SLOTS: f64 = 0.75;
+
+/// How far apart (in passage words) two anchors may stand and still be
+/// read as one stretch.
+const LOCAL: usize = 6;
 
 /// How far after its last anchor (or before its first) a name slot
 /// reaches, in words.
