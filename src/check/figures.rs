@@ -124,6 +124,17 @@ pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
         }
 }
 
+/// Whether a source figure found to differ from a draft figure is about
+/// the same thing: counts only when they count the same things (or neither
+/// says what), so that "26" (an age) is never read against "eight counts".
+pub fn comparable(draft: &Figure, source: &Figure) -> bool {
+    if draft.kind != FigureKind::Count {
+        return true;
+    }
+    let unit = |f: &Figure| f.unit.as_deref().map(str::to_lowercase);
+    unit(draft) == unit(source)
+}
+
 /// Equal up to rounding.
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)

@@ -455,6 +455,7 @@ impl DraftChecker<'_, '_> {
     /// Checks one claim; returns the evidence that supports it and the
     /// words no source uses.
     fn check_claim(&mut self, claim: &Claim<'_>) -> (Vec<Evidence>, Vec<Span>) {
+        let before = self.findings.len();
         let mut evidence = Vec::new();
         for quote in &claim.quotes {
             evidence.extend(self.check_quote(claim, quote));
@@ -490,6 +491,8 @@ impl DraftChecker<'_, '_> {
         let traces = self
             .tracer
             .trace(&self.draft.text, claim.span, &skip, &exempt);
+        // Findings already made on this claim (a quotation, a figure).
+        let earlier: Vec<Span> = self.findings[before..].iter().map(|f| f.range).collect();
         let unsupported: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
         let reported_speech =
             claim.cue.is_some() && claim.speaker.is_some() && claim.quotes.is_empty();
@@ -513,7 +516,12 @@ impl DraftChecker<'_, '_> {
                     Some(fix),
                 );
                 flagged = true;
-            } else if clause.is_unsupported && !reported_speech {
+            } else if clause.is_unsupported
+                && !reported_speech
+                && !earlier
+                    .iter()
+                    .any(|f| f.start < clause.span.end && clause.span.start < f.end)
+            {
                 let span = clause.unsupported_span.unwrap_or(clause.span);
                 self.report(
                     Kind::UnsupportedClaim,
@@ -718,7 +726,20 @@ impl DraftChecker<'_, '_> {
         figure: &claims::Figure,
         retold: &[usize],
     ) -> Option<Evidence> {
-        match figures::find(self.index, figure, retold) {
+        let found = figures::find(self.index, figure, retold);
+        let weak = match &found {
+            FigureMatch::Mismatch { figure: source, .. } => {
+                !figures::comparable(figure, source) || self.written_in_sources(figure)
+            }
+            FigureMatch::Missing => self.written_in_sources(figure),
+            _ => false,
+        };
+        if weak {
+            // The sources write this number, and nothing says it is the
+            // same thing counted differently: no finding, no evidence.
+            return None;
+        }
+        match found {
             FigureMatch::Same {
                 unit,
                 figure: source,
@@ -761,6 +782,26 @@ impl DraftChecker<'_, '_> {
                 None
             }
         }
+    }
+
+    /// Whether a count, date, year, duration or ordinal is written in the
+    /// sources word for word ("44" in "Patel, 44," for "a 44-year-old"):
+    /// then it is not unsourced, whatever kind the reader gave it. Money,
+    /// percentages and fractions are never waved through this way.
+    fn written_in_sources(&self, figure: &claims::Figure) -> bool {
+        use crate::claims::figures::FigureKind;
+        if matches!(
+            figure.kind,
+            FigureKind::Money | FigureKind::Percent | FigureKind::Fraction
+        ) {
+            return false;
+        }
+        let tokens = self.tracer.lexicon.tokens(&figure.text, 0);
+        let numbers: Vec<_> = tokens.iter().filter(|t| t.numeric).collect();
+        !numbers.is_empty()
+            && numbers
+                .iter()
+                .all(|t| self.index.knows(t.key) || self.index.knows(t.stem))
     }
 
     /// A citation that cites no readable source: no definition, a missing

@@ -297,11 +297,14 @@ impl Tracer<'_, '_> {
         let content: Vec<usize> = (0..clause.len())
             .filter(|&i| is_content(&clause[i]) && !clause[i].numeric && !names[i])
             .collect();
-        // Anchors: shared content words, as (clause, passage) positions.
-        let anchors: Vec<(usize, usize)> = content
-            .iter()
-            .filter_map(|&i| alignment.matched[i].map(|p| (i, p)))
-            .collect();
+        // Anchors: shared content words, as (clause, passage) positions,
+        // the longest run of them in the same order on both sides.
+        let anchors = in_order(
+            content
+                .iter()
+                .filter_map(|&i| alignment.matched[i].map(|p| (i, p)))
+                .collect(),
+        );
         let needed = if content.len() <= 3 { 2 } else { 3 };
         if anchors.len() < needed
             || (anchors.len() as f64) < CLOSE_RETELLING_SLOTS * content.len() as f64
@@ -458,6 +461,32 @@ const NEGATION_REACH: usize = 3;
 /// How many words after a hedge it governs an anchor ("proposal for
 /// posting a liaison officer").
 const HEDGE_REACH: usize = 4;
+
+/// The longest subsequence of `pairs` (in clause order) whose passage
+/// positions increase: the shared words that keep their order.
+fn in_order(pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let n = pairs.len();
+    let mut length = vec![1usize; n];
+    let mut previous: Vec<Option<usize>> = vec![None; n];
+    for i in 0..n {
+        for j in 0..i {
+            if pairs[j].1 < pairs[i].1 && length[j] + 1 > length[i] {
+                length[i] = length[j] + 1;
+                previous[i] = Some(j);
+            }
+        }
+    }
+    let Some(mut at) = (0..n).max_by_key(|&i| (length[i], std::cmp::Reverse(i))) else {
+        return Vec::new();
+    };
+    let mut out = vec![pairs[at]];
+    while let Some(p) = previous[at] {
+        out.push(pairs[p]);
+        at = p;
+    }
+    out.reverse();
+    out
+}
 
 /// The clauses of a token list, as inclusive ranges of token positions: a
 /// new clause starts after `;`, a dash, or a comma before one of
