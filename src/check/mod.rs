@@ -277,6 +277,7 @@ pub fn check_each(
                 index: &indexes[at],
                 lexicon: &lexicon,
                 rules,
+                cased: draft.text.chars().any(char::is_uppercase),
             };
             check_draft(draft, tracer, &paths, cited, rules, options)
         })

@@ -48,6 +48,10 @@ pub struct Tracer<'a, 'd> {
     pub index: &'a SourceIndex<'d>,
     pub lexicon: &'a Lexicon,
     pub rules: &'a RuleSet,
+    /// Whether the draft writes capital letters at all. In a draft that
+    /// does not (lower-cased copy), any word may be a name, so a single
+    /// word no source uses is enough to make a clause unsupported.
+    pub cased: bool,
 }
 
 /// A slot in which a clause says otherwise than its passage.
@@ -135,6 +139,7 @@ impl Tracer<'_, '_> {
                 .iter()
                 .any(|&i| tokens[i].capitalized && !clause_start[i]);
             let is_unsupported = unknown_name
+                || (!self.cased && !unsupported.is_empty())
                 || (unsupported.len() >= MIN_UNSUPPORTED
                     && unsupported.len() as f64 >= UNSUPPORTED_SHARE * content.len() as f64);
             let unsupported_span = match (unsupported.first(), unsupported.last()) {
