@@ -466,6 +466,9 @@ impl DraftChecker<'_, '_> {
         for figure in &claim.figures {
             evidence.extend(self.check_figure(claim, figure, &retold));
         }
+        if self.findings.len() == before {
+            self.check_conflicts(claim, &retold);
+        }
         // Quotations (with their marks) and figures are checked above; the
         // speaker's name and the attributing words are not content.
         let mut skip: Vec<Span> = claim
@@ -629,6 +632,40 @@ impl DraftChecker<'_, '_> {
         false
     }
 
+    /// Whether the claim's speaker is a pronoun ("he said") that could
+    /// as well refer to `voice`: a person the draft names in the claim or
+    /// the two sentences before it. Which of them a pronoun means is a
+    /// reader's guess; the checker does not call a guess a misattribution.
+    fn pronoun_may_mean(&self, claim: &Claim<'_>, voice: &index::Voice) -> bool {
+        let Some(speaker) = &claim.speaker else {
+            return false;
+        };
+        let Some(name) = &voice.name else {
+            return false;
+        };
+        let is_pronoun = self
+            .tracer
+            .rules
+            .attribution
+            .pronoun(&speaker.mention)
+            .is_some();
+        if !is_pronoun {
+            return false;
+        }
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        // The text of the claim and a little before it.
+        let from = self.draft.text[..claim.span.start]
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| c == '.' || c == '\n')
+            .nth(2)
+            .map_or(0, |(i, _)| i);
+        let before = &self.draft.text[from..claim.span.end];
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(surname))
+    }
+
     /// Words of the draft, each in quotation marks, joined by commas.
     fn listed(&self, spans: &[Span]) -> String {
         let mut words: Vec<String> = Vec::new();
@@ -656,6 +693,9 @@ impl DraftChecker<'_, '_> {
                     .filter(|s| s.name == draft_speaker)
                     .and_then(|s| s.role.as_deref());
                 if speakers::same(draft_speaker, role, &source.voice) && source.is_quote {
+                    return Some(evidence);
+                }
+                if self.pronoun_may_mean(claim, &source.voice) {
                     return Some(evidence);
                 }
                 let message = match (&source.voice.name, source.is_quote) {
@@ -785,6 +825,101 @@ impl DraftChecker<'_, '_> {
         }
     }
 
+    /// Figures the draft's sources disagree on: the draft's figure is in
+    /// one source's retelling of the claim, and another source's retelling
+    /// has, in the same place (the same rank among figures of its kind and
+    /// unit), a different value. A claim that reports the disagreement
+    /// (both values, or words such as "disputed") is not a conflict.
+    fn check_conflicts(&mut self, claim: &Claim<'_>, retold: &[usize]) {
+        if claim.figures.is_empty() || retold.len() < 2 {
+            return;
+        }
+        let tokens = self.tracer.lexicon.tokens(claim.text, claim.span.start);
+        if !self.tracer.lexicon.disagreement(&tokens).is_empty() {
+            return;
+        }
+        // The rank of each figure among the claim's figures of its kind
+        // and unit.
+        let rank = |figures: &[claims::Figure], i: usize| {
+            let f = &figures[i];
+            figures[..i]
+                .iter()
+                .filter(|g| g.kind == f.kind && g.unit == f.unit)
+                .count()
+        };
+        let same_place = |figures: &'_ [claims::Figure], like: &claims::Figure, r: usize| {
+            figures
+                .iter()
+                .filter(|g| g.kind == like.kind && g.unit == like.unit)
+                .nth(r)
+                .cloned()
+        };
+        let mut sides: Vec<(String, String, String, String, usize)> = Vec::new();
+        for (i, figure) in claim.figures.iter().enumerate() {
+            let r = rank(&claim.figures, i);
+            // The retelling that holds this figure in this place.
+            let Some(&holder) = retold.iter().find(|&&u| {
+                same_place(self.index.figures_of(u), figure, r)
+                    .is_some_and(|g| figures::same_figure(figure, &g))
+            }) else {
+                continue;
+            };
+            let holder_source = self.index.units[holder].source;
+            for &other in retold {
+                let source = self.index.units[other].source;
+                if source == holder_source {
+                    continue;
+                }
+                let Some(theirs) = same_place(self.index.figures_of(other), figure, r) else {
+                    continue;
+                };
+                let reported_too = claim.figures.iter().any(|g| figures::same_figure(g, &theirs));
+                if figures::same_figure(figure, &theirs) || reported_too {
+                    continue;
+                }
+                sides.push((
+                    self.source_path(holder),
+                    figure.text.clone(),
+                    self.source_path(other),
+                    theirs.text.clone(),
+                    other,
+                ));
+                break;
+            }
+        }
+        let Some(first) = sides.first() else {
+            return;
+        };
+        let (ours, theirs): (Vec<&str>, Vec<&str>) = sides
+            .iter()
+            .map(|(_, a, _, b, _)| (a.as_str(), b.as_str()))
+            .unzip();
+        let message = format!(
+            "the sources disagree: {} gives {}, {} gives {}",
+            first.0,
+            ours.join(", "),
+            first.2,
+            theirs.join(", ")
+        );
+        let other = first.4;
+        let found = self.evidence(other, self.index.units[other].span, None);
+        let span = Span::new(
+            claim.figures[0].span.start,
+            claim.figures.iter().map(|f| f.span.end).max().unwrap_or(claim.span.end),
+        );
+        self.report(
+            Kind::ConflictingSources,
+            span,
+            message,
+            Some(found),
+            Some(format!(
+                "say that the sources disagree, or give both: {} and {}",
+                ours.join(", "),
+                theirs.join(", ")
+            )),
+        );
+    }
+
     /// Whether a count, date, year, duration or ordinal is written in the
     /// sources word for word ("44" in "Patel, 44," for "a 44-year-old"):
     /// then it is not unsourced, whatever kind the reader gave it. Money,
@@ -797,7 +932,10 @@ impl DraftChecker<'_, '_> {
         ) {
             return false;
         }
-        let tokens = self.tracer.lexicon.tokens(&figure.text, 0);
+        let tokens = self
+            .tracer
+            .lexicon
+            .tokens(&figure.text.replace(['-', '‐', '‑'], " "), 0);
         let numbers: Vec<_> = tokens.iter().filter(|t| t.numeric).collect();
         !numbers.is_empty()
             && numbers

@@ -91,6 +91,13 @@ pub fn find(
     if let Some(found) = verbatim(true).or_else(|| verbatim(false)) {
         return Some(found);
     }
+    // Quotations joined with an ellipsis: each part verbatim in a quotation
+    // of the same source and speaker, in order.
+    if segments.len() > 1
+        && let Some(found) = joined(index, &candidates, &segments)
+    {
+        return Some(found);
+    }
     // A short quotation (a phrase such as “legal enabler”) is a near copy
     // only of a source quotation of about its length: a word changed in a
     // two-word phrase is the phrase misquoted, while a short phrase that
@@ -130,6 +137,34 @@ pub fn find(
         },
         None => QuoteMatch::Missing,
     })
+}
+
+/// A quotation whose parts (split at ellipses) are each verbatim in a
+/// quotation of one source and one speaker, later parts in the same or a
+/// later quotation: the first part's unit and span stand for it.
+fn joined(index: &SourceIndex<'_>, candidates: &[usize], segments: &[Vec<Word>]) -> Option<QuoteMatch> {
+    let mut first: Option<(usize, Span)> = None;
+    let mut last_unit: Option<usize> = None;
+    for segment in segments {
+        let (unit, span) = candidates
+            .iter()
+            .copied()
+            .filter(|&u| index.units[u].is_quote)
+            .filter(|&u| match (first, last_unit) {
+                (Some((f, _)), Some(l)) => {
+                    index.units[u].source == index.units[f].source
+                        && index.units[u].voice == index.units[f].voice
+                        && u >= l
+                }
+                _ => true,
+            })
+            .find_map(|u| {
+                find_segments(&index.units[u].words, std::slice::from_ref(segment)).map(|s| (u, s))
+            })?;
+        first.get_or_insert((unit, span));
+        last_unit = Some(unit);
+    }
+    first.map(|(unit, span)| QuoteMatch::Verbatim { unit, span })
 }
 
 /// Where `segments` appear in `words` as consecutive runs, in order: the

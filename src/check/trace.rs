@@ -9,8 +9,11 @@
 //!   unsupported claim when it has a name no source uses (a word with a
 //!   capital where no sentence starts), or when at least
 //!   [`MIN_UNSUPPORTED`] of its content words, and [`UNSUPPORTED_SHARE`] of
-//!   them, are unsupported: a faithful rewrite uses a word of its own here
-//!   and there, an invented clause says several things nobody said;
+//!   them, are unsupported (or two, if they are half the clause): a
+//!   faithful rewrite uses a word of its own here and there, an invented
+//!   clause says several things nobody said. A draft with no capital
+//!   letters at all (lower-cased copy) gives no way to tell a name from a
+//!   word, so there one unsupported word is enough;
 //! * **contradicted**: the clause retells its passage closely (most of its
 //!   content is there) but differs in one slot: a name that the passage
 //!   does not hold where the passage names someone or something else; a
@@ -29,13 +32,13 @@ use crate::span::Span;
 
 /// The fewest unsupported content words that make a clause unsupported
 /// (unless one is a name).
-pub const MIN_UNSUPPORTED: usize = 2;
+pub const MIN_UNSUPPORTED: usize = 3;
 
 /// The least share of a clause's content words that must be unsupported.
 pub const UNSUPPORTED_SHARE: f64 = 0.25;
 
 /// The least share of a clause's content a passage must hold for the
-/// clause to be read against it slot by slot.
+/// clause to be read against it for negation and certainty.
 const CLOSE_RETELLING: f64 = 0.6;
 
 /// Words after a clause-opening conjunction that start a new clause.
@@ -100,6 +103,14 @@ impl Tracer<'_, '_> {
         };
         let tokens = self.lexicon.tokens(text, span.start);
         let supported = self.known_names(text, span.start, &tokens);
+        // Words with which the draft reports what its sources say or how
+        // they disagree ("accounts differ") are the draft's own, not claims.
+        let mut reporting = vec![false; tokens.len()];
+        for (at, len) in self.lexicon.disagreement(&tokens) {
+            for flag in &mut reporting[at..at + len] {
+                *flag = true;
+            }
+        }
         let clause_start: Vec<bool> = (0..tokens.len())
             .map(|i| {
                 i == 0
@@ -133,7 +144,7 @@ impl Tracer<'_, '_> {
             let unsupported: Vec<usize> = content
                 .iter()
                 .copied()
-                .filter(|&i| !supported[i] && !self.knows(draft, &tokens[i]))
+                .filter(|&i| !supported[i] && !reporting[i] && !self.knows(draft, &tokens[i]))
                 .collect();
             let unknown_name = unsupported
                 .iter()
@@ -141,7 +152,8 @@ impl Tracer<'_, '_> {
             let is_unsupported = unknown_name
                 || (!self.cased && !unsupported.is_empty())
                 || (unsupported.len() >= MIN_UNSUPPORTED
-                    && unsupported.len() as f64 >= UNSUPPORTED_SHARE * content.len() as f64);
+                    && unsupported.len() as f64 >= UNSUPPORTED_SHARE * content.len() as f64)
+                || (unsupported.len() >= 2 && unsupported.len() * 2 >= content.len());
             let unsupported_span = match (unsupported.first(), unsupported.last()) {
                 (Some(&a), Some(&b)) => Some(Span::new(tokens[a].span.start, tokens[b].span.end)),
                 _ => None,
@@ -191,13 +203,6 @@ impl Tracer<'_, '_> {
                 };
                 let retelling = retelling.as_ref().unwrap_or(alignment);
                 contradictions = self.contradictions(draft, &clause_tokens, &names, retelling);
-                if std::env::var_os("CT_DEBUG").is_some() {
-                    let src = &self.index.sources[retelling.passage.source].document.text;
-                    eprintln!("clause {:?}\n names {:?}\n matched {:?} {:?}\n passage {:?}", &draft[clause_span.start..clause_span.end], names, retelling.matched, contradictions, &src[retelling.passage.span.start..retelling.passage.span.end]);
-                }
-                if !contradictions.is_empty() {
-                    best_sentence = self.best_sentence(retelling);
-                }
             }
             traces.push(ClauseTrace {
                 span: clause_span,
@@ -311,34 +316,45 @@ impl Tracer<'_, '_> {
                 .collect(),
         );
         let needed = if content.len() <= 3 { 2 } else { 3 };
-        if anchors.len() < needed
-            || (anchors.len() as f64) < CLOSE_RETELLING_SLOTS * content.len() as f64
-        {
+        let names_compared = anchors.len() >= needed
+            && (anchors.len() as f64) >= CLOSE_RETELLING_SLOTS * content.len() as f64;
+        // For negation and certainty, names the clause shares with the
+        // passage are anchors too.
+        let all_content: Vec<usize> = (0..clause.len())
+            .filter(|&i| is_content(&clause[i]) && !clause[i].numeric)
+            .collect();
+        let all_anchors = in_order(
+            all_content
+                .iter()
+                .filter_map(|&i| alignment.matched[i].map(|p| (i, p)))
+                .collect(),
+        );
+        let slots_compared = all_anchors.len() >= 2
+            && (all_anchors.len() as f64) >= CLOSE_RETELLING * all_content.len() as f64;
+        if !names_compared && !slots_compared {
             return Vec::new();
         }
         let passage = &alignment.passage.tokens;
         let source_text = &self.index.sources[alignment.passage.source].document.text;
         let mut slots = Vec::new();
-        // Only anchors that keep their order and stay close to their
-        // neighbours in the passage: a word matched somewhere else in the
-        // passage says nothing of what stands around it.
-        let anchors: Vec<(usize, usize)> = anchors
-            .iter()
-            .enumerate()
-            .filter(|&(n, &(_, p))| {
-                let near = |other: Option<&(usize, usize)>, after: bool| {
-                    other.is_some_and(|&(_, q)| {
-                        if after { q > p && q - p <= LOCAL } else { q < p && p - q <= LOCAL }
-                    })
-                };
-                near(n.checked_sub(1).and_then(|m| anchors.get(m)), false)
-                    || near(anchors.get(n + 1), true)
-            })
-            .map(|(_, &a)| a)
-            .collect();
-        if anchors.len() < 2 {
-            return Vec::new();
-        }
+        // Only anchors that stay close to their neighbours in the
+        // passage: a word matched somewhere else in the passage says
+        // nothing of what stands around it.
+        let local = |anchors: Vec<(usize, usize)>| -> Vec<(usize, usize)> {
+            anchors
+                .iter()
+                .enumerate()
+                .filter(|&(n, &(_, p))| {
+                    let near = |other: Option<&(usize, usize)>| {
+                        other.is_some_and(|&(_, q)| q.abs_diff(p) <= LOCAL)
+                    };
+                    near(n.checked_sub(1).and_then(|m| anchors.get(m))) || near(anchors.get(n + 1))
+                })
+                .map(|(_, &a)| a)
+                .collect()
+        };
+        let all_anchors = local(all_anchors);
+        let anchors = if names_compared { local(anchors) } else { Vec::new() };
 
         // Names between the same anchors.
         let clause_keys: rustc_hash::FxHashSet<u64> =
@@ -403,7 +419,7 @@ impl Tracer<'_, '_> {
                 .find(|t| self.lexicon.is_negation(t))
                 .map(|t| t.span)
         };
-        for &(c, p) in &anchors {
+        for &(c, p) in all_anchors.iter().filter(|_| slots_compared) {
             let in_draft = negation_before(clause, c);
             let in_source = negation_before(passage, p);
             match (in_draft, in_source) {
@@ -426,12 +442,13 @@ impl Tracer<'_, '_> {
         }
 
         // A hedge on an anchor or right before it, stated as done.
-        if self.lexicon.tentative(clause).is_empty()
+        if slots_compared
+            && self.lexicon.tentative(clause).is_empty()
             && let Some(&(d_at, d_len)) = self.lexicon.definite(clause).first()
         {
             let hedges = self.lexicon.tentative(passage);
             let hedge = hedges.iter().find(|&&(at, len)| {
-                anchors
+                all_anchors
                     .iter()
                     .any(|&(_, p)| at <= p && p <= at + len + HEDGE_REACH)
             });
