@@ -203,6 +203,9 @@ impl Tracer<'_, '_> {
                 };
                 let retelling = retelling.as_ref().unwrap_or(alignment);
                 contradictions = self.contradictions(draft, &clause_tokens, &names, retelling);
+                if !contradictions.is_empty() {
+                    best_sentence = self.best_sentence(retelling);
+                }
             }
             traces.push(ClauseTrace {
                 span: clause_span,
