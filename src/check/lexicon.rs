@@ -133,8 +133,14 @@ impl Lexicon {
             // never equals a plain word's key.
             let group_key = word_hash(&format!("~{:?}", stems[0]));
             for keys in stems {
-                lexicon.paraphrase_keys.insert(keys.clone(), group_key);
-                lexicon.paraphrases.add(keys);
+                // Two entries that stem alike ("finalised", "final") are
+                // one entry: the first group that has it keeps it.
+                if let std::collections::hash_map::Entry::Vacant(entry) =
+                    lexicon.paraphrase_keys.entry(keys.clone())
+                {
+                    entry.insert(group_key);
+                    lexicon.paraphrases.add(keys);
+                }
             }
         }
         for phrase in &rules.negations {
@@ -268,6 +274,28 @@ mod tests {
         let tokens = lexicon.tokens("It didn't pass", 0);
         assert!(lexicon.is_negation(&tokens[1]));
         assert!(tokens[0].function && tokens[0].capitalized);
+    }
+
+    /// Two groups sharing an entry's stem would silently lose it from the
+    /// second group: the built-in groups keep their stems apart.
+    #[test]
+    fn builtin_paraphrase_groups_do_not_share_stems() {
+        let rules = RuleSet::builtin().check;
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut seen: FxHashMap<Vec<u64>, usize> = FxHashMap::default();
+        for group in &rules.paraphrases {
+            for phrase in group {
+                let stems = stems_with(&stemmer, phrase);
+                if let Some(line) = seen.insert(stems, phrase.line)
+                    && line != phrase.line
+                {
+                    panic!(
+                        "rules/paraphrases.txt: {:?} on line {} stems like an entry on line {line}",
+                        phrase.words, phrase.line
+                    );
+                }
+            }
+        }
     }
 
     #[test]
