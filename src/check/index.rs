@@ -222,11 +222,9 @@ impl<'d> SourceIndex<'d> {
     fn add_unit(&mut self, mut unit: Unit) -> Option<usize> {
         let id = self.units.len() as u32;
         let hashes: Vec<u64> = unit.words.iter().map(|w| word_hash(&w.text)).collect();
-        let whole = hashes
-            .iter()
-            .fold(u64::from(unit.is_quote), |h, w| {
-                h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            });
+        let whole = hashes.iter().fold(u64::from(unit.is_quote), |h, w| {
+            h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
         if let Some(&first) = self.by_words.get(&whole)
             && self.units[first].words == unit.words
         {

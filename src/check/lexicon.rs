@@ -199,7 +199,11 @@ impl Lexicon {
         for (at, len) in found {
             merged.extend(tokens[next..at].iter().cloned());
             let stems: Vec<u64> = tokens[at..at + len].iter().map(|t| t.stem).collect();
-            let key = self.paraphrase_keys.get(&stems).copied().unwrap_or(stems[0]);
+            let key = self
+                .paraphrase_keys
+                .get(&stems)
+                .copied()
+                .unwrap_or(stems[0]);
             let first = &tokens[at];
             let last = &tokens[at + len - 1];
             merged.push(Token {
@@ -250,7 +254,12 @@ fn stems_with(stemmer: &Stemmer, phrase: &Phrase) -> Vec<u64> {
     phrase
         .words
         .iter()
-        .map(|w| word_hash(&stem_word(stemmer, &normalize::fold(w, Strictness::Lenient))))
+        .map(|w| {
+            word_hash(&stem_word(
+                stemmer,
+                &normalize::fold(w, Strictness::Lenient),
+            ))
+        })
         .collect()
 }
 
@@ -269,7 +278,10 @@ mod tests {
         assert_eq!(keys(&lexicon, "signs"), keys(&lexicon, "signing"));
         assert_eq!(keys(&lexicon, "finalised"), keys(&lexicon, "sealed"));
         assert_eq!(keys(&lexicon, "40 per cent"), keys(&lexicon, "40 percent"));
-        assert_eq!(keys(&lexicon, "the quarter"), keys(&lexicon, "the three months"));
+        assert_eq!(
+            keys(&lexicon, "the quarter"),
+            keys(&lexicon, "the three months")
+        );
         assert_ne!(keys(&lexicon, "signed"), keys(&lexicon, "rejected"));
         let tokens = lexicon.tokens("It didn't pass", 0);
         assert!(lexicon.is_negation(&tokens[1]));

@@ -410,20 +410,33 @@ fn check_draft(
     }
 }
 
+/// How far back (in bytes) the checker looks for what precedes a claim.
+const LOOK_BACK: usize = 512;
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Whether a claim states nothing to trace: a heading (a Markdown `#`
 /// line, or a first line of plain text without a full stop, followed by
 /// more), a question, or a byline ("By Jane Doe").
 fn is_not_a_claim(draft: &Document, claim: &Claim<'_>) -> bool {
     let text = claim.text.trim_end();
-    let line_start = draft.text[..claim.span.start]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let before = &draft.text[line_start..claim.span.start];
-    let heading = before.trim_start().starts_with('#')
+    // What stands before the claim on its line (a heading's `#`): looked
+    // for a short way back only, so a long line costs no more per claim.
+    let from = floor_char_boundary(&draft.text, claim.span.start.saturating_sub(LOOK_BACK));
+    let before = &draft.text[from..claim.span.start];
+    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let heading = (line.trim_start().starts_with('#') && (from == 0 || before.contains('\n')))
         || (claim.sentence == 0
             && !text.contains('\n')
             && !text.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ')', ':'])
-            && draft.text[claim.span.end..].trim().len() > 0
+            && !draft.text[claim.span.end..].trim().is_empty()
             && draft.text[claim.span.end..]
                 .trim_start_matches([' ', '\t', '\r'])
                 .starts_with('\n'));
@@ -486,7 +499,13 @@ impl DraftChecker<'_, '_> {
             .speaker
             .iter()
             .chain(claim.reported_by.iter())
-            .flat_map(|s| [Some(s.name.as_str()), Some(s.mention.as_str()), s.role.as_deref()])
+            .flat_map(|s| {
+                [
+                    Some(s.name.as_str()),
+                    Some(s.mention.as_str()),
+                    s.role.as_deref(),
+                ]
+            })
             .flatten()
             .chain(claim.cue.as_deref())
             .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
@@ -654,12 +673,15 @@ impl DraftChecker<'_, '_> {
         }
         let surname = name.split_whitespace().last().unwrap_or(name);
         // The text of the claim and a little before it.
-        let from = self.draft.text[..claim.span.start]
-            .char_indices()
-            .rev()
-            .filter(|&(_, c)| c == '.' || c == '\n')
-            .nth(2)
-            .map_or(0, |(i, _)| i);
+        let window =
+            floor_char_boundary(&self.draft.text, claim.span.start.saturating_sub(LOOK_BACK));
+        let from = window
+            + self.draft.text[window..claim.span.start]
+                .char_indices()
+                .rev()
+                .filter(|&(_, c)| c == '.' || c == '\n')
+                .nth(2)
+                .map_or(0, |(i, _)| i);
         let before = &self.draft.text[from..claim.span.end];
         before
             .split(|c: char| !c.is_alphanumeric())
@@ -855,6 +877,7 @@ impl DraftChecker<'_, '_> {
                 .cloned()
         };
         let mut sides: Vec<(String, String, String, String, usize)> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         for (i, figure) in claim.figures.iter().enumerate() {
             let r = rank(&claim.figures, i);
             // The retelling that holds this figure in this place.
@@ -873,10 +896,14 @@ impl DraftChecker<'_, '_> {
                 let Some(theirs) = same_place(self.index.figures_of(other), figure, r) else {
                     continue;
                 };
-                let reported_too = claim.figures.iter().any(|g| figures::same_figure(g, &theirs));
+                let reported_too = claim
+                    .figures
+                    .iter()
+                    .any(|g| figures::same_figure(g, &theirs));
                 if figures::same_figure(figure, &theirs) || reported_too {
                     continue;
                 }
+                spans.push(figure.span);
                 sides.push((
                     self.source_path(holder),
                     figure.text.clone(),
@@ -904,8 +931,12 @@ impl DraftChecker<'_, '_> {
         let other = first.4;
         let found = self.evidence(other, self.index.units[other].span, None);
         let span = Span::new(
-            claim.figures[0].span.start,
-            claim.figures.iter().map(|f| f.span.end).max().unwrap_or(claim.span.end),
+            spans
+                .iter()
+                .map(|s| s.start)
+                .min()
+                .unwrap_or(claim.span.start),
+            spans.iter().map(|s| s.end).max().unwrap_or(claim.span.end),
         );
         self.report(
             Kind::ConflictingSources,

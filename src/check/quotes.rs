@@ -142,7 +142,11 @@ pub fn find(
 /// A quotation whose parts (split at ellipses) are each verbatim in a
 /// quotation of one source and one speaker, later parts in the same or a
 /// later quotation: the first part's unit and span stand for it.
-fn joined(index: &SourceIndex<'_>, candidates: &[usize], segments: &[Vec<Word>]) -> Option<QuoteMatch> {
+fn joined(
+    index: &SourceIndex<'_>,
+    candidates: &[usize],
+    segments: &[Vec<Word>],
+) -> Option<QuoteMatch> {
     let mut first: Option<(usize, Span)> = None;
     let mut last_unit: Option<usize> = None;
     for segment in segments {

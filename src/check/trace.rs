@@ -61,7 +61,10 @@ pub struct Tracer<'a, 'd> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Slot {
     /// The draft names `draft` where the passage names `source`.
-    Name { draft: Vec<String>, source: Vec<String> },
+    Name {
+        draft: Vec<String>,
+        source: Vec<String>,
+    },
     /// The draft negates what the passage states (`draft_negates`), or
     /// the other way round; `words` are the negating words.
     Negation { draft_negates: bool, words: String },
@@ -124,7 +127,9 @@ impl Tracer<'_, '_> {
                 .clone()
                 .filter(|&i| {
                     let t = &tokens[i];
-                    !skip.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end)
+                    !skip
+                        .iter()
+                        .any(|s| s.start <= t.span.start && t.span.end <= s.end)
                         && !exempt.contains(&t.stem)
                 })
                 .collect();
@@ -191,7 +196,9 @@ impl Tracer<'_, '_> {
                     .collect();
                 let held = |a: &Alignment| {
                     let content: Vec<usize> = (0..clause_tokens.len())
-                        .filter(|&i| is_content(&clause_tokens[i]) && !clause_tokens[i].numeric && !names[i])
+                        .filter(|&i| {
+                            is_content(&clause_tokens[i]) && !clause_tokens[i].numeric && !names[i]
+                        })
                         .collect();
                     let matched = content.iter().filter(|&&i| a.matched[i].is_some()).count();
                     matched as f64 / content.len().max(1) as f64
@@ -357,16 +364,18 @@ impl Tracer<'_, '_> {
                 .collect()
         };
         let all_anchors = local(all_anchors);
-        let anchors = if names_compared { local(anchors) } else { Vec::new() };
+        let anchors = if names_compared {
+            local(anchors)
+        } else {
+            Vec::new()
+        };
 
         // Names between the same anchors.
         let clause_keys: rustc_hash::FxHashSet<u64> =
             clause.iter().flat_map(|t| [t.key, t.stem]).collect();
         let passage_names: Vec<bool> = passage
             .iter()
-            .map(|t| {
-                is_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem)
-            })
+            .map(|t| is_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem))
             .collect();
         let passage_runs = runs(passage, &passage_names);
         let mut draft_named = Vec::new();
@@ -543,7 +552,12 @@ fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::RangeInclusive<usize>>
     // A first clause too short to stand joins the next.
     if ranges.len() > 1 {
         let first = &ranges[0];
-        if tokens[first.clone()].iter().filter(|t| is_content(t)).count() < 2 {
+        if tokens[first.clone()]
+            .iter()
+            .filter(|t| is_content(t))
+            .count()
+            < 2
+        {
             let end = *ranges[1].end();
             ranges[1] = 0..=end;
             ranges.remove(0);

@@ -88,10 +88,7 @@ impl CheckRules {
                 if let Some(first) = seen.insert(words.clone(), entry.line) {
                     return Err(paraphrases.error(
                         entry.line,
-                        format!(
-                            "`{}` is already in the group on line {first}",
-                            part.trim()
-                        ),
+                        format!("`{}` is already in the group on line {first}", part.trim()),
                     ));
                 }
                 group.push(Phrase {
@@ -137,7 +134,8 @@ mod tests {
         RuleText::for_test(body)
     }
 
-    const CERTAINTY: &str = "tentative = [\"plans to\"]\ndefinite = [\"will\"]\ndisagreement = [\"disputed\"]\n";
+    const CERTAINTY: &str =
+        "tentative = [\"plans to\"]\ndefinite = [\"will\"]\ndisagreement = [\"disputed\"]\n";
 
     #[test]
     fn groups_and_phrases_load() {
