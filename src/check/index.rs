@@ -29,6 +29,7 @@ use super::normalize::{self, Strictness, Word};
 use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claims, Figure};
 use crate::document::Document;
+use crate::rules::attribution::SpeakerKind;
 use crate::span::Span;
 
 /// Postings a lookup reads beyond those of its rarest term.
@@ -56,6 +57,9 @@ pub struct Voice {
     /// Canonical name; `None` for the article's own voice.
     pub name: Option<String>,
     pub role: Option<String>,
+    /// Whether the voice is a person's (not an organisation, a group, a
+    /// document or an anonymous source).
+    pub is_person: bool,
 }
 
 /// A source sentence or quotation.
@@ -162,6 +166,10 @@ impl<'d> SourceIndex<'d> {
                 let voice = Voice {
                     name: claim.speaker.as_ref().map(|s| s.name.clone()),
                     role: claim.speaker.as_ref().and_then(|s| s.role.clone()),
+                    is_person: claim
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| s.kind == SpeakerKind::Person),
                 };
                 let sentence_unit = index.units.len();
                 sentence_units.push(sentence_unit);
@@ -206,6 +214,7 @@ impl<'d> SourceIndex<'d> {
                         voice: Voice {
                             name: quote.speaker.clone(),
                             role,
+                            is_person: false,
                         },
                         copy_of: None,
                     });

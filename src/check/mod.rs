@@ -484,17 +484,18 @@ impl DraftChecker<'_, '_> {
         }
         // Quotations (with their marks) and figures are checked above; the
         // speaker's name and the attributing words are not content.
-        let mut skip: Vec<Span> = claim
+        let skip: Vec<Span> = claim
             .quotes
             .iter()
             .map(|q| Span::new(q.span.start.saturating_sub(3), q.span.end + 3))
             .chain(claim.figures.iter().map(|f| f.span))
             .collect();
-        if let Some(content) = claim.content.filter(|_| claim.quotes.is_empty()) {
-            // Everything outside the reported content is attribution.
-            skip.push(Span::new(claim.span.start, content.start));
-            skip.push(Span::new(content.end, claim.span.end));
-        }
+        let reported_speech =
+            claim.cue.is_some() && claim.speaker.is_some() && claim.quotes.is_empty();
+        // Reported speech: what is reported is traced on its own; the rest
+        // of the sentence (who said it, a description of them) is the
+        // draft's own voice.
+        let content = claim.content.filter(|_| reported_speech);
         let exempt: Vec<u64> = claim
             .speaker
             .iter()
@@ -511,19 +512,34 @@ impl DraftChecker<'_, '_> {
             .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
             .map(|t| t.stem)
             .collect();
-        let traces = self
+        let reported: Vec<ClauseTrace> = match content {
+            Some(content) => self.tracer.trace(&self.draft.text, content, &skip, &exempt),
+            None => Vec::new(),
+        };
+        let mut own_skip = skip.clone();
+        own_skip.extend(content);
+        let own = self
             .tracer
-            .trace(&self.draft.text, claim.span, &skip, &exempt);
+            .trace(&self.draft.text, claim.span, &own_skip, &exempt);
         // Findings already made on this claim (a quotation, a figure).
         let earlier: Vec<Span> = self.findings[before..].iter().map(|f| f.range).collect();
-        let unsupported: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
-        let reported_speech =
-            claim.cue.is_some() && claim.speaker.is_some() && claim.quotes.is_empty();
+        let mut unsupported: Vec<Span> = own
+            .iter()
+            .chain(&reported)
+            .flat_map(|t| t.unsupported.clone())
+            .collect();
+        unsupported.sort_by_key(|s| s.start);
         let mut flagged = false;
         if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
-            flagged |= self.check_reported_speech(claim, speaker, &traces, &mut evidence);
+            let traces = if content.is_some() { &reported } else { &own };
+            flagged |= self.check_reported_speech(claim, speaker, traces, &mut evidence);
         }
-        for clause in &traces {
+        let own_voice = content.is_some() || !reported_speech;
+        for (clause, is_own) in own
+            .iter()
+            .map(|c| (c, own_voice))
+            .chain(reported.iter().map(|c| (c, false)))
+        {
             if let Some(slot_message) = contradiction_message(&clause.contradictions) {
                 let (unit, span) = clause.best_sentence.unwrap_or_else(|| {
                     let passage = &clause.alignment.as_ref().expect("aligned").passage;
@@ -540,7 +556,7 @@ impl DraftChecker<'_, '_> {
                 );
                 flagged = true;
             } else if clause.is_unsupported
-                && !reported_speech
+                && is_own
                 && !earlier
                     .iter()
                     .any(|f| f.start < clause.span.end && clause.span.start < f.end)
@@ -557,7 +573,7 @@ impl DraftChecker<'_, '_> {
             }
         }
         if !flagged {
-            for clause in &traces {
+            for clause in own.iter().chain(&reported) {
                 if let Some((unit, span)) = clause.best_sentence {
                     evidence.push(self.evidence(unit, span, None));
                 }
@@ -621,13 +637,11 @@ impl DraftChecker<'_, '_> {
             .iter()
             .filter(|t| !t.function)
             .any(|t| alignment.passage.tokens.iter().any(|p| p.stem == t.stem));
-        // Only a named speaker can be the wrong one: "officials said" may
-        // be anyone the source quotes.
-        let named = matches!(
-            speaker.kind,
-            crate::rules::attribution::SpeakerKind::Person
-                | crate::rules::attribution::SpeakerKind::Organisation
-        );
+        // Only one person can be mistaken for another: "officials said"
+        // may be anyone the source quotes, and an organisation speaks
+        // through its people.
+        let named =
+            speaker.kind == crate::rules::attribution::SpeakerKind::Person && voice.is_person;
         if let Some(source_name) = &voice.name
             && named
             && alignment.coverage >= 0.6
@@ -653,7 +667,7 @@ impl DraftChecker<'_, '_> {
 
     /// Whether the claim's speaker is a pronoun ("he said") that could
     /// as well refer to `voice`: a person the draft names in the claim or
-    /// the two sentences before it. Which of them a pronoun means is a
+    /// just before it. Which of them a pronoun means is a
     /// reader's guess; the checker does not call a guess a misattribution.
     fn pronoun_may_mean(&self, claim: &Claim<'_>, voice: &index::Voice) -> bool {
         let Some(speaker) = &claim.speaker else {
@@ -672,16 +686,10 @@ impl DraftChecker<'_, '_> {
             return false;
         }
         let surname = name.split_whitespace().last().unwrap_or(name);
-        // The text of the claim and a little before it.
-        let window =
+        // The text of the claim and a little (a paragraph or so) before
+        // it.
+        let from =
             floor_char_boundary(&self.draft.text, claim.span.start.saturating_sub(LOOK_BACK));
-        let from = window
-            + self.draft.text[window..claim.span.start]
-                .char_indices()
-                .rev()
-                .filter(|&(_, c)| c == '.' || c == '\n')
-                .nth(2)
-                .map_or(0, |(i, _)| i);
         let before = &self.draft.text[from..claim.span.end];
         before
             .split(|c: char| !c.is_alphanumeric())

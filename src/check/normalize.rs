@@ -69,6 +69,20 @@ pub fn segments(text: &str, offset: usize, strictness: Strictness) -> Vec<Vec<Wo
     };
     let mut pieces = text.split_word_bound_indices().peekable();
     while let Some((at, piece)) = pieces.next() {
+        // A contraction set off by a space ("we 're", "would n't" in
+        // tokenised copy) belongs to the word before it.
+        if let Some((start, end)) = word
+            && end == at
+            && piece.trim().is_empty()
+            && is_contraction(&text[at + piece.len()..])
+        {
+            let through = at + piece.len() + contraction_len(&text[at + piece.len()..]);
+            word = Some((start, through));
+            while pieces.peek().is_some_and(|&(next, _)| next < through) {
+                pieces.next();
+            }
+            continue;
+        }
         let is_word = piece.chars().any(char::is_alphanumeric);
         if is_word && !in_brackets {
             word = match word {
@@ -122,6 +136,30 @@ pub fn segments(text: &str, offset: usize, strictness: Strictness) -> Vec<Vec<Wo
     segments
 }
 
+/// Endings of English contractions, apostrophe included.
+const CONTRACTIONS: &[&str] = &[
+    "n't", "'re", "'ve", "'ll", "'m", "'d", "'s", "’re", "’ve", "’ll", "’m", "’d", "’s", "n’t",
+];
+
+/// Whether `rest` starts with a contraction ending followed by no letter.
+fn is_contraction(rest: &str) -> bool {
+    contraction_len(rest) > 0
+}
+
+/// The length of the contraction ending `rest` starts with, or 0.
+fn contraction_len(rest: &str) -> usize {
+    CONTRACTIONS
+        .iter()
+        .find(|c| {
+            rest.starts_with(**c)
+                && !rest[c.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map_or(0, |c| c.len())
+}
+
 /// The length in bytes of the hyphen at `at` in `text`, or 0.
 fn hyphen_len(text: &str, at: usize) -> usize {
     match text.get(at..).and_then(|rest| rest.chars().next()) {
@@ -134,6 +172,7 @@ fn hyphen_len(text: &str, at: usize) -> usize {
 pub fn fold(raw: &str, strictness: Strictness) -> String {
     let mut word: String = raw
         .chars()
+        .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '’' => '\'',
             '‐' | '‑' | '‒' => '-',
@@ -354,6 +393,18 @@ mod tests {
                 vec!["to", "take", "part"],
                 vec!["defense", "industry"]
             ]
+        );
+    }
+
+    #[test]
+    fn contractions_set_off_by_a_space_join_their_word() {
+        assert_eq!(
+            texts("we 're sure I would n't go", Strictness::Lenient),
+            [["we're", "sure", "i", "wouldn't", "go"]]
+        );
+        assert_eq!(
+            texts("we're sure I wouldn't go", Strictness::Lenient),
+            [["we're", "sure", "i", "wouldn't", "go"]]
         );
     }
 
