@@ -561,3 +561,65 @@ fn faithful_rewrites_pass_and_errors_are_traced() {
         assert_eq!(got, kinds, "{path}: {found:#?}");
     }
 }
+
+/// A changed first or last word of a quotation is a substitution, and the
+/// fix quotes the source's exact words on one line, with no quotation
+/// marks left from a quotation that runs over two paragraphs.
+#[test]
+fn misquotes_at_the_edges_and_over_paragraphs() {
+    let dir = std::env::temp_dir().join(format!("claimtrace-edges-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("source.txt");
+    std::fs::write(
+        &source,
+        "Mayor Ida Lund spoke on Monday.\n\n\
+         “Nobody on the seafront will lose their home to the sea,” Lund said.\n\n\
+         “We will rebuild the harbour wall before the winter storms arrive.\n\n\
+         “Every family on the seafront will be safe by Christmas,” she said.\n",
+    )
+    .unwrap();
+    let draft = dir.join("draft.md");
+    std::fs::write(
+        &draft,
+        "“Everybody on the seafront will lose their home to the sea,” Lund said.\n\n\
+         “We will rebuild the harbour wall before the winter storms arrive. Every family \
+         on the seafront will be safe by Easter,” Lund said.\n",
+    )
+    .unwrap();
+    let output = claimtrace(&[
+        "check",
+        draft.to_str().unwrap(),
+        "--source",
+        source.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let findings = audit["documents"][0]["findings"].as_array().unwrap();
+    let misquotes: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f["rule"] == "misquote")
+        .map(|f| (f["message"].as_str().unwrap(), f["fix"].as_str().unwrap()))
+        .collect();
+    assert_eq!(misquotes.len(), 2, "{findings:#?}");
+    assert!(
+        misquotes[0].0.starts_with("the quotation changes “Nobody” to “Everybody”"),
+        "{}",
+        misquotes[0].0
+    );
+    assert_eq!(
+        misquotes[0].1,
+        "quote the source: “Nobody on the seafront will lose their home to the sea”"
+    );
+    assert!(
+        misquotes[1].0.starts_with("the quotation changes “Christmas” to “Easter”"),
+        "{}",
+        misquotes[1].0
+    );
+    assert_eq!(
+        misquotes[1].1,
+        "quote the source: “We will rebuild the harbour wall before the winter storms arrive. \
+         Every family on the seafront will be safe by Christmas”"
+    );
+}

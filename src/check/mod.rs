@@ -763,7 +763,7 @@ impl DraftChecker<'_, '_> {
                 removed,
             } => {
                 let evidence = self.evidence(unit, span, None);
-                let source_wording = evidence.text.clone();
+                let source_wording = quotable(&evidence.text);
                 let change = match (added.is_empty(), removed.is_empty()) {
                     (false, true) => format!("adds “{}”", added.join(" ")),
                     (true, false) => format!("drops “{}”", removed.join(" ")),
@@ -1121,6 +1121,12 @@ fn contradiction_message(slots: &[Slot]) -> Option<String> {
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// Source words as a draft can quote them: on one line, without the
+/// quotation marks that close and reopen a quotation between paragraphs.
+fn quotable(text: &str) -> String {
+    one_line(&text.replace(['“', '”', '"', '«', '»', '„'], ""))
 }
 
 /// Text on one line: runs of whitespace (paragraph breaks included) become

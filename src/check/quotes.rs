@@ -269,7 +269,14 @@ fn align(
         equal.first()?;
         (0, source.len())
     } else {
-        (equal.first()?.0.start, equal.last()?.0.end)
+        let (first_old, first_new) = equal.first()?.clone();
+        let (last_old, last_new) = equal.last()?.clone();
+        // Draft words before the first aligned word stand for the source
+        // words right before it ("Everybody" for "Nobody"): a changed
+        // first or last word is a substitution, not an addition.
+        let leading = first_new.start.min(first_old.start);
+        let trailing = (draft.len() - last_new.end).min(source.len() - last_old.end);
+        (first_old.start - leading, last_old.end + trailing)
     };
     let matched: usize = equal.iter().map(|(old, _)| old.len()).sum();
     let window = last - first;
@@ -309,4 +316,48 @@ fn align(
         added,
         removed,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aligned(source: &str, draft: &str) -> Alignment {
+        let s = normalize::words(source, 0, Strictness::Lenient);
+        let d = normalize::words(draft, 0, Strictness::Lenient);
+        align(&s, source, &d, draft, MIN_NEAR_OVERLAP, false).expect("a near copy")
+    }
+
+    #[test]
+    fn a_changed_first_word_is_a_substitution() {
+        let a = aligned(
+            "Nobody will lose their job because of this plan, he said.",
+            "Everybody will lose their job because of this plan",
+        );
+        assert_eq!(a.added, ["Everybody"]);
+        assert_eq!(a.removed, ["Nobody"]);
+        assert!(a.diff.starts_with("[-Nobody-] {+Everybody+} will lose"), "{}", a.diff);
+        assert_eq!(a.span, Span::new(0, 47));
+    }
+
+    #[test]
+    fn a_changed_last_word_is_a_substitution() {
+        let a = aligned(
+            "We said the plan would cut costs and we meant it.",
+            "the plan would cut costs and we meant nothing",
+        );
+        assert_eq!(a.added, ["nothing"]);
+        assert_eq!(a.removed, ["it"]);
+        assert!(a.diff.ends_with("we meant [-it-] {+nothing+}"), "{}", a.diff);
+    }
+
+    #[test]
+    fn words_added_inside_stay_additions() {
+        let a = aligned(
+            "The partnership will become a force multiplier by integrating supply chains",
+            "The partnership will become a major force multiplier by integrating supply chains",
+        );
+        assert_eq!(a.added, ["major"]);
+        assert!(a.removed.is_empty());
+    }
 }
