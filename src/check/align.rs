@@ -20,6 +20,15 @@ pub const MAX_SENTENCES: usize = 3;
 /// Candidate sentences examined per claim.
 const CANDIDATES: usize = 6;
 
+/// Windows scoring within this of the best are told apart by word order.
+const NEAR_TIE: f64 = 0.05;
+
+/// Claims longer than this (in shared words) are put in order greedily.
+const MAX_ORDERED: usize = 256;
+
+/// The most windows told apart by word order.
+const TIE_BREAK: usize = 4;
+
 /// A stretch of one source: up to three adjacent sentences.
 #[derive(Clone, Debug)]
 pub struct Passage {
@@ -66,7 +75,7 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
     if total == 0.0 {
         return None;
     }
-    let mut best: Option<(f64, (usize, usize, usize))> = None;
+    let mut windows: Vec<(f64, (usize, usize, usize))> = Vec::new();
     let mut seen = rustc_hash::FxHashSet::default();
     for unit in index.content_candidates(&keys, CANDIDATES) {
         let (source, claim) = (index.units[unit].source, index.units[unit].claim);
@@ -85,22 +94,48 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
                     .sum();
                 // A longer passage must hold more to be preferred.
                 let score = held / total - 0.02 * (last - first) as f64;
-                let better = match best {
-                    None => true,
-                    Some((s, _)) => score > s + 1e-12,
-                };
-                if better {
-                    best = Some((score, (source, first, last)));
-                }
+                windows.push((score, (source, first, last)));
             }
         }
     }
-    let (_, (source, first, last)) = best?;
-    let document = index.sources[source].document;
-    let claims = &index.sources[source].claims.claims;
-    let span = Span::new(claims[first].span.start, claims[last].span.end);
-    let passage_tokens = lexicon.tokens(document.slice(span), span.start);
-    let matched = match_tokens(tokens, &passage_tokens);
+    // The best windows by the words they hold; among near ties, the one
+    // that holds them in the claim's order (the sentence a claim copies
+    // beats one that merely shares its words).
+    windows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let top = windows.first()?.0;
+    let content_count = tokens.iter().filter(|t| is_content(t)).count().max(1) as f64;
+    let mut best: Option<(f64, Passage, Vec<Option<usize>>)> = None;
+    for &(score, (source, first, last)) in windows
+        .iter()
+        .take_while(|(score, _)| *score >= top - NEAR_TIE)
+        .take(TIE_BREAK)
+    {
+        let claims = &index.sources[source].claims.claims;
+        let span = Span::new(claims[first].span.start, claims[last].span.end);
+        let passage_tokens = lexicon.tokens(index.sources[source].document.slice(span), span.start);
+        let matched = match_tokens(tokens, &passage_tokens);
+        let ordered = in_order(
+            tokens
+                .iter()
+                .zip(&matched)
+                .enumerate()
+                .filter(|(_, (t, m))| is_content(t) && m.is_some())
+                .map(|(i, (_, m))| (i, m.unwrap_or(0)))
+                .collect(),
+        )
+        .len() as f64;
+        let fine = score + NEAR_TIE * ordered / content_count;
+        if best.as_ref().is_none_or(|(b, _, _)| fine > *b + 1e-12) {
+            let passage = Passage {
+                source,
+                unit: index.sentence_unit(source, first),
+                span,
+                tokens: passage_tokens,
+            };
+            best = Some((fine, passage, matched));
+        }
+    }
+    let (_, passage, matched) = best?;
     let held: f64 = tokens
         .iter()
         .zip(&matched)
@@ -110,38 +145,88 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
         .values()
         .sum();
     Some(Alignment {
-        passage: Passage {
-            source,
-            unit: index.sentence_unit(source, first),
-            span,
-            tokens: passage_tokens,
-        },
+        passage,
         matched,
         coverage: held / total,
     })
 }
 
-/// For each token of `claim`, a passage token with the same key (or stem),
-/// preferring the one nearest the previous match.
+/// The longest subsequence of `pairs` (in claim order) whose passage
+/// positions increase: the shared words that keep their order.
+pub fn in_order(pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let n = pairs.len();
+    if n > MAX_ORDERED {
+        // A very long claim: keep each pair that continues the order, so
+        // the work stays linear.
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for pair in pairs {
+            if out.last().is_none_or(|last| last.1 < pair.1) {
+                out.push(pair);
+            }
+        }
+        return out;
+    }
+    let mut length = vec![1usize; n];
+    let mut previous: Vec<Option<usize>> = vec![None; n];
+    for i in 0..n {
+        for j in 0..i {
+            if pairs[j].1 < pairs[i].1 && length[j] + 1 > length[i] {
+                length[i] = length[j] + 1;
+                previous[i] = Some(j);
+            }
+        }
+    }
+    let Some(mut at) = (0..n).max_by_key(|&i| (length[i], std::cmp::Reverse(i))) else {
+        return Vec::new();
+    };
+    let mut out = vec![pairs[at]];
+    while let Some(p) = previous[at] {
+        out.push(pairs[p]);
+        at = p;
+    }
+    out.reverse();
+    out
+}
+
+/// For each token of `claim`, the passage token it aligns with: first the
+/// word-for-word alignment of the two (a Myers diff over their keys, so a
+/// copied stretch maps onto itself in order), then, for content words left
+/// over, the same word elsewhere in the passage, nearest the previous
+/// match.
 fn match_tokens(claim: &[Token], passage: &[Token]) -> Vec<Option<usize>> {
+    let claim_keys: Vec<u64> = claim.iter().map(|t| t.key).collect();
+    let passage_keys: Vec<u64> = passage.iter().map(|t| t.key).collect();
+    let mut matched: Vec<Option<usize>> = vec![None; claim.len()];
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &passage_keys, &claim_keys);
+    for op in ops {
+        if let similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                matched[new_index + k] = Some(old_index + k);
+            }
+        }
+    }
     let mut last: Option<usize> = None;
-    claim
-        .iter()
-        .map(|token| {
-            let found = passage
+    for (i, token) in claim.iter().enumerate() {
+        if matched[i].is_none() && !token.function {
+            matched[i] = passage
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.key == token.key || p.stem == token.stem)
-                .min_by_key(|(i, _)| match last {
-                    Some(l) if *i > l => i - l,
-                    Some(l) => l - i + passage.len(),
-                    None => *i,
+                .min_by_key(|(at, _)| match last {
+                    Some(l) if *at > l => at - l,
+                    Some(l) => l - at + passage.len(),
+                    None => *at,
                 })
-                .map(|(i, _)| i);
-            if found.is_some() && !token.function {
-                last = found;
-            }
-            found
-        })
-        .collect()
+                .map(|(at, _)| at);
+        }
+        if matched[i].is_some() && !token.function {
+            last = matched[i];
+        }
+    }
+    matched
 }

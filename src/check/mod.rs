@@ -709,7 +709,19 @@ impl DraftChecker<'_, '_> {
     }
 
     fn check_quote(&mut self, claim: &Claim<'_>, quote: &claims::Quote) -> Option<Evidence> {
-        let found = quotes::find(self.index, &self.draft.text, quote.span, self.strictness)?;
+        let role = claim
+            .speaker
+            .as_ref()
+            .filter(|s| Some(s.name.as_str()) == quote.speaker.as_deref())
+            .and_then(|s| s.role.as_deref());
+        let speaker = quote.speaker.as_deref().map(|name| (name, role));
+        let found = quotes::find(
+            self.index,
+            &self.draft.text,
+            quote.span,
+            self.strictness,
+            speaker,
+        )?;
         match found {
             QuoteMatch::Verbatim { unit, span } => {
                 let source = &self.index.units[unit];

@@ -51,12 +51,15 @@ pub enum QuoteMatch {
     Missing,
 }
 
-/// Looks the quotation at `quote` of `draft_text` up in `index`.
+/// Looks the quotation at `quote` of `draft_text` up in `index`. Where
+/// several source quotations hold it verbatim, one `speaker` (name and
+/// role) says it in is preferred.
 pub fn find(
     index: &SourceIndex<'_>,
     draft_text: &str,
     quote: Span,
     strictness: Strictness,
+    speaker: Option<(&str, Option<&str>)>,
 ) -> Option<QuoteMatch> {
     let text = &draft_text[quote.start..quote.end];
     let segments = normalize::segments(text, quote.start, strictness);
@@ -80,13 +83,19 @@ pub fn find(
     }
     // Verbatim: a quotation unit first, since it names the speaker.
     let verbatim = |want_quote: bool| {
-        candidates
+        let found: Vec<(usize, Span)> = candidates
             .iter()
             .filter(|&&u| index.units[u].is_quote == want_quote)
-            .find_map(|&u| {
-                find_segments(&index.units[u].words, &segments)
-                    .map(|span| QuoteMatch::Verbatim { unit: u, span })
-            })
+            .filter_map(|&u| find_segments(&index.units[u].words, &segments).map(|s| (u, s)))
+            .collect();
+        let preferred = speaker.and_then(|(name, role)| {
+            found
+                .iter()
+                .find(|(u, _)| super::speakers::same(name, role, &index.units[*u].voice))
+        });
+        preferred
+            .or(found.first())
+            .map(|&(unit, span)| QuoteMatch::Verbatim { unit, span })
     };
     if let Some(found) = verbatim(true).or_else(|| verbatim(false)) {
         return Some(found);

@@ -24,7 +24,7 @@
 //! sentence starts, matched in the draft whatever its case, and the words
 //! the draft itself capitalises mid-sentence.
 
-use super::align::{self, Alignment, is_content};
+use super::align::{self, Alignment, in_order, is_content};
 use super::index::SourceIndex;
 use super::lexicon::{Lexicon, Token};
 use crate::rules::RuleSet;
@@ -123,21 +123,28 @@ impl Tracer<'_, '_> {
             .collect();
         let mut traces = Vec::new();
         for range in clauses(draft, &tokens) {
-            let checked: Vec<usize> = range
-                .clone()
-                .filter(|&i| {
-                    let t = &tokens[i];
-                    !skip
-                        .iter()
-                        .any(|s| s.start <= t.span.start && t.span.end <= s.end)
-                        && !exempt.contains(&t.stem)
+            // Skipped words (quotations, figures, the speaker) stay in the
+            // clause as function words, so that it still lines up with its
+            // passage word for word.
+            let checked: Vec<usize> = range.clone().collect();
+            let skipped = |i: usize| {
+                let t = &tokens[i];
+                skip.iter()
+                    .any(|s| s.start <= t.span.start && t.span.end <= s.end)
+                    || exempt.contains(&t.stem)
+            };
+            let clause_tokens: Vec<Token> = checked
+                .iter()
+                .map(|&i| {
+                    let mut t = tokens[i].clone();
+                    t.function |= skipped(i);
+                    t
                 })
                 .collect();
-            let clause_tokens: Vec<Token> = checked.iter().map(|&i| tokens[i].clone()).collect();
             let content: Vec<usize> = checked
                 .iter()
                 .copied()
-                .filter(|&i| is_content(&tokens[i]) && !tokens[i].numeric)
+                .filter(|&i| !skipped(i) && is_content(&tokens[i]) && !tokens[i].numeric)
                 .collect();
             if content.is_empty() {
                 continue;
@@ -170,8 +177,8 @@ impl Tracer<'_, '_> {
                 best_sentence = self.best_sentence(alignment);
                 let mut names: Vec<bool> = checked
                     .iter()
-                    .map(|&i| {
-                        let t = &tokens[i];
+                    .zip(&clause_tokens)
+                    .map(|(&i, t)| {
                         is_content(t)
                             && !t.numeric
                             && (self.index.is_name(t.stem) || (t.capitalized && !clause_start[i]))
@@ -424,16 +431,27 @@ impl Tracer<'_, '_> {
             });
         }
 
-        // A negation right before an anchor on one side only.
-        let negation_before = |tokens: &[Token], at: usize| {
-            tokens[at.saturating_sub(NEGATION_REACH)..at]
+        // A negation between two anchors (or right before the first) on
+        // one side only.
+        let negation_in = |tokens: &[Token], range: std::ops::Range<usize>| {
+            tokens[range]
                 .iter()
                 .find(|t| self.lexicon.is_negation(t))
                 .map(|t| t.span)
         };
+        let mut previous: Option<(usize, usize)> = None;
         for &(c, p) in all_anchors.iter().filter(|_| slots_compared) {
-            let in_draft = negation_before(clause, c);
-            let in_source = negation_before(passage, p);
+            let (from_c, from_p) = match previous {
+                Some((pc, pp)) => (pc + 1, pp + 1),
+                None => {
+                    // Before the first anchor, as far on both sides.
+                    let reach = NEGATION_REACH.min(c).min(p);
+                    (c - reach, p - reach)
+                }
+            };
+            previous = Some((c, p));
+            let in_draft = negation_in(clause, from_c.min(c)..c);
+            let in_source = negation_in(passage, from_p.min(p)..p);
             match (in_draft, in_source) {
                 (Some(span), None) => {
                     slots.push(Slot::Negation {
@@ -495,32 +513,6 @@ const NEGATION_REACH: usize = 3;
 /// How many words after a hedge it governs an anchor ("proposal for
 /// posting a liaison officer").
 const HEDGE_REACH: usize = 4;
-
-/// The longest subsequence of `pairs` (in clause order) whose passage
-/// positions increase: the shared words that keep their order.
-fn in_order(pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    let n = pairs.len();
-    let mut length = vec![1usize; n];
-    let mut previous: Vec<Option<usize>> = vec![None; n];
-    for i in 0..n {
-        for j in 0..i {
-            if pairs[j].1 < pairs[i].1 && length[j] + 1 > length[i] {
-                length[i] = length[j] + 1;
-                previous[i] = Some(j);
-            }
-        }
-    }
-    let Some(mut at) = (0..n).max_by_key(|&i| (length[i], std::cmp::Reverse(i))) else {
-        return Vec::new();
-    };
-    let mut out = vec![pairs[at]];
-    while let Some(p) = previous[at] {
-        out.push(pairs[p]);
-        at = p;
-    }
-    out.reverse();
-    out
-}
 
 /// The clauses of a token list, as inclusive ranges of token positions: a
 /// new clause starts after `;`, a dash, or a comma before one of
