@@ -604,7 +604,9 @@ fn misquotes_at_the_edges_and_over_paragraphs() {
         .collect();
     assert_eq!(misquotes.len(), 2, "{findings:#?}");
     assert!(
-        misquotes[0].0.starts_with("the quotation changes “Nobody” to “Everybody”"),
+        misquotes[0]
+            .0
+            .starts_with("the quotation changes “Nobody” to “Everybody”"),
         "{}",
         misquotes[0].0
     );
@@ -613,7 +615,9 @@ fn misquotes_at_the_edges_and_over_paragraphs() {
         "quote the source: “Nobody on the seafront will lose their home to the sea”"
     );
     assert!(
-        misquotes[1].0.starts_with("the quotation changes “Christmas” to “Easter”"),
+        misquotes[1]
+            .0
+            .starts_with("the quotation changes “Christmas” to “Easter”"),
         "{}",
         misquotes[1].0
     );

@@ -27,7 +27,11 @@ const NEAR_TIE: f64 = 0.05;
 const MAX_ORDERED: usize = 256;
 
 /// The most windows told apart by word order.
-const TIE_BREAK: usize = 4;
+const TIE_BREAK: usize = 24;
+
+/// For each token of a claim, the passage token it aligns with; and the
+/// longest stretch copied word for word.
+type Matched = (Vec<Option<usize>>, usize);
 
 /// A stretch of one source: up to three adjacent sentences.
 #[derive(Clone, Debug)]
@@ -47,6 +51,8 @@ pub struct Alignment {
     pub matched: Vec<Option<usize>>,
     /// The weighted share of the claim's content the passage holds.
     pub coverage: f64,
+    /// Whether the passage holds the claim word for word.
+    pub verbatim: bool,
 }
 
 /// How much a word says about where a claim comes from: rare words more.
@@ -104,7 +110,7 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
     windows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let top = windows.first()?.0;
     let content_count = tokens.iter().filter(|t| is_content(t)).count().max(1) as f64;
-    let mut best: Option<(f64, Passage, Vec<Option<usize>>)> = None;
+    let mut best: Option<(f64, Passage, Matched)> = None;
     for &(score, (source, first, last)) in windows
         .iter()
         .take_while(|(score, _)| *score >= top - NEAR_TIE)
@@ -113,7 +119,7 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
         let claims = &index.sources[source].claims.claims;
         let span = Span::new(claims[first].span.start, claims[last].span.end);
         let passage_tokens = lexicon.tokens(index.sources[source].document.slice(span), span.start);
-        let matched = match_tokens(tokens, &passage_tokens);
+        let (matched, copied) = match_tokens(tokens, &passage_tokens);
         let ordered = in_order(
             tokens
                 .iter()
@@ -124,7 +130,11 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
                 .collect(),
         )
         .len() as f64;
-        let fine = score + NEAR_TIE * ordered / content_count;
+        // Words copied in one stretch (function words too) tell a copy
+        // from a sentence that merely has the same words.
+        let fine = score
+            + NEAR_TIE * ordered / content_count
+            + NEAR_TIE * copied as f64 / tokens.len().max(1) as f64;
         if best.as_ref().is_none_or(|(b, _, _)| fine > *b + 1e-12) {
             let passage = Passage {
                 source,
@@ -132,10 +142,10 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
                 span,
                 tokens: passage_tokens,
             };
-            best = Some((fine, passage, matched));
+            best = Some((fine, passage, (matched, copied)));
         }
     }
-    let (_, passage, matched) = best?;
+    let (_, passage, (matched, copied)) = best?;
     let held: f64 = tokens
         .iter()
         .zip(&matched)
@@ -148,6 +158,7 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
         passage,
         matched,
         coverage: held / total,
+        verbatim: copied == tokens.len(),
     })
 }
 
@@ -192,11 +203,13 @@ pub fn in_order(pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// word-for-word alignment of the two (a Myers diff over their keys, so a
 /// copied stretch maps onto itself in order), then, for content words left
 /// over, the same word elsewhere in the passage, nearest the previous
-/// match.
-fn match_tokens(claim: &[Token], passage: &[Token]) -> Vec<Option<usize>> {
+/// match. Also returns the length of the longest stretch copied word for
+/// word.
+fn match_tokens(claim: &[Token], passage: &[Token]) -> (Vec<Option<usize>>, usize) {
     let claim_keys: Vec<u64> = claim.iter().map(|t| t.key).collect();
     let passage_keys: Vec<u64> = passage.iter().map(|t| t.key).collect();
     let mut matched: Vec<Option<usize>> = vec![None; claim.len()];
+    let mut copied = 0;
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &passage_keys, &claim_keys);
     for op in ops {
         if let similar::DiffOp::Equal {
@@ -205,6 +218,7 @@ fn match_tokens(claim: &[Token], passage: &[Token]) -> Vec<Option<usize>> {
             len,
         } = op
         {
+            copied = copied.max(len);
             for k in 0..len {
                 matched[new_index + k] = Some(old_index + k);
             }
@@ -228,5 +242,38 @@ fn match_tokens(claim: &[Token], passage: &[Token]) -> Vec<Option<usize>> {
             last = matched[i];
         }
     }
-    matched
+    (matched, copied)
+}
+
+/// The weighted share of `tokens`' content that sentence unit `unit`
+/// holds.
+pub fn held_by(index: &SourceIndex<'_>, tokens: &[Token], unit: usize) -> f64 {
+    let mut keys: Vec<(u64, f64)> = tokens
+        .iter()
+        .filter(|t| is_content(t))
+        .map(|t| (t.key, weight(index, t)))
+        .collect();
+    keys.sort_by_key(|k| k.0);
+    keys.dedup_by_key(|k| k.0);
+    let total: f64 = keys.iter().map(|k| k.1).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    keys.iter()
+        .filter(|(key, _)| index.holds(unit, *key))
+        .map(|k| k.1)
+        .sum::<f64>()
+        / total
+}
+
+/// The sentence units that share most content with `tokens`.
+pub fn candidates(index: &SourceIndex<'_>, tokens: &[Token], limit: usize) -> Vec<usize> {
+    let mut keys: Vec<(u64, f64)> = tokens
+        .iter()
+        .filter(|t| is_content(t))
+        .map(|t| (t.key, weight(index, t)))
+        .collect();
+    keys.sort_by_key(|k| k.0);
+    keys.dedup_by_key(|k| k.0);
+    index.content_candidates(&keys, limit)
 }

@@ -235,6 +235,7 @@ impl<'d> SourceIndex<'d> {
             h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
         if let Some(&first) = self.by_words.get(&whole)
+            && !unit.words.is_empty()
             && self.units[first].words == unit.words
         {
             unit.copy_of = Some(first);
@@ -355,7 +356,18 @@ impl<'d> SourceIndex<'d> {
         }
         let mut ranked: Vec<(u32, f64)> = scores.into_iter().collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(limit);
+        // Units tied with the last one kept are kept too (up to four times
+        // the limit): which of equals comes first is no reason to drop one.
+        let keep = match ranked.get(limit.saturating_sub(1)) {
+            Some(&(_, last)) => ranked
+                .iter()
+                .take(limit * 4)
+                .take_while(|(_, score)| *score >= last - 1e-9)
+                .count()
+                .max(limit),
+            None => ranked.len(),
+        };
+        ranked.truncate(keep);
         ranked.into_iter().map(|(u, _)| u as usize).collect()
     }
 

@@ -173,7 +173,7 @@ impl Lexicon {
     /// The tokens of `text`, which starts at byte `offset` of its document.
     /// Paraphrase phrases of several words become one token.
     pub fn tokens(&self, text: &str, offset: usize) -> Vec<Token> {
-        let words = normalize::words(text, offset, Strictness::Lenient);
+        let words = normalize::prose_words(text, offset);
         let mut tokens: Vec<Token> = words
             .iter()
             .map(|w| {

@@ -410,6 +410,10 @@ fn check_draft(
     }
 }
 
+/// How many other sentences sharing its content a reported statement is
+/// looked for in, in its speaker's mouth.
+const ALTERNATIVES: usize = 12;
+
 /// How far back (in bytes) the checker looks for what precedes a claim.
 const LOOK_BACK: usize = 512;
 
@@ -642,11 +646,22 @@ impl DraftChecker<'_, '_> {
         // through its people.
         let named =
             speaker.kind == crate::rules::attribution::SpeakerKind::Person && voice.is_person;
+        // Another sentence that holds the content as well, in the right
+        // mouth, settles it.
+        let said_by_them = || {
+            align::candidates(self.index, &clause.tokens, ALTERNATIVES)
+                .into_iter()
+                .any(|u| {
+                    speakers::same(&speaker.name, draft_role, &self.index.units[u].voice)
+                        && align::held_by(self.index, &clause.tokens, u) >= 0.6
+                })
+        };
         if let Some(source_name) = &voice.name
             && named
             && alignment.coverage >= 0.6
             && !speakers::same(&speaker.name, draft_role, voice)
             && !named_in_passage
+            && !said_by_them()
         {
             let found = self.evidence(unit, span, None);
             self.report(

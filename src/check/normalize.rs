@@ -50,6 +50,21 @@ pub fn words(text: &str, offset: usize, strictness: Strictness) -> Vec<Word> {
 /// `don't`, `3.5`, `1,000` and `U.S` whole); pieces joined by a hyphen with
 /// no space around it (`cyber-attacks`, `27-member`) are one word.
 pub fn segments(text: &str, offset: usize, strictness: Strictness) -> Vec<Vec<Word>> {
+    split(text, offset, strictness, true)
+}
+
+/// The words of prose (not a quotation): square brackets and ellipses are
+/// punctuation like any other, and the words inside brackets count.
+pub fn prose_words(text: &str, offset: usize) -> Vec<Word> {
+    split(text, offset, Strictness::Lenient, false)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Splits `text` into words, in segments when `quotation` (see
+/// [`segments`]).
+fn split(text: &str, offset: usize, strictness: Strictness, quotation: bool) -> Vec<Vec<Word>> {
     let mut segments: Vec<Vec<Word>> = vec![Vec::new()];
     let mut in_brackets = false;
     // The word being built: where it starts and ends in `text`.
@@ -113,7 +128,7 @@ pub fn segments(text: &str, offset: usize, strictness: Strictness) -> Vec<Vec<Wo
             flush(&mut segments, done);
         }
         let is_ellipsis = piece == "…" || (piece == "." && text[at..].starts_with("..."));
-        if is_ellipsis || piece == "[" || piece == "]" {
+        if quotation && (is_ellipsis || piece == "[" || piece == "]") {
             if piece == "[" {
                 in_brackets = true;
             } else if piece == "]" {

@@ -12,12 +12,15 @@
 
 use similar::{Algorithm, DiffTag};
 
-use super::index::SourceIndex;
+use super::index::{SourceIndex, is_content};
 use super::normalize::{self, Strictness, Word};
 use crate::span::Span;
 
 /// How many candidate units are examined per quotation.
 const CANDIDATES: usize = 8;
+
+/// How many units sharing words with a short quotation are examined.
+const SHORT_CANDIDATES: usize = 64;
 
 /// The least share of a quotation's words that must align with a source
 /// stretch, and the least share of that stretch they must cover, for a
@@ -64,7 +67,9 @@ pub fn find(
     let text = &draft_text[quote.start..quote.end];
     let segments = normalize::segments(text, quote.start, strictness);
     let words: Vec<Word> = segments.iter().flatten().cloned().collect();
-    if words.is_empty() {
+    // Nothing to trace in a quotation of function words and letters
+    // ("no", "R,"): any source has them.
+    if !words.iter().any(|w| is_content(&w.text)) {
         return None;
     }
     let mut candidates: Vec<usize> = Vec::new();
@@ -76,8 +81,15 @@ pub fn find(
     for (unit, _) in index.trigram_candidates(&words, CANDIDATES) {
         push(unit);
     }
+    // A short quotation shares few words with its source, and many
+    // quotations may share them: look further.
+    let word_limit = if words.len() < MIN_NEAR_WORDS {
+        SHORT_CANDIDATES
+    } else {
+        CANDIDATES / 2
+    };
     for quotes in [true, false] {
-        for (unit, _) in index.word_candidates(&words, quotes, CANDIDATES / 2) {
+        for (unit, _) in index.word_candidates(&words, quotes, word_limit) {
             push(unit);
         }
     }
@@ -345,7 +357,11 @@ mod tests {
         );
         assert_eq!(a.added, ["Everybody"]);
         assert_eq!(a.removed, ["Nobody"]);
-        assert!(a.diff.starts_with("[-Nobody-] {+Everybody+} will lose"), "{}", a.diff);
+        assert!(
+            a.diff.starts_with("[-Nobody-] {+Everybody+} will lose"),
+            "{}",
+            a.diff
+        );
         assert_eq!(a.span, Span::new(0, 47));
     }
 
@@ -357,7 +373,11 @@ mod tests {
         );
         assert_eq!(a.added, ["nothing"]);
         assert_eq!(a.removed, ["it"]);
-        assert!(a.diff.ends_with("we meant [-it-] {+nothing+}"), "{}", a.diff);
+        assert!(
+            a.diff.ends_with("we meant [-it-] {+nothing+}"),
+            "{}",
+            a.diff
+        );
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub struct ClauseTrace {
     pub unsupported_span: Option<Span>,
     /// Slots in which the clause contradicts its passage.
     pub contradictions: Vec<Slot>,
+    /// The clause's words, as traced (skipped words marked as function
+    /// words).
+    pub tokens: Vec<Token>,
     /// The sentence of the passage that holds most of the clause, as a
     /// source span and the sentence unit it is.
     pub best_sentence: Option<(usize, Span)>,
@@ -229,6 +232,7 @@ impl Tracer<'_, '_> {
                 unsupported_span,
                 contradictions,
                 best_sentence,
+                tokens: clause_tokens,
             });
         }
         traces
@@ -321,6 +325,10 @@ impl Tracer<'_, '_> {
         names: &[bool],
         alignment: &Alignment,
     ) -> Vec<Slot> {
+        // A clause the passage holds word for word says nothing otherwise.
+        if alignment.verbatim {
+            return Vec::new();
+        }
         let content: Vec<usize> = (0..clause.len())
             .filter(|&i| is_content(&clause[i]) && !clause[i].numeric && !names[i])
             .collect();
@@ -450,6 +458,11 @@ impl Tracer<'_, '_> {
                 }
             };
             previous = Some((c, p));
+            // Only stretches of about the same length are the same slot.
+            let (draft_gap, source_gap) = (c - from_c.min(c), p - from_p.min(p));
+            if source_gap > draft_gap + NEGATION_REACH || draft_gap > source_gap + NEGATION_REACH {
+                continue;
+            }
             let in_draft = negation_in(clause, from_c.min(c)..c);
             let in_source = negation_in(passage, from_p.min(p)..p);
             match (in_draft, in_source) {
