@@ -59,9 +59,15 @@ struct CheckArgs {
     sources: Vec<PathBuf>,
 
     /// How to print the result: for people, for fact-checkers (the JSON
-    /// audit), for code scanning (SARIF 2.1.0) or as GitHub annotations.
+    /// audit, or an HTML page of it), for code scanning (SARIF 2.1.0) or as
+    /// GitHub annotations.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
+
+    /// Write the result to FILE instead of standard output (whole or not at
+    /// all: a failed run leaves no half-written file).
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
 
     /// The least severity that makes the exit status 1 [default: error, or
     /// `fail-on` in claimtrace.toml].
@@ -83,6 +89,8 @@ enum CheckFormat {
     Human,
     /// The audit, documented in the README.
     Json,
+    /// The audit as one self-contained HTML page, claim by claim.
+    Html,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
     /// GitHub Actions workflow commands (annotations).
@@ -291,17 +299,26 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         bar.finish_and_clear();
     }
     let drafts = inputs.drafts;
-    let mut out = BufWriter::new(io::stdout().lock());
-    match args.format {
-        CheckFormat::Json => report::check::write_json(&mut out, &audit)?,
-        CheckFormat::Sarif => report::sarif::write(&mut out, &audit, &drafts)?,
-        CheckFormat::Github => report::github::write(&mut out, &audit)?,
+    let render = |mut out: &mut dyn Write| match args.format {
+        CheckFormat::Json => report::check::write_json(&mut out, &audit),
+        CheckFormat::Html => report::html::write(&mut out, &audit),
+        CheckFormat::Sarif => report::sarif::write(&mut out, &audit, &drafts),
+        CheckFormat::Github => report::github::write(&mut out, &audit),
         CheckFormat::Human => {
-            let styled = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            report::check::write_human(&mut out, &audit, &drafts, styled)?
+            let styled = args.output.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
+            report::check::write_human(&mut out, &audit, &drafts, styled)
+        }
+    };
+    match &args.output {
+        Some(path) => report::output::write_file(path, render)?,
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            render(&mut out)?;
+            out.flush()?;
         }
     }
-    out.flush()?;
     let fail_on = match args.fail_on {
         Some(FailOn::Error) => config::FailOn::Severity(Severity::Error),
         Some(FailOn::Warning) => config::FailOn::Severity(Severity::Warning),

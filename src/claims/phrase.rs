@@ -474,16 +474,17 @@ pub fn before(
     tokens: &Tokens<'_>,
     last: usize,
     is_cue: &dyn Fn(usize) -> bool,
+    is_noun: &dyn Fn(&str) -> bool,
 ) -> Option<NounPhrase> {
     if !tokens.tokens.get(last)?.is_word() {
         return None;
     }
-    let mut group = group_before(tokens, last, is_cue)?;
-    let mut first = group;
+    let mut first = group_before(tokens, last, is_cue)?;
     let mut head_last = last;
-    let mut words = last + 1 - group;
+    let mut words = last + 1 - first;
     // Prepositional phrases: `a message on the website`, `the father of
-    // two`, `Ross Ellis of the institute`.
+    // two`, `Ross Ellis of the institute`, `the Center for Strategic
+    // Studies`.
     while first >= 2 && words < MAX_WORDS {
         let preposition = first - 1;
         if !tokens.is_any(preposition, JOINING) {
@@ -492,16 +493,29 @@ pub fn before(
         let Some(start) = group_before(tokens, preposition - 1, is_cue) else {
             break;
         };
-        let joined_to_name = is_name_word(tokens, preposition - 1);
-        if joined_to_name && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
+        let before = preposition - 1;
+        let joined_to_name = is_name_word(tokens, before);
+        let organisation = joined_to_name && is_noun(&tokens.lower(before).to_lowercase());
+        if joined_to_name && !organisation && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
             break;
         }
         words += preposition - start;
-        head_last = preposition - 1;
-        group = start;
+        head_last = before;
         first = start;
     }
-    let _ = group;
+    // Names joined by "and" speak together ("Edward-Isaac Dovere and
+    // Gabriel Debenedetti").
+    if first >= 2
+        && head_last == last
+        && is_name_word(tokens, last)
+        && tokens.is(first - 1, "and")
+        && is_name_word(tokens, first - 2)
+        && let Some(start) = group_before(tokens, first - 2, is_cue)
+        && (start..first - 1).all(|i| is_name_word(tokens, i) || is_particle(tokens, i))
+    {
+        words += first - start;
+        first = start;
+    }
     (words <= MAX_WORDS).then_some(NounPhrase {
         first,
         last,
@@ -772,7 +786,8 @@ mod tests {
         let tokens = tokenize(text, &lower, &[], &rules);
         let verb_at = (0..tokens.len()).find(|&i| tokens.text(i) == verb).unwrap();
         let no_cue = |i: usize| i == verb_at;
-        let phrase = before(&tokens, verb_at - 1, &no_cue).expect("a phrase");
+        let is_noun = |w: &str| rules.is_speaker_noun(w);
+        let phrase = before(&tokens, verb_at - 1, &no_cue, &is_noun).expect("a phrase");
         let Span { start, end } = tokens.span(phrase.first, phrase.head_last);
         text[start..end].to_string()
     }

@@ -8,11 +8,14 @@
 //! 2. one right before its opening mark (`Smith said, “…”`, `Smith said:
 //!    “…”`, `He put it this way: “…”`, `“…,” Smith said, “…”` for the
 //!    second part);
-//! 3. the nearest one before it in its sentence (`Smith said the plan was
+//! 3. the first one after it in its sentence with only a few words that
+//!    could describe the speaker between (`“…,” another friend, Mariam
+//!    Emara told CNN`);
+//! 4. the nearest one before it in its sentence (`Smith said the plan was
 //!    “dead on arrival”`);
-//! 4. any one in its sentences whose scope covers it (`“…” is how Smith
+//! 5. any one in its sentences whose scope covers it (`“…” is how Smith
 //!    put it`);
-//! 5. with none, a quotation that opens its sentence continues the
+//! 6. with none, a quotation that opens its sentence continues the
 //!    quotation before it when that one ended in the same or the previous
 //!    paragraph (the convention of a quote paragraph without a cue), or
 //!    else takes the speaker of the next quotation in its paragraph.
@@ -25,6 +28,7 @@
 use serde::Serialize;
 
 use super::ResolvedCue;
+use super::phrase;
 use super::quotes::RawQuote;
 use crate::document::Document;
 use crate::segment::Sentence;
@@ -101,6 +105,9 @@ const TITLE_WORDS: &[&str] = &[
     "tv's",
 ];
 
+/// The most words between a closing mark and the attribution after it.
+const MAX_GAP_WORDS: usize = 6;
+
 /// The most words a quotation of a term may have.
 const MAX_TERM_WORDS: usize = 2;
 
@@ -137,12 +144,37 @@ pub(crate) fn of_quotations(
                     })
                 })
         };
+        // The first attribution after the closing mark, close enough and
+        // with no other quotation or clause break between (`“…,” another
+        // friend, Mariam Emara told CNN`).
+        let next_quote = quotes.get(qi + 1).map_or(usize::MAX, |q| q.open);
         let after = cues[last]
             .iter()
+            .filter(|c| c.cue.extent.start >= quote.close && c.cue.span.start < next_quote)
+            .min_by_key(|c| c.cue.extent.start)
             .filter(|c| {
-                c.cue.extent.start >= quote.close && between(quote.close, c.cue.extent.start, &[])
-            })
-            .min_by_key(|c| c.cue.extent.start);
+                document
+                    .text
+                    .get(quote.close..c.cue.extent.start)
+                    .is_some_and(|gap| {
+                        let words: Vec<String> = gap
+                            .split_whitespace()
+                            .map(|w| {
+                                w.trim_matches(|c: char| !c.is_alphanumeric())
+                                    .to_lowercase()
+                            })
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        // Only words that could describe the speaker: no verb
+                        // or conjunction that starts a clause of its own.
+                        words.len() <= MAX_GAP_WORDS
+                            && !gap.contains([';', ':', '—', '.', '?', '!'])
+                            && words
+                                .iter()
+                                .all(|w| !phrase::is_function_word(w) || phrase::is_determiner(w))
+                    })
+            });
+        let adjacent_after = after.filter(|c| between(quote.close, c.cue.extent.start, &[]));
         let before_adjacent = || {
             cues[first]
                 .iter()
@@ -169,8 +201,9 @@ pub(crate) fn of_quotations(
                     && quote.close <= c.cue.scope.end
             })
         };
-        let governed = after
+        let governed = adjacent_after
             .or_else(before_adjacent)
+            .or(after)
             .or_else(before)
             .or_else(covering);
         let speaker = match kind {
