@@ -11,7 +11,7 @@
 //! is read against it.
 
 use super::index::SourceIndex;
-use super::lexicon::{Lexicon, Token};
+use super::lexicon::Token;
 use crate::span::Span;
 
 /// The most adjacent source sentences a passage spans.
@@ -69,7 +69,7 @@ pub fn is_content(token: &Token) -> bool {
 
 /// The passage that best retells `tokens` (a claim or clause), if any
 /// passage shares content with it.
-pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Option<Alignment> {
+pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
     let mut keys: Vec<(u64, f64)> = tokens
         .iter()
         .filter(|t| is_content(t))
@@ -118,7 +118,11 @@ pub fn align(index: &SourceIndex<'_>, lexicon: &Lexicon, tokens: &[Token]) -> Op
     {
         let claims = &index.sources[source].claims.claims;
         let span = Span::new(claims[first].span.start, claims[last].span.end);
-        let passage_tokens = lexicon.tokens(index.sources[source].document.slice(span), span.start);
+        let passage_tokens: Vec<Token> = index.sources[source].tokens[first..=last]
+            .iter()
+            .flatten()
+            .cloned()
+            .collect();
         let (matched, copied) = match_tokens(tokens, &passage_tokens);
         let ordered = in_order(
             tokens

@@ -24,7 +24,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Token};
 use super::normalize::{self, Strictness, Word};
 use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claims, Figure};
@@ -82,6 +82,9 @@ pub struct Unit {
 pub struct Source<'d> {
     pub document: &'d Document,
     pub claims: Claims<'d>,
+    /// The keyed words of each claim (see [`Lexicon::tokens`]), shared by
+    /// every index the source is in.
+    pub tokens: std::sync::Arc<Vec<Vec<Token>>>,
 }
 
 /// Where a word stands: unit and position.
@@ -190,7 +193,13 @@ impl<'d> SourceIndex<'d> {
                             .or_default()
                             .push((sentence_unit, i));
                     }
-                    index.add_content(sentence_unit, claim.text, claim.span.start, lexicon);
+                    index.add_content(
+                        sentence_unit,
+                        &source.tokens[claim_id],
+                        claim.text,
+                        claim.span.start,
+                        lexicon,
+                    );
                 }
                 if let Some(speaker) = &claim.speaker {
                     for token in lexicon.tokens(&speaker.name, 0) {
@@ -266,8 +275,14 @@ impl<'d> SourceIndex<'d> {
 
     /// Indexes the content keys of sentence unit `unit` (text `text` at
     /// `offset`), and adds its words to the vocabulary and names.
-    fn add_content(&mut self, unit: usize, text: &str, offset: usize, lexicon: &Lexicon) {
-        let tokens = lexicon.tokens(text, offset);
+    fn add_content(
+        &mut self,
+        unit: usize,
+        tokens: &[Token],
+        text: &str,
+        offset: usize,
+        lexicon: &Lexicon,
+    ) {
         let mut keys: Vec<u64> = Vec::with_capacity(tokens.len());
         for (i, token) in tokens.iter().enumerate() {
             self.vocabulary.insert(token.key);

@@ -23,6 +23,9 @@ use crate::rules::CheckRules;
 use crate::rules::checker::Phrase;
 use crate::span::Span;
 
+/// The most stems a thread keeps.
+const STEM_CACHE: usize = 200_000;
+
 /// One word of a text, keyed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -165,9 +168,24 @@ impl Lexicon {
         stems_with(&self.stemmer, phrase)
     }
 
-    /// The stem hash of one folded word.
+    /// The stem hash of one folded word. Words repeat: each thread keeps
+    /// the stems it has computed.
     fn stem(&self, folded: &str) -> u64 {
-        word_hash(&stem_word(&self.stemmer, folded))
+        thread_local! {
+            static STEMS: std::cell::RefCell<FxHashMap<String, u64>> =
+                std::cell::RefCell::new(FxHashMap::default());
+        }
+        STEMS.with(|stems| {
+            let mut stems = stems.borrow_mut();
+            if let Some(&stem) = stems.get(folded) {
+                return stem;
+            }
+            let stem = word_hash(&stem_word(&self.stemmer, folded));
+            if stems.len() < STEM_CACHE {
+                stems.insert(folded.to_string(), stem);
+            }
+            stem
+        })
     }
 
     /// The tokens of `text`, which starts at byte `offset` of its document.

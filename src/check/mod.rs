@@ -232,7 +232,17 @@ pub fn check_each(
         .map(|document| {
             let sentences = segment::sentences(document, &rules.segment);
             let claims = claims::extract(document, &sentences, rules);
-            Source { document, claims }
+            // Each source's words are keyed once, whatever sets it is in.
+            let tokens = claims
+                .claims
+                .iter()
+                .map(|c| lexicon.tokens(c.text, c.span.start))
+                .collect();
+            Source {
+                document,
+                claims,
+                tokens: std::sync::Arc::new(tokens),
+            }
         })
         .collect();
     // One index per distinct set of sources.
@@ -256,6 +266,7 @@ pub fn check_each(
                 .map(|&i| Source {
                     document: read[i].document,
                     claims: read[i].claims.clone(),
+                    tokens: read[i].tokens.clone(),
                 })
                 .collect();
             SourceIndex::new(members, strictness, &lexicon)

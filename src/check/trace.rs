@@ -173,7 +173,7 @@ impl Tracer<'_, '_> {
                 (Some(&a), Some(&b)) => Some(Span::new(tokens[a].span.start, tokens[b].span.end)),
                 _ => None,
             };
-            let alignment = align::align(self.index, self.lexicon, &clause_tokens);
+            let alignment = align::align(self.index, &clause_tokens);
             let mut contradictions = Vec::new();
             let mut best_sentence = None;
             if let Some(alignment) = &alignment {
@@ -214,7 +214,7 @@ impl Tracer<'_, '_> {
                     matched as f64 / content.len().max(1) as f64
                 };
                 let retelling = if names.iter().any(|&n| n) && held(alignment) < CLOSE_RETELLING {
-                    align::align(self.index, self.lexicon, &unnamed)
+                    align::align(self.index, &unnamed)
                 } else {
                     None
                 };
