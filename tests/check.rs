@@ -522,7 +522,7 @@ fn three_wrong_retellings_of_the_seed() {
 #[test]
 fn faithful_rewrites_pass_and_errors_are_traced() {
     let sources = "tests/fixtures/trace/sources/";
-    for draft in ["council", "trial", "results"] {
+    for draft in ["council", "trial", "results", "grocer"] {
         let path = format!("tests/fixtures/trace/faithful/{draft}.md");
         let output = claimtrace(&["check", &path, "--source", sources, "--format", "json"]);
         assert_eq!(findings_of(&stdout(&output)), [], "{path} is faithful");

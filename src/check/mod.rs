@@ -836,6 +836,14 @@ impl DraftChecker<'_, '_> {
         retold: &[usize],
     ) -> Option<Evidence> {
         let found = figures::find(self.index, figure, retold);
+        if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)
+            && (self.is_quarter(figure)
+                || figures::ratio_of(self.index, &self.tracer.rules.figures, figure, retold))
+        {
+            // "Q2" where the source has "the second quarter" or "the three
+            // months to June"; "30%" where it has "three in ten".
+            return None;
+        }
         let weak = match &found {
             FigureMatch::Mismatch { figure: source, .. } => {
                 !figures::comparable(figure, source) || self.written_in_sources(figure)
@@ -997,6 +1005,27 @@ impl DraftChecker<'_, '_> {
         );
     }
 
+    /// Whether a figure is the number of a quarter written `Q2`, and the
+    /// sources speak of quarters (or three-month periods) at all.
+    fn is_quarter(&self, figure: &claims::Figure) -> bool {
+        let text = &self.draft.text;
+        let start = figure.span.start;
+        let before = text[..start].chars().next_back();
+        let written_q = matches!(before, Some('Q' | 'q'))
+            && text[..start - 1]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && matches!(text[start..figure.span.end].trim(), "1" | "2" | "3" | "4");
+        written_q
+            && self
+                .tracer
+                .lexicon
+                .tokens("quarter", 0)
+                .first()
+                .is_some_and(|t| self.index.knows(t.key))
+    }
+
     /// Whether a count, date, year, duration or ordinal is written in the
     /// sources word for word ("44" in "Patel, 44," for "a 44-year-old"):
     /// then it is not unsourced, whatever kind the reader gave it. Money,
@@ -1014,10 +1043,17 @@ impl DraftChecker<'_, '_> {
             .lexicon
             .tokens(&figure.text.replace(['-', '‐', '‑'], " "), 0);
         let numbers: Vec<_> = tokens.iter().filter(|t| t.numeric).collect();
-        !numbers.is_empty()
-            && numbers
-                .iter()
-                .all(|t| self.index.knows(t.key) || self.index.knows(t.stem))
+        if numbers.is_empty() {
+            // A figure in words ("weekly" where the source has "every
+            // week"): every word of it is the sources'.
+            return figure.kind == FigureKind::Duration
+                && tokens
+                    .iter()
+                    .all(|t| t.function || self.index.knows(t.key) || self.index.knows(t.stem));
+        }
+        numbers
+            .iter()
+            .all(|t| self.index.knows(t.key) || self.index.knows(t.stem))
     }
 
     /// A citation that cites no readable source: no definition, a missing

@@ -219,7 +219,8 @@ impl Tracer<'_, '_> {
                     None
                 };
                 let retelling = retelling.as_ref().unwrap_or(alignment);
-                contradictions = self.contradictions(draft, &clause_tokens, &names, retelling);
+                contradictions =
+                    self.contradictions(draft, &clause_tokens, &names, retelling, exempt);
                 if !contradictions.is_empty() {
                     best_sentence = self.best_sentence(retelling);
                 }
@@ -324,6 +325,7 @@ impl Tracer<'_, '_> {
         clause: &[Token],
         names: &[bool],
         alignment: &Alignment,
+        exempt: &[u64],
     ) -> Vec<Slot> {
         // A clause the passage holds word for word says nothing otherwise.
         if alignment.verbatim {
@@ -386,8 +388,13 @@ impl Tracer<'_, '_> {
         };
 
         // Names between the same anchors.
-        let clause_keys: rustc_hash::FxHashSet<u64> =
-            clause.iter().flat_map(|t| [t.key, t.stem]).collect();
+        // The clause's words, and its speaker's: a passage naming who
+        // says it names no one else.
+        let clause_keys: rustc_hash::FxHashSet<u64> = clause
+            .iter()
+            .flat_map(|t| [t.key, t.stem])
+            .chain(exempt.iter().copied())
+            .collect();
         let passage_names: Vec<bool> = passage
             .iter()
             .map(|t| is_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem))
