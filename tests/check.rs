@@ -627,3 +627,43 @@ fn misquotes_at_the_edges_and_over_paragraphs() {
          Every family on the seafront will be safe by Christmas”"
     );
 }
+
+/// A name and its initials are one name: "EU" traces to "European Union"
+/// and back; initials no source spells out are a name no source uses.
+#[test]
+fn initials_trace_to_the_names_they_stand_for() {
+    let dir = std::env::temp_dir().join(format!("claimtrace-initials-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let long = dir.join("long.txt");
+    let short = dir.join("short.txt");
+    std::fs::write(
+        &long,
+        "The European Union and the Bank of England met on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(&short, "The EU and the BoE met on Monday.\n").unwrap();
+    let check = |draft: &std::path::Path, source: &std::path::Path| {
+        let output = claimtrace(&[
+            "check",
+            draft.to_str().unwrap(),
+            "--source",
+            source.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        findings_of(&stdout(&output))
+    };
+    let found = [check(&short, &long), check(&long, &short)];
+    let invented = dir.join("invented.md");
+    std::fs::write(
+        &invented,
+        "The IMF and the Bank of England met on Monday.\n",
+    )
+    .unwrap();
+    let imf = check(&invented, &long);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(found, [vec![], vec![]]);
+    assert_eq!(imf.len(), 1, "{imf:?}");
+    assert_eq!(imf[0].0, "unsupported-claim");
+    assert!(imf[0].2.contains("“IMF”"), "{}", imf[0].2);
+}

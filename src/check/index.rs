@@ -319,6 +319,14 @@ impl<'d> SourceIndex<'d> {
         for key in keys {
             self.content.entry(key).or_default().push(unit as u32);
         }
+        // The initials of a name are a word of the source too: "EU" for
+        // "European Union", "IFC" for "Information Fusion Centre".
+        for (_, _, initials) in initialisms(tokens, text, offset) {
+            if let Some(token) = lexicon.tokens(&initials, 0).first() {
+                self.vocabulary.insert(token.key);
+                self.vocabulary.insert(token.stem);
+            }
+        }
     }
 
     /// Whether any source uses a word with this key or stem.
@@ -472,6 +480,49 @@ fn roles_of<'c>(claims: &'c Claims<'_>) -> FxHashMap<&'c str, String> {
     }
     roles
 }
+
+/// The initials of every stretch of two to [`MAX_INITIALS`] capitalised
+/// words (function words such as "of" inside it skipped, and also taken,
+/// so that "Bank of England" gives both "be" and "boe"), with the
+/// positions of its first and last token.
+pub fn initialisms(tokens: &[Token], text: &str, offset: usize) -> Vec<(usize, usize, String)> {
+    let is_name = |t: &Token| t.capitalized && !t.function && !t.numeric;
+    let initial = |t: &Token| {
+        text[t.span.start - offset..t.span.end - offset]
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().to_string())
+            .unwrap_or_default()
+    };
+    let mut found = Vec::new();
+    for first in (0..tokens.len()).filter(|&i| is_name(&tokens[i])) {
+        let mut names = 1;
+        for last in first + 1..tokens.len().min(first + 2 * MAX_INITIALS) {
+            let token = &tokens[last];
+            if !(is_name(token) || (token.function && !token.capitalized)) {
+                break;
+            }
+            if !is_name(token) {
+                continue;
+            }
+            names += 1;
+            if names > MAX_INITIALS {
+                break;
+            }
+            let stretch = &tokens[first..=last];
+            let short: String = stretch.iter().filter(|t| is_name(t)).map(initial).collect();
+            let long: String = stretch.iter().map(initial).collect();
+            if long != short {
+                found.push((first, last, long));
+            }
+            found.push((first, last, short));
+        }
+    }
+    found
+}
+
+/// The most words whose initials make a name.
+const MAX_INITIALS: usize = 6;
 
 /// One vote per posting list a unit is in: the lists are read rarest first,
 /// the rarest in full, the others while within [`POSTINGS_BUDGET`].

@@ -277,6 +277,18 @@ impl Tracer<'_, '_> {
                 spans.push(Span::new(offset + m.start, offset + m.end));
             }
         }
+        // A name the sources give only by its initials: "European Union"
+        // for "EU".
+        for (first, last, initials) in super::index::initialisms(tokens, text, offset) {
+            let known = self
+                .lexicon
+                .tokens(&initials, 0)
+                .first()
+                .is_some_and(|t| self.index.knows(t.stem));
+            if known {
+                spans.push(Span::new(tokens[first].span.start, tokens[last].span.end));
+            }
+        }
         tokens
             .iter()
             .map(|t| {
