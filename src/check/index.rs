@@ -107,6 +107,8 @@ pub struct SourceIndex<'d> {
     /// Stems of the names the sources use: words they write with a capital
     /// letter where a sentence does not start, and their speakers' names.
     names: rustc_hash::FxHashSet<u64>,
+    /// The initials of the sources' names ("eu" for "European Union").
+    initials: rustc_hash::FxHashSet<u64>,
     /// Stems the sources also write in lower case where no sentence
     /// starts: common words, whatever a headline does with them.
     lower: rustc_hash::FxHashSet<u64>,
@@ -157,6 +159,7 @@ impl<'d> SourceIndex<'d> {
             vocabulary: Default::default(),
             names: Default::default(),
             lower: Default::default(),
+            initials: Default::default(),
             by_words: FxHashMap::default(),
             sentence_units: Vec::new(),
             figure_values: FxHashMap::default(),
@@ -322,16 +325,19 @@ impl<'d> SourceIndex<'d> {
         // The initials of a name are a word of the source too: "EU" for
         // "European Union", "IFC" for "Information Fusion Centre".
         for (_, _, initials) in initialisms(tokens, text, offset) {
-            if let Some(token) = lexicon.tokens(&initials, 0).first() {
-                self.vocabulary.insert(token.key);
-                self.vocabulary.insert(token.stem);
-            }
+            self.initials.insert(word_hash(&initials));
         }
     }
 
     /// Whether any source uses a word with this key or stem.
     pub fn knows(&self, key: u64) -> bool {
         self.vocabulary.contains(&key)
+    }
+
+    /// Whether a word (folded, as `word_hash` of its lower-case letters) is
+    /// the initials of a name the sources spell out.
+    pub fn is_initials(&self, word: u64) -> bool {
+        self.initials.contains(&word)
     }
 
     /// Whether the sources use a word of this stem as a name.

@@ -25,7 +25,7 @@
 //! the draft itself capitalises mid-sentence.
 
 use super::align::{self, Alignment, in_order, is_content};
-use super::index::SourceIndex;
+use super::index::{SourceIndex, word_hash};
 use super::lexicon::{Lexicon, Token};
 use crate::rules::RuleSet;
 use crate::span::Span;
@@ -246,6 +246,9 @@ impl Tracer<'_, '_> {
             return true;
         }
         let raw = &draft[token.span.start..token.span.end];
+        if token.capitalized && self.index.is_initials(word_hash(&raw.to_lowercase())) {
+            return true;
+        }
         raw.contains(['-', '‐', '‑'])
             && self
                 .lexicon
@@ -280,11 +283,8 @@ impl Tracer<'_, '_> {
         // A name the sources give only by its initials: "European Union"
         // for "EU".
         for (first, last, initials) in super::index::initialisms(tokens, text, offset) {
-            let known = self
-                .lexicon
-                .tokens(&initials, 0)
-                .first()
-                .is_some_and(|t| self.index.knows(t.stem));
+            // Initials are their own stem.
+            let known = self.index.knows(word_hash(&initials));
             if known {
                 spans.push(Span::new(tokens[first].span.start, tokens[last].span.end));
             }
