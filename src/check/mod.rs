@@ -41,6 +41,7 @@ pub mod trace;
 use serde::Serialize;
 
 use crate::citations::{Citation, Cited};
+use crate::claims::figures::FigureKind;
 use crate::claims::{self, Claim};
 use crate::document::Document;
 use crate::rules::RuleSet;
@@ -845,8 +846,14 @@ impl DraftChecker<'_, '_> {
             return None;
         }
         let weak = match &found {
+            // A bare number ("3", "26") that differs from a bare number of
+            // the retold sentence may count something else there; a year,
+            // a date, a duration or a count of named things is compared.
             FigureMatch::Mismatch { figure: source, .. } => {
-                !figures::comparable(figure, source) || self.written_in_sources(figure)
+                !figures::comparable(figure, source)
+                    || (figure.kind == FigureKind::Count
+                        && figure.unit.is_none()
+                        && self.written_in_sources(figure))
             }
             FigureMatch::Missing => self.written_in_sources(figure),
             _ => false,
@@ -1031,7 +1038,6 @@ impl DraftChecker<'_, '_> {
     /// then it is not unsourced, whatever kind the reader gave it. Money,
     /// percentages and fractions are never waved through this way.
     fn written_in_sources(&self, figure: &claims::Figure) -> bool {
-        use crate::claims::figures::FigureKind;
         if matches!(
             figure.kind,
             FigureKind::Money | FigureKind::Percent | FigureKind::Fraction
