@@ -536,6 +536,7 @@ fn faithful_rewrites_pass_and_errors_are_traced() {
                 ("misattributed-statement", 5), // the mayor's words given to Webb
                 ("unsupported-claim", 7),       // a school nobody mentioned
                 ("contradicted-claim", 9),      // "has not agreed": negation flipped
+                ("figure-mismatch", 11),        // 340, a number the story has elsewhere
             ],
         ),
         (
