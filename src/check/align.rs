@@ -26,7 +26,11 @@ const NEAR_TIE: f64 = 0.05;
 /// Claims longer than this (in shared words) are put in order greedily.
 const MAX_ORDERED: usize = 256;
 
-/// The most windows told apart by word order.
+/// The most windows within [`NEAR_TIE`] of the best told apart by word
+/// order.
+const NEAR_TIES: usize = 4;
+
+/// The most windows tied with the best told apart by word order.
 const TIE_BREAK: usize = 24;
 
 /// For each token of a claim, the passage token it aligns with; and the
@@ -82,6 +86,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
         return None;
     }
     let mut windows: Vec<(f64, (usize, usize, usize))> = Vec::new();
+    let mut masks: rustc_hash::FxHashMap<usize, Vec<bool>> = rustc_hash::FxHashMap::default();
     let mut seen = rustc_hash::FxHashSet::default();
     for unit in index.content_candidates(&keys, CANDIDATES) {
         let (source, claim) = (index.units[unit].source, index.units[unit].claim);
@@ -91,12 +96,24 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
                 if !seen.insert((source, first, last)) {
                     continue;
                 }
+                // Which keys each sentence holds, looked up once a sentence.
+                let mut held_keys = vec![false; keys.len()];
+                for c in first..=last {
+                    let unit = index.sentence_unit(source, c);
+                    let mask = masks.entry(unit).or_insert_with(|| {
+                        keys.iter()
+                            .map(|(key, _)| index.holds(unit, *key))
+                            .collect()
+                    });
+                    for (held, &has) in held_keys.iter_mut().zip(mask.iter()) {
+                        *held |= has;
+                    }
+                }
                 let held: f64 = keys
                     .iter()
-                    .filter(|(key, _)| {
-                        (first..=last).any(|c| index.holds(index.sentence_unit(source, c), *key))
-                    })
-                    .map(|k| k.1)
+                    .zip(&held_keys)
+                    .filter(|(_, held)| **held)
+                    .map(|(k, _)| k.1)
                     .sum();
                 // A longer passage must hold more to be preferred.
                 let score = held / total - 0.02 * (last - first) as f64;
@@ -111,10 +128,17 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
     let top = windows.first()?.0;
     let content_count = tokens.iter().filter(|t| is_content(t)).count().max(1) as f64;
     let mut best: Option<(f64, Passage, Matched)> = None;
+    // Exact ties (sentences holding the same words) are all looked at;
+    // near ties, the best few.
+    let exact = windows
+        .iter()
+        .take_while(|(score, _)| *score >= top - 1e-9)
+        .count()
+        .min(TIE_BREAK);
     for &(score, (source, first, last)) in windows
         .iter()
         .take_while(|(score, _)| *score >= top - NEAR_TIE)
-        .take(TIE_BREAK)
+        .take(exact.max(NEAR_TIES))
     {
         let claims = &index.sources[source].claims.claims;
         let span = Span::new(claims[first].span.start, claims[last].span.end);

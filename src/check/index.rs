@@ -33,7 +33,7 @@ use crate::rules::attribution::SpeakerKind;
 use crate::span::Span;
 
 /// Postings a lookup reads beyond those of its rarest term.
-pub const POSTINGS_BUDGET: usize = 20_000;
+pub const POSTINGS_BUDGET: usize = 5_000;
 
 /// Words that say nothing about which sentence another retells.
 const STOPWORDS: &[&str] = &[
@@ -71,7 +71,7 @@ pub struct Unit {
     pub is_quote: bool,
     /// The words of a quotation (marks excluded), or of a sentence.
     pub span: Span,
-    pub words: Vec<Word>,
+    pub words: std::sync::Arc<[Word]>,
     pub voice: Voice,
     /// The unit this one repeats word for word, if any: a duplicate is not
     /// indexed, and its first copy stands for it.
@@ -85,6 +85,40 @@ pub struct Source<'d> {
     /// The keyed words of each claim (see [`Lexicon::tokens`]), shared by
     /// every index the source is in.
     pub tokens: std::sync::Arc<Vec<Vec<Token>>>,
+    /// The compared words of each claim and of each of its quotations.
+    pub words: std::sync::Arc<Vec<ClaimWords>>,
+}
+
+/// The compared words of a claim (see [`normalize::words`]) and of each
+/// quotation that starts in it.
+pub struct ClaimWords {
+    pub sentence: std::sync::Arc<[Word]>,
+    pub quotes: Vec<std::sync::Arc<[Word]>>,
+    /// The initials of the claim's names (see [`initialisms`]), hashed.
+    pub initials: Vec<u64>,
+}
+
+impl ClaimWords {
+    /// The words of `claim` of `document`, compared as `strictness` says.
+    pub fn of(
+        document: &Document,
+        claim: &crate::claims::Claim<'_>,
+        tokens: &[Token],
+        strictness: Strictness,
+    ) -> ClaimWords {
+        ClaimWords {
+            sentence: normalize::words(claim.text, claim.span.start, strictness).into(),
+            quotes: claim
+                .quotes
+                .iter()
+                .map(|q| normalize::words(document.slice(q.span), q.span.start, strictness).into())
+                .collect(),
+            initials: initialisms(tokens, claim.text, claim.span.start)
+                .into_iter()
+                .map(|(_, _, initials)| word_hash(&initials))
+                .collect(),
+        }
+    }
 }
 
 /// Where a word stands: unit and position.
@@ -146,11 +180,7 @@ pub fn word_hash(word: &str) -> u64 {
 }
 
 impl<'d> SourceIndex<'d> {
-    pub fn new(
-        sources: Vec<Source<'d>>,
-        strictness: Strictness,
-        lexicon: &Lexicon,
-    ) -> SourceIndex<'d> {
+    pub fn new(sources: Vec<Source<'d>>, lexicon: &Lexicon) -> SourceIndex<'d> {
         let mut index = SourceIndex {
             units: Vec::new(),
             trigrams: FxHashMap::default(),
@@ -184,7 +214,7 @@ impl<'d> SourceIndex<'d> {
                     claim: claim_id,
                     is_quote: false,
                     span: claim.span,
-                    words: normalize::words(claim.text, claim.span.start, strictness),
+                    words: source.words[claim_id].sentence.clone(),
                     voice,
                     copy_of: None,
                 });
@@ -199,6 +229,7 @@ impl<'d> SourceIndex<'d> {
                     index.add_content(
                         sentence_unit,
                         &source.tokens[claim_id],
+                        &source.words[claim_id].initials,
                         claim.text,
                         claim.span.start,
                         lexicon,
@@ -211,18 +242,17 @@ impl<'d> SourceIndex<'d> {
                         }
                     }
                 }
-                for quote in &claim.quotes {
+                for (quote_id, quote) in claim.quotes.iter().enumerate() {
                     let role = quote
                         .speaker
                         .as_ref()
                         .and_then(|name| roles.get(name.as_str()).cloned());
-                    let text = source.document.slice(quote.span);
                     index.add_unit(Unit {
                         source: source_id,
                         claim: claim_id,
                         is_quote: true,
                         span: quote.span,
-                        words: normalize::words(text, quote.span.start, strictness),
+                        words: source.words[claim_id].quotes[quote_id].clone(),
                         voice: Voice {
                             name: quote.speaker.clone(),
                             role,
@@ -282,6 +312,7 @@ impl<'d> SourceIndex<'d> {
         &mut self,
         unit: usize,
         tokens: &[Token],
+        initials: &[u64],
         text: &str,
         offset: usize,
         lexicon: &Lexicon,
@@ -324,9 +355,7 @@ impl<'d> SourceIndex<'d> {
         }
         // The initials of a name are a word of the source too: "EU" for
         // "European Union", "IFC" for "Information Fusion Centre".
-        for (_, _, initials) in initialisms(tokens, text, offset) {
-            self.initials.insert(word_hash(&initials));
-        }
+        self.initials.extend(initials.iter().copied());
     }
 
     /// Whether any source uses a word with this key or stem.
@@ -384,7 +413,14 @@ impl<'d> SourceIndex<'d> {
             }
         }
         let mut ranked: Vec<(u32, f64)> = scores.into_iter().collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Only the best (and those tied with them) need sorting.
+        let wanted = limit * 4;
+        if ranked.len() > wanted && wanted > 0 {
+            ranked.select_nth_unstable_by(wanted - 1, order);
+            ranked.truncate(wanted);
+        }
+        ranked.sort_unstable_by(order);
         // Units tied with the last one kept are kept too (up to four times
         // the limit): which of equals comes first is no reason to drop one.
         let keep = match ranked.get(limit.saturating_sub(1)) {
@@ -557,7 +593,13 @@ fn votes_of(mut lists: Vec<&Vec<Posting>>) -> FxHashMap<u32, usize> {
 /// result is deterministic.
 fn top(votes: FxHashMap<u32, usize>, limit: usize) -> Vec<(usize, usize)> {
     let mut ranked: Vec<(usize, usize)> = votes.into_iter().map(|(u, n)| (u as usize, n)).collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let order = |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    // Only the best `limit` need sorting.
+    if ranked.len() > limit && limit > 0 {
+        ranked.select_nth_unstable_by(limit - 1, order);
+        ranked.truncate(limit);
+    }
+    ranked.sort_unstable_by(order);
     ranked.truncate(limit);
     ranked
 }

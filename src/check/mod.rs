@@ -234,15 +234,22 @@ pub fn check_each(
             let sentences = segment::sentences(document, &rules.segment);
             let claims = claims::extract(document, &sentences, rules);
             // Each source's words are keyed once, whatever sets it is in.
-            let tokens = claims
+            let tokens: Vec<Vec<lexicon::Token>> = claims
                 .claims
                 .iter()
                 .map(|c| lexicon.tokens(c.text, c.span.start))
+                .collect();
+            let words = claims
+                .claims
+                .iter()
+                .zip(&tokens)
+                .map(|(c, t)| index::ClaimWords::of(document, c, t, strictness))
                 .collect();
             Source {
                 document,
                 claims,
                 tokens: std::sync::Arc::new(tokens),
+                words: std::sync::Arc::new(words),
             }
         })
         .collect();
@@ -268,9 +275,10 @@ pub fn check_each(
                     document: read[i].document,
                     claims: read[i].claims.clone(),
                     tokens: read[i].tokens.clone(),
+                    words: read[i].words.clone(),
                 })
                 .collect();
-            SourceIndex::new(members, strictness, &lexicon)
+            SourceIndex::new(members, &lexicon)
         })
         .collect();
     let all_paths: Vec<String> = sources.iter().map(Document::display_path).collect();
