@@ -31,6 +31,7 @@ use super::ResolvedCue;
 use super::phrase;
 use super::quotes::RawQuote;
 use crate::document::Document;
+use crate::rules::attribution::CueKind;
 use crate::segment::Sentence;
 
 /// What a quotation is.
@@ -189,23 +190,31 @@ pub(crate) fn of_quotations(
                 .iter()
                 .filter(|c| {
                     c.cue.span.end <= quote.open
-                        && !c.cue.quote_only
+                        && governs_at_a_distance(c)
                         && c.cue.scope.end >= quote.open
                 })
                 .max_by_key(|c| c.cue.span.end)
         };
         let covering = || {
             (first..=last).flat_map(|i| cues[i].iter()).find(|c| {
-                !c.cue.quote_only
+                governs_at_a_distance(c)
                     && c.cue.scope.start <= quote.open
                     && quote.close <= c.cue.scope.end
+            })
+        };
+        // The attribution that closes the sentence the quotation ends in
+        // (`“… There was no joy” in comparison to Obama, Gingrich said.`).
+        let closing = || {
+            cues[last].iter().find(|c| {
+                c.cue.trailing && c.cue.extent.start >= quote.close && c.cue.span.start < next_quote
             })
         };
         let governed = adjacent_after
             .or_else(before_adjacent)
             .or(after)
             .or_else(before)
-            .or_else(covering);
+            .or_else(covering)
+            .or_else(closing);
         let speaker = match kind {
             QuoteKind::Title => None,
             QuoteKind::Term => governed.map(|c| c.speaker.clone()),
@@ -247,6 +256,13 @@ pub(crate) fn of_quotations(
         voices.push((speaker, kind));
     }
     voices
+}
+
+/// Whether `cue` may govern a quotation that is not right next to it: a
+/// verb that reports words does, and so does the subject of a sentence
+/// read as a quotation's speaker; a gesture ("she laughed") does not.
+fn governs_at_a_distance(cue: &ResolvedCue) -> bool {
+    !cue.cue.quote_only || cue.cue.kind == CueKind::Subject
 }
 
 /// What `quote` is: a title when a word before it names a work, a term
