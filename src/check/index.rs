@@ -278,7 +278,13 @@ impl<'d> SourceIndex<'d> {
         });
         if let Some(&first) = self.by_words.get(&whole)
             && !unit.words.is_empty()
-            && self.units[first].words == unit.words
+            && self.units[first]
+                .words
+                .iter()
+                .map(|w| &w.text)
+                .eq(unit.words.iter().map(|w| &w.text))
+            // The same words in another mouth are not a copy.
+            && self.units[first].voice == unit.voice
         {
             unit.copy_of = Some(first);
             self.units.push(unit);

@@ -458,9 +458,13 @@ impl Reader<'_, '_> {
                 } else if form.is(Forms::ING)
                     && let Some(subject) =
                         first.checked_sub(1).and_then(|p| self.subject_ending_at(p))
-                                        && matches!(
+                    && matches!(
                         subject.mention,
-                        Mention::Person { .. } | Mention::Other { kind: SpeakerKind::Organisation, .. }
+                        Mention::Person { .. }
+                            | Mention::Other {
+                                kind: SpeakerKind::Organisation,
+                                ..
+                            }
                     )
                     && (subject.phrase.first == 0 || {
                         let before = self.tokens.tokens[subject.phrase.first - 1];
@@ -470,9 +474,15 @@ impl Reader<'_, '_> {
                                 .is_any(subject.phrase.first - 1, &["with", "and"])
                     })
                 {
-                                        // `with Donald Trump tweeting that …`, `Ryan saying he
+                    // `with Donald Trump tweeting that …`, `Ryan saying he
                     // was …`: a named subject right before the -ing form.
-                    self.make(CueKind::Participle, cue_span, subject, false, form.quote_only)
+                    self.make(
+                        CueKind::Participle,
+                        cue_span,
+                        subject,
+                        false,
+                        form.quote_only,
+                    )
                 } else {
                     return None;
                 }
@@ -951,7 +961,7 @@ impl Reader<'_, '_> {
         let cue_span = t.span(first, last);
         // The speaker of an attribution earlier in the sentence ("Spicer
         // said, adding, …").
-                // Only an attribution of the clause itself (one that opens it,
+        // Only an attribution of the clause itself (one that opens it,
         // closes a quotation before it, or an -ing form it continues), not
         // one inside its reported words ("repeated accusations that Rubio
         // recites …, calling him …").
@@ -961,7 +971,9 @@ impl Reader<'_, '_> {
         if let Some(previous) = earlier.iter().rev().find(|c| {
             c.span.end <= cue_span.start
                 && c.kind != CueKind::According
-                && (c.trailing || c.kind == CueKind::Participle || clause_start.is_none_or(|s| c.extent.start <= s))
+                && (c.trailing
+                    || c.kind == CueKind::Participle
+                    || clause_start.is_none_or(|s| c.extent.start <= s))
         }) {
             let mut cue = previous.clone();
             cue.kind = CueKind::Participle;
@@ -987,7 +999,7 @@ impl Reader<'_, '_> {
     fn clause_subject(&self, at: usize) -> Option<Subject> {
         let t = self.tokens;
         let mut start = 0;
-                // A quotation inside the clause is its object ("did not want to
+        // A quotation inside the clause is its object ("did not want to
         // address “that person,” telling …"); only one that opens the
         // sentence, and a semicolon or colon, end a clause before `at`.
         for i in (0..at).rev() {

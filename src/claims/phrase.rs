@@ -742,7 +742,10 @@ fn group_after(
         let role_word = |j: usize| {
             let lower = tokens.lower(j);
             lexicon.is_noun(lower)
-                || !(lower.ends_with("ed") || lower.ends_with("ing") || is_adverb(lower) || lexicon.is_verb(lower))
+                || !(lower.ends_with("ed")
+                    || lower.ends_with("ing")
+                    || is_adverb(lower)
+                    || lexicon.is_verb(lower))
         };
         let name_follows = run[index..]
             .iter()
@@ -756,7 +759,7 @@ fn group_after(
             text.ends_with("'s") || text.ends_with("’s") || text.ends_with("s’")
         };
         let after_name = end.is_some_and(|e| is_name_word(tokens, e) && !possessive(e));
-                // After a name, a known noun goes on too: the name is its
+        // After a name, a known noun goes on too: the name is its
         // modifier ("the Rove ad", "Trump aides").
         if after_name && !name_follows && !noun {
             break;
@@ -768,7 +771,8 @@ fn group_after(
         }
         // An unknown word before any noun is a modifier ("gambling"); after
         // a noun it is the verb.
-        let seen_noun = end.is_some_and(|e| lexicon.is_noun(tokens.lower(e)) || is_name_word(tokens, e));
+        let seen_noun =
+            end.is_some_and(|e| lexicon.is_noun(tokens.lower(e)) || is_name_word(tokens, e));
         if seen_noun {
             break;
         }
