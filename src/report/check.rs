@@ -43,7 +43,7 @@ pub fn write_human(
 /// The closing line of a check: totals of findings and claims.
 pub fn summary_line(s: &Summary) -> String {
     format!(
-        "{} {}, {} {} in {} {} ({} {}, {} supported)",
+        "{} {}, {} {} in {} {} ({} {}: {} supported, {} contradicted, {} unsupported, {} not a claim)",
         s.errors,
         plural(s.errors, "error", "errors"),
         s.warnings,
@@ -53,6 +53,9 @@ pub fn summary_line(s: &Summary) -> String {
         s.claims,
         plural(s.claims, "claim", "claims"),
         s.supported,
+        s.contradicted,
+        s.unsupported,
+        s.not_a_claim,
     )
 }
 
