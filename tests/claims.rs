@@ -213,7 +213,7 @@ mod attribution_patterns {
     #[test]
     fn anonymous_groups_and_organisations() {
         let r = read(
-            "People familiar with the matter said the deal was close. The two sides agreed to meet again. The foreign ministry said it was pleased.",
+            "People familiar with the matter said the deal was close. The two sides said they would meet again. The foreign ministry said it was pleased.",
         );
         assert_eq!(
             r.speakers,
