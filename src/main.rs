@@ -7,15 +7,16 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use claimtrace::check::{Kind, Options as CheckOptions, Severity};
+use claimtrace::check::{Kind, Severity};
 use claimtrace::config;
-use claimtrace::document::{self, Document, Format};
-use claimtrace::inputs;
+use claimtrace::document::{Document, Format};
 use claimtrace::report::{self, OutputFormat};
 use claimtrace::rules::RuleSet;
+use claimtrace::run::{self, ReportFormat};
 use claimtrace::segment;
 
 #[derive(Parser)]
@@ -234,30 +235,28 @@ fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    // Flags win over claimtrace.toml, which wins over the defaults.
-    let config = config::load(Path::new("."))?;
-    let rules_dir = args.input.rules.clone().or(config.rules.clone());
-    let rules = RuleSet::load(rules_dir.as_deref())?;
-    let forced = args.input.markdown.then_some(Format::Markdown);
-    let draft_paths = match (&args.drafts[..], &config.drafts, &config.path) {
-        ([], Some(pattern), Some(file)) => config::drafts_matching(&config.root, pattern, file)?,
-        (drafts, _, _) => drafts.to_vec(),
+    let request = run::Request {
+        drafts: args.drafts,
+        sources: args.sources,
+        markdown: args.input.markdown,
+        rules: args.input.rules,
+        strict_quotes: args.strict_quotes,
+        fail_on: args.fail_on.map(|fail_on| match fail_on {
+            FailOn::Error => config::FailOn::Severity(Severity::Error),
+            FailOn::Warning => config::FailOn::Severity(Severity::Warning),
+            FailOn::Never => config::FailOn::Never,
+        }),
     };
-    if draft_paths.is_empty() {
+    let settings = run::Settings::new(request, Path::new("."))?;
+    if settings.drafts.is_empty() {
         eprintln!(
             "error: no drafts to check: name them, or set `drafts` in {}",
             config::FILE_NAME
         );
         return Ok(ExitCode::from(2));
     }
-    let source_paths: Vec<PathBuf> = match (&args.sources[..], &config.sources) {
-        ([], Some(folder)) => vec![document::relative_to_current(folder)],
-        (sources, _) => sources.to_vec(),
-    };
     // A binary file in a folder is skipped, and said so.
-    let inputs = inputs::gather(&draft_paths, &source_paths, forced, |skipped| {
-        eprintln!("warning: {skipped}")
-    })?;
+    let inputs = run::gather(&settings, |skipped| eprintln!("warning: {skipped}"))?;
     // A progress bar when there are many drafts and a person watching.
     let progress =
         (inputs.drafts.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
@@ -270,58 +269,26 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
             );
             bar
         });
-    let options = CheckOptions {
-        strict_quotes: args.strict_quotes,
-        severity: config.severity.clone(),
-        on_checked: progress.clone().map(|bar| {
-            let tick: std::sync::Arc<dyn Fn() + Send + Sync> =
-                std::sync::Arc::new(move || bar.inc(1));
-            tick
-        }),
-    };
-    let audit = claimtrace::check::check_each(
-        &inputs.drafts,
-        &inputs.sources,
-        &inputs.source_sets,
-        &inputs.citations,
-        &rules,
-        &options,
-    );
+    let tick = progress.clone().map(|bar| {
+        let tick: Arc<dyn Fn() + Send + Sync> = Arc::new(move || bar.inc(1));
+        tick
+    });
+    let audit = run::check(&settings, &inputs, tick);
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let drafts = inputs.drafts;
+    let format = match args.format {
+        CheckFormat::Json => ReportFormat::Json,
+        CheckFormat::Sarif => ReportFormat::Sarif,
+        CheckFormat::Github => ReportFormat::Github,
+        CheckFormat::Human => ReportFormat::Human {
+            styled: io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        },
+    };
     let mut out = BufWriter::new(io::stdout().lock());
-    match args.format {
-        CheckFormat::Json => report::check::write_json(&mut out, &audit)?,
-        CheckFormat::Sarif => report::sarif::write(&mut out, &audit, &drafts)?,
-        CheckFormat::Github => report::github::write(&mut out, &audit)?,
-        CheckFormat::Human => {
-            let styled = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            report::check::write_human(&mut out, &audit, &drafts, styled)?
-        }
-    }
+    run::render(&mut out, &audit, &inputs.drafts, format)?;
     out.flush()?;
-    let fail_on = match args.fail_on {
-        Some(FailOn::Error) => config::FailOn::Severity(Severity::Error),
-        Some(FailOn::Warning) => config::FailOn::Severity(Severity::Warning),
-        Some(FailOn::Never) => config::FailOn::Never,
-        None => config
-            .fail_on
-            .unwrap_or(config::FailOn::Severity(Severity::Error)),
-    };
-    let threshold = match fail_on {
-        config::FailOn::Severity(least) => Some(least),
-        config::FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|least| {
-        audit
-            .documents
-            .iter()
-            .flat_map(|d| &d.findings)
-            .any(|f| f.severity >= least)
-    });
-    Ok(if failed {
+    Ok(if settings.fails(&audit) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

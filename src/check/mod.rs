@@ -57,7 +57,7 @@ pub struct Options {
 
 impl Options {
     /// How quotations are compared under these options.
-    fn strictness(&self) -> Strictness {
+    pub fn strictness(&self) -> Strictness {
         if self.strict_quotes {
             Strictness::Strict
         } else {
@@ -156,121 +156,80 @@ pub struct Finding {
     pub range: Span,
 }
 
-/// Reads `sources` and checks every draft against all of them.
+/// Reads `sources` and checks every draft against all of them. (A run
+/// with a source set per draft goes through [`crate::run`].)
 pub fn check(
     drafts: &[Document],
     sources: &[Document],
     rules: &RuleSet,
     options: &Options,
 ) -> Audit {
-    let all: Vec<usize> = (0..sources.len()).collect();
-    let sets = vec![all; drafts.len()];
-    let no_citations = vec![Vec::new(); drafts.len()];
-    check_each(drafts, sources, &sets, &no_citations, rules, options)
-}
-
-/// Checks each draft against its own sources: `source_sets[i]` lists the
-/// indexes into `sources` of draft `i`'s sources, `citations[i]` its
-/// footnote citations (see [`crate::inputs`]). Each source is read once;
-/// each distinct set of sources is indexed once; drafts are checked in
-/// parallel, and the audit lists them in the order given.
-pub fn check_each(
-    drafts: &[Document],
-    sources: &[Document],
-    source_sets: &[Vec<usize>],
-    citations: &[Vec<Citation>],
-    rules: &RuleSet,
-    options: &Options,
-) -> Audit {
-    use rayon::prelude::*;
-
     let strictness = options.strictness();
     let read: Vec<Source<'_>> = sources
-        .par_iter()
+        .iter()
         .map(|document| {
             let sentences = segment::sentences(document, &rules.segment);
             let claims = claims::extract(document, &sentences, rules);
             Source { document, claims }
         })
         .collect();
-    // One index per distinct set of sources.
-    let mut distinct: Vec<Vec<usize>> = source_sets
+    let index = SourceIndex::new(read, strictness);
+    let paths: Vec<String> = sources.iter().map(Document::display_path).collect();
+    let documents = drafts
         .iter()
-        .map(|set| {
-            let mut set = set.clone();
-            set.sort_unstable();
-            set.dedup();
-            set
-        })
-        .collect();
-    let keys = distinct.clone();
-    distinct.sort();
-    distinct.dedup();
-    let indexes: Vec<SourceIndex<'_>> = distinct
-        .par_iter()
-        .map(|set| {
-            let members = set
-                .iter()
-                .map(|&i| Source {
-                    document: read[i].document,
-                    claims: read[i].claims.clone(),
-                })
-                .collect();
-            SourceIndex::new(members, strictness)
-        })
-        .collect();
-    let all_paths: Vec<String> = sources.iter().map(Document::display_path).collect();
-    let documents: Vec<DocumentAudit> = drafts
-        .par_iter()
-        .zip(keys.par_iter())
-        .zip(citations.par_iter())
-        .map(|((draft, key), citations)| {
-            let at = distinct.binary_search(key).expect("every set was indexed");
-            let paths: Vec<String> = key.iter().map(|&i| all_paths[i].clone()).collect();
+        .map(|draft| {
             let cited = DraftCitations {
-                citations,
-                paths: &all_paths,
+                citations: &[],
+                paths: &paths,
             };
-            check_draft(draft, &indexes[at], &paths, cited, rules, options)
+            check_draft(draft, &index, &paths, cited, rules, options)
         })
         .collect();
-    let mut summary = Summary {
-        documents: documents.len(),
-        ..Summary::default()
-    };
-    for document in &documents {
-        summary.claims += document.claims.len();
-        summary.supported += document
-            .claims
-            .iter()
-            .filter(|c| c.verdict == Verdict::Supported)
-            .count();
-        summary.errors += document
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        summary.warnings += document
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
-            .count();
-    }
-    Audit {
-        version: AUDIT_VERSION,
-        documents,
-        summary,
+    Audit::of(documents)
+}
+
+impl Audit {
+    /// The audit of `documents`, with their totals.
+    pub fn of(documents: Vec<DocumentAudit>) -> Audit {
+        let mut summary = Summary {
+            documents: documents.len(),
+            ..Summary::default()
+        };
+        for document in &documents {
+            summary.claims += document.claims.len();
+            summary.supported += document
+                .claims
+                .iter()
+                .filter(|c| c.verdict == Verdict::Supported)
+                .count();
+            summary.errors += document
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            summary.warnings += document
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count();
+        }
+        Audit {
+            version: AUDIT_VERSION,
+            documents,
+            summary,
+        }
     }
 }
 
 /// A draft's citations, and the display path of every source by index.
-struct DraftCitations<'a> {
-    citations: &'a [Citation],
-    paths: &'a [String],
+pub struct DraftCitations<'a> {
+    pub citations: &'a [Citation],
+    pub paths: &'a [String],
 }
 
-/// Checks one draft.
-fn check_draft(
+/// Checks one draft against `index`, the index of its sources (whose
+/// display paths are `source_paths`).
+pub fn check_draft(
     draft: &Document,
     index: &SourceIndex<'_>,
     source_paths: &[String],

@@ -266,7 +266,10 @@ fn trim_content(document: &Document, span: Span) -> Span {
         start = next;
     }
     let rest = &text[start..end];
-    end = start + rest.trim_end_matches(|c: char| c.is_whitespace() || EDGE.contains(&c)).len();
+    end = start
+        + rest
+            .trim_end_matches(|c: char| c.is_whitespace() || EDGE.contains(&c))
+            .len();
     Span::new(span.start + start, span.start + end.max(start))
 }
 

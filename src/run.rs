@@ -1,0 +1,320 @@
+//! One check run, for every front end.
+//!
+//! The command line, a language server and an HTML report all do the same
+//! thing: settle the settings (flags over `claimtrace.toml` over defaults),
+//! gather the drafts and their sources, check, and render the [`Audit`].
+//! This module is that orchestration, so each front end only translates its
+//! own requests and results:
+//!
+//! 1. [`Settings::new`] merges a [`Request`] (what the user asked for) with
+//!    the repository's `claimtrace.toml` and loads the rules;
+//! 2. sources are read once into a [`Library`], drafts are planned against
+//!    it ([`Library::plan`]), and an [`Index`] is built over it **once**;
+//! 3. [`Index::check`] checks one draft — read from a file or held in memory,
+//!    such as an editor's unsaved buffer — against the index, as often as
+//!    needed;
+//! 4. [`render`] writes the audit in the chosen [`ReportFormat`], and
+//!    [`Settings::fails`] says whether it fails the run.
+//!
+//! [`gather`] and [`check`] do steps 2 and 3 for the files a request names,
+//! as the command line does.
+//!
+//! ```
+//! use std::path::Path;
+//! use claimtrace::document::{Document, Format};
+//! use claimtrace::inputs::Library;
+//! use claimtrace::run::{Index, Request, Settings};
+//!
+//! # fn main() -> claimtrace::Result<()> {
+//! let request = Request {
+//!     sources: vec!["seeds".into()],
+//!     ..Request::default()
+//! };
+//! let settings = Settings::new(request, Path::new("."))?;
+//!
+//! // Index the sources once…
+//! let mut library = settings.library();
+//! library.share(&settings.sources, |_| {})?;
+//!
+//! // …plan each draft against the library (this reads any source the draft
+//! // declares, so it comes before the index is built)…
+//! let text = "“Trust is the foundation,” the minister said.".to_string();
+//! let draft = Document::from_text("draft.md".into(), text, Format::Markdown);
+//! let plan = library.plan(&draft)?;
+//! let index = Index::new(&library, &settings);
+//!
+//! // …and check its text, from disk or from memory, as often as it changes.
+//! let audit = index.check(&draft, &plan);
+//! assert_eq!(audit.findings[0].rule.name(), "fabricated-quote");
+//! # Ok(())
+//! # }
+//! ```
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::check::index::{Source, SourceIndex};
+use crate::check::{self, Audit, DocumentAudit, DraftCitations, Options, Severity};
+use crate::claims;
+use crate::config::{self, Config, FailOn};
+use crate::document::{self, Document, Format};
+use crate::error::{Error, Result};
+use crate::inputs::{self, Inputs, Library, Plan};
+use crate::report;
+use crate::rules::RuleSet;
+use crate::segment;
+
+/// What a user asks of a check run; every field may be left to the
+/// configuration file or the defaults.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// Drafts to check: files or folders. None: `drafts` in
+    /// `claimtrace.toml`.
+    pub drafts: Vec<PathBuf>,
+    /// Sources of every draft. None: `sources` in `claimtrace.toml`.
+    pub sources: Vec<PathBuf>,
+    /// Read every document as Markdown, whatever its extension.
+    pub markdown: bool,
+    /// A rules folder; else `rules` in `claimtrace.toml`; else built in.
+    pub rules: Option<PathBuf>,
+    /// Compare quotations strictly (see [`check::Options`]).
+    pub strict_quotes: bool,
+    /// When the run fails; else `fail-on` in `claimtrace.toml`; else at
+    /// the first error.
+    pub fail_on: Option<FailOn>,
+}
+
+/// A request settled against the repository's configuration, with its
+/// rules loaded: everything a run needs but the files themselves.
+#[derive(Debug)]
+pub struct Settings {
+    /// The configuration file's settings, and the repository root.
+    pub config: Config,
+    pub rules: RuleSet,
+    pub options: Options,
+    pub fail_on: FailOn,
+    /// The drafts to check (may be empty: nothing was named or configured).
+    pub drafts: Vec<PathBuf>,
+    /// The sources of every draft.
+    pub sources: Vec<PathBuf>,
+    /// The format every document is read as, when forced.
+    pub format: Option<Format>,
+}
+
+impl Settings {
+    /// Settles `request` against the configuration found from `start` (the
+    /// nearest `claimtrace.toml` or `.git` at or above it): flags win over
+    /// the file, which wins over the defaults.
+    pub fn new(request: Request, start: &Path) -> Result<Settings> {
+        let config = config::load(start)?;
+        let rules_dir = request.rules.or_else(|| config.rules.clone());
+        let rules = RuleSet::load(rules_dir.as_deref())?;
+        let drafts = match (request.drafts, &config.drafts, &config.path) {
+            (drafts, Some(pattern), Some(file)) if drafts.is_empty() => {
+                config::drafts_matching(&config.root, pattern, file)?
+            }
+            (drafts, _, _) => drafts,
+        };
+        let sources = match (request.sources, &config.sources) {
+            (sources, Some(folder)) if sources.is_empty() => {
+                vec![document::relative_to_current(folder)]
+            }
+            (sources, _) => sources,
+        };
+        let options = Options {
+            strict_quotes: request.strict_quotes,
+            severity: config.severity.clone(),
+            on_checked: None,
+        };
+        let fail_on = request
+            .fail_on
+            .or(config.fail_on)
+            .unwrap_or(FailOn::Severity(Severity::Error));
+        Ok(Settings {
+            format: request.markdown.then_some(Format::Markdown),
+            config,
+            rules,
+            options,
+            fail_on,
+            drafts,
+            sources,
+        })
+    }
+
+    /// An empty library that reads files as these settings say.
+    pub fn library(&self) -> Library {
+        Library::new(self.format)
+    }
+
+    /// Whether `audit` has a finding at or above the failing severity.
+    pub fn fails(&self, audit: &Audit) -> bool {
+        let FailOn::Severity(least) = self.fail_on else {
+            return false;
+        };
+        audit
+            .documents
+            .iter()
+            .flat_map(|d| &d.findings)
+            .any(|f| f.severity >= least)
+    }
+}
+
+/// Reads the drafts and sources `settings` name. Binary files met in
+/// folders are skipped and passed to `skipped`.
+pub fn gather(settings: &Settings, skipped: impl FnMut(&Error)) -> Result<Inputs> {
+    inputs::gather(
+        &settings.drafts,
+        &settings.sources,
+        settings.format,
+        skipped,
+    )
+}
+
+/// Checks every draft of `inputs` against its plan, in parallel; the audit
+/// lists the drafts in the order given. `on_checked` is called once a draft
+/// is checked (from any thread), for progress.
+pub fn check(
+    settings: &Settings,
+    inputs: &Inputs,
+    on_checked: Option<Arc<dyn Fn() + Send + Sync>>,
+) -> Audit {
+    let index = Index::new(&inputs.library, settings);
+    // Index each distinct set of sources in parallel before the drafts.
+    let mut sets: Vec<&[usize]> = inputs.plans.iter().map(|p| &p.sources[..]).collect();
+    sets.sort_unstable();
+    sets.dedup();
+    sets.par_iter().for_each(|set| index.prepare(set));
+    let documents = inputs
+        .drafts
+        .par_iter()
+        .zip(inputs.plans.par_iter())
+        .map(|(draft, plan)| {
+            let audit = index.check(draft, plan);
+            if let Some(tick) = &on_checked {
+                tick();
+            }
+            audit
+        })
+        .collect();
+    Audit::of(documents)
+}
+
+/// The sources of a library, read with the rule engine, and the index of
+/// each set of them that a draft is checked against (built on first use and
+/// kept). Build it once the library holds every source the drafts' plans
+/// name.
+pub struct Index<'l> {
+    settings: &'l Settings,
+    read: Vec<Source<'l>>,
+    paths: Vec<String>,
+    sets: Mutex<FxHashMap<Vec<usize>, Arc<OnceLock<SourceIndex<'l>>>>>,
+}
+
+impl<'l> Index<'l> {
+    /// Reads every source of `library` (in parallel).
+    pub fn new(library: &'l Library, settings: &'l Settings) -> Index<'l> {
+        let rules = &settings.rules;
+        let read = library
+            .documents()
+            .par_iter()
+            .map(|document| {
+                let sentences = segment::sentences(document, &rules.segment);
+                let claims = claims::extract(document, &sentences, rules);
+                Source { document, claims }
+            })
+            .collect();
+        Index {
+            settings,
+            read,
+            paths: library
+                .documents()
+                .iter()
+                .map(Document::display_path)
+                .collect(),
+            sets: Mutex::new(FxHashMap::default()),
+        }
+    }
+
+    /// Checks `draft` against the sources `plan` names.
+    pub fn check(&self, draft: &Document, plan: &Plan) -> DocumentAudit {
+        let cell = self.cell(&plan.sources);
+        let index = cell.get_or_init(|| self.build(&plan.sources));
+        let paths: Vec<String> = plan
+            .sources
+            .iter()
+            .map(|&i| self.paths[i].clone())
+            .collect();
+        let cited = DraftCitations {
+            citations: &plan.citations,
+            paths: &self.paths,
+        };
+        let settings = self.settings;
+        check::check_draft(
+            draft,
+            index,
+            &paths,
+            cited,
+            &settings.rules,
+            &settings.options,
+        )
+    }
+
+    /// Builds the index of the sources `set` now, if no draft needed it
+    /// before.
+    pub fn prepare(&self, set: &[usize]) {
+        self.cell(set).get_or_init(|| self.build(set));
+    }
+
+    /// Where the index of `set` (sorted library indexes) is kept. Two
+    /// threads asking for one set build it once; different sets are built
+    /// in parallel, outside the lock.
+    fn cell(&self, set: &[usize]) -> Arc<OnceLock<SourceIndex<'l>>> {
+        // A panic elsewhere cannot leave the map half-written: take it as
+        // it is.
+        let mut sets = self.sets.lock().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(sets.entry(set.to_vec()).or_default())
+    }
+
+    fn build(&self, set: &[usize]) -> SourceIndex<'l> {
+        let members = set
+            .iter()
+            .map(|&i| Source {
+                document: self.read[i].document,
+                claims: self.read[i].claims.clone(),
+            })
+            .collect();
+        SourceIndex::new(members, self.settings.options.strictness())
+    }
+}
+
+/// How an audit is rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// rustc-style diagnostics; `styled` turns colour on.
+    Human { styled: bool },
+    /// The JSON audit.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// Writes `audit` of `drafts` (the documents it is of, in its order).
+pub fn render(
+    out: &mut impl Write,
+    audit: &Audit,
+    drafts: &[Document],
+    format: ReportFormat,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Human { styled } => report::check::write_human(out, audit, drafts, styled),
+        ReportFormat::Json => report::check::write_json(out, audit),
+        ReportFormat::Sarif => report::sarif::write(out, audit, drafts),
+        ReportFormat::Github => report::github::write(out, audit),
+    }
+}
