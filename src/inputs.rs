@@ -8,6 +8,12 @@
 //! by their canonical path. A library outlives any one draft, so a front end
 //! that checks the same draft many times (an editor's buffer after each
 //! keystroke) reads its sources once.
+//!
+//! A run keeps going past a bad draft: a draft that cannot be read or
+//! planned is left out with its error, and the others are checked. A file
+//! met in a folder that is not text (binary, another encoding, too large,
+//! not a regular file, a link out of the repository) is skipped with a
+//! warning; the same file named by the user is an error.
 
 use std::path::PathBuf;
 
@@ -16,7 +22,8 @@ use rustc_hash::FxHashMap;
 use crate::check::Kind;
 use crate::citations::{self, Citation, Cited, Target};
 use crate::declared::{self, Declared};
-use crate::document::{self, Document, Format};
+use crate::document::walk::{self, Walk};
+use crate::document::{self, Document, Reading};
 use crate::error::{Error, Result};
 use crate::suppress::Suppressions;
 
@@ -28,7 +35,16 @@ pub struct Library {
     by_path: FxHashMap<PathBuf, usize>,
     /// The sources every draft is checked against.
     shared: Vec<usize>,
-    format: Option<Format>,
+    reading: Reading,
+}
+
+/// What reading files met besides the files themselves.
+#[derive(Debug, Default)]
+pub struct Problems {
+    /// Files met in folders and left unread, each with the reason.
+    pub skipped: Vec<Error>,
+    /// Named paths that could not be read.
+    pub errors: Vec<Error>,
 }
 
 /// What one draft is checked against.
@@ -41,11 +57,10 @@ pub struct Plan {
 }
 
 impl Library {
-    /// An empty library; files are read as `format`, or as their extension
-    /// implies when `None`.
-    pub fn new(format: Option<Format>) -> Library {
+    /// An empty library that reads files as `reading` says.
+    pub fn new(reading: Reading) -> Library {
         Library {
-            format,
+            reading,
             ..Library::default()
         }
     }
@@ -56,25 +71,33 @@ impl Library {
     }
 
     /// Reads `paths` (files, or folders walked for prose files) as sources
-    /// of every draft. Binary files met in folders are skipped and passed
-    /// to `skipped`.
-    pub fn share(&mut self, paths: &[PathBuf], mut skipped: impl FnMut(&Error)) -> Result<()> {
-        for path in document::expand_paths(paths)? {
-            let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+    /// of every draft, and says what it met: files skipped in folders, and
+    /// every named path that could not be read.
+    pub fn share(&mut self, paths: &[PathBuf]) -> Problems {
+        let Walk {
+            found,
+            mut skipped,
+            mut errors,
+        } = walk::files(paths);
+        for file in found {
+            let key = file
+                .path
+                .canonicalize()
+                .unwrap_or_else(|_| file.path.clone());
             if let Some(&at) = self.by_path.get(&key) {
                 self.shared.push(at);
                 continue;
             }
-            match Document::read(&path, self.format) {
+            match Document::read_with(&file.path, self.reading) {
                 Ok(document) => {
                     let at = self.insert(key, document);
                     self.shared.push(at);
                 }
-                Err(error @ Error::Binary { .. }) => skipped(&error),
-                Err(error) => return Err(error),
+                Err(error) if !file.named && error.is_unreadable_as_text() => skipped.push(error),
+                Err(error) => errors.push(error),
             }
         }
-        Ok(())
+        Problems { skipped, errors }
     }
 
     /// The sources `draft` is checked against: the shared ones and those it
@@ -157,7 +180,7 @@ impl Library {
         if let Some(&at) = self.by_path.get(&path) {
             return Ok(at);
         }
-        let mut document = Document::read(&path, self.format)?;
+        let mut document = Document::read_with(&path, self.reading)?;
         document.path = document::relative_to_current(&path);
         Ok(self.insert(path, document))
     }
@@ -170,40 +193,60 @@ impl Library {
 }
 
 /// Drafts, the library of their sources, and each draft's plan.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Inputs {
+    /// The drafts that could be read and planned.
     pub drafts: Vec<Document>,
     pub library: Library,
     /// For each draft, what it is checked against.
     pub plans: Vec<Plan>,
+    /// Files met in folders and left unread, each with the reason.
+    pub skipped: Vec<Error>,
+    /// Everything that went wrong: drafts left out, sources not read.
+    pub errors: Vec<Error>,
 }
 
-/// Reads the drafts at `draft_paths` and their sources: `source_paths`
-/// for every draft, plus each draft's declared sources. Binary files met in
-/// folders are skipped and passed to `skipped`.
-pub fn gather(
-    draft_paths: &[PathBuf],
-    source_paths: &[PathBuf],
-    format: Option<Format>,
-    mut skipped: impl FnMut(&Error),
-) -> Result<Inputs> {
-    let mut drafts = Vec::new();
-    for path in document::expand_paths(draft_paths)? {
-        match Document::read(&path, format) {
-            Ok(document) => drafts.push(document),
-            Err(error @ Error::Binary { .. }) => skipped(&error),
-            Err(error) => return Err(error),
+/// Reads the drafts `drafts` found and their sources: `source_paths` for
+/// every draft, plus each draft's declared and cited ones. A bad draft is
+/// left out with its error; if a shared source cannot be read, no draft is
+/// checked (every one would be judged against too little).
+pub fn gather(drafts: Walk, source_paths: &[PathBuf], reading: Reading) -> Inputs {
+    let mut inputs = Inputs {
+        library: Library::new(reading),
+        skipped: drafts.skipped,
+        errors: drafts.errors,
+        ..Inputs::default()
+    };
+    let mut read = Vec::with_capacity(drafts.found.len());
+    for file in drafts.found {
+        let document = if file.path == std::path::Path::new(walk::STDIN) {
+            let format = reading.format.unwrap_or(document::Format::Plain);
+            Document::read_stdin(format, reading.max_bytes)
+        } else {
+            Document::read_with(&file.path, reading)
+        };
+        match document {
+            Ok(document) => read.push(document),
+            Err(error) if !file.named && error.is_unreadable_as_text() => {
+                inputs.skipped.push(error)
+            }
+            Err(error) => inputs.errors.push(error),
         }
     }
-    let mut library = Library::new(format);
-    library.share(source_paths, &mut skipped)?;
-    let plans = drafts
-        .iter()
-        .map(|draft| library.plan(draft))
-        .collect::<Result<_>>()?;
-    Ok(Inputs {
-        drafts,
-        library,
-        plans,
-    })
+    let sources = inputs.library.share(source_paths);
+    inputs.skipped.extend(sources.skipped);
+    if !sources.errors.is_empty() {
+        inputs.errors.extend(sources.errors);
+        return inputs;
+    }
+    for draft in read {
+        match inputs.library.plan(&draft) {
+            Ok(plan) => {
+                inputs.drafts.push(draft);
+                inputs.plans.push(plan);
+            }
+            Err(error) => inputs.errors.push(error),
+        }
+    }
+    inputs
 }

@@ -13,7 +13,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use claimtrace::check::{Kind, Severity};
 use claimtrace::config;
-use claimtrace::document::{Document, Format};
+use claimtrace::document::{self, Document, Format, Reading};
+use claimtrace::report::text::one_line;
 use claimtrace::report::{self, OutputFormat};
 use claimtrace::rules::RuleSet;
 use claimtrace::run::{self, ReportFormat};
@@ -141,6 +142,16 @@ struct InputArgs {
     /// not hold stay built-in).
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+
+    /// Refuse files larger than SIZE: bytes, or with a K, M or G suffix
+    /// [default: 128M, or `max-file-size` in claimtrace.toml].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_file_size: Option<u64>,
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    document::parse_size(text)
+        .ok_or_else(|| format!("`{text}` is not a size: write bytes, or a number with K, M or G"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -199,7 +210,7 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(Failure::Input(error)) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", one_line(&error.to_string()));
             ExitCode::from(2)
         }
     }
@@ -207,7 +218,7 @@ fn main() -> ExitCode {
 
 fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
     let rules = RuleSet::load(args.input.rules.as_deref())?;
-    let document = read_document(args.file.as_deref(), args.input.markdown)?;
+    let document = read_document(args.file.as_deref(), &args.input)?;
     let sentences = segment::sentences(&document, &rules.segment);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format.into() {
@@ -220,7 +231,7 @@ fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
 
 fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
     let rules = RuleSet::load(args.input.rules.as_deref())?;
-    let document = read_document(args.file.as_deref(), args.input.markdown)?;
+    let document = read_document(args.file.as_deref(), &args.input)?;
     let sentences = segment::sentences(&document, &rules.segment);
     let claims = claimtrace::claims::extract(&document, &sentences, &rules);
     let mut out = BufWriter::new(io::stdout().lock());
@@ -246,17 +257,14 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
             FailOn::Warning => config::FailOn::Severity(Severity::Warning),
             FailOn::Never => config::FailOn::Never,
         }),
+        max_file_size: args.input.max_file_size,
     };
     let settings = run::Settings::new(request, Path::new("."))?;
-    if settings.drafts.is_empty() {
-        eprintln!(
-            "error: no drafts to check: name them, or set `drafts` in {}",
-            config::FILE_NAME
-        );
-        return Ok(ExitCode::from(2));
+    let inputs = run::gather(&settings)?;
+    // What was skipped in folders is said, and counted in the output.
+    for skipped in &inputs.skipped {
+        eprintln!("warning: {}, skipped", one_line(&skipped.to_string()));
     }
-    // A binary file in a folder is skipped, and said so.
-    let inputs = run::gather(&settings, |skipped| eprintln!("warning: {skipped}"))?;
     // A progress bar when there are many drafts and a person watching.
     let progress =
         (inputs.drafts.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
@@ -288,6 +296,13 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let mut out = BufWriter::new(io::stdout().lock());
     run::render(&mut out, &audit, &inputs.drafts, format)?;
     out.flush()?;
+    // Every draft that could be checked was: now every error met.
+    for error in &inputs.errors {
+        eprintln!("error: {}", one_line(&error.to_string()));
+    }
+    if !inputs.errors.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
     Ok(if settings.fails(&audit) {
         ExitCode::from(1)
     } else {
@@ -316,7 +331,8 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
             let Some(kind) = Kind::from_name(&name) else {
                 let known: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
                 eprintln!(
-                    "error: unknown finding kind `{name}` (known: {})",
+                    "error: unknown finding kind `{}` (known: {})",
+                    one_line(&name),
                     known.join(", ")
                 );
                 return Ok(ExitCode::from(2));
@@ -350,13 +366,15 @@ fn terminal_width() -> usize {
 }
 
 /// Reads `file`, or standard input for `None` and `-`.
-fn read_document(file: Option<&Path>, markdown: bool) -> claimtrace::Result<Document> {
-    let forced = markdown.then_some(Format::Markdown);
+fn read_document(file: Option<&Path>, input: &InputArgs) -> claimtrace::Result<Document> {
+    let reading = Reading {
+        format: input.markdown.then_some(Format::Markdown),
+        max_bytes: input
+            .max_file_size
+            .unwrap_or(document::DEFAULT_MAX_FILE_SIZE),
+    };
     match file {
-        None => Document::read_stdin(forced.unwrap_or(Format::Plain)),
-        Some(path) if path == Path::new("-") => {
-            Document::read_stdin(forced.unwrap_or(Format::Plain))
-        }
-        Some(path) => Document::read(path, forced),
+        Some(path) if path != Path::new("-") => Document::read_with(path, reading),
+        _ => Document::read_stdin(reading.format.unwrap_or(Format::Plain), reading.max_bytes),
     }
 }

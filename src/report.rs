@@ -10,6 +10,7 @@ pub mod claims;
 pub mod github;
 pub mod sarif;
 pub mod sentences;
+pub mod text;
 
 /// The output formats every command offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

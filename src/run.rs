@@ -34,7 +34,8 @@
 //!
 //! // Index the sources once…
 //! let mut library = settings.library();
-//! library.share(&settings.sources, |_| {})?;
+//! let problems = library.share(&settings.sources);
+//! assert!(problems.errors.is_empty() && problems.skipped.is_empty());
 //!
 //! // …plan each draft against the library (this reads any source the draft
 //! // declares, so it comes before the index is built)…
@@ -58,13 +59,15 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::check::index::{Source, SourceIndex};
-use crate::check::{self, Audit, DocumentAudit, DraftCitations, Options, Severity};
+use crate::check::{self, Audit, DocumentAudit, DraftCitations, Options, Problem, Severity};
 use crate::claims;
 use crate::config::{self, Config, FailOn};
-use crate::document::{self, Document, Format};
+use crate::document::walk::{self, Walk};
+use crate::document::{self, Document, Format, Reading};
 use crate::error::{Error, Result};
 use crate::inputs::{self, Inputs, Library, Plan};
 use crate::report;
+use crate::report::text::one_line;
 use crate::rules::RuleSet;
 use crate::segment;
 
@@ -86,6 +89,9 @@ pub struct Request {
     /// When the run fails; else `fail-on` in `claimtrace.toml`; else at
     /// the first error.
     pub fail_on: Option<FailOn>,
+    /// The largest file read, in bytes; else `max-file-size` in
+    /// `claimtrace.toml`; else [`document::DEFAULT_MAX_FILE_SIZE`].
+    pub max_file_size: Option<u64>,
 }
 
 /// A request settled against the repository's configuration, with its
@@ -97,12 +103,13 @@ pub struct Settings {
     pub rules: RuleSet,
     pub options: Options,
     pub fail_on: FailOn,
-    /// The drafts to check (may be empty: nothing was named or configured).
+    /// The drafts named; when none are, the drafts glob of the
+    /// configuration says which to check.
     pub drafts: Vec<PathBuf>,
     /// The sources of every draft.
     pub sources: Vec<PathBuf>,
-    /// The format every document is read as, when forced.
-    pub format: Option<Format>,
+    /// How every document is read.
+    pub reading: Reading,
 }
 
 impl Settings {
@@ -113,12 +120,6 @@ impl Settings {
         let config = config::load(start)?;
         let rules_dir = request.rules.or_else(|| config.rules.clone());
         let rules = RuleSet::load(rules_dir.as_deref())?;
-        let drafts = match (request.drafts, &config.drafts, &config.path) {
-            (drafts, Some(pattern), Some(file)) if drafts.is_empty() => {
-                config::drafts_matching(&config.root, pattern, file)?
-            }
-            (drafts, _, _) => drafts,
-        };
         let sources = match (request.sources, &config.sources) {
             (sources, Some(folder)) if sources.is_empty() => {
                 vec![document::relative_to_current(folder)]
@@ -134,20 +135,27 @@ impl Settings {
             .fail_on
             .or(config.fail_on)
             .unwrap_or(FailOn::Severity(Severity::Error));
-        Ok(Settings {
+        let reading = Reading {
             format: request.markdown.then_some(Format::Markdown),
+            max_bytes: request
+                .max_file_size
+                .or(config.max_file_size)
+                .unwrap_or(document::DEFAULT_MAX_FILE_SIZE),
+        };
+        Ok(Settings {
             config,
             rules,
             options,
             fail_on,
-            drafts,
+            drafts: request.drafts,
             sources,
+            reading,
         })
     }
 
     /// An empty library that reads files as these settings say.
     pub fn library(&self) -> Library {
-        Library::new(self.format)
+        Library::new(self.reading)
     }
 
     /// Whether `audit` has a finding at or above the failing severity.
@@ -163,15 +171,24 @@ impl Settings {
     }
 }
 
-/// Reads the drafts and sources `settings` name. Binary files met in
-/// folders are skipped and passed to `skipped`.
-pub fn gather(settings: &Settings, skipped: impl FnMut(&Error)) -> Result<Inputs> {
-    inputs::gather(
-        &settings.drafts,
-        &settings.sources,
-        settings.format,
-        skipped,
-    )
+/// Reads the drafts and sources `settings` name (see [`inputs::gather`]):
+/// the drafts named, or else those the configuration's drafts glob
+/// matches. Nothing to check at all is an error.
+pub fn gather(settings: &Settings) -> Result<Inputs> {
+    let drafts = match (&settings.drafts[..], &settings.config.drafts) {
+        ([], Some(pattern)) => config::drafts_matching(&settings.config, pattern)?,
+        ([], None) => Walk::default(),
+        (named, _) => walk::files(named),
+    };
+    if drafts.found.is_empty() && drafts.errors.is_empty() && settings.drafts.is_empty() {
+        return Err(Error::Usage {
+            message: format!(
+                "no drafts to check: name them, or set `drafts` in {}",
+                config::FILE_NAME
+            ),
+        });
+    }
+    Ok(inputs::gather(drafts, &settings.sources, settings.reading))
 }
 
 /// Checks every draft of `inputs` against its plan, in parallel; the audit
@@ -200,7 +217,25 @@ pub fn check(
             audit
         })
         .collect();
-    Audit::of(documents)
+    let mut audit = Audit::of(documents);
+    // Messages quote inputs: each is kept on one line, its control
+    // characters escaped, in every format (the JSON audit included).
+    for document in &mut audit.documents {
+        for finding in &mut document.findings {
+            finding.message = one_line(&finding.message).into_owned();
+        }
+        for warning in &mut document.warnings {
+            warning.message = one_line(&warning.message).into_owned();
+        }
+    }
+    let problem = |error: &Error| Problem {
+        path: error.path().map(|p| p.display().to_string()),
+        message: one_line(&error.to_string()).into_owned(),
+    };
+    audit.skipped = inputs.skipped.iter().map(problem).collect();
+    audit.errors = inputs.errors.iter().map(problem).collect();
+    audit.summary.skipped = audit.skipped.len();
+    audit
 }
 
 /// The sources of a library, read with the rule engine, and the index of

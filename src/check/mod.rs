@@ -84,6 +84,23 @@ pub struct Audit {
     pub version: u32,
     pub documents: Vec<DocumentAudit>,
     pub summary: Summary,
+    /// Files met in folders and not read (binary, too large, …); listed
+    /// only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Problem>,
+    /// Drafts and sources that could not be read or checked; listed only
+    /// when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Problem>,
+}
+
+/// A file a run could not read or check, and why.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, if the problem is about one.
+    pub path: Option<String>,
+    /// One line, naming the file.
+    pub message: String,
 }
 
 /// Totals over all drafts.
@@ -94,6 +111,13 @@ pub struct Summary {
     pub supported: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Files skipped in folders; shown only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One draft's audit.
@@ -103,6 +127,20 @@ pub struct DocumentAudit {
     pub sources: Vec<String>,
     pub claims: Vec<ClaimAudit>,
     pub findings: Vec<Finding>,
+    /// Suspicious input that did not stop the check (a quotation mark
+    /// never closed); listed only when there is some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<InputWarning>,
+}
+
+/// Something suspicious in a draft, by position.
+#[derive(Clone, Debug, Serialize)]
+pub struct InputWarning {
+    pub message: String,
+    pub span: Location,
+    /// The byte span in the draft, for renderers.
+    #[serde(skip)]
+    pub range: Span,
 }
 
 /// What was decided about one claim.
@@ -217,6 +255,8 @@ impl Audit {
             version: AUDIT_VERSION,
             documents,
             summary,
+            skipped: Vec::new(),
+            errors: Vec::new(),
         }
     }
 }
@@ -239,7 +279,17 @@ pub fn check_draft(
 ) -> DocumentAudit {
     let strictness = options.strictness();
     let sentences = segment::sentences(draft, &rules.segment);
-    let claims = claims::extract(draft, &sentences, rules).claims;
+    let extracted = claims::extract(draft, &sentences, rules);
+    let claims = extracted.claims;
+    let warnings = extracted
+        .warnings
+        .into_iter()
+        .map(|w| InputWarning {
+            span: draft.locate(w.span),
+            message: w.message,
+            range: w.span,
+        })
+        .collect();
     let mut checker = DraftChecker {
         draft,
         index,
@@ -296,6 +346,7 @@ pub fn check_draft(
         sources: source_paths.to_vec(),
         claims: audits,
         findings,
+        warnings,
     }
 }
 

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
+use super::text::one_line;
 use crate::check::{Audit, Finding, Kind, Severity};
 use crate::document::Document;
 use crate::span::Location;
@@ -25,7 +26,7 @@ pub fn write(out: &mut impl Write, audit: &Audit, drafts: &[Document]) -> io::Re
             results.push(result(&document.path, finding, draft.slice(finding.range)));
         }
     }
-    let log = json!({
+    let mut log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -40,6 +41,41 @@ pub fn write(out: &mut impl Write, audit: &Audit, drafts: &[Document]) -> io::Re
             "results": results,
         }]
     });
+    // Input warnings, files skipped and inputs that could not be checked
+    // are the tool's own notifications about the run, not results.
+    let warnings = audit.documents.iter().flat_map(|document| {
+        document.warnings.iter().map(|warning| {
+            json!({
+                "level": "warning",
+                "message": { "text": one_line(&warning.message) },
+                "locations": [location(&document.path, &warning.span)],
+            })
+        })
+    });
+    let problems = audit
+        .skipped
+        .iter()
+        .map(|p| ("warning", p))
+        .chain(audit.errors.iter().map(|p| ("error", p)))
+        .map(|(level, problem)| {
+            let mut notification = json!({
+                "level": level,
+                "message": { "text": one_line(&problem.message) },
+            });
+            if let Some(path) = &problem.path {
+                notification["locations"] = json!([{
+                    "physicalLocation": { "artifactLocation": { "uri": uri(path) } }
+                }]);
+            }
+            notification
+        });
+    let notifications: Vec<Value> = warnings.chain(problems).collect();
+    if !notifications.is_empty() {
+        log["runs"][0]["invocations"] = json!([{
+            "executionSuccessful": audit.errors.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }]);
+    }
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }
@@ -78,18 +114,19 @@ fn result(path: &str, finding: &Finding, offending: &str) -> Value {
     if let Some(evidence) = &finding.evidence {
         result["relatedLocations"] = json!([{
             "id": 1,
-            "message": { "text": format!("source: “{}”", evidence.text) },
+            "message": { "text": format!("source: “{}”", one_line(&evidence.text)) },
             "physicalLocation": location(&evidence.source, &evidence.span)["physicalLocation"].clone(),
         }]);
     }
     result
 }
 
-/// The message, with the fix when one is known.
+/// The message, with the fix when one is known, on one line.
 fn message(finding: &Finding) -> String {
+    let text = one_line(&finding.message);
     match &finding.fix {
-        Some(fix) => format!("{} (fix: {fix})", finding.message),
-        None => finding.message.clone(),
+        Some(fix) => format!("{text} (fix: {})", one_line(fix)),
+        None => text.into_owned(),
     }
 }
 

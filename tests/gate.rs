@@ -1,0 +1,473 @@
+//! `claimtrace check` as a gate in front of publication: what it is named
+//! it reads or refuses (never skips), folders are walked inside the
+//! repository only, inputs never control the output, a draft never vouches
+//! for itself, and one bad draft does not hide the others.
+//!
+//! Each test builds a small repository in a temporary folder, with a
+//! secret file beside it that no output may ever show.
+#![cfg(unix)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const SOURCE: &str = "The port opened on Monday, officials said. \
+“We expect forty ships a week,” said harbour master Ana Ruiz.\n";
+const DRAFT: &str = "The port opened on Monday.\n";
+const SECRET: &str = "TOP-SECRET-BYTES never to be shown";
+
+/// A repository (marked by `claimtrace.toml`) in a temporary folder, with
+/// `outside/secret.txt` beside it.
+struct Repo {
+    top: PathBuf,
+}
+
+impl Repo {
+    fn new(name: &str) -> Repo {
+        let top =
+            std::env::temp_dir().join(format!("claimtrace-gate-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&top);
+        let repo = Repo { top };
+        repo.write("repo/claimtrace.toml", "");
+        repo.write("repo/sources/port.txt", SOURCE);
+        repo.write("outside/secret.txt", &format!("{SECRET}\n"));
+        repo
+    }
+
+    fn root(&self) -> PathBuf {
+        self.top.join("repo")
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        self.write_bytes(path, text.as_bytes());
+    }
+
+    fn write_bytes(&self, path: &str, bytes: &[u8]) {
+        let path = self.top.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder made");
+        std::fs::write(path, bytes).expect("file written");
+    }
+
+    fn link(&self, target: &str, link: &str) {
+        let link = self.top.join(link);
+        std::fs::create_dir_all(link.parent().expect("a parent")).expect("folder made");
+        std::os::unix::fs::symlink(target, link).expect("link made");
+    }
+
+    /// Runs claimtrace in the repository, feeding `stdin`; a run that does
+    /// not end within a minute is a hang, and fails the test.
+    fn run_with(&self, args: &[&str], stdin: &[u8]) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+            .args(args)
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("claimtrace runs");
+        let mut input = child.stdin.take().expect("stdin is piped");
+        // A run that never reads its input must not block the test.
+        let _ = input.write_all(stdin);
+        drop(input);
+        let started = Instant::now();
+        while child.try_wait().expect("status").is_none() {
+            if started.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("claimtrace {args:?} hangs");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        child.wait_with_output().expect("output")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.run_with(args, b"")
+    }
+}
+
+impl Drop for Repo {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.top);
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("JSON audit ({e}): {}", stdout(output)))
+}
+
+/// Exit 2 with one line on stderr starting `error: PATH` and saying `why`.
+#[track_caller]
+fn assert_refused(output: &Output, path: &str, why: &str) {
+    let stderr = stderr(output);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "exit status; stderr: {stderr}"
+    );
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "one error line: {stderr}");
+    assert!(
+        errors[0].starts_with(&format!("error: {path}")),
+        "names {path}: {stderr}"
+    );
+    assert!(errors[0].contains(why), "says {why}: {stderr}");
+}
+
+/// The paths of the drafts an audit holds.
+fn audited(audit: &serde_json::Value) -> Vec<String> {
+    audit["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d["path"].as_str().expect("path").to_string())
+        .collect()
+}
+
+mod refuse_what_was_named {
+    use super::*;
+
+    #[test]
+    fn a_binary_draft() {
+        let repo = Repo::new("binary-draft");
+        repo.write_bytes("repo/drafts/scan.md", b"PK\x03\x04\x00\x00binary");
+        let output = repo.run(&["check", "drafts/scan.md", "--source", "sources"]);
+        assert_refused(&output, "drafts/scan.md", "binary file");
+    }
+
+    #[test]
+    fn a_utf16_draft_with_or_without_a_byte_order_mark() {
+        let repo = Repo::new("utf16");
+        let utf16: Vec<u8> = DRAFT.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let mut marked = vec![0xFF, 0xFE];
+        marked.extend(&utf16);
+        repo.write_bytes("repo/drafts/marked.txt", &marked);
+        repo.write_bytes("repo/drafts/bare.txt", &utf16);
+        for draft in ["drafts/marked.txt", "drafts/bare.txt"] {
+            let output = repo.run(&["check", draft, "--source", "sources"]);
+            assert_refused(&output, draft, "UTF-16");
+        }
+    }
+
+    #[test]
+    fn a_binary_source() {
+        let repo = Repo::new("binary-source");
+        repo.write("repo/draft.md", DRAFT);
+        repo.write_bytes("repo/scan.txt", b"\x00\x01\x02");
+        let output = repo.run(&["check", "draft.md", "--source", "scan.txt"]);
+        assert_refused(&output, "scan.txt", "binary file");
+    }
+
+    #[test]
+    fn a_fifo_draft_or_source_without_waiting_for_a_writer() {
+        let repo = Repo::new("fifo");
+        repo.write("repo/draft.md", DRAFT);
+        let made = Command::new("mkfifo")
+            .arg(repo.root().join("pipe.md"))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let output = repo.run(&["check", "pipe.md", "--source", "sources"]);
+        assert_refused(&output, "pipe.md", "a FIFO, not a regular file");
+        let output = repo.run(&["check", "draft.md", "--source", "pipe.md"]);
+        assert_refused(&output, "pipe.md", "a FIFO, not a regular file");
+    }
+
+    #[test]
+    fn a_device() {
+        let repo = Repo::new("device");
+        let output = repo.run(&["check", "/dev/zero", "--source", "sources"]);
+        assert_refused(&output, "/dev/zero", "a device, not a regular file");
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_from_the_flag_or_the_configuration() {
+        let repo = Repo::new("too-large");
+        repo.write("repo/draft.md", &DRAFT.repeat(100));
+        let output = repo.run(&[
+            "check",
+            "draft.md",
+            "--source",
+            "sources",
+            "--max-file-size",
+            "1K",
+        ]);
+        assert_refused(&output, "draft.md", "larger than the limit of 1024 bytes");
+        repo.write("repo/claimtrace.toml", "max-file-size = \"2K\"\n");
+        let output = repo.run(&["check", "draft.md", "--source", "sources"]);
+        assert_refused(&output, "draft.md", "larger than the limit of 2048 bytes");
+        let output = repo.run(&[
+            "check",
+            "draft.md",
+            "--source",
+            "sources",
+            "--max-file-size",
+            "1M",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+
+    #[test]
+    fn standard_input_over_the_limit() {
+        let repo = Repo::new("stdin-too-large");
+        let output = repo.run_with(
+            &["sentences", "-", "--max-file-size", "100"],
+            DRAFT.repeat(10).as_bytes(),
+        );
+        assert_refused(&output, "<stdin>", "larger than the limit of 100 bytes");
+    }
+
+    #[test]
+    fn in_a_folder_such_files_are_skipped_counted_and_said() {
+        let repo = Repo::new("skipped");
+        repo.write("repo/drafts/good.md", DRAFT);
+        repo.write_bytes("repo/drafts/scan.md", b"\x00\x00binary");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(DRAFT.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        repo.write_bytes("repo/drafts/wide.txt", &utf16);
+        repo.write_bytes("repo/sources/scan.txt", b"\x00binary");
+        let output = repo.run(&["check", "drafts", "--source", "sources", "--format", "json"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let warnings: Vec<String> = stderr(&output)
+            .lines()
+            .filter(|l| l.starts_with("warning:"))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        for file in ["drafts/scan.md", "drafts/wide.txt", "sources/scan.txt"] {
+            assert!(
+                warnings.iter().any(|w| w.contains(file)),
+                "{file}: {warnings:?}"
+            );
+        }
+        let audit = json(&output);
+        assert_eq!(audited(&audit), ["drafts/good.md"]);
+        assert_eq!(audit["summary"]["skipped"], 3);
+        assert_eq!(audit["skipped"].as_array().map(Vec::len), Some(3));
+        let human = repo.run(&["check", "drafts", "--source", "sources"]);
+        assert!(
+            stdout(&human).trim_end().ends_with("; 3 files skipped"),
+            "{}",
+            stdout(&human)
+        );
+    }
+}
+
+mod confinement {
+    use super::*;
+
+    #[track_caller]
+    fn assert_secret_kept(output: &Output) {
+        let everything = format!("{}{}", stdout(output), stderr(output));
+        assert!(
+            !everything.contains("TOP-SECRET"),
+            "the outside file was read"
+        );
+    }
+
+    #[test]
+    fn a_link_out_of_a_source_folder_is_not_followed() {
+        let repo = Repo::new("link-source");
+        repo.write(
+            "repo/draft.md",
+            "“TOP-SECRET-BYTES never to be shown,” Ruiz said.\n",
+        );
+        repo.link("../../outside/secret.txt", "repo/sources/leak.txt");
+        repo.link("../../outside", "repo/sources/leak-folder");
+        for format in ["human", "json", "sarif", "github"] {
+            let output = repo.run(&[
+                "check", "draft.md", "--source", "sources", "--format", format,
+            ]);
+            let evidence = stdout(&output);
+            assert!(!evidence.contains("secret.txt\""), "{format}: {evidence}");
+            assert!(
+                !evidence.contains("supported\": 1"),
+                "{format}: the quotation is not supported"
+            );
+        }
+        let output = repo.run(&[
+            "check", "draft.md", "--source", "sources", "--format", "json",
+        ]);
+        let warnings = stderr(&output);
+        assert!(warnings.contains("sources/leak.txt"), "{warnings}");
+        assert!(warnings.contains("sources/leak-folder"), "{warnings}");
+        assert!(
+            warnings.contains("outside the repository root"),
+            "{warnings}"
+        );
+        assert_eq!(json(&output)["summary"]["skipped"], 2);
+    }
+
+    #[test]
+    fn configured_sources_or_rules_outside_the_root_are_refused() {
+        let repo = Repo::new("config-outside");
+        repo.write("repo/draft.md", DRAFT);
+        repo.write(
+            "repo/claimtrace.toml",
+            "# settings\nsources = \"../outside\"\n",
+        );
+        let output = repo.run(&["check", "draft.md"]);
+        assert_refused(
+            &output,
+            "",
+            "claimtrace.toml:2: sources `../outside` is outside",
+        );
+        assert_secret_kept(&output);
+        repo.link("../outside", "repo/elsewhere");
+        repo.write("repo/claimtrace.toml", "sources = \"elsewhere\"\n");
+        let output = repo.run(&["check", "draft.md"]);
+        assert_refused(&output, "", "through a symbolic link");
+        assert_secret_kept(&output);
+        repo.write("repo/claimtrace.toml", "rules = \"/etc\"\n");
+        let output = repo.run(&["check", "draft.md", "--source", "sources"]);
+        assert_refused(&output, "", "rules `/etc` is an absolute path");
+    }
+
+    #[test]
+    fn the_drafts_glob_does_not_follow_links_out() {
+        let repo = Repo::new("glob");
+        repo.write(
+            "repo/claimtrace.toml",
+            "sources = \"sources\"\ndrafts = \"drafts/**/*.txt\"\n",
+        );
+        repo.write("repo/drafts/ok.txt", DRAFT);
+        repo.link("../../outside/secret.txt", "repo/drafts/leak.txt");
+        let output = repo.run(&["check", "--format", "json"]);
+        assert_eq!(audited(&json(&output)), ["drafts/ok.txt"]);
+        assert!(
+            stderr(&output).contains("drafts/leak.txt"),
+            "{}",
+            stderr(&output)
+        );
+        assert_secret_kept(&output);
+    }
+
+    #[test]
+    fn links_back_up_the_tree_visit_each_file_once_and_end() {
+        let repo = Repo::new("loops");
+        repo.write("repo/drafts/one.md", DRAFT);
+        repo.link(".", "repo/drafts/again");
+        repo.link("..", "repo/drafts/nested/back");
+        repo.link("../nested", "repo/drafts/nested/loop/up");
+        repo.link("../drafts", "repo/sources/drafts-too");
+        let output = repo.run(&["check", "drafts", "--source", "sources", "--format", "json"]);
+        let audit = json(&output);
+        assert_eq!(audited(&audit), ["drafts/one.md"], "{}", stderr(&output));
+    }
+
+    #[test]
+    fn hidden_folders_are_never_read() {
+        let repo = Repo::new("hidden");
+        repo.write(
+            "repo/draft.md",
+            "“We expect eighty ships a week,” said Ana Ruiz.\n",
+        );
+        repo.write(
+            "repo/sources/.git/notes.txt",
+            "“We expect eighty ships a week,” said Ana Ruiz.\n",
+        );
+        repo.write(
+            "repo/sources/.cache/copy.md",
+            "“We expect eighty ships a week,” said Ana Ruiz.\n",
+        );
+        let output = repo.run(&[
+            "check", "draft.md", "--source", "sources", "--format", "json",
+        ]);
+        let audit = json(&output);
+        assert_eq!(
+            audit["documents"][0]["sources"],
+            serde_json::json!(["sources/port.txt"])
+        );
+        assert_eq!(audit["documents"][0]["findings"][0]["rule"], "misquote");
+    }
+}
+
+mod keep_going {
+    use super::*;
+
+    #[test]
+    fn a_bad_draft_does_not_hide_the_others() {
+        let repo = Repo::new("keep-going");
+        repo.write("repo/drafts/a-good.md", DRAFT);
+        repo.write(
+            "repo/drafts/b-directive.md",
+            "<!-- claimtrace-disable-next-line no-such-rule -->\nThe port opened.\n",
+        );
+        repo.write(
+            "repo/drafts/c-front.md",
+            "---\nsources: [../nowhere.txt]\n---\n\nText.\n",
+        );
+        std::fs::write(repo.root().join("drafts/d-invalid.txt"), b"caf\xe9 ok").unwrap();
+        repo.write(
+            "repo/drafts/e-good.md",
+            "“We expect forty ships a week,” said Ruiz.\n",
+        );
+        let output = repo.run(&["check", "drafts", "--source", "sources", "--format", "json"]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let audit = json(&output);
+        assert_eq!(audited(&audit), ["drafts/a-good.md", "drafts/e-good.md"]);
+        let errors: Vec<String> = stderr(&output)
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        for draft in ["b-directive.md", "c-front.md", "d-invalid.txt"] {
+            assert!(
+                errors.iter().any(|e| e.contains(draft)),
+                "{draft}: {errors:?}"
+            );
+        }
+        assert_eq!(audit["errors"].as_array().map(Vec::len), Some(3));
+    }
+
+    #[test]
+    fn check_reads_standard_input() {
+        let repo = Repo::new("stdin");
+        let output = repo.run_with(
+            &["check", "-", "--source", "sources", "--format", "json"],
+            "“We expect fifty ships a week,” said Ana Ruiz.\n".as_bytes(),
+        );
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let audit = json(&output);
+        assert_eq!(audited(&audit), ["<stdin>"]);
+        assert_eq!(audit["documents"][0]["findings"][0]["rule"], "misquote");
+    }
+
+    #[test]
+    fn check_reports_unclosed_quotation_marks() {
+        let repo = Repo::new("unclosed");
+        repo.write(
+            "repo/draft.md",
+            "“The port opened on Monday, officials said.\n",
+        );
+        for format in ["human", "json", "sarif", "github"] {
+            let output = repo.run(&[
+                "check", "draft.md", "--source", "sources", "--format", format,
+            ]);
+            let text = stdout(&output);
+            assert!(
+                text.contains("quotation mark is never closed"),
+                "{format}: {text}"
+            );
+        }
+        let output = repo.run(&[
+            "check", "draft.md", "--source", "sources", "--format", "json",
+        ]);
+        let warning = &json(&output)["documents"][0]["warnings"][0];
+        assert_eq!(warning["span"]["line"], 1);
+        assert_eq!(warning["span"]["column"], 1);
+    }
+}
