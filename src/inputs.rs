@@ -15,9 +15,9 @@
 //! not a regular file, a link out of the repository) is skipped with a
 //! warning; the same file named by the user is an error.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::check::Kind;
 use crate::citations::{self, Citation, Cited, Target};
@@ -25,16 +25,22 @@ use crate::declared::{self, Declared};
 use crate::document::walk::{self, Walk};
 use crate::document::{self, Document, Reading};
 use crate::error::{Error, Result};
+use crate::span::Span;
 use crate::suppress::Suppressions;
 
 /// Sources read once, for any number of drafts.
 #[derive(Debug, Default)]
 pub struct Library {
     documents: Vec<Document>,
+    /// The canonical path of each document.
+    keys: Vec<PathBuf>,
     /// Canonical path of each document read from a file → its index.
     by_path: FxHashMap<PathBuf, usize>,
     /// The sources every draft is checked against.
     shared: Vec<usize>,
+    /// Canonical paths of the drafts of the run: never sources found in a
+    /// folder, and never sources of themselves.
+    drafts: FxHashSet<PathBuf>,
     reading: Reading,
 }
 
@@ -54,6 +60,17 @@ pub struct Plan {
     pub sources: Vec<usize>,
     /// The draft's footnote citations, resolved.
     pub citations: Vec<Citation>,
+    /// What the draft should know about its sources (one that is the
+    /// draft itself, or another draft of the run).
+    pub warnings: Vec<PlanWarning>,
+}
+
+/// A warning about a draft's sources, where the draft names them if it
+/// does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanWarning {
+    pub message: String,
+    pub span: Option<Span>,
 }
 
 impl Library {
@@ -68,6 +85,17 @@ impl Library {
     /// Every source read so far, in the order read.
     pub fn documents(&self) -> &[Document] {
         &self.documents
+    }
+
+    /// Marks the files at `paths` as the drafts of the run: met in a folder
+    /// of sources they are skipped, and a draft is never a source of
+    /// itself. Call before [`Library::share`].
+    pub fn add_drafts<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
+        self.drafts.extend(
+            paths
+                .into_iter()
+                .filter_map(|path| path.canonicalize().ok()),
+        );
     }
 
     /// Reads `paths` (files, or folders walked for prose files) as sources
@@ -88,6 +116,14 @@ impl Library {
                 self.shared.push(at);
                 continue;
             }
+            if !file.named && self.drafts.contains(&key) {
+                skipped.push(Error::Refused {
+                    path: file.path,
+                    reason: "a draft of this run, so not a source (name it with --source to use it as one)"
+                        .to_string(),
+                });
+                continue;
+            }
             match Document::read_with(&file.path, self.reading) {
                 Ok(document) => {
                     let at = self.insert(key, document);
@@ -105,7 +141,19 @@ impl Library {
     /// in it yet. A draft left with no source at all is an error, as is a
     /// suppression directive naming an unknown rule.
     pub fn plan(&mut self, draft: &Document) -> Result<Plan> {
-        let mut set = self.shared.clone();
+        let own = draft.path.canonicalize().ok();
+        let mut warnings = Vec::new();
+        let mut set = Vec::new();
+        for &at in &self.shared {
+            if let Some(warning) = self.self_support(at, own.as_deref(), None) {
+                let is_self = Some(&self.keys[at]) == own.as_ref();
+                warnings.push(warning);
+                if is_self {
+                    continue;
+                }
+            }
+            set.push(at);
+        }
         // A directive naming an unknown rule would silently silence
         // nothing: refuse it.
         for (line, rule) in Suppressions::of(draft).named_rules() {
@@ -123,7 +171,15 @@ impl Library {
         if !declared.is_empty() || !references.is_empty() {
             let root = declared::repository_root(&draft.path)?;
             for source in &declared {
-                set.push(self.load(declared::confine(&draft.path, &root, source)?)?);
+                let at = self.load(declared::confine(&draft.path, &root, source)?)?;
+                let written = written_span(draft, &source.written);
+                if let Some(warning) = self.self_support(at, own.as_deref(), written) {
+                    warnings.push(warning);
+                    if Some(&self.keys[at]) == own.as_ref() {
+                        continue;
+                    }
+                }
+                set.push(at);
             }
             for reference in references {
                 let outcome = match reference.definition {
@@ -139,7 +195,13 @@ impl Library {
                         match declared::confine_if_present(&draft.path, &root, &as_declared)? {
                             Some(path) => {
                                 let at = self.load(path)?;
-                                set.push(at);
+                                let warning =
+                                    self.self_support(at, own.as_deref(), Some(definition));
+                                let is_self = Some(&self.keys[at]) == own.as_ref();
+                                warnings.extend(warning);
+                                if !is_self {
+                                    set.push(at);
+                                }
                                 Cited::Source(at)
                             }
                             None => Cited::Missing {
@@ -167,10 +229,35 @@ impl Library {
         }
         set.sort_unstable();
         set.dedup();
+        warnings.dedup();
         Ok(Plan {
             sources: set,
             citations: cited,
+            warnings,
         })
+    }
+
+    /// A warning when source `at` is the draft at canonical path `own`
+    /// itself (which the caller then leaves out: a draft is never evidence
+    /// for itself) or another draft of the run (kept: it was named).
+    fn self_support(
+        &self,
+        at: usize,
+        own: Option<&Path>,
+        span: Option<Span>,
+    ) -> Option<PlanWarning> {
+        let key = &self.keys[at];
+        let shown = self.documents[at].display_path();
+        let message = if Some(key.as_path()) == own {
+            "the draft names itself as a source; a draft is never evidence for itself, so it is left out".to_string()
+        } else if self.drafts.contains(key) {
+            format!(
+                "source {shown} is itself a draft of this run; it supports only what its own sources do"
+            )
+        } else {
+            return None;
+        };
+        Some(PlanWarning { message, span })
     }
 
     /// The index of the source at canonical `path`, read now if it was not
@@ -186,7 +273,8 @@ impl Library {
     }
 
     fn insert(&mut self, key: PathBuf, document: Document) -> usize {
-        self.by_path.insert(key, self.documents.len());
+        self.by_path.insert(key.clone(), self.documents.len());
+        self.keys.push(key);
         self.documents.push(document);
         self.documents.len() - 1
     }
@@ -233,6 +321,9 @@ pub fn gather(drafts: Walk, source_paths: &[PathBuf], reading: Reading) -> Input
             Err(error) => inputs.errors.push(error),
         }
     }
+    inputs
+        .library
+        .add_drafts(read.iter().map(|draft| draft.path.as_path()));
     let sources = inputs.library.share(source_paths);
     inputs.skipped.extend(sources.skipped);
     if !sources.errors.is_empty() {
@@ -249,4 +340,15 @@ pub fn gather(drafts: Walk, source_paths: &[PathBuf], reading: Reading) -> Input
         }
     }
     inputs
+}
+
+/// Where `written` (a declared source) is written in the draft's front
+/// matter, if it can be found there.
+fn written_span(draft: &Document, written: &str) -> Option<Span> {
+    let front = draft.front_matter?;
+    let at = draft.slice(front).find(written)?;
+    Some(Span::new(
+        front.start + at,
+        front.start + at + written.len(),
+    ))
 }

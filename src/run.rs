@@ -59,7 +59,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::check::index::{Source, SourceIndex};
-use crate::check::{self, Audit, DocumentAudit, DraftCitations, Options, Problem, Severity};
+use crate::check::{
+    self, Audit, DocumentAudit, DraftCitations, InputWarning, Options, Problem, Severity,
+};
 use crate::claims;
 use crate::config::{self, Config, FailOn};
 use crate::document::walk::{self, Walk};
@@ -288,14 +290,21 @@ impl<'l> Index<'l> {
             paths: &self.paths,
         };
         let settings = self.settings;
-        check::check_draft(
+        let mut audit = check::check_draft(
             draft,
             index,
             &paths,
             cited,
             &settings.rules,
             &settings.options,
-        )
+        );
+        let about_sources = plan.warnings.iter().map(|warning| InputWarning {
+            message: warning.message.clone(),
+            span: warning.span.map(|span| draft.locate(span)),
+            range: warning.span,
+        });
+        audit.warnings.splice(0..0, about_sources);
+        audit
     }
 
     /// Builds the index of the sources `set` now, if no draft needed it

@@ -471,3 +471,173 @@ mod keep_going {
         assert_eq!(warning["span"]["column"], 1);
     }
 }
+
+mod inputs_are_data {
+    use super::*;
+
+    /// No raw control character but the line feed ends each line, and no
+    /// line is a workflow command that claimtrace did not mean to write.
+    /// JSON (the audit, SARIF) escapes C0 controls itself and keeps other
+    /// text as data; text for people and the CI log escapes C1 controls
+    /// and bidirectional overrides too.
+    #[track_caller]
+    fn assert_inert(text: &str, format: &str) {
+        let is_json = matches!(format, "json" | "sarif");
+        for c in text.chars() {
+            let raw = if is_json {
+                c < ' ' && c != '\n'
+            } else {
+                c != '\n' && (c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c))
+            };
+            assert!(!raw, "{format}: raw control {c:?} in {text:?}");
+        }
+        for line in text.lines() {
+            assert!(
+                !line.trim_start().starts_with("::error file=x"),
+                "{format}: forged command in {line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_declared_path_cannot_write_to_the_log() {
+        let repo = Repo::new("forged-path");
+        repo.write(
+            "repo/draft.md",
+            "---\nsources: [\"a\\n::error file=x::forged \\e[31mred\\0\"]\n---\n\nText.\n",
+        );
+        let output = repo.run(&["check", "draft.md"]);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = stderr(&output);
+        assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+        assert_inert(&stderr, "stderr");
+        assert!(
+            stderr.contains("a\\n::error file=x::forged \\u{1b}[31mred"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn file_names_and_quoted_words_reach_no_output_raw() {
+        let repo = Repo::new("forged-names");
+        let evil = "drafts/e\u{1b}[2J\n::error file=x::forged\u{202e}.md";
+        repo.write(
+            &format!("repo/{evil}"),
+            "\u{1b}[31m“We expect fifty ships a week,” said Ana Ruiz.\u{7}\n",
+        );
+        repo.write_bytes("repo/drafts/b\n::error file=x::skip.md", b"\x00binary");
+        for format in ["human", "json", "sarif", "github"] {
+            let output = repo.run(&["check", "drafts", "--source", "sources", "--format", format]);
+            assert_eq!(
+                output.status.code(),
+                Some(1),
+                "{format}: {}",
+                stderr(&output)
+            );
+            assert_inert(&stdout(&output), format);
+            assert_inert(&stderr(&output), format);
+            assert_eq!(stderr(&output).lines().count(), 1, "{format}: one warning");
+        }
+        // JSON keeps the path itself as data.
+        let output = repo.run(&["check", "drafts", "--source", "sources", "--format", "json"]);
+        assert_eq!(audited(&json(&output)), [evil]);
+        let human = stdout(&repo.run(&["check", "drafts", "--source", "sources"]));
+        assert!(human.contains("\u{241b}[31m“We expect fifty"), "{human}");
+        assert!(human.contains("Ana Ruiz.\u{2407}"), "{human}");
+    }
+}
+
+mod no_self_support {
+    use super::*;
+
+    const INVENTED: &str = "“Ships will pay no fees at all,” said Ana Ruiz.\n";
+
+    fn rules(audit: &serde_json::Value, draft: usize) -> Vec<String> {
+        audit["documents"][draft]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["rule"].as_str().expect("rule").to_string())
+            .collect()
+    }
+
+    fn warnings(audit: &serde_json::Value, draft: usize) -> Vec<String> {
+        audit["documents"][draft]["warnings"]
+            .as_array()
+            .map(|w| {
+                w.iter()
+                    .map(|w| w["message"].as_str().expect("message").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_draft_naming_itself_is_not_its_own_evidence() {
+        let repo = Repo::new("self-declared");
+        repo.write(
+            "repo/drafts/a.md",
+            &format!("---\nsources: [a.md, ../sources/port.txt]\n---\n\n{INVENTED}"),
+        );
+        let output = repo.run(&["check", "drafts/a.md", "--format", "json"]);
+        let audit = json(&output);
+        assert_eq!(rules(&audit, 0), ["fabricated-quote"]);
+        assert_eq!(
+            audit["documents"][0]["sources"],
+            serde_json::json!(["sources/port.txt"])
+        );
+        let said = warnings(&audit, 0);
+        assert!(said[0].contains("names itself as a source"), "{said:?}");
+        assert_eq!(audit["documents"][0]["warnings"][0]["span"]["line"], 2);
+        let output = repo.run(&[
+            "check",
+            "drafts/a.md",
+            "--source",
+            "drafts/a.md",
+            "--source",
+            "sources",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(rules(&json(&output), 0), ["fabricated-quote"]);
+    }
+
+    #[test]
+    fn drafts_found_in_a_source_folder_are_not_sources() {
+        let repo = Repo::new("drafts-as-sources");
+        repo.write("repo/drafts/a.md", INVENTED);
+        repo.write("repo/drafts/b.md", INVENTED);
+        let output = repo.run(&[
+            "check", "drafts", "--source", "sources", "--source", "drafts", "--format", "json",
+        ]);
+        let audit = json(&output);
+        assert_eq!(rules(&audit, 0), ["fabricated-quote"]);
+        assert_eq!(rules(&audit, 1), ["fabricated-quote"]);
+        assert_eq!(
+            audit["documents"][0]["sources"],
+            serde_json::json!(["sources/port.txt"])
+        );
+    }
+
+    #[test]
+    fn a_draft_named_as_a_source_of_another_is_used_and_said() {
+        let repo = Repo::new("draft-named");
+        repo.write(
+            "repo/drafts/a.md",
+            &format!("---\nsources: [b.md, ../sources/port.txt]\n---\n\n{INVENTED}"),
+        );
+        repo.write(
+            "repo/drafts/b.md",
+            &format!("---\nsources: [../sources/port.txt]\n---\n\n{INVENTED}"),
+        );
+        let output = repo.run(&["check", "drafts", "--format", "json"]);
+        let audit = json(&output);
+        assert_eq!(rules(&audit, 0), Vec::<String>::new(), "named, so used");
+        assert!(
+            warnings(&audit, 0)[0].contains("drafts/b.md is itself a draft of this run"),
+            "{:?}",
+            warnings(&audit, 0)
+        );
+        assert_eq!(rules(&audit, 1), ["fabricated-quote"]);
+    }
+}

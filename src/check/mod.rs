@@ -133,14 +133,15 @@ pub struct DocumentAudit {
     pub warnings: Vec<InputWarning>,
 }
 
-/// Something suspicious in a draft, by position.
+/// Something suspicious in a draft or its sources, where the draft shows
+/// it when it does.
 #[derive(Clone, Debug, Serialize)]
 pub struct InputWarning {
     pub message: String,
-    pub span: Location,
+    pub span: Option<Location>,
     /// The byte span in the draft, for renderers.
     #[serde(skip)]
-    pub range: Span,
+    pub range: Option<Span>,
 }
 
 /// What was decided about one claim.
@@ -285,9 +286,9 @@ pub fn check_draft(
         .warnings
         .into_iter()
         .map(|w| InputWarning {
-            span: draft.locate(w.span),
+            span: Some(draft.locate(w.span)),
             message: w.message,
-            range: w.span,
+            range: Some(w.span),
         })
         .collect();
     let mut checker = DraftChecker {

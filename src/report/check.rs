@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::text::{one_line, visible};
 use crate::check::{Audit, Finding, Severity, Summary};
@@ -41,8 +41,7 @@ pub fn write_human(
                 level: Level::WARNING,
                 rule: None,
                 message: &warning.message,
-                range: warning.range,
-                location: &warning.span,
+                at: warning.range.zip(warning.span.as_ref()),
                 note: None,
                 help: None,
             };
@@ -94,8 +93,9 @@ struct Diagnostic<'a> {
     level: Level<'a>,
     rule: Option<&'static str>,
     message: &'a str,
-    range: Span,
-    location: &'a Location,
+    /// The words marked, and where they are; `None` for a diagnostic about
+    /// the whole draft.
+    at: Option<(Span, &'a Location)>,
     note: Option<String>,
     help: Option<&'a str>,
 }
@@ -124,8 +124,7 @@ fn finding_diagnostic(finding: &Finding) -> Diagnostic<'_> {
         level,
         rule: Some(finding.rule.name()),
         message: &finding.message,
-        range: finding.range,
-        location: &finding.span,
+        at: Some((finding.range, &finding.span)),
         note,
         help: finding.fix.as_deref(),
     }
@@ -135,18 +134,23 @@ impl Diagnostic<'_> {
     /// The diagnostic, rustc-style: the title, the draft's lines around the
     /// range with the range marked, then the note and help.
     fn render(&self, renderer: &Renderer, styled: bool, draft: &Document) -> String {
-        let excerpt = Excerpt::of(&draft.text, self.range);
         let message = one_line(self.message);
         let title = self.level.clone().primary_title(message);
         let title = match self.rule {
             Some(rule) => title.id(rule),
             None => title,
         };
-        let mut group = title.element(
-            Snippet::source(excerpt.text)
-                .line_start(self.location.line)
-                .annotation(AnnotationKind::Primary.span(excerpt.range)),
-        );
+        let (mut group, position, last_line) = match self.at {
+            Some((range, location)) => {
+                let excerpt = Excerpt::of(&draft.text, range);
+                let snippet = Snippet::source(excerpt.text)
+                    .line_start(location.line)
+                    .annotation(AnnotationKind::Primary.span(excerpt.range));
+                let position = format!(":{}:{}", location.line, location.column);
+                (title.element(snippet), position, location.end_line)
+            }
+            None => (Group::with_title(title), String::new(), 1),
+        };
         if let Some(note) = &self.note {
             group = group.element(Level::NOTE.message(note.as_str()));
         }
@@ -158,24 +162,19 @@ impl Diagnostic<'_> {
         // renderer: it would count the column in the excerpt, which on a
         // long line starts after the line does.
         let (title, rest) = rendered.split_once('\n').unwrap_or((&rendered, ""));
-        let gutter = " ".repeat(
-            self.location
-                .end_line
-                .max(self.location.line)
-                .to_string()
-                .len(),
-        );
+        let gutter = " ".repeat(last_line.to_string().len());
         let arrow = if styled {
             "\x1b[1m\x1b[94m--> \x1b[0m"
         } else {
             "--> "
         };
-        format!(
-            "{title}\n{gutter}{arrow}{}:{}:{}\n{rest}",
-            one_line(&draft.display_path()),
-            self.location.line,
-            self.location.column
-        )
+        let path = one_line(&draft.display_path()).into_owned();
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("\n{rest}")
+        };
+        format!("{title}\n{gutter}{arrow}{path}{position}{rest}")
     }
 }
 

@@ -55,15 +55,19 @@ pub fn write(out: &mut impl Write, audit: &Audit) -> io::Result<()> {
     }
     for document in &audit.documents {
         for warning in &document.warnings {
-            let span = &warning.span;
+            let position = warning
+                .span
+                .map(|span| {
+                    format!(
+                        ",line={},col={},endLine={},endColumn={}",
+                        span.line, span.column, span.end_line, span.end_column
+                    )
+                })
+                .unwrap_or_default();
             writeln!(
                 out,
-                "::warning file={},line={},col={},endLine={},endColumn={},title=claimtrace::{}",
+                "::warning file={}{position},title=claimtrace::{}",
                 property(&document.path),
-                span.line,
-                span.column,
-                span.end_line,
-                span.end_column,
                 data(&warning.message),
             )?;
         }

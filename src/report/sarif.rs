@@ -45,10 +45,16 @@ pub fn write(out: &mut impl Write, audit: &Audit, drafts: &[Document]) -> io::Re
     // are the tool's own notifications about the run, not results.
     let warnings = audit.documents.iter().flat_map(|document| {
         document.warnings.iter().map(|warning| {
+            let place = match &warning.span {
+                Some(span) => location(&document.path, span),
+                None => json!({
+                    "physicalLocation": { "artifactLocation": { "uri": uri(&document.path) } }
+                }),
+            };
             json!({
                 "level": "warning",
                 "message": { "text": one_line(&warning.message) },
-                "locations": [location(&document.path, &warning.span)],
+                "locations": [place],
             })
         })
     });
