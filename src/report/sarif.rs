@@ -6,7 +6,9 @@
 //! and the offending words' location (columns in Unicode code points, as
 //! everywhere in claimtrace), the source evidence as a related location,
 //! and a partial fingerprint (a hash of the rule, the draft's path and the
-//! offending words) so an alert keeps its identity when lines move.
+//! offending words) so an alert keeps its identity when lines move. Input
+//! warnings, files skipped and inputs that could not be checked are the
+//! run's `toolExecutionNotifications`. Messages are kept on one line.
 
 use std::io::{self, Write};
 
