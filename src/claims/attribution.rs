@@ -1,30 +1,48 @@
 //! Finding the attributions of a sentence: the cues ("said", "described …
-//! as", "quoted … as saying", "according to") and the mentions they
-//! attribute words to.
+//! as", "quoted … as saying", "according to", a colon or a dash next to a
+//! quotation) and the speakers they attribute words to.
 //!
-//! Cues are found with the automaton of `rules/attribution.toml`, outside
-//! quotation marks only. For each cue:
+//! A sentence is read as [`tokens`](super::tokens) (a quotation is one
+//! token). Cue phrases come from `rules/attribution.toml`, every form of
+//! every verb, and are judged by their form and what stands around them:
 //!
-//! * the **subject** is the stretch before the cue back to the nearest
-//!   clause boundary (punctuation, a quotation mark, or a joining word such
-//!   as "and", "which", "that"), read by [`mention::parse`];
-//! * when nothing stands there because the cue follows a comma, a closing
-//!   quotation mark or opens the sentence (`“…,” said Singh`), the subject is
-//!   the stretch *after* the cue;
-//! * a cue right after "was", "is", "been" … is passive, and one after "to"
-//!   an infinitive: neither attributes anything;
+//! * a **finite** form ("said", "says", "has written", "would say", "they
+//!   say") takes as speaker the noun phrase before it, read backwards by
+//!   [`phrase::before`] past adverbs and auxiliaries (`Trump also said`,
+//!   `Clinton has since written`); when an apposition set off by commas
+//!   stands between them (`Harry Bond, 30, of Raleigh, said`), the
+//!   speaker is the phrase before the appositions; when nothing stands
+//!   before the verb but a quotation, a comma or the sentence start, the
+//!   speaker follows it (`“…,” said Alan B. Krueger, a professor`);
+//! * after "was", "is", "been" a form is passive and attributes nothing
+//!   ("was described as"), except "was quoted as saying"; after "not" or
+//!   "never" it is denied;
+//! * an **-ing** form after a comma or "by", "before", "after", "while"
+//!   (`…, saying that …`, `before asking him, “…”`), an **infinitive**
+//!   (`went on to say`, not `declined to say`) and a verb joined by "and"
+//!   (`shook her head and said`) take the subject of their clause;
 //! * `X quoted Y as saying` gives Y as speaker and X as reporter;
-//!   `according to X` takes X from after the cue.
+//!   `according to X` takes X from after the cue;
+//! * verbs that report no words of their own (`laughed`, `continued`) are
+//!   cues only right next to a quotation;
+//! * a **colon** before a quotation (`He put it this way: “…”`) and a
+//!   **dash** after one (`“…” ― Carla Sanchez, 34`) are cues too, for the
+//!   subject before the colon and the name after the dash.
 //!
 //! Each attribution has a **scope**, the part of the sentence it covers. An
-//! attribution that closes its sentence (`…, the ministry said.`, `…,” Modi
-//! said at the summit.`) covers what precedes it; one that opens a clause
+//! attribution that follows its words (`…, the ministry said.`, `“…,” Modi
+//! said at the summit.`) covers the sentence; one that opens a clause
 //! (`…, and Misri said that …`) covers that clause to the end, so a figure
 //! before it stays in the narrator's voice.
+//!
+//! Every cue's speaker is a [`Mention`] read by [`mention::parse`]; a
+//! phrase that names nobody ("The claims were") makes no cue.
 
 use super::mention::{self, Mention};
+use super::phrase::{self, NounPhrase};
+use super::tokens::{self, Token, TokenKind, Tokens};
 use crate::rules::AttributionRules;
-use crate::rules::attribution::CueKind;
+use crate::rules::attribution::{CueForm, CueKind, Forms, SpeakerKind};
 use crate::span::Span;
 
 /// One attribution in a sentence. Offsets are into the document.
@@ -36,136 +54,201 @@ pub struct Cue {
     /// Who the words are attributed to, and where that is written.
     pub speaker: Mention,
     pub speaker_span: Span,
+    /// The whole attribution: the cue and the speaker's phrase with its
+    /// appositions (`the historian Mara Lindqvist, a former adviser to the
+    /// governor, wrote`).
+    pub extent: Span,
     /// For `X quoted Y as saying`: X.
     pub reporter: Option<(Mention, Span)>,
     /// The part of the sentence the attribution covers.
     pub scope: Span,
     /// Whether the cue follows the words it attributes (`“…,” Singh said`).
     pub trailing: bool,
+    /// Whether the cue attributes only a quotation next to it.
+    pub quote_only: bool,
 }
-
-/// How far around a cue its mentions are looked for, in bytes: far more
-/// than any speaker mention, and a bound that keeps the work per cue
-/// constant.
-const MAX_STRETCH: usize = 256;
 
 /// The most attributions read in one sentence. Real sentences have one or
 /// two; the bound keeps pathological input linear.
 pub const MAX_CUES_PER_SENTENCE: usize = 16;
 
-/// The most words an apposition between a subject and its verb may have
-/// (`Smith, chief executive of the firm, said`).
-const MAX_APPOSITION_WORDS: usize = 8;
+/// How far back a subject may stand from its verb across appositions, in
+/// tokens.
+const MAX_APPOSITION_TOKENS: usize = 45;
 
-/// Punctuation that ends the stretch a subject is looked for in.
-const BOUNDARY_MARKS: &[char] = &[
-    ',', ';', ':', '(', ')', '[', ']', '—', '–', '“', '”', '"', '‘', '.', '!', '?',
+/// Words before a verb that make it passive.
+const PASSIVE: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting",
 ];
 
-/// Words that start a new clause: the subject of a verb is after them.
-const BOUNDARY_WORDS: &[&str] = &[
-    "and", "but", "that", "which", "who", "whom", "while", "when", "because", "after", "before",
-    "although", "though", "since", "if", "where", "whereas", "so", "as",
+/// Words before a verb that deny it.
+const DENIAL: &[&str] = &["not", "never", "n't", "didn't", "doesn't", "don't"];
+
+/// Modals and auxiliaries after which the base form is finite.
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does",
+    "do", "to",
 ];
 
-/// Words before a cue that make it passive or an infinitive.
-const NOT_ACTIVE: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "to", "not",
-];
-
-/// Words that start what may follow a closing attribution: `said at the
-/// summit`, `said on Tuesday`, `said in a statement`.
-const AFTER_CLOSING: &[&str] = &[
-    "at",
-    "in",
-    "on",
-    "during",
-    "after",
+/// Words before an -ing form that make it a participle of the clause's
+/// subject (`…, saying`, `by saying`, `before asking him`).
+const PARTICIPLE_OPENERS: &[&str] = &[
+    "by",
     "before",
+    "after",
     "while",
     "when",
-    "to",
-    "from",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-    "in",
-    "via",
-    "over",
-    "told",
-    "adding",
-    "according",
     "without",
-    "with",
+    "upon",
+    "in",
+    "on",
+    "then",
+    "and",
+    "also",
+    "again",
+    "repeatedly",
+    "even",
+    "just",
 ];
 
-/// The attributions of the sentence at `sentence` (its span and text),
-/// skipping words inside `quoted` (spans of quoted words).
-pub fn find(sentence: Span, text: &str, quoted: &[Span], rules: &AttributionRules) -> Vec<Cue> {
-    let mut cues = Vec::new();
-    // `quoted` is in order and never overlaps: a binary search finds the
-    // one quotation that could hold an offset.
-    let in_quote = |at: usize| {
-        let next = quoted.partition_point(|q| q.start <= at);
-        next > 0 && at < quoted[next - 1].end
+/// Words that introduce a clause's opening phrase (`In a statement, Smith
+/// said`): the subject comes after the comma that ends it.
+const OPENING_PHRASE_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "as",
+    "when",
+    "while",
+    "asked",
+    "speaking",
+    "writing",
+    "later",
+    "earlier",
+    "still",
+    "however",
+    "meanwhile",
+    "then",
+    "now",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "also",
+    "for",
+    "with",
+    "without",
+    "despite",
+    "following",
+    "from",
+    "to",
+    "of",
+    "by",
+    "under",
+    "over",
+    "if",
+    "though",
+    "although",
+    "because",
+    "instead",
+    "indeed",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "separately",
+];
+
+/// The attributions of the sentence at `sentence` (its span and text).
+/// `quotes` holds the spans of the document's quotations that reach into
+/// the sentence, marks included, in order.
+pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRules) -> Vec<Cue> {
+    let lower = text.to_ascii_lowercase();
+    let found: Vec<_> = rules
+        .cues
+        .find_iter_lowered(text, &lower)
+        .map(|m| (m.start, m.end, *m.value))
+        .collect();
+    let may_colon_or_dash = !quotes.is_empty() && text.contains([':', '—', '―', '–', '-']);
+    if found.is_empty() && !may_colon_or_dash {
+        return Vec::new();
+    }
+    // Quotations relative to the sentence, cut to it.
+    let quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.end > sentence.start && q.start < sentence.end)
+        .map(|q| {
+            Span::new(
+                q.start.max(sentence.start) - sentence.start,
+                q.end.min(sentence.end) - sentence.start,
+            )
+        })
+        .collect();
+    let tokens = tokens::tokenize(text, &lower, &quoted, rules);
+    // Which tokens are cue words, so that no phrase takes them in.
+    let mut cue_token = vec![false; tokens.len()];
+    let mut matches = Vec::new();
+    for &(start, end, form) in &found {
+        let first = tokens.at_or_after(start);
+        let last = tokens.covering(end.saturating_sub(1));
+        let whole_words = first < tokens.len()
+            && last < tokens.len()
+            && tokens.tokens[first].start == start
+            && tokens.tokens[last].end == end
+            && (first..=last).all(|i| tokens.tokens[i].is_word());
+        // After a determiner or a possessive, a cue word is a noun ("the
+        // report", "Trump's claim").
+        let after_determiner = first.checked_sub(1).is_some_and(|p| {
+            tokens.tokens[p].is_word() && {
+                let word = tokens.lower(p);
+                phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s")
+            }
+        });
+        if !whole_words || after_determiner {
+            continue;
+        }
+        // Only verbs that report words keep a phrase from taking them in:
+        // a gesture can be a modifier ("officials briefed on the talks").
+        if !form.quote_only {
+            for flag in &mut cue_token[first..=last] {
+                *flag = true;
+            }
+        }
+        matches.push((first, last, form));
+    }
+    let reader = Reader {
+        tokens: &tokens,
+        cue_token: &cue_token,
+        rules,
     };
-    for found in rules.cues.find_iter(text) {
+    let mut cues: Vec<Cue> = Vec::new();
+    for &(first, last, form) in &matches {
         if cues.len() == MAX_CUES_PER_SENTENCE {
             break;
         }
-        let (start, end) = (found.start, found.end);
-        if in_quote(sentence.start + start) {
-            continue;
-        }
-        if previous_word(text, start)
-            .is_some_and(|w| NOT_ACTIVE.contains(&w.to_lowercase().as_str()))
-        {
-            continue;
-        }
-        let cue = match found.value {
-            CueKind::According => according(text, start, end, rules),
-            CueKind::Participle => participle(text, start, rules),
-            CueKind::Quoting => quoting(text, start, end, rules)
-                .or_else(|| subject_verb(text, start, end, CueKind::Verb, rules)),
-            kind => subject_verb(text, start, end, *kind, rules),
-        };
-        if let Some(mut cue) = cue {
-            cue.span = Span::new(start, end);
-            cues.push(cue.offset(sentence.start));
+        if let Some(cue) = reader.cue(first, last, form, &cues) {
+            cues.push(cue);
         }
     }
-    cues
+    if may_colon_or_dash {
+        reader.colons_and_dashes(&mut cues);
+    }
+    cues.sort_by_key(|c| c.span.start);
+    cues.into_iter().map(|c| c.offset(sentence.start)).collect()
 }
 
 impl Cue {
-    /// A cue attributing to `speaker`, written at `speaker_span`; its own
-    /// span is set by [`find`].
-    fn new(
-        kind: CueKind,
-        (speaker, speaker_span): (Mention, Span),
-        scope: Span,
-        trailing: bool,
-    ) -> Cue {
-        Cue {
-            span: Span::default(),
-            kind,
-            speaker,
-            speaker_span,
-            reporter: None,
-            scope,
-            trailing,
-        }
-    }
-
     fn offset(mut self, by: usize) -> Cue {
         let shift = |s: Span| Span::new(s.start + by, s.end + by);
         self.span = shift(self.span);
         self.speaker_span = shift(self.speaker_span);
+        self.extent = shift(self.extent);
         self.scope = shift(self.scope);
         if let Some((_, span)) = self.reporter.as_mut() {
             *span = shift(*span);
@@ -174,287 +257,892 @@ impl Cue {
     }
 }
 
-/// `X said …`, `…, X said`, `“…,” said X`, `X, 45, said`.
-fn subject_verb(
-    text: &str,
-    start: usize,
-    end: usize,
-    kind: CueKind,
-    rules: &AttributionRules,
-) -> Option<Cue> {
-    let (subject_start, boundary) = clause_start(text, start, rules);
-    let subject = Span::new(subject_start, start);
-    if !text[subject.start..subject.end].trim().is_empty() {
-        let cue = subject_cue(text, subject, boundary, end, kind, rules);
-        if cue.is_some() || boundary != Boundary::Word {
-            return cue;
-        }
-        // A relative clause may sit inside the subject ("an aide who
-        // declined to be named said"): read from the clause before it.
-        let word_start = text[..subject_start]
-            .trim_end()
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + 1);
-        let (outer_start, outer_boundary) = clause_start(text, word_start, rules);
-        return subject_cue(
-            text,
-            Span::new(outer_start, start),
-            outer_boundary,
-            end,
-            kind,
-            rules,
-        );
+/// A speaker found for a cue: the mention, its phrase and how far the
+/// attribution reaches (appositions included), in tokens.
+struct Subject {
+    mention: Mention,
+    phrase: NounPhrase,
+    /// The first and last token of the phrase with its appositions.
+    reach: (usize, usize),
+}
+
+/// Where a verb's subject stands.
+enum SubjectPlace {
+    Before(Subject),
+    /// Nothing before the verb but a quotation, a comma or the start: the
+    /// speaker follows it.
+    After,
+    /// The verb is joined to an earlier one ("and said"): the clause's
+    /// subject speaks.
+    Clause,
+    Nowhere,
+}
+
+struct Reader<'a, 't> {
+    tokens: &'a Tokens<'t>,
+    cue_token: &'a [bool],
+    rules: &'a AttributionRules,
+}
+
+impl Reader<'_, '_> {
+    fn is_cue(&self) -> impl Fn(usize) -> bool + '_ {
+        |i| self.cue_token.get(i).copied().unwrap_or(false)
     }
-    // `Smith, 45, said` / `Smith, the defence minister, said`: the subject
-    // stands before an apposition set off by commas.
-    if boundary == Boundary::Mark && text[..subject_start].ends_with(',') {
-        let apposition_end = subject_start - 1;
-        if let Some(comma) = text[..apposition_end].rfind(',') {
-            let apposition = &text[comma + 1..apposition_end];
-            if apposition.split_whitespace().count() <= MAX_APPOSITION_WORDS {
-                let (head_start, head_boundary) = clause_start(text, comma, rules);
-                let head = Span::new(head_start, comma);
-                if let Some(mut cue) = subject_cue(text, head, head_boundary, end, kind, rules) {
-                    let apposition_span = Span::new(comma + 1, apposition_end);
-                    match (&mut cue.speaker, read_mention(text, apposition_span, rules)) {
-                        // "Smith, the defence minister, said"
-                        (Mention::Person { role, .. }, Some((Mention::Role(given), _))) => {
-                            role.get_or_insert(given);
+
+    fn token(&self, i: usize) -> Option<&Token> {
+        self.tokens.tokens.get(i)
+    }
+
+    /// The cue whose words are tokens `first..=last`, if its form and
+    /// place make it one.
+    fn cue(&self, first: usize, last: usize, form: CueForm, earlier: &[Cue]) -> Option<Cue> {
+        let t = self.tokens;
+        let previous = first.checked_sub(1);
+        let previous_is = |words: &[&str]| previous.is_some_and(|p| t.is_any(p, words));
+        let cue_span = t.span(first, last);
+        let mut cue = match form.kind {
+            CueKind::According => {
+                let (subject, _) = self.subject_after(last + 1)?;
+                let opens = first == 0 || self.at_clause_start(first);
+                self.make(
+                    CueKind::According,
+                    cue_span,
+                    subject,
+                    !opens,
+                    form.quote_only,
+                )
+            }
+            CueKind::Quoting => self.quoting(first, last)?,
+            _ => {
+                // Passive, denied or refused forms attribute nothing.
+                if previous_is(PASSIVE) && !form.is(Forms::ING) {
+                    return None;
+                }
+                if previous_is(DENIAL) {
+                    return None;
+                }
+                let finite = form.is(Forms::PAST | Forms::THIRD | Forms::PARTICIPLE)
+                    || (form.is(Forms::BASE) && self.base_is_finite(first));
+                let participle = form.is(Forms::ING) && self.is_participle(first);
+                let progressive = form.is(Forms::ING) && previous_is(PASSIVE);
+                if finite || progressive {
+                    let verb_first = if progressive { first - 1 } else { first };
+                    match self.subject_before(verb_first) {
+                        SubjectPlace::Before(subject) => {
+                            let trailing = self.follows_its_words(subject.reach.0, last);
+                            self.make(form.kind, cue_span, subject, trailing, form.quote_only)
                         }
-                        // "The spokesman, Ryan Wrasse, said": the name is in
-                        // the apposition, the role in the head.
-                        (Mention::Role(given), Some((Mention::Person { name, role }, span))) => {
-                            cue.speaker = Mention::Person {
-                                name,
-                                role: role.or_else(|| Some(given.clone())),
-                            };
-                            cue.speaker_span = span;
+                        SubjectPlace::After => {
+                            let (subject, _) = self.subject_after(last + 1)?;
+                            self.make(form.kind, cue_span, subject, true, form.quote_only)
                         }
-                        _ => {}
+                        SubjectPlace::Clause => self.clause_cue(first, last, form, earlier)?,
+                        SubjectPlace::Nowhere => return None,
                     }
-                    return Some(cue);
+                } else if participle {
+                    self.clause_cue(first, last, form, earlier)?
+                } else {
+                    return None;
+                }
+            }
+        };
+        if cue.quote_only && !self.next_to_quotation(&cue) {
+            return None;
+        }
+        cue.span = cue_span;
+        Some(cue)
+    }
+
+    /// Whether the base form at `first` is finite: after a modal, "did",
+    /// or "to" not governed by a refusal, or after a plural subject.
+    fn base_is_finite(&self, first: usize) -> bool {
+        let t = self.tokens;
+        let Some(previous) = first.checked_sub(1) else {
+            return false;
+        };
+        if t.is(previous, "to") {
+            return !self.refused(previous);
+        }
+        if t.is_any(previous, MODALS) {
+            return true;
+        }
+        // "they say", "critics say", "Democrats argue".
+        if !t.tokens[previous].is_word() {
+            return false;
+        }
+        let lower = t.lower(previous);
+        matches!(lower, "they" | "we" | "i" | "you")
+            || (lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("'s")
+                && !lower.ends_with("’s"))
+    }
+
+    /// Whether the "to" at `to` follows a refusal ("declined to say").
+    fn refused(&self, to: usize) -> bool {
+        let t = self.tokens;
+        let start = to.saturating_sub(3);
+        if start == to {
+            return false;
+        }
+        let before = Span::new(t.tokens[start].start, t.tokens[to].start);
+        let stretch = &t.text[before.start..before.end];
+        self.rules
+            .refusals
+            .find_iter(stretch)
+            .any(|m| stretch[m.end..].trim().is_empty())
+    }
+
+    /// Whether the -ing form at `first` is a participle of its clause's
+    /// subject.
+    fn is_participle(&self, first: usize) -> bool {
+        let t = self.tokens;
+        match first.checked_sub(1) {
+            None => false,
+            Some(previous) => {
+                let token = t.tokens[previous];
+                token.is_punct(',')
+                    || token.is_punct('—')
+                    || token.is_punct('–')
+                    || t.is_any(previous, PARTICIPLE_OPENERS)
+            }
+        }
+    }
+
+    /// Where the subject of the verb starting at token `verb` stands.
+    fn subject_before(&self, verb: usize) -> SubjectPlace {
+        let t = self.tokens;
+        let is_cue = self.is_cue();
+        // Step back over adverbs, auxiliaries and times between subject
+        // and verb.
+        let mut j = verb;
+        while let Some(previous) = j.checked_sub(1) {
+            let token = t.tokens[previous];
+            if token.is_word()
+                && phrase::is_between_subject_and_verb(t.lower(previous))
+                && !t.is_capitalised(previous)
+            {
+                j = previous;
+            } else if token.is_word()
+                && is_time_word(t.lower(previous))
+                && previous >= 1
+                && t.is_any(
+                    previous - 1,
+                    &["on", "last", "this", "next", "late", "early"],
+                )
+            {
+                j = previous - 1;
+            } else {
+                break;
+            }
+        }
+        let Some(last) = j.checked_sub(1) else {
+            return SubjectPlace::After;
+        };
+        let token = t.tokens[last];
+        match token.kind {
+            TokenKind::Quote(_) => SubjectPlace::After,
+            TokenKind::Punct(',') => {
+                let after_quote = last == 0 || self.token(last - 1).is_some_and(Token::is_quote);
+                if after_quote {
+                    return SubjectPlace::After;
+                }
+                match self.subject_before_appositions(last) {
+                    Some(subject) => SubjectPlace::Before(subject),
+                    None => SubjectPlace::After,
+                }
+            }
+            TokenKind::Punct(')') => {
+                let open = (last.saturating_sub(10)..last)
+                    .rev()
+                    .find(|&i| t.tokens[i].is_punct('('));
+                match open.and_then(|open| open.checked_sub(1)) {
+                    Some(end) => match self.subject_ending_at(end) {
+                        Some(mut subject) => {
+                            subject.reach.1 = last;
+                            SubjectPlace::Before(subject)
+                        }
+                        None => SubjectPlace::Nowhere,
+                    },
+                    None => SubjectPlace::Nowhere,
+                }
+            }
+            TokenKind::Punct(':' | ';' | '—' | '–' | '―' | '(') => SubjectPlace::After,
+            TokenKind::Punct(_) => SubjectPlace::Nowhere,
+            TokenKind::Word => {
+                if t.is_any(last, &["and", "then", "but", "or"]) {
+                    return SubjectPlace::Clause;
+                }
+                if is_cue(last) {
+                    return SubjectPlace::Nowhere;
+                }
+                match self
+                    .subject_ending_at(last)
+                    .or_else(|| self.subject_with_relative_clause(last))
+                {
+                    Some(subject) => SubjectPlace::Before(subject),
+                    None => SubjectPlace::Nowhere,
                 }
             }
         }
     }
-    // Nothing before the verb: the speaker follows it (`, said Singh`).
-    if !matches!(boundary, Boundary::Mark | Boundary::Quote | Boundary::Start) {
-        return None;
-    }
-    let after = Span::new(end, clause_end(text, end, rules));
-    let speaker = read_mention(text, after, rules)?;
-    Some(Cue::new(kind, speaker, Span::new(0, after.end), true))
-}
 
-/// The cue whose subject is written in `subject`, which a `boundary`
-/// opens.
-fn subject_cue(
-    text: &str,
-    subject: Span,
-    boundary: Boundary,
-    end: usize,
-    kind: CueKind,
-    rules: &AttributionRules,
-) -> Option<Cue> {
-    let speaker = read_mention(text, subject, rules)?;
-    // Right after a closing quotation mark the attribution is the quote's
-    // (`“…,” she told Reuters`); after a comma, only if it ends the
-    // sentence (`…, the ministry said.`).
-    let closing =
-        boundary == Boundary::Quote || boundary == Boundary::Mark && closes_sentence(text, end);
-    let scope = if closing {
-        Span::new(0, text.len())
-    } else {
-        Span::new(subject.start, text.len())
-    };
-    Some(Cue::new(kind, speaker, scope, closing))
-}
-
-/// `X quoted Y as saying …`: Y speaks, X reports.
-fn quoting(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Option<Cue> {
-    let window = &text[end..floor_char_boundary(text, end + MAX_STRETCH)];
-    let tail = rules.quoting_tails.find_iter(window).next()?;
-    let quoted = Span::new(end, end + tail.start);
-    let speaker = read_mention(text, quoted, rules)?;
-    let (subject_start, _) = clause_start(text, start, rules);
-    let scope = Span::new(subject_start, text.len());
-    let mut cue = Cue::new(CueKind::Quoting, speaker, scope, false);
-    cue.reporter = read_mention(text, Span::new(subject_start, start), rules);
-    Some(cue)
-}
-
-/// `X thanked the UK, saying …`: the participle follows a comma, and the
-/// subject is the noun phrase that opens the sentence.
-fn participle(text: &str, start: usize, rules: &AttributionRules) -> Option<Cue> {
-    if !text[..start].trim_end().ends_with(',') {
-        return None;
-    }
-    let subject = Span::new(0, leading_noun_phrase_end(text, rules));
-    let speaker = read_mention(text, subject, rules)?;
-    Some(Cue::new(
-        CueKind::Participle,
-        speaker,
-        Span::new(0, text.len()),
-        false,
-    ))
-}
-
-/// Where the noun phrase opening `text` ends: past articles, capitalised
-/// words (names, possessives such as "Ukraine's") and role words, up to the
-/// first other word.
-fn leading_noun_phrase_end(text: &str, rules: &AttributionRules) -> usize {
-    let window = &text[..floor_char_boundary(text, MAX_STRETCH)];
-    let roles: Vec<(usize, usize)> = rules
-        .role_names
-        .find_iter(window)
-        .map(|m| (m.start, m.end))
-        .collect();
-    let mut end = 0;
-    for word in window.split_whitespace() {
-        let offset = word.as_ptr() as usize - text.as_ptr() as usize;
-        let bare = word.trim_end_matches([',', ';', ':']);
-        let in_role = roles.iter().any(|&(s, e)| s <= offset && offset < e);
-        let fits = in_role
-            || ["the", "a", "an"].contains(&bare.to_lowercase().as_str())
-            || bare.chars().next().is_some_and(char::is_uppercase);
-        if !fits {
-            break;
-        }
-        end = offset + bare.len();
-        if bare.len() != word.len() {
-            break;
-        }
-    }
-    end
-}
-
-/// `according to X, …` and `…, according to X.`
-fn according(text: &str, start: usize, end: usize, rules: &AttributionRules) -> Option<Cue> {
-    let after = Span::new(end, clause_end(text, end, rules));
-    let speaker = read_mention(text, after, rules)?;
-    let opens = text[..start].trim().is_empty();
-    let scope = if opens {
-        Span::new(0, text.len())
-    } else {
-        Span::new(0, after.end)
-    };
-    Some(Cue::new(CueKind::According, speaker, scope, !opens))
-}
-
-/// What ends the stretch before a cue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Boundary {
-    Start,
-    /// A comma or other punctuation.
-    Mark,
-    /// A quotation mark.
-    Quote,
-    /// A clause-joining word.
-    Word,
-}
-
-/// Where the clause holding the cue at `cue` starts, and what starts it.
-fn clause_start(text: &str, cue: usize, rules: &AttributionRules) -> (usize, Boundary) {
-    // Only a bounded stretch is read: a subject is a few words, and reading
-    // back to the start of an enormous sentence for every cue would be
-    // quadratic.
-    let window = floor_char_boundary(text, cue.saturating_sub(MAX_STRETCH));
-    let before = &text[..cue];
-    let found = before[window..]
-        .rmatch_indices(BOUNDARY_MARKS)
-        .map(|(at, _)| window + at)
-        .find(|&at| ends_stretch(text, at, rules));
-    let (mut start, mut boundary) = match found {
-        Some(at) => {
-            let mark = before[at..].chars().next().unwrap_or(',');
-            let kind = if "“”\"‘".contains(mark) {
-                Boundary::Quote
-            } else {
-                Boundary::Mark
-            };
-            (at + mark.len_utf8(), kind)
-        }
-        None if window == 0 => (0, Boundary::Start),
-        None => (window, Boundary::Word),
-    };
-    // A joining word inside the stretch starts the clause after it.
-    let mut offset = start;
-    for word in before[start..].split_inclusive(char::is_whitespace) {
-        let bare = word.trim().to_lowercase();
-        if BOUNDARY_WORDS.contains(&bare.as_str()) {
-            start = offset + word.len();
-            boundary = Boundary::Word;
-        }
-        offset += word.len();
-    }
-    (start, boundary)
-}
-
-/// Whether the mark at `at` ends a stretch: the full stop of an
-/// abbreviated title ("Sen.", "Dr.") does not.
-fn ends_stretch(text: &str, at: usize, rules: &AttributionRules) -> bool {
-    if text.as_bytes().get(at) != Some(&b'.') {
-        return true;
-    }
-    let word = text[..at]
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    !rules.is_honorific(word)
-}
-
-/// Where the stretch after a cue ends: at the next punctuation or at a word
-/// that starts a clause.
-fn clause_end(text: &str, from: usize, rules: &AttributionRules) -> usize {
-    let rest = &text[from..floor_char_boundary(text, from + MAX_STRETCH)];
-    let mut end = rest
-        .match_indices(BOUNDARY_MARKS)
-        .map(|(at, _)| at)
-        .find(|&at| ends_stretch(text, from + at, rules))
-        .unwrap_or(rest.len());
-    let mut offset = 0;
-    for word in rest[..end].split_inclusive(char::is_whitespace) {
-        let bare = word.trim().to_lowercase();
-        if offset > 0
-            && (BOUNDARY_WORDS.contains(&bare.as_str()) || AFTER_CLOSING.contains(&bare.as_str()))
+    /// A subject with a relative clause between it and its verb (`an aide
+    /// who declined to be named said`), whose clause ends at token `last`.
+    fn subject_with_relative_clause(&self, last: usize) -> Option<Subject> {
+        let t = self.tokens;
+        let limit = last.saturating_sub(12);
+        let relative = (limit..=last)
+            .rev()
+            .take_while(|&i| t.tokens[i].is_word())
+            .find(|&i| t.is_any(i, &["who", "which", "that"]))?;
+        let mut subject = self.subject_ending_at(relative.checked_sub(1)?)?;
+        subject.reach.1 = last;
+        // The clause may make the speaker anonymous.
+        let whole = t.span(subject.phrase.first, last);
+        let written = &t.text[whole.start..whole.end];
+        if self
+            .rules
+            .anonymous_markers
+            .find_iter(written)
+            .next()
+            .is_some()
+            && let Some(anonymous) = mention::parse(written, self.rules)
         {
-            end = offset;
-            break;
+            subject.mention = anonymous;
         }
-        offset += word.len();
+        Some(subject)
     }
-    from + end
-}
 
-/// Whether what follows a cue ending at `end` only closes the sentence
-/// (`said.`, `said on Tuesday.`, `said at a joint media interaction …`).
-fn closes_sentence(text: &str, end: usize) -> bool {
-    let rest = text[end..].trim_start();
-    let first = rest.split_whitespace().next().unwrap_or("");
-    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
-        || AFTER_CLOSING.contains(&first.to_lowercase().as_str())
-}
-
-/// The largest character boundary of `text` at or before `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
+    /// The speaker whose phrase ends at token `last`, read backwards.
+    fn subject_ending_at(&self, last: usize) -> Option<Subject> {
+        let t = self.tokens;
+        let phrase = phrase::before(t, last, &self.is_cue())?;
+        // A possessive is not a subject ("Trump's claim").
+        let head_text = t.text(phrase.head_last);
+        if head_text.ends_with("'s") || head_text.ends_with("’s") {
+            return None;
+        }
+        let mention = self.read(phrase)?;
+        Some(Subject {
+            mention,
+            phrase,
+            reach: (phrase.first, phrase.last),
+        })
     }
-    at
+
+    /// The speaker of a verb right after the comma at `comma`: the phrase
+    /// before one or more appositions (`Harry Bond, 30, of Raleigh, said`,
+    /// `the nominee, Donald Trump, tweeted`).
+    fn subject_before_appositions(&self, comma: usize) -> Option<Subject> {
+        let t = self.tokens;
+        // The commas back to the clause boundary.
+        let mut commas = vec![comma];
+        let mut k = comma;
+        let limit = comma.saturating_sub(MAX_APPOSITION_TOKENS);
+        let mut boundary = 0;
+        while k > limit {
+            k -= 1;
+            let token = t.tokens[k];
+            match token.kind {
+                TokenKind::Punct(',') => commas.push(k),
+                TokenKind::Quote(_) | TokenKind::Punct(';' | ':' | '—' | '–' | '―' | '.') => {
+                    boundary = k + 1;
+                    break;
+                }
+                _ => {}
+            }
+            if k == limit && limit > 0 {
+                return None;
+            }
+        }
+        // Segments from the clause boundary: the first that is a whole
+        // phrase naming a speaker is the subject, unless it opens the
+        // clause with a preposition or an adverb ("In a statement, …").
+        let mut starts = vec![boundary];
+        starts.extend(commas.iter().rev().map(|&c| c + 1));
+        for (index, &start) in starts.iter().enumerate() {
+            let Some(&end_comma) = commas.iter().rev().nth(index) else {
+                break;
+            };
+            if end_comma == comma {
+                // The segment right before the verb is an apposition, not
+                // the subject.
+                break;
+            }
+            let Some(end) = end_comma.checked_sub(1) else {
+                continue;
+            };
+            if end < start {
+                continue;
+            }
+            let start = if t.is_any(start, &["and", "but", "while", "as"]) {
+                start + 1
+            } else {
+                start
+            };
+            if t.is_any(start, OPENING_PHRASE_WORDS) && !t.is_capitalised(start + 1)
+                || t.lower(start).ends_with("ing")
+            {
+                continue;
+            }
+            let Some(mut subject) = self.subject_ending_at(end) else {
+                if index == 0 {
+                    // The first segment may be an opening phrase.
+                    continue;
+                }
+                return None;
+            };
+            if subject.phrase.first != start {
+                continue;
+            }
+            subject.reach.1 = comma;
+            // "The spokesman, Ryan Wrasse, said": the name is in the
+            // apposition, the description or role in the head.
+            if let Some(&next_comma) = commas.iter().rev().nth(index + 1)
+                && matches!(
+                    subject.mention,
+                    Mention::Role(_) | Mention::Description { .. }
+                )
+                && let Some(apposition) = self.subject_ending_at(next_comma.checked_sub(1)?)
+                && apposition.phrase.first == end_comma + 1
+                && let Mention::Person { name, role } = apposition.mention
+            {
+                let given = match &subject.mention {
+                    Mention::Role(given) => Some(given.clone()),
+                    _ => None,
+                };
+                subject.mention = Mention::Person {
+                    name,
+                    role: role.or(given),
+                };
+                subject.phrase = apposition.phrase;
+            } else if let Some(&next_comma) = commas.iter().rev().nth(index + 1)
+                && let Mention::Person { role: None, name } = &subject.mention
+                && let Some(given) = self.role_between(end_comma + 1, next_comma)
+            {
+                // "Smith, the defence minister, said".
+                subject.mention = Mention::Person {
+                    name: name.clone(),
+                    role: Some(given),
+                };
+            }
+            return Some(subject);
+        }
+        None
+    }
+
+    /// A role that is the whole of tokens `first..end` (an apposition).
+    fn role_between(&self, first: usize, end: usize) -> Option<mention::Role> {
+        let t = self.tokens;
+        if first >= end {
+            return None;
+        }
+        let span = t.span(first, end - 1);
+        match mention::parse(&t.text[span.start..span.end], self.rules)? {
+            Mention::Role(role) => Some(role),
+            _ => None,
+        }
+    }
+
+    /// The speaker whose phrase starts at token `first` (after a verb, or
+    /// after "according to").
+    fn subject_after(&self, first: usize) -> Option<(Subject, Option<(usize, usize)>)> {
+        let t = self.tokens;
+        let is_noun = |w: &str| self.rules.is_speaker_noun(w);
+        let (phrase, apposition) = phrase::after(t, first, &self.is_cue(), &is_noun)?;
+        let mut mention = self.read(phrase)?;
+        // `said the spokesman, Ryan Wrasse`: the name in the apposition.
+        let mut reach_end = phrase.last;
+        if let Some((a, b)) = apposition {
+            reach_end = b;
+            let span = t.span(a, b);
+            let written = &t.text[span.start..span.end];
+            match (&mut mention, mention::parse(written, self.rules)) {
+                (Mention::Person { role, .. }, Some(Mention::Role(given))) => {
+                    role.get_or_insert(given);
+                }
+                (Mention::Role(given), Some(Mention::Person { name, role })) => {
+                    mention = Mention::Person {
+                        name,
+                        role: role.or_else(|| Some(given.clone())),
+                    };
+                }
+                _ => {}
+            }
+        }
+        Some((
+            Subject {
+                mention,
+                phrase,
+                reach: (phrase.first, reach_end),
+            },
+            apposition,
+        ))
+    }
+
+    /// Reads the head of `phrase` as a mention.
+    fn read(&self, phrase: NounPhrase) -> Option<Mention> {
+        let t = self.tokens;
+        let head = t.span(phrase.first, phrase.head_last);
+        let whole = t.span(phrase.first, phrase.last);
+        let head_text = &t.text[head.start..head.end];
+        let whole_text = &t.text[whole.start..whole.end];
+        // An anonymous source is told by the whole phrase ("people
+        // familiar with the matter"), everything else by its head.
+        if self
+            .rules
+            .anonymous_markers
+            .find_iter(whole_text)
+            .next()
+            .is_some()
+        {
+            return mention::parse(whole_text, self.rules);
+        }
+        let head = mention::parse(head_text, self.rules)?;
+        // A document may name who issued it after it ("a report by the
+        // central bank").
+        if matches!(
+            head,
+            Mention::Other {
+                kind: SpeakerKind::Document,
+                ..
+            }
+        ) && whole_text.len() > head_text.len()
+        {
+            return Some(match mention::parse(whole_text, self.rules) {
+                Some(
+                    issuer @ Mention::Other {
+                        kind: SpeakerKind::Organisation,
+                        ..
+                    },
+                ) => issuer,
+                _ => head,
+            });
+        }
+        Some(head)
+    }
+
+    /// A cue whose speaker is the subject of its clause: a participle, an
+    /// infinitive, a verb joined by "and".
+    fn clause_cue(&self, first: usize, last: usize, form: CueForm, earlier: &[Cue]) -> Option<Cue> {
+        let t = self.tokens;
+        let cue_span = t.span(first, last);
+        // The speaker of an attribution earlier in the sentence ("Spicer
+        // said, adding, …").
+        if let Some(previous) = earlier
+            .iter()
+            .rev()
+            .find(|c| c.span.end <= cue_span.start && c.kind != CueKind::According)
+        {
+            let mut cue = previous.clone();
+            cue.kind = CueKind::Participle;
+            cue.scope = Span::new(cue_span.start, t.text.len());
+            cue.trailing = false;
+            cue.quote_only = form.quote_only;
+            return Some(cue);
+        }
+        let subject = self.clause_subject(first)?;
+        let mut cue = self.make(
+            CueKind::Participle,
+            cue_span,
+            subject,
+            false,
+            form.quote_only,
+        );
+        cue.scope = Span::new(cue.extent.start.min(cue_span.start), t.text.len());
+        Some(cue)
+    }
+
+    /// The subject of the clause that token `at` stands in: the phrase that
+    /// opens it, after an opening phrase set off by a comma.
+    fn clause_subject(&self, at: usize) -> Option<Subject> {
+        let t = self.tokens;
+        let mut start = 0;
+        for i in (0..at).rev() {
+            let token = t.tokens[i];
+            if token.is_quote() || token.is_punct(';') || token.is_punct(':') {
+                start = i + 1;
+                break;
+            }
+        }
+        let mut start = if t.is_any(start, &["and", "but", "so", "yet", "then"]) {
+            start + 1
+        } else {
+            start
+        };
+        if t.is_any(start, OPENING_PHRASE_WORDS)
+            || t.tokens
+                .get(start)
+                .is_some_and(|tk| tk.is_word() && t.lower(start).ends_with("ing"))
+        {
+            let comma = (start..at).find(|&i| t.tokens[i].is_punct(','))?;
+            start = comma + 1;
+        }
+        if start >= at {
+            return None;
+        }
+        let (subject, _) = self.subject_after(start)?;
+        (subject.phrase.last < at).then_some(subject)
+    }
+
+    /// `X quoted Y as saying …`: Y speaks, X reports; `X was quoted as
+    /// saying`: X speaks.
+    fn quoting(&self, first: usize, last: usize) -> Option<Cue> {
+        let t = self.tokens;
+        let cue_span = t.span(first, last);
+        let window_end = t.tokens.get(last + 16).map_or(t.text.len(), |tk| tk.end);
+        let window = &t.text[cue_span.end..window_end];
+        let tail = self.rules.quoting_tails.find_iter(window).next();
+        let passive = first > 0 && t.is_any(first - 1, PASSIVE);
+        if passive {
+            tail?;
+            let subject = match self.subject_before(first - 1) {
+                SubjectPlace::Before(subject) => subject,
+                _ => return None,
+            };
+            return Some(self.make(CueKind::Verb, cue_span, subject, false, false));
+        }
+        let tail = tail?;
+        let (subject, _) = self.subject_after(last + 1)?;
+        // The quoted person's phrase must end where "as saying" starts.
+        if t.tokens[subject.reach.1].end > cue_span.end + tail.start {
+            return None;
+        }
+        let mut cue = self.make(CueKind::Quoting, cue_span, subject, false, false);
+        if let SubjectPlace::Before(reporter) = self.subject_before(first) {
+            let span = t.span(reporter.phrase.first, reporter.phrase.head_last);
+            cue.extent = Span::new(span.start.min(cue.extent.start), cue.extent.end);
+            cue.scope = Span::new(span.start, t.text.len());
+            cue.reporter = Some((reporter.mention, span));
+        }
+        Some(cue)
+    }
+
+    /// A cue of `kind` at `cue_span` attributing to `subject`.
+    fn make(
+        &self,
+        kind: CueKind,
+        cue_span: Span,
+        subject: Subject,
+        trailing: bool,
+        quote_only: bool,
+    ) -> Cue {
+        let t = self.tokens;
+        let speaker_span = t.span(subject.phrase.first, subject.phrase.last);
+        let reach = t.span(subject.reach.0, subject.reach.1);
+        let extent = Span::new(reach.start.min(cue_span.start), reach.end.max(cue_span.end));
+        let scope = if trailing {
+            Span::new(0, t.text.len())
+        } else {
+            Span::new(extent.start, t.text.len())
+        };
+        Cue {
+            span: cue_span,
+            kind,
+            speaker: subject.mention,
+            speaker_span,
+            extent,
+            reporter: None,
+            scope,
+            trailing,
+            quote_only,
+        }
+    }
+
+    /// Whether an attribution starting at token `first` and ending at
+    /// `last` follows the words it attributes: it comes right after a
+    /// quotation, or after a comma and closes the sentence (`…, the
+    /// ministry said.`).
+    fn follows_its_words(&self, first: usize, last: usize) -> bool {
+        let t = self.tokens;
+        let Some(previous) = first.checked_sub(1) else {
+            return false;
+        };
+        let token = t.tokens[previous];
+        if token.is_quote() {
+            return true;
+        }
+        let after_quote = token.is_punct(',') && previous > 0 && t.tokens[previous - 1].is_quote();
+        after_quote || (token.is_punct(',') && self.closes_sentence(last))
+    }
+
+    /// Whether what follows token `last` only closes the sentence: nothing,
+    /// or an adverbial (`said on Tuesday.`, `said in a statement.`).
+    fn closes_sentence(&self, last: usize) -> bool {
+        let t = self.tokens;
+        match t.tokens.get(last + 1) {
+            None => true,
+            Some(token) if !token.is_word() => !token.is_quote(),
+            Some(_) => {
+                t.is_any(
+                    last + 1,
+                    &[
+                        "at",
+                        "in",
+                        "on",
+                        "during",
+                        "after",
+                        "before",
+                        "while",
+                        "when",
+                        "to",
+                        "from",
+                        "late",
+                        "early",
+                        "earlier",
+                        "later",
+                        "today",
+                        "yesterday",
+                        "last",
+                        "this",
+                        "via",
+                        "over",
+                        "told",
+                        "adding",
+                        "according",
+                        "without",
+                        "with",
+                        "of",
+                        "about",
+                        "as",
+                        "sunday",
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "recently",
+                        "privately",
+                        "publicly",
+                        "afterward",
+                        "afterwards",
+                    ],
+                ) || phrase::is_adverb(t.lower(last + 1))
+            }
+        }
+    }
+
+    /// Whether token `first` opens its clause.
+    fn at_clause_start(&self, first: usize) -> bool {
+        let t = self.tokens;
+        first == 0
+            || t.tokens[first - 1].is_quote()
+            || t.tokens[first - 1].is_punct(':')
+            || t.tokens[first - 1].is_punct(';')
+    }
+
+    /// Whether `cue` stands right next to a quotation: one ends just before
+    /// the attribution, or one starts just after it (after a comma or
+    /// colon).
+    fn next_to_quotation(&self, cue: &Cue) -> bool {
+        let t = self.tokens;
+        let first = t.at_or_after(cue.extent.start);
+        let last = t.covering(cue.extent.end.saturating_sub(1));
+        let before = first.checked_sub(1).map(|p| {
+            t.tokens[p].is_quote()
+                || (t.tokens[p].is_punct(',') && p > 0 && t.tokens[p - 1].is_quote())
+        });
+        let mut next = last + 1;
+        while t
+            .tokens
+            .get(next)
+            .is_some_and(|tk| tk.is_punct(',') || tk.is_punct(':'))
+        {
+            next += 1;
+        }
+        before == Some(true) || t.tokens.get(next).is_some_and(Token::is_quote)
+    }
+
+    /// Colons that introduce a quotation (`He put it this way: “…”`) and
+    /// dashes that name who said one (`“…” ― Carla Sanchez, 34`), where no
+    /// verb already attributes that quotation.
+    fn colons_and_dashes(&self, cues: &mut Vec<Cue>) {
+        let t = self.tokens;
+        for i in 0..t.len() {
+            if cues.len() >= MAX_CUES_PER_SENTENCE {
+                return;
+            }
+            let token = t.tokens[i];
+            let next_is_quote = t.tokens.get(i + 1).is_some_and(Token::is_quote);
+            if token.is_punct(':') && next_is_quote {
+                let covered = cues
+                    .iter()
+                    .any(|c| c.span.end <= token.start && c.extent.end + 2 >= token.start);
+                if covered {
+                    continue;
+                }
+                if let Some(subject) = self.colon_subject(i) {
+                    let span = token.span();
+                    cues.push(self.make(CueKind::Colon, span, subject, false, true));
+                }
+            }
+            let is_dash = matches!(token.kind, TokenKind::Punct('—' | '―' | '–' | '-'));
+            if is_dash && i > 0 && t.tokens[i - 1].is_quote() {
+                let taken = cues
+                    .iter()
+                    .any(|c| c.extent.start <= token.start && token.start < c.extent.end);
+                if !taken && let Some((subject, _)) = self.subject_after(i + 1) {
+                    let span = token.span();
+                    cues.push(self.make(CueKind::Dash, span, subject, true, true));
+                }
+            }
+        }
+    }
+
+    /// The speaker before the colon at token `colon`: the subject of the
+    /// clause the colon ends, when the clause names one.
+    fn colon_subject(&self, colon: usize) -> Option<Subject> {
+        let t = self.tokens;
+        // `Trump: “…”`, `Republican pollster Daron Shaw: “…”`.
+        if let Some(subject) = colon
+            .checked_sub(1)
+            .and_then(|end| self.subject_ending_at(end))
+            && self.at_clause_start(subject.phrase.first)
+        {
+            return Some(subject);
+        }
+        let subject = self.clause_subject(colon)?;
+        // The clause must be the subject's own, not a list or a heading
+        // that merely starts with a name: a verb-like word must follow the
+        // subject before the colon.
+        (subject.reach.1 + 1 < colon && t.tokens[subject.reach.1 + 1].is_word()).then_some(subject)
+    }
 }
 
-fn previous_word(text: &str, at: usize) -> Option<&str> {
-    text[..at].split_whitespace().next_back()
+/// Words for a time that may stand between a subject and its verb after
+/// "on", "last" or "this" (`Trump on Tuesday said`, `Clinton last week
+/// told`).
+fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "weekend"
+            | "spring"
+            | "summer"
+            | "fall"
+            | "autumn"
+            | "winter"
+    )
 }
 
-/// Reads the mention in `span` of `text`, and where its words are.
-fn read_mention(text: &str, span: Span, rules: &AttributionRules) -> Option<(Mention, Span)> {
-    let written = &text[span.start..span.end];
-    let speaker = mention::parse(written, rules)?;
-    let words = mention::extent(written)?;
-    Some((
-        speaker,
-        Span::new(span.start + words.start, span.start + words.end),
-    ))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    /// The speakers (mention text as written) and cue words of `text`,
+    /// whose quotations are the stretches between `“` and `”`.
+    fn cues(text: &str) -> Vec<(String, String)> {
+        let rules = RuleSet::builtin().attribution;
+        let mut quotes = Vec::new();
+        let mut open = None;
+        for (at, c) in text.char_indices() {
+            match c {
+                '“' => open = Some(at),
+                '”' => quotes.extend(open.take().map(|o| Span::new(o, at + c.len_utf8()))),
+                _ => {}
+            }
+        }
+        find(Span::new(0, text.len()), text, &quotes, &rules)
+            .into_iter()
+            .map(|c| {
+                (
+                    text[c.speaker_span.start..c.speaker_span.end].to_string(),
+                    text[c.span.start..c.span.end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<String> {
+        cues(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn trailing_attributions() {
+        assert_eq!(
+            speakers("“We won,” said Alan B. Krueger, a professor."),
+            ["Alan B. Krueger"]
+        );
+        assert_eq!(
+            speakers("“We won,” Mr. Rubio said on Tuesday."),
+            ["Mr. Rubio"]
+        );
+        assert_eq!(
+            speakers("“It was nice,” the gambling tycoon told Reuters."),
+            ["the gambling tycoon"]
+        );
+        assert_eq!(
+            speakers(
+                "“We won,” the historian Mara Lindqvist, a former adviser to the governor, wrote."
+            ),
+            ["the historian Mara Lindqvist"]
+        );
+        assert_eq!(
+            speakers("“We won,” Rep. Ann Doyle (D-Ore.) said."),
+            ["Rep. Ann Doyle"]
+        );
+        assert_eq!(
+            speakers(
+                "“We won,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said."
+            ),
+            ["Harry Bond"]
+        );
+        assert_eq!(speakers("“Go home,” she laughed."), ["she"]);
+    }
+
+    #[test]
+    fn leading_attributions_and_clause_subjects() {
+        assert_eq!(speakers("Ryan said, “Sure.”"), ["Ryan"]);
+        assert_eq!(
+            speakers("Mrs. Clinton shook her head and said, “No.”"),
+            ["Mrs. Clinton"]
+        );
+        assert_eq!(
+            speakers("The senator paused, asking, “Why?”"),
+            ["The senator"]
+        );
+        assert_eq!(
+            speakers("Trump went on to say that the plan was over."),
+            ["Trump"]
+        );
+        assert!(speakers("Trump declined to say whether the plan was over.").is_empty());
+        assert_eq!(speakers("He put it this way: “We are done.”"), ["He"]);
+    }
+
+    #[test]
+    fn passive_denied_and_quote_only_forms_attribute_nothing() {
+        assert!(speakers("The plan was described as a failure.").is_empty());
+        assert!(speakers("Trump did not say what he meant.").is_empty());
+        assert!(speakers("Obama laughed at the idea.").is_empty());
+        assert!(speakers("The claims were false.").is_empty());
+    }
+
+    #[test]
+    fn documents_and_according_to() {
+        assert_eq!(
+            speakers("According to the report, costs fell."),
+            ["the report"]
+        );
+        assert_eq!(speakers("“We regret it,” the memo said."), ["the memo"]);
+        assert_eq!(
+            speakers("“Welcome!” ― Carla Sanchez, 34"),
+            ["Carla Sanchez"]
+        );
+    }
 }

@@ -17,7 +17,10 @@
 //!    Navy`) is an organisation;
 //! 4. a role alone (`the PM`, `the foreign secretary`), resolved later to the
 //!    person holding it;
-//! 5. an organisation named by its head word (`the defence ministry`).
+//! 5. an organisation named by its head word (`the defence ministry`);
+//! 6. a document or medium that speaks (`the memo`, `the ad`);
+//! 7. a person described by a noun of `descriptions` in
+//!    `rules/sources.toml` (`a nurse`, `the 41-year-old father`).
 //!
 //! Anything else is not a speaker, and its verb attributes nothing: "The
 //! claims were" has a verb-like word but no speaker.
@@ -30,6 +33,10 @@ use crate::rules::attribution::SpeakerKind;
 pub enum Mention {
     /// A named person, with the role the mention gives them.
     Person { name: String, role: Option<Role> },
+    /// A person described, not named ("one voter", "the Ohio-born
+    /// developer"), as written without a leading article, and the noun at
+    /// its head ("developer").
+    Description { name: String, head: String },
     /// A role without a name: the person holding it.
     Role(Role),
     /// A pronoun that refers back to a speaker of this kind.
@@ -203,10 +210,17 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
             }
             let role = role.filter(|r| r.text.split_whitespace().count() <= start);
             // Words before a name that no role list knows are a descriptor
-            // when they are few ("economist Dean Baker", "activist Li
-            // Wei"); more are a clause, not a speaker.
+            // when they are few ("activist Li Wei"), or when they describe a
+            // person ("Florida-based Republican strategist Al Cardenas");
+            // more are a clause, not a speaker.
+            let descriptive = rules
+                .descriptions
+                .find_iter(&bare[..start].join(" "))
+                .next()
+                .is_some();
             if role.is_none()
                 && start > MAX_DESCRIPTOR_WORDS
+                && !descriptive
                 && !bare[..start].iter().all(|w| is_qualifier_word(w))
             {
                 return None;
@@ -221,6 +235,27 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
                 return Some(Mention::Other {
                     name: bare_phrase,
                     kind: SpeakerKind::Organisation,
+                });
+            }
+            if rules.documents.suffix_of(&bare_phrase).is_some() && bare.len() <= 6 {
+                return Some(Mention::Other {
+                    name: bare_phrase,
+                    kind: SpeakerKind::Document,
+                });
+            }
+            let head = bare.last()?.to_lowercase();
+            let singular = head.strip_suffix('s').unwrap_or(&head);
+            // A description is a noun phrase, not a clause: no preposition
+            // or verb of its own.
+            let clause = bare
+                .iter()
+                .any(|w| super::phrase::is_function_word(&w.to_lowercase()));
+            if !clause
+                && (rules.descriptions.contains(&head) || rules.descriptions.contains(singular))
+            {
+                return Some(Mention::Description {
+                    name: bare_phrase,
+                    head: singular.to_string(),
                 });
             }
             None

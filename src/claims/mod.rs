@@ -30,7 +30,10 @@ pub mod attribution;
 pub mod figures;
 pub mod mention;
 pub mod names;
+pub mod phrase;
 pub mod quotes;
+pub mod tokens;
+pub mod voices;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -46,6 +49,7 @@ use figures::{FigureKind, FigureValue};
 use mention::Mention;
 use names::NameIndex;
 pub use quotes::Warning;
+pub use voices::QuoteKind;
 
 /// Who a claim or quotation belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -68,8 +72,10 @@ pub struct Quote {
     /// The quoted words; paragraphs joined with a space.
     pub text: String,
     /// The canonical name of who says it; `None` for scare quotes in the
-    /// article's own voice.
+    /// article's own voice and for titles.
     pub speaker: Option<String>,
+    /// Speech, a title or a term.
+    pub kind: QuoteKind,
 }
 
 /// A figure, normalised.
@@ -125,7 +131,11 @@ pub fn extract<'d>(
     rules: &RuleSet,
 ) -> Claims<'d> {
     let (raw_quotes, warnings) = quotes::find(document);
-    let quoted: Vec<Span> = raw_quotes.iter().map(|q| q.span).collect();
+    // Each quotation with its marks: a cue is never read inside one.
+    let quoted: Vec<Span> = raw_quotes
+        .iter()
+        .map(|q| Span::new(q.open, q.close))
+        .collect();
 
     // Cues of every sentence, and every person named.
     let cues: Vec<Vec<Cue>> = sentences
@@ -156,7 +166,8 @@ pub fn extract<'d>(
         sentence_cues.push(resolved);
     }
 
-    let quote_speakers = quote_speakers(sentences, &raw_quotes, &sentence_cues);
+    let voices = voices::of_quotations(document, sentences, &raw_quotes, &sentence_cues);
+    let quote_speakers: Vec<Option<Speaker>> = voices.iter().map(|(s, _)| s.clone()).collect();
 
     let mut claims = Vec::with_capacity(sentences.len());
     for (i, sentence) in sentences.iter().enumerate() {
@@ -165,7 +176,11 @@ pub fn extract<'d>(
         // Only the quotations that reach into this sentence matter; they
         // are found by binary search, so the pass stays linear.
         let near = quotes_near(&raw_quotes, sentence.span);
-        let (near_quotes, near_speakers) = (&raw_quotes[near.clone()], &quote_speakers[near]);
+        let (near_quotes, near_speakers, near_voices) = (
+            &raw_quotes[near.clone()],
+            &quote_speakers[near.clone()],
+            &voices[near],
+        );
         // A sentence inside a quotation that started before it belongs to
         // the quotation's speaker.
         let covering = near_quotes
@@ -187,14 +202,15 @@ pub fn extract<'d>(
         };
         let quotes: Vec<Quote> = near_quotes
             .iter()
-            .zip(near_speakers)
+            .zip(near_voices)
             .filter(|(q, _)| {
                 sentence.span.start <= q.span.start && q.span.start < sentence.span.end
             })
-            .map(|(q, speaker)| Quote {
+            .map(|(q, (speaker, kind))| Quote {
                 span: q.span,
                 text: q.text(document),
                 speaker: speaker.as_ref().map(|s| s.name.clone()),
+                kind: *kind,
             })
             .collect();
         let figures = sentence_figures(
@@ -224,10 +240,10 @@ pub fn extract<'d>(
 
 /// A cue with its mentions resolved to speakers.
 #[derive(Clone, Debug)]
-struct ResolvedCue {
-    cue: Cue,
-    speaker: Speaker,
-    reporter: Option<Speaker>,
+pub(crate) struct ResolvedCue {
+    pub(crate) cue: Cue,
+    pub(crate) speaker: Speaker,
+    pub(crate) reporter: Option<Speaker>,
 }
 
 /// The words `cue` attributes, without the cue and its speaker: what
@@ -587,6 +603,12 @@ impl Resolver<'_> {
                     kind: SpeakerKind::Person,
                 })
             }
+            Mention::Description { name, .. } => Some(Speaker {
+                name: name.clone(),
+                mention: written,
+                role: None,
+                kind: SpeakerKind::Description,
+            }),
             Mention::Other { name, kind } => Some(Speaker {
                 name: name.clone(),
                 mention: written,
@@ -595,64 +617,6 @@ impl Resolver<'_> {
             }),
         }
     }
-}
-
-/// The speaker of each quotation (step 5 of the module doc).
-fn quote_speakers(
-    sentences: &[Sentence<'_>],
-    quotes: &[quotes::RawQuote],
-    cues: &[Vec<ResolvedCue>],
-) -> Vec<Option<Speaker>> {
-    let sentence_of = |at: usize| {
-        sentences
-            .partition_point(|s| s.span.end <= at)
-            .min(sentences.len().saturating_sub(1))
-    };
-    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(quotes.len());
-    for (qi, quote) in quotes.iter().enumerate() {
-        if sentences.is_empty() {
-            speakers.push(None);
-            continue;
-        }
-        let first = sentence_of(quote.open);
-        let last = sentence_of(quote.close.saturating_sub(1));
-        // The cue right after the closing mark.
-        let after = cues[last].iter().find(|c| {
-            let start = c.cue.span.start.min(c.cue.speaker_span.start);
-            start >= quote.close && c.cue.trailing && start - quote.close <= 4
-        });
-        // The nearest cue before the opening mark in its sentence.
-        let before = || {
-            cues[first]
-                .iter()
-                .filter(|c| c.cue.span.end <= quote.open && !c.cue.trailing)
-                .max_by_key(|c| c.cue.span.end)
-        };
-        // Any cue whose scope covers the quotation.
-        let covering = || {
-            (first..=last)
-                .flat_map(|i| cues[i].iter())
-                .find(|c| c.cue.scope.start <= quote.open && quote.close <= c.cue.scope.end)
-        };
-        let found = after
-            .or_else(before)
-            .or_else(covering)
-            .map(|c| c.speaker.clone());
-        let continued = || {
-            // A quotation opening its sentence, right after a sentence with
-            // an attributed quotation, continues it.
-            let opens_sentence = sentences[first].span.start == quote.open;
-            let previous = qi.checked_sub(1)?;
-            let previous_quote = &quotes[previous];
-            let previous_sentence = sentence_of(previous_quote.close.saturating_sub(1));
-            (opens_sentence && previous_sentence + 1 >= first && cues[first].is_empty())
-                .then(|| speakers[previous].clone())
-                .flatten()
-        };
-        let speaker = found.or_else(continued);
-        speakers.push(speaker);
-    }
-    speakers
 }
 
 /// The figures of a sentence, each with the speaker whose voice it is in.

@@ -3,9 +3,12 @@
 //! Quotation marks are paired block by block, in one pass, so the work is
 //! linear and an unbalanced mark can never swallow the rest of the document:
 //!
-//! * curly double quotes `“ … ”` and straight double quotes `" … "` are
-//!   quotations; single quotes nested inside them are part of the quoted
-//!   words;
+//! * curly double quotes `“ … ”`, straight double quotes `" … "`, doubled
+//!   apostrophes `'' … ''` (wire feeds, newspaper archives), typewriter
+//!   quotes ``` `` … '' ```, low-high quotes `„ … “` and guillemets
+//!   `« … »` are quotations; a closing mark `”` used to open one is read as
+//!   an opening mark; single quotes nested inside them are part of the
+//!   quoted words;
 //! * curly single quotes `‘ … ’` are quotations when they are not nested
 //!   (British style); a `’` between two letters is an apostrophe, never a
 //!   closing mark;
@@ -49,12 +52,95 @@ pub struct Warning {
     pub message: String,
 }
 
-/// Which mark opened the quotation being read.
+/// A quotation mark as written. Marks are told apart by what they can do:
+/// open a quotation, close one, or either, depending on their neighbours.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mark {
-    CurlyDouble,
-    StraightDouble,
-    CurlySingle,
+    /// `“`: opens; closes a quotation opened by `„`.
+    LeftDouble,
+    /// `”`: closes; opens where nothing is open and a word follows (some
+    /// copy uses the closing mark at both ends).
+    RightDouble,
+    /// `"` or `''` (two apostrophes, the convention of wire feeds and
+    /// newspaper archives): opens before a word, closes otherwise.
+    Straight,
+    /// ``` `` ``` (typewriter or TeX style), closed by `''` or `”`.
+    Backticks,
+    /// `„`: opens (German, Polish and Baltic copy), closed by `“` or `”`.
+    LowDouble,
+    /// `‘`: opens a quotation when nothing is open (British style).
+    LeftSingle,
+    /// `’`: closes a single quotation unless it is an apostrophe.
+    RightSingle,
+    /// `«`: opens, closed by `»`.
+    LeftGuillemet,
+    /// `»`: closes; opens where nothing is open (`»…«`, Nordic style).
+    RightGuillemet,
+}
+
+impl Mark {
+    /// Whether this mark, with nothing open, opens a quotation between
+    /// `previous` and `next`.
+    fn can_open(self, previous: Option<char>, next: Option<char>) -> bool {
+        match self {
+            Mark::LeftDouble | Mark::Backticks | Mark::LowDouble | Mark::LeftGuillemet => true,
+            Mark::Straight | Mark::LeftSingle | Mark::RightDouble | Mark::RightGuillemet => {
+                opens(previous, next)
+            }
+            Mark::RightSingle => false,
+        }
+    }
+
+    /// Whether this mark closes a quotation that `opener` opened.
+    fn closes(self, opener: Mark, previous: Option<char>, next: Option<char>) -> bool {
+        match opener {
+            Mark::LeftDouble | Mark::Straight | Mark::RightDouble | Mark::Backticks => {
+                matches!(self, Mark::RightDouble | Mark::Straight)
+            }
+            Mark::LowDouble => {
+                matches!(self, Mark::LeftDouble | Mark::RightDouble | Mark::Straight)
+            }
+            Mark::LeftSingle => self == Mark::RightSingle && !is_apostrophe(previous, next),
+            Mark::LeftGuillemet => self == Mark::RightGuillemet,
+            Mark::RightGuillemet => matches!(self, Mark::LeftGuillemet | Mark::RightGuillemet),
+            // Never an opener.
+            Mark::RightSingle => false,
+        }
+    }
+
+    /// Whether this mark opening a paragraph continues a quotation that
+    /// `opener` opened (the convention for a quotation of several
+    /// paragraphs).
+    fn continues(self, opener: Mark) -> bool {
+        let double = |m: Mark| {
+            matches!(
+                m,
+                Mark::LeftDouble
+                    | Mark::Straight
+                    | Mark::Backticks
+                    | Mark::LowDouble
+                    | Mark::RightDouble
+            )
+        };
+        match opener {
+            Mark::LeftSingle => self == Mark::LeftSingle,
+            Mark::LeftGuillemet | Mark::RightGuillemet => {
+                matches!(self, Mark::LeftGuillemet | Mark::RightGuillemet)
+            }
+            _ => double(self),
+        }
+    }
+
+    /// Whether a mark of this kind, inside a quotation `opener` opened that
+    /// it cannot close, starts a new quotation because the first was never
+    /// closed: only the same unambiguous opening mark does.
+    fn reopens(self, opener: Mark) -> bool {
+        self == opener
+            && matches!(
+                self,
+                Mark::LeftDouble | Mark::LeftGuillemet | Mark::Backticks
+            )
+    }
 }
 
 /// An open quotation while the blocks are walked.
@@ -74,69 +160,70 @@ pub fn find(document: &Document) -> (Vec<RawQuote>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut carried: Option<Open> = None;
     let blocks = &document.blocks;
-    for (index, block) in blocks.iter().enumerate() {
+    let mut next_marks = blocks.first().map(|b| quote_marks(document, b));
+    for index in 0..blocks.len() {
+        let block = &blocks[index];
+        let marks = next_marks.take().unwrap_or_default();
+        next_marks = blocks.get(index + 1).map(|b| quote_marks(document, b));
         let mut open = carried.take();
-        let marks = quote_marks(document, block);
         let mut marks = marks.iter().peekable();
         // A quotation carried over from the previous paragraph resumes
         // after this paragraph's opening mark.
         if let Some(o) = open.as_mut()
             && let Some(first) = marks.next_if(|m| m.at == block.span.start)
         {
-            o.part_start = first.at + first.mark.len_utf8();
+            o.part_start = first.at + first.len;
         }
-        for &QuoteMark {
-            at,
-            mark: c,
-            previous,
-            next,
-        } in marks
-        {
-            match (c, open.as_ref().map(|o| o.mark)) {
-                ('“', None) => open = Some(Open::at(Mark::CurlyDouble, at)),
-                ('"', None) if opens(previous, next) => {
-                    open = Some(Open::at(Mark::StraightDouble, at))
+        for mark in marks {
+            let QuoteMark {
+                at,
+                len,
+                mark: kind,
+                previous,
+                next,
+            } = *mark;
+            match open.as_ref().map(|o| o.mark) {
+                None if kind.can_open(previous, next) => {
+                    open = Some(Open::at(kind, at, len));
                 }
-                ('‘', None) if opens(previous, next) => {
-                    open = Some(Open::at(Mark::CurlySingle, at))
+                None if matches!(kind, Mark::RightDouble | Mark::RightGuillemet)
+                    || kind == Mark::Straight && len == 2 =>
+                {
+                    warnings.push(Warning {
+                        span: Span::new(at, at + len),
+                        message: "closing quotation mark without an opening one".to_string(),
+                    });
                 }
-                ('”', Some(Mark::CurlyDouble))
-                | ('"', Some(Mark::StraightDouble | Mark::CurlyDouble))
-                | ('”', Some(Mark::StraightDouble)) => {
+                None => {}
+                Some(opener) if kind.closes(opener, previous, next) => {
                     if let Some(o) = open.take() {
-                        quotes.extend(o.close(document, at, at + c.len_utf8()));
+                        quotes.extend(o.close(document, at, at + len));
                     }
                 }
-                ('’', Some(Mark::CurlySingle)) if !is_apostrophe(previous, next) => {
-                    if let Some(o) = open.take() {
-                        quotes.extend(o.close(document, at, at + c.len_utf8()));
-                    }
-                }
-                ('“', Some(Mark::CurlyDouble)) => {
+                Some(opener) if kind.reopens(opener) => {
                     // A new opening mark inside an open quotation: the first
                     // was never closed.
-                    if let Some(o) = open.replace(Open::at(Mark::CurlyDouble, at)) {
-                        warnings.push(unclosed(o.open, c));
+                    if let Some(o) = open.replace(Open::at(kind, at, len)) {
+                        warnings.push(unclosed(document, o.open));
                     }
                 }
-                ('”', None) => warnings.push(Warning {
-                    span: Span::new(at, at + c.len_utf8()),
-                    message: "closing quotation mark without an opening one".to_string(),
-                }),
-                _ => {}
+                Some(_) => {}
             }
         }
         if let Some(mut o) = open {
-            let continues = blocks
-                .get(index + 1)
-                .and_then(|next| document.text[next.span.start..].chars().next())
-                .is_some_and(|c| o.mark.opens_with(c));
+            let continues = next_marks.as_ref().is_some_and(|marks| {
+                marks.first().is_some_and(|first| {
+                    blocks
+                        .get(index + 1)
+                        .is_some_and(|next| first.at == next.span.start)
+                        && first.mark.continues(o.mark)
+                })
+            });
             if continues {
                 o.parts.push(Span::new(o.part_start, block.span.end));
                 carried = Some(o);
             } else {
-                let mark = document.text[o.open..].chars().next().unwrap_or('"');
-                warnings.push(unclosed(o.open, mark));
+                warnings.push(unclosed(document, o.open));
             }
         }
     }
@@ -146,26 +233,12 @@ pub fn find(document: &Document) -> (Vec<RawQuote>, Vec<Warning>) {
     (quotes, warnings)
 }
 
-impl Mark {
-    fn opens_with(self, c: char) -> bool {
-        match self {
-            Mark::CurlyDouble => c == '“' || c == '"',
-            Mark::StraightDouble => c == '"' || c == '“',
-            Mark::CurlySingle => c == '‘',
-        }
-    }
-}
-
 impl Open {
-    fn at(mark: Mark, at: usize) -> Open {
-        let width = match mark {
-            Mark::StraightDouble => 1,
-            Mark::CurlyDouble | Mark::CurlySingle => 3,
-        };
+    fn at(mark: Mark, at: usize, len: usize) -> Open {
         Open {
             mark,
             open: at,
-            part_start: at + width,
+            part_start: at + len,
             parts: Vec::new(),
         }
     }
@@ -189,60 +262,97 @@ impl Open {
     }
 }
 
-fn unclosed(at: usize, mark: char) -> Warning {
+/// The warning for the opening mark at `at`, never closed.
+fn unclosed(document: &Document, at: usize) -> Warning {
+    let width = match document.text.as_bytes().get(at..at + 2) {
+        Some(b"''") | Some(b"``") => 2,
+        _ => document.text[at..].chars().next().map_or(1, char::len_utf8),
+    };
     Warning {
-        span: Span::new(at, at + mark.len_utf8()),
+        span: Span::new(at, at + width),
         message: "quotation mark is never closed".to_string(),
     }
 }
 
 /// A quotation mark or apostrophe in a block, with the characters on
 /// either side of it in the block's prose.
+#[derive(Clone, Copy)]
 struct QuoteMark {
     at: usize,
-    mark: char,
+    len: usize,
+    mark: Mark,
     previous: Option<char>,
     next: Option<char>,
 }
 
+/// Which bytes can start a quotation mark: `"`, `'`, `` ` ``, and the lead
+/// bytes of the curly marks (0xE2) and guillemets (0xC2).
+const MARK_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[b'`' as usize] = true;
+    table[0xE2] = true;
+    table[0xC2] = true;
+    table
+};
+
 /// The quotation marks of a block, in order. Only the bytes that can start
-/// one (`"` and the lead byte 0xE2 of the curly marks) are looked at, so the
-/// scan runs at memchr speed over the rest of the prose.
+/// one are looked at closely, so the scan stays a quick pass over the
+/// prose.
 fn quote_marks(document: &Document, block: &Block) -> Vec<QuoteMark> {
     let mut marks = Vec::new();
     let pieces = &block.pieces;
     for (index, piece) in pieces.iter().enumerate() {
         let text = document.slice(*piece);
-        for at in memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()) {
-            let Some(mark) = text[at..].chars().next() else {
-                continue;
-            };
-            if !matches!(mark, '"' | '“' | '”' | '‘' | '’') {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !MARK_LEAD[bytes[at] as usize] {
+                at += 1;
                 continue;
             }
+            let (mark, len) = match &bytes[at..] {
+                [b'"', ..] => (Mark::Straight, 1),
+                [b'\'', b'\'', ..] => (Mark::Straight, 2),
+                [b'`', b'`', ..] => (Mark::Backticks, 2),
+                [0xE2, 0x80, 0x9C, ..] => (Mark::LeftDouble, 3),
+                [0xE2, 0x80, 0x9D, ..] => (Mark::RightDouble, 3),
+                [0xE2, 0x80, 0x9E, ..] => (Mark::LowDouble, 3),
+                [0xE2, 0x80, 0x98, ..] => (Mark::LeftSingle, 3),
+                [0xE2, 0x80, 0x99, ..] => (Mark::RightSingle, 3),
+                [0xC2, 0xAB, ..] => (Mark::LeftGuillemet, 2),
+                [0xC2, 0xBB, ..] => (Mark::RightGuillemet, 2),
+                _ => {
+                    at += 1;
+                    continue;
+                }
+            };
             let previous = text[..at].chars().next_back().or_else(|| {
                 let before = index.checked_sub(1)?;
                 document.slice(pieces[before]).chars().next_back()
             });
-            let next = text[at + mark.len_utf8()..]
+            let next = text[at + len..]
                 .chars()
                 .next()
                 .or_else(|| document.slice(*pieces.get(index + 1)?).chars().next());
             marks.push(QuoteMark {
                 at: piece.start + at,
+                len,
                 mark,
                 previous,
                 next,
             });
+            at += len;
         }
     }
     marks
 }
 
-/// Whether a straight or single mark between `previous` and `next` opens a
-/// quotation: it starts a word.
+/// Whether a mark that may open or close, between `previous` and `next`,
+/// opens a quotation: it starts a word.
 fn opens(previous: Option<char>, next: Option<char>) -> bool {
-    let after_space = previous.is_none_or(|c| c.is_whitespace() || "([{—–-:".contains(c));
+    let after_space = previous.is_none_or(|c| c.is_whitespace() || "([{—–-―:".contains(c));
     let before_word = next.is_some_and(|c| !c.is_whitespace());
     after_space && before_word
 }

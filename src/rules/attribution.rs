@@ -16,15 +16,176 @@ use crate::error::Result;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttributionFile {
-    pub verbs: Vec<String>,
-    pub describing: Vec<String>,
-    pub quoting: Vec<String>,
+    pub verbs: Vec<toml::Spanned<String>>,
+    pub quote_verbs: Vec<toml::Spanned<String>>,
+    pub describing: Vec<toml::Spanned<String>>,
+    pub quoting: Vec<toml::Spanned<String>>,
     pub quoting_tail: Vec<String>,
     pub according: Vec<String>,
-    pub participles: Vec<String>,
+    pub refusals: Vec<String>,
     pub honorifics: Vec<String>,
+    pub name_suffixes: Vec<String>,
     pub male_honorifics: Vec<String>,
     pub female_honorifics: Vec<String>,
+}
+
+impl AttributionFile {
+    /// Every form of every reporting verb of `file` (this file's text),
+    /// with what kind of cue it is. A phrase that is a form of several
+    /// entries ("read" is a base and a past) has all their forms.
+    pub fn cue_forms(&self, file: &RuleText) -> Result<BTreeMap<String, CueForm>> {
+        let mut forms: BTreeMap<String, CueForm> = BTreeMap::new();
+        let lists = [
+            (&self.verbs, CueKind::Verb, false),
+            (&self.quote_verbs, CueKind::Verb, true),
+            (&self.describing, CueKind::Describing, false),
+            (&self.quoting, CueKind::Quoting, false),
+        ];
+        for (list, kind, quote_only) in lists {
+            for entry in list {
+                let line = file.line_of(entry.span().start);
+                let inflected = inflect(entry.get_ref()).map_err(|why| file.error(line, why))?;
+                for (form, which) in inflected {
+                    let cue = forms.entry(form).or_insert(CueForm {
+                        kind,
+                        forms: 0,
+                        quote_only,
+                    });
+                    cue.forms |= which;
+                    // A form any list gives as a full cue is one.
+                    cue.quote_only &= quote_only;
+                }
+            }
+        }
+        for phrase in &self.according {
+            forms.insert(
+                phrase.to_lowercase(),
+                CueForm {
+                    kind: CueKind::According,
+                    forms: Forms::PAST,
+                    quote_only: false,
+                },
+            );
+        }
+        Ok(forms)
+    }
+}
+
+/// Which grammatical forms a cue phrase is, as bits.
+pub struct Forms;
+
+impl Forms {
+    pub const BASE: u8 = 1;
+    pub const PAST: u8 = 2;
+    pub const THIRD: u8 = 4;
+    pub const ING: u8 = 8;
+    pub const PARTICIPLE: u8 = 16;
+}
+
+/// A cue phrase: what kind of attribution it makes, which forms of its
+/// verb it is ([`Forms`] bits) and whether it only attributes a quotation
+/// right next to it (`“…,” she laughed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueForm {
+    pub kind: CueKind,
+    pub forms: u8,
+    pub quote_only: bool,
+}
+
+impl CueForm {
+    pub fn is(&self, forms: u8) -> bool {
+        self.forms & forms != 0
+    }
+}
+
+/// The forms of a verb entry: `"add"` gives add, added, adds, adding; `"say
+/// | said | says | saying"` gives those, and a fifth form is the past
+/// participle. A particle after the verb ("point out") stays after every
+/// form.
+fn inflect(entry: &str) -> std::result::Result<Vec<(String, u8)>, String> {
+    let parts: Vec<String> = entry
+        .split('|')
+        .map(|p| {
+            p.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .collect();
+    if parts.iter().any(String::is_empty) {
+        return Err(format!("empty verb form in `{entry}`"));
+    }
+    let base = &parts[0];
+    match parts.len() {
+        1 => {
+            let (verb, particle) = match base.split_once(' ') {
+                Some((verb, rest)) => (verb, format!(" {rest}")),
+                None => (base.as_str(), String::new()),
+            };
+            let (past, third, ing) = regular_forms(verb);
+            Ok(vec![
+                (base.clone(), Forms::BASE),
+                (format!("{past}{particle}"), Forms::PAST | Forms::PARTICIPLE),
+                (format!("{third}{particle}"), Forms::THIRD),
+                (format!("{ing}{particle}"), Forms::ING),
+            ])
+        }
+        4 | 5 => {
+            let mut forms = vec![
+                (parts[0].clone(), Forms::BASE),
+                (
+                    parts[1].clone(),
+                    if parts.len() == 4 {
+                        Forms::PAST | Forms::PARTICIPLE
+                    } else {
+                        Forms::PAST
+                    },
+                ),
+                (parts[2].clone(), Forms::THIRD),
+                (parts[3].clone(), Forms::ING),
+            ];
+            if let Some(participle) = parts.get(4) {
+                forms.push((participle.clone(), Forms::PARTICIPLE));
+            }
+            Ok(forms)
+        }
+        n => Err(format!(
+            "`{entry}` has {n} forms: write the base alone, or base | past | third person | -ing [| past participle]"
+        )),
+    }
+}
+
+/// The past, third person and -ing forms of a regular verb.
+fn regular_forms(verb: &str) -> (String, String, String) {
+    let vowel = |c: char| "aeiou".contains(c);
+    let stem_y = verb
+        .strip_suffix('y')
+        .filter(|stem| stem.chars().last().is_some_and(|c| !vowel(c)));
+    let past = if verb.ends_with('e') {
+        format!("{verb}d")
+    } else if let Some(stem) = stem_y {
+        format!("{stem}ied")
+    } else {
+        format!("{verb}ed")
+    };
+    let third = if let Some(stem) = stem_y {
+        format!("{stem}ies")
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| verb.ends_with(e))
+    {
+        format!("{verb}es")
+    } else {
+        format!("{verb}s")
+    };
+    let ing = if let Some(stem) = verb.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if verb.ends_with('e') && !["ee", "ye", "oe"].iter().any(|e| verb.ends_with(e)) {
+        format!("{}ing", &verb[..verb.len() - 1])
+    } else {
+        format!("{verb}ing")
+    };
+    (past, third, ing)
 }
 
 /// What an honorific or pronoun says of a person.
@@ -41,6 +202,7 @@ struct SourcesFile {
     anonymous_markers: Vec<String>,
     documents: Vec<String>,
     groups: Vec<String>,
+    descriptions: Vec<String>,
     organisations: Vec<String>,
     pronouns: BTreeMap<String, SpeakerKind>,
 }
@@ -68,6 +230,10 @@ pub enum SpeakerKind {
     Organisation,
     Group,
     Anonymous,
+    /// A person described, not named: "a nurse", "the announcer".
+    Description,
+    /// A text that speaks: "the memo", "the ruling", "the ad".
+    Document,
 }
 
 /// How a cue attributes words.
@@ -81,8 +247,13 @@ pub enum CueKind {
     Quoting,
     /// `according to X, …`.
     According,
-    /// `…, saying …`: the subject of the sentence speaks.
+    /// `…, saying …`, `went on to say`: the subject of the clause speaks.
     Participle,
+    /// `He put it this way: “…”`: a colon introduces a quotation, and the
+    /// subject before it speaks.
+    Colon,
+    /// `“…” ― Carla Sanchez, 34`: a dash after a quotation names who said it.
+    Dash,
 }
 
 /// A role and the other names it goes by.
@@ -103,8 +274,10 @@ pub struct KnownPerson {
 /// The compiled attribution rules.
 #[derive(Debug, Clone)]
 pub struct AttributionRules {
-    /// Reporting verbs, frames and `according to`.
-    pub cues: PhraseSet<CueKind>,
+    /// Every form of every reporting verb and frame, and `according to`.
+    pub cues: PhraseSet<CueForm>,
+    /// Words before "to" that refuse what follows ("declined to say").
+    pub refusals: PhraseSet<()>,
     /// `as saying` and its kin.
     pub quoting_tails: PhraseSet<()>,
     /// Every name of every role, valued by the role's index.
@@ -116,11 +289,15 @@ pub struct AttributionRules {
     /// Documents that speak for their issuer ("statement", "report").
     pub documents: PhraseSet<()>,
     pub groups: PhraseSet<()>,
+    /// Nouns that describe a person ("nurse", "voter").
+    pub descriptions: PhraseSet<()>,
     pub organisations: PhraseSet<()>,
     pub places: PhraseSet<()>,
     pronouns: HashMap<String, SpeakerKind>,
     /// Lower-case honorifics ("mr", "sir").
     honorifics: HashSet<String>,
+    /// Lower-case name suffixes ("jr", "iii").
+    name_suffixes: HashSet<String>,
     /// Lower-case honorifics that say a person's gender.
     gendered_honorifics: HashMap<String, Gender>,
     pub people: Vec<KnownPerson>,
@@ -132,23 +309,13 @@ pub struct AttributionRules {
 impl AttributionRules {
     pub(super) fn new(
         attribution: AttributionFile,
+        cue_forms: BTreeMap<String, CueForm>,
         roles: &RuleText,
         sources: &RuleText,
         places: &RuleText,
         people: &RuleText,
     ) -> Result<AttributionRules> {
-        let cue_lists = [
-            (attribution.verbs, CueKind::Verb),
-            (attribution.describing, CueKind::Describing),
-            (attribution.quoting, CueKind::Quoting),
-            (attribution.according, CueKind::According),
-            (attribution.participles, CueKind::Participle),
-        ];
-        let cues = PhraseSet::new(
-            cue_lists
-                .into_iter()
-                .flat_map(|(forms, kind)| forms.into_iter().map(move |form| (form, kind))),
-        );
+        let cues = PhraseSet::new(cue_forms);
         let quoting_tails = PhraseSet::new(attribution.quoting_tail.into_iter().map(|t| (t, ())));
 
         let mut role_list = Vec::new();
@@ -216,8 +383,15 @@ impl AttributionRules {
                     .map(|h| (h.to_lowercase(), Gender::Female)),
             )
             .collect();
+        let name_suffixes = attribution
+            .name_suffixes
+            .iter()
+            .map(|h| h.to_lowercase())
+            .collect();
         Ok(AttributionRules {
             honorifics,
+            name_suffixes,
+            refusals: PhraseSet::new(attribution.refusals.into_iter().map(|r| (r, ()))),
             gendered_honorifics,
             people_names,
             cues,
@@ -228,6 +402,7 @@ impl AttributionRules {
             anonymous_markers: phrase_set(sources_spec.anonymous_markers),
             documents: phrase_set(sources_spec.documents),
             groups: phrase_set(sources_spec.groups),
+            descriptions: phrase_set(sources_spec.descriptions),
             organisations: phrase_set(sources_spec.organisations),
             places,
             pronouns: sources_spec
@@ -248,6 +423,30 @@ impl AttributionRules {
     /// full stop.
     pub fn is_honorific(&self, word: &str) -> bool {
         self.honorifics
+            .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// Whether `word` (lower case) is a noun that can head a speaker's
+    /// phrase: a description, role, group, organisation or document.
+    pub fn is_speaker_noun(&self, word: &str) -> bool {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        [
+            &self.descriptions,
+            &self.organisations,
+            &self.documents,
+            &self.groups,
+            &self.anonymous,
+        ]
+        .iter()
+        .any(|set| set.contains(word) || set.contains(singular))
+            || self.role_names.contains(word)
+            || self.role_names.contains(singular)
+    }
+
+    /// Whether `word` ends a name ("Jr.", "III"), with or without its
+    /// full stop.
+    pub fn is_name_suffix(&self, word: &str) -> bool {
+        self.name_suffixes
             .contains(&word.trim_end_matches('.').to_lowercase())
     }
 

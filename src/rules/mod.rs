@@ -94,13 +94,27 @@ impl RuleSet {
         let sources = RuleSources::new(dir)?;
         let attribution_file = sources.read(&ATTRIBUTION)?;
         let attribution_spec: attribution::AttributionFile = attribution_file.toml()?;
+        let cue_forms = attribution_spec.cue_forms(&attribution_file)?;
+        // The sentence tokenizer knows the one-word finite forms of the
+        // verbs that report speech.
+        let finite: Vec<String> = cue_forms
+            .iter()
+            .filter(|(form, cue)| {
+                !form.contains(' ')
+                    && cue.kind == attribution::CueKind::Verb
+                    && !cue.quote_only
+                    && cue.is(attribution::Forms::PAST | attribution::Forms::THIRD)
+            })
+            .map(|(form, _)| form.clone())
+            .collect();
         let segment = SegmentRules::new(
             &sources.read(&ABBREVIATIONS)?,
             &sources.read(&SENTENCE_STARTERS)?,
-            &attribution_spec.verbs,
+            &finite,
         )?;
         let attribution = AttributionRules::new(
             attribution_spec,
+            cue_forms,
             &sources.read(&ROLES)?,
             &sources.read(&SOURCES)?,
             &sources.read(&PLACES)?,

@@ -73,10 +73,19 @@ impl<V> PhraseSet<V> {
         &'s self,
         text: &str,
     ) -> impl Iterator<Item = PhraseMatch<'s, V>> + use<'s, V> {
-        let lowered = text.to_ascii_lowercase();
+        self.find_iter_lowered(text, &text.to_ascii_lowercase())
+    }
+
+    /// As [`PhraseSet::find_iter`], for a caller that already holds the
+    /// ASCII-lowercased copy `lowered` of `text`.
+    pub fn find_iter_lowered<'s>(
+        &'s self,
+        text: &str,
+        lowered: &str,
+    ) -> impl Iterator<Item = PhraseMatch<'s, V>> + use<'s, V> {
         let found: Vec<PhraseMatch<'s, V>> = self
             .automaton
-            .find_iter(&lowered)
+            .find_iter(lowered)
             .filter(|m| is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()))
             .map(|m| PhraseMatch {
                 start: m.start(),

@@ -1,0 +1,863 @@
+//! Reading the noun phrase that names a speaker, from the tokens of a
+//! sentence.
+//!
+//! News copy names a speaker in a handful of shapes, and this module reads
+//! them without a parser, from the words themselves:
+//!
+//! * a **name** with the titles and descriptors before it: `Sen. Paul
+//!   Herrera`, `Florida-based Republican strategist Al Cardenas`, `the
+//!   historian Mara Lindqvist`, `Breitbart’s Joel Pollak`, `state Sen.
+//!   Maria "Mimi" Ortega`, `Alan B. Krueger`, `Martin Luther King Jr.`;
+//! * a **description**: a determiner, modifiers and a head noun, with
+//!   prepositional phrases after it: `the gambling tycoon`, `one P&G
+//!   employee`, `a strategist for one of these candidates`, `the
+//!   41-year-old father of two`, `a welcome message on the website`;
+//! * a bare plural or pronoun: `Protesters`, `Critics`, `she`.
+//!
+//! [`before`] reads the phrase that ends just before a verb, backwards;
+//! [`after`] reads the one that starts just after it (`…,” said Alan B.
+//! Krueger, a professor of economics`), with its apposition. A phrase's
+//! **head** is its first group of words, before any prepositional phrase:
+//! it is what is classified as a person, an organisation or a description
+//! (see [`super::mention`]); the rest qualifies it.
+//!
+//! Function words (prepositions, conjunctions, auxiliaries, pronouns)
+//! never stand inside a phrase except where the shapes above put them, so
+//! a phrase stops at the clause around it.
+
+use super::tokens::{Token, TokenKind, Tokens};
+
+/// A noun phrase, as token indexes of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NounPhrase {
+    /// The first token of the whole phrase.
+    pub first: usize,
+    /// The last token of the whole phrase, prepositional phrases included.
+    pub last: usize,
+    /// The last token of the head group (`the economist` in `the economist
+    /// at the firm`).
+    pub head_last: usize,
+}
+
+/// The most words a phrase may have: longer stretches are clauses.
+const MAX_WORDS: usize = 14;
+
+/// The most modifiers that may stand before a name or a head noun.
+const MAX_MODIFIERS: usize = 5;
+
+/// Words that start a phrase and belong to it.
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "one",
+    "another",
+    "this",
+    "these",
+    "those",
+    "some",
+    "many",
+    "most",
+    "several",
+    "each",
+    "every",
+    "both",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "no",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "other",
+    "such",
+    "any",
+    "all",
+    "few",
+    "more",
+    "fewer",
+];
+
+/// Number words, which open a phrase ("two officials") or end one ("a
+/// father of two").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Prepositions that may join a prepositional phrase to a head noun
+/// (`the director of the agency`, `a strategist for the campaign`).
+const JOINING: &[&str] = &["of", "for", "with", "from", "at", "on", "in", "to"];
+
+/// Prepositions that join a phrase to a name as well as to a noun (`Ross
+/// Ellis of the institute`): the others after a name start an adverbial
+/// (`Trump in an interview`).
+const JOINING_AFTER_NAME: &[&str] = &["of", "from"];
+
+/// Words that never stand inside a speaker's phrase, whatever their case
+/// (unless in the middle of a name, where "Will" and "May" can be names).
+const FUNCTION_WORDS: &[&str] = &[
+    // prepositions
+    "of",
+    "for",
+    "with",
+    "from",
+    "at",
+    "on",
+    "in",
+    "to",
+    "by",
+    "about",
+    "after",
+    "before",
+    "during",
+    "since",
+    "than",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "between",
+    "among",
+    "against",
+    "through",
+    "without",
+    "within",
+    "like",
+    "as",
+    "per",
+    "via",
+    "upon",
+    "across",
+    "behind",
+    "beyond",
+    "toward",
+    "towards",
+    "around",
+    "despite",
+    "amid",
+    "following",
+    "including",
+    // conjunctions and clause words
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "while",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "because",
+    "although",
+    "though",
+    "if",
+    "unless",
+    "whether",
+    "then",
+    "once",
+    "until",
+    "whereas",
+    "also",
+    "too",
+    "however",
+    "meanwhile",
+    "instead",
+    "still",
+    "even",
+    "just",
+    "only",
+    "already",
+    "again",
+    "now",
+    "here",
+    "there",
+    "not",
+    "never",
+    "always",
+    "often",
+    "later",
+    "earlier",
+    "soon",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "recently",
+    "previously",
+    "repeatedly",
+    "finally",
+    "first",
+    "afterward",
+    "afterwards",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "quickly",
+    "immediately",
+    // pronouns
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "us",
+    "me",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "ourselves",
+    "myself",
+    "yourself",
+    "this",
+    "that",
+    "there",
+    "what",
+    "whoever",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    // auxiliaries
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "wo",
+    "ca",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "couldn't",
+    "shouldn't",
+];
+
+/// Adverbs and auxiliaries that may stand between a subject and its verb
+/// (`Trump also said`, `she has since written`, `Clinton would later say`).
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "then",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "could",
+    "might",
+    "may",
+    "should",
+    "did",
+    "does",
+    "do",
+    "once",
+    "previously",
+    "recently",
+    "repeatedly",
+    "again",
+    "further",
+    "separately",
+    "reportedly",
+    "publicly",
+    "privately",
+    "since",
+    "since",
+    "subsequently",
+    "simply",
+    "quickly",
+    "immediately",
+    "first",
+    "finally",
+    "just",
+    "even",
+    "only",
+    "still",
+    "already",
+    "often",
+    "frequently",
+    "always",
+    "never",
+    "not",
+    "ultimately",
+    "eventually",
+    "initially",
+    "originally",
+    "famously",
+    "once",
+    "too",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "personally",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "angrily",
+    "flatly",
+    "bluntly",
+    "sharply",
+    "softly",
+    "quietly",
+    "loudly",
+    "openly",
+    "directly",
+    "explicitly",
+    "pointedly",
+    "tersely",
+    "curtly",
+    "plainly",
+    "candidly",
+    "frankly",
+    "bitterly",
+    "sarcastically",
+    "jokingly",
+    "proudly",
+    "calmly",
+    "firmly",
+];
+
+/// Lowercase words ending in "ly" that are nouns, not adverbs.
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "assembly",
+    "supply",
+    "reply",
+    "tally",
+    "belly",
+    "bully",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "lily",
+    "holly",
+    "jelly",
+    "anomaly",
+    "monopoly",
+    "italy",
+    "folly",
+    "gully",
+    "sully",
+    "melancholy",
+];
+
+/// Whether `lower` is a function word that cannot stand in a phrase.
+pub fn is_function_word(lower: &str) -> bool {
+    FUNCTION_WORDS.contains(&lower)
+}
+
+/// Whether `lower` may stand between a subject and its verb.
+pub fn is_between_subject_and_verb(lower: &str) -> bool {
+    BETWEEN_SUBJECT_AND_VERB.contains(&lower) || is_adverb(lower)
+}
+
+/// An adverb in "-ly" (`flatly`), not a noun that ends so (`family`).
+pub fn is_adverb(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ly") && !LY_NOUNS.contains(&lower)
+}
+
+pub fn is_determiner(lower: &str) -> bool {
+    DETERMINERS.contains(&lower)
+}
+
+/// Whether token `i` is a word that can stand in a name: capitalised, an
+/// initial, a name particle inside a name, or a suffix.
+fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
+    if !tokens.is_capitalised(i) {
+        return false;
+    }
+    // A capitalised function word opening the sentence is that word ("The",
+    // "And"); anywhere else it can be a name ("Will Hurd").
+    let lower = tokens.lower(i);
+    !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
+}
+
+/// Particles that stand inside names (`Ursula von der Leyen`).
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
+    "el", "ibn", "ben", "dos", "das", "st", "st.",
+];
+
+fn is_particle(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.tokens.get(i).is_some_and(Token::is_word) && NAME_PARTICLES.contains(&tokens.lower(i))
+}
+
+/// Whether token `i` is a word that can modify a head noun or stand before
+/// a name: any word that is not a function word, a verb cue or a
+/// possessive determiner's clause.
+fn is_modifier(tokens: &Tokens<'_>, i: usize, is_cue: &dyn Fn(usize) -> bool) -> bool {
+    let Some(token) = tokens.tokens.get(i) else {
+        return false;
+    };
+    if !token.is_word() || is_cue(i) {
+        return false;
+    }
+    let lower = tokens.lower(i);
+    if is_function_word(lower) && !(tokens.is_capitalised(i) && is_name_word(tokens, i)) {
+        return false;
+    }
+    !is_adverb(lower) || tokens.is_capitalised(i)
+}
+
+/// Reads the phrase whose last word is token `last`, backwards.
+///
+/// `is_cue` tells which tokens are reporting verbs: they never stand in a
+/// phrase.
+pub fn before(
+    tokens: &Tokens<'_>,
+    last: usize,
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<NounPhrase> {
+    if !tokens.tokens.get(last)?.is_word() {
+        return None;
+    }
+    let mut group = group_before(tokens, last, is_cue)?;
+    let mut first = group;
+    let mut head_last = last;
+    let mut words = last + 1 - group;
+    // Prepositional phrases: `a message on the website`, `the father of
+    // two`, `Ross Ellis of the institute`.
+    while first >= 2 && words < MAX_WORDS {
+        let preposition = first - 1;
+        if !tokens.is_any(preposition, JOINING) {
+            break;
+        }
+        let Some(start) = group_before(tokens, preposition - 1, is_cue) else {
+            break;
+        };
+        let joined_to_name = is_name_word(tokens, preposition - 1);
+        if joined_to_name && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
+            break;
+        }
+        words += preposition - start;
+        head_last = preposition - 1;
+        group = start;
+        first = start;
+    }
+    let _ = group;
+    (words <= MAX_WORDS).then_some(NounPhrase {
+        first,
+        last,
+        head_last,
+    })
+}
+
+/// The first token of the group of words (no preposition inside) that ends
+/// at token `last`: a name with what stands before it, or a head noun with
+/// its modifiers, back to and including a determiner.
+fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let head = tokens.tokens.get(last)?;
+    if !head.is_word() || is_cue(last) {
+        return None;
+    }
+    let lower = tokens.lower(last);
+    if is_function_word(lower) && !is_name_word(tokens, last) {
+        // A pronoun is a phrase of its own.
+        return matches!(lower, "he" | "she" | "they" | "it" | "we").then_some(last);
+    }
+    if is_determiner(lower) && !is_name_word(tokens, last) {
+        // A number after "of" is a phrase of its own ("father of two").
+        let counted = last > 0 && tokens.is(last - 1, "of") && NUMBER_WORDS.contains(&lower);
+        return counted.then_some(last);
+    }
+    let mut first = last;
+    // A name: its words back to the first, a nickname in quotation marks
+    // included (`Maria "Mimi" Ortega`).
+    if is_name_word(tokens, last) {
+        while first > 0 {
+            let previous = first - 1;
+            let nickname = matches!(tokens.tokens[previous].kind, TokenKind::Quote(_))
+                && previous > 0
+                && is_name_word(tokens, previous - 1)
+                && tokens.text(previous).split_whitespace().count() <= 2;
+            if is_name_word(tokens, previous) || nickname {
+                first = previous;
+                continue;
+            }
+            // Particles inside a name ("Ursula von der Leyen"): only with a
+            // name word before them.
+            let mut before_particles = previous;
+            while is_particle(tokens, before_particles) && before_particles > 0 {
+                before_particles -= 1;
+            }
+            if before_particles < previous && is_name_word(tokens, before_particles) {
+                first = before_particles;
+            } else {
+                break;
+            }
+        }
+    }
+    // Modifiers: titles, roles and adjectives before a name, adjectives and
+    // nouns before a head noun, back to a determiner.
+    let mut modifiers = 0;
+    while first > 0 && modifiers < MAX_MODIFIERS {
+        let previous = first - 1;
+        let lower = tokens.lower(previous);
+        if tokens.tokens[previous].is_word() && is_determiner(lower) {
+            // A determiner opens the phrase, with one more before it ("the
+            // two sides", "all the").
+            let stacked = previous > 0
+                && tokens.tokens[previous - 1].is_word()
+                && is_determiner(tokens.lower(previous - 1));
+            return Some(if stacked { previous - 1 } else { previous });
+        }
+        if !is_modifier(tokens, previous, is_cue) {
+            break;
+        }
+        first = previous;
+        modifiers += 1;
+    }
+    Some(first)
+}
+
+/// Reads the phrase that starts at token `first`, forwards, with an
+/// apposition set off by a comma after it (`Alan B. Krueger, a professor of
+/// economics`). Returns the phrase and the last token of its apposition.
+pub fn after(
+    tokens: &Tokens<'_>,
+    first: usize,
+    is_cue: &dyn Fn(usize) -> bool,
+    is_noun: &dyn Fn(&str) -> bool,
+) -> Option<(NounPhrase, Option<(usize, usize)>)> {
+    let head_last = group_after(tokens, first, is_cue, is_noun)?;
+    let mut last = head_last;
+    let mut words = last + 1 - first;
+    // Prepositional phrases that belong to the phrase.
+    while words < MAX_WORDS {
+        let preposition = last + 1;
+        let joins = if is_name_word(tokens, last) {
+            tokens.is_any(preposition, JOINING_AFTER_NAME)
+        } else {
+            tokens.is_any(preposition, &["of", "for", "with", "from", "by"])
+        };
+        if !joins {
+            break;
+        }
+        let Some(end) = group_after(tokens, preposition + 1, is_cue, is_noun) else {
+            break;
+        };
+        words += end - last;
+        last = end;
+    }
+    if words > MAX_WORDS {
+        return None;
+    }
+    // A parenthesis right after a name (`Rep. Ann Doyle (D-Ore.)`).
+    if tokens.tokens.get(last + 1).is_some_and(|t| t.is_punct('('))
+        && let Some(close) =
+            (last + 2..tokens.len().min(last + 8)).find(|&i| tokens.tokens[i].is_punct(')'))
+    {
+        last = close;
+    }
+    let apposition = apposition_after(tokens, last, is_cue);
+    Some((
+        NounPhrase {
+            first,
+            last,
+            head_last,
+        },
+        apposition,
+    ))
+}
+
+/// The last token of the group of words starting at `first`.
+///
+/// Read forwards, a group has no end marked by the words themselves
+/// ("the senator paused" runs on into its verb), so it ends at what the
+/// shapes of a phrase allow: a name ends at its last name word unless role
+/// words lead to another name (`Trump campaign manager Corey Lewandowski`);
+/// a description ends at its first known head noun that no other noun
+/// follows (`the Vermont senator` in `the Vermont senator emailed`).
+fn group_after(
+    tokens: &Tokens<'_>,
+    first: usize,
+    is_cue: &dyn Fn(usize) -> bool,
+    is_noun: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
+    let token = tokens.tokens.get(first)?;
+    if !token.is_word() || is_cue(first) {
+        return None;
+    }
+    let lower = tokens.lower(first);
+    if matches!(lower, "he" | "she" | "they" | "it" | "we") {
+        return Some(first);
+    }
+    let mut at = first;
+    if is_determiner(lower)
+        && !(tokens.is_capitalised(first)
+            && !tokens.is(first, "the")
+            && is_name_word(tokens, first))
+    {
+        at += 1;
+    }
+    // The run of words a phrase could take.
+    let mut run = Vec::new();
+    let mut previous: Option<usize> = None;
+    while at < tokens.len() && run.len() < MAX_MODIFIERS + 5 {
+        let nickname = matches!(tokens.tokens[at].kind, TokenKind::Quote(_))
+            && previous.is_some_and(|l| is_name_word(tokens, l))
+            && is_name_word(tokens, at + 1);
+        let particle = is_particle(tokens, at)
+            && previous.is_some_and(|l| is_name_word(tokens, l))
+            && is_name_word(tokens, at + 1);
+        if !(is_modifier(tokens, at, is_cue) || nickname || particle) {
+            break;
+        }
+        run.push(at);
+        previous = Some(at);
+        at += 1;
+    }
+    let is_name =
+        |i: usize| is_name_word(tokens, i) || is_particle(tokens, i) || tokens.tokens[i].is_quote();
+    let mut end = None;
+    let mut index = 0;
+    while index < run.len() {
+        let i = run[index];
+        if is_name(i) {
+            end = Some(i);
+            index += 1;
+            continue;
+        }
+        // A lowercase word: known nouns go on ("campaign manager"), and
+        // after a name, role words go on only if a name follows.
+        let noun = is_noun(tokens.lower(i));
+        let name_follows = run[index..]
+            .iter()
+            .take(5)
+            .any(|&j| is_name_word(tokens, j));
+        let after_name = end.is_some_and(|e| is_name_word(tokens, e));
+        if after_name && !name_follows {
+            break;
+        }
+        if noun || name_follows {
+            end = Some(i);
+            index += 1;
+            continue;
+        }
+        // An unknown word before any noun is a modifier ("gambling"); after
+        // a noun it is the verb.
+        let seen_noun = end.is_some_and(|e| is_noun(tokens.lower(e)) || is_name_word(tokens, e));
+        if seen_noun {
+            break;
+        }
+        end = Some(i);
+        index += 1;
+    }
+    // A description must end with a noun; a lone unknown word is accepted
+    // only if nothing follows it in the run.
+    let end = end?;
+    if !is_name(end) && !is_noun(tokens.lower(end)) && run.last() != Some(&end) {
+        return None;
+    }
+    Some(end)
+}
+
+/// An apposition after the phrase ending at `last`: `, a former adviser to
+/// the governor,` or `, 45,` up to the next comma or the end of the
+/// sentence. Returns its first and last token.
+fn apposition_after(
+    tokens: &Tokens<'_>,
+    last: usize,
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let comma = last + 1;
+    if !tokens.tokens.get(comma)?.is_punct(',') {
+        return None;
+    }
+    let start = comma + 1;
+    let first_word = tokens.tokens.get(start)?;
+    if !first_word.is_word() || tokens.lower(start).ends_with("ing") || is_cue(start) {
+        return None;
+    }
+    let lower = tokens.lower(start);
+    if is_function_word(lower) && !matches!(lower, "who") {
+        return None;
+    }
+    let mut end = start;
+    while end + 1 < tokens.len() {
+        let next = tokens.tokens[end + 1];
+        if next.is_punct(',')
+            || next.is_punct('.')
+            || next.is_punct(';')
+            || next.is_quote()
+            || is_cue(end + 1)
+        {
+            break;
+        }
+        end += 1;
+        if end - start > MAX_WORDS {
+            return None;
+        }
+    }
+    Some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::tokens::tokenize;
+    use crate::rules::RuleSet;
+    use crate::span::Span;
+
+    fn read_before(text: &str, verb: &str) -> String {
+        let rules = RuleSet::builtin().attribution;
+        let lower = text.to_ascii_lowercase();
+        let tokens = tokenize(text, &lower, &[], &rules);
+        let verb_at = (0..tokens.len()).find(|&i| tokens.text(i) == verb).unwrap();
+        let no_cue = |i: usize| i == verb_at;
+        let phrase = before(&tokens, verb_at - 1, &no_cue).expect("a phrase");
+        let Span { start, end } = tokens.span(phrase.first, phrase.head_last);
+        text[start..end].to_string()
+    }
+
+    fn read_after(text: &str, verb: &str) -> (String, Option<String>) {
+        let rules = RuleSet::builtin().attribution;
+        let lower = text.to_ascii_lowercase();
+        let tokens = tokenize(text, &lower, &[], &rules);
+        let verb_at = (0..tokens.len()).find(|&i| tokens.text(i) == verb).unwrap();
+        let no_cue = |i: usize| i == verb_at;
+        let is_noun = |w: &str| rules.is_speaker_noun(w);
+        let (phrase, apposition) =
+            after(&tokens, verb_at + 1, &no_cue, &is_noun).expect("a phrase");
+        let span = tokens.span(phrase.first, phrase.head_last);
+        (
+            text[span.start..span.end].to_string(),
+            apposition.map(|(a, b)| {
+                let s = tokens.span(a, b);
+                text[s.start..s.end].to_string()
+            }),
+        )
+    }
+
+    #[test]
+    fn names_with_titles_and_descriptors() {
+        assert_eq!(
+            read_before(
+                "It was late, Florida-based Republican strategist Al Cardenas said.",
+                "said"
+            ),
+            "Florida-based Republican strategist Al Cardenas"
+        );
+        assert_eq!(
+            read_before("and the historian Mara Lindqvist wrote", "wrote"),
+            "the historian Mara Lindqvist"
+        );
+        assert_eq!(
+            read_before("Breitbart’s Joel Pollak reported", "reported"),
+            "Breitbart’s Joel Pollak"
+        );
+        assert_eq!(
+            read_before("Ross Ellis of the Economic Policy Institute said", "said"),
+            "Ross Ellis"
+        );
+    }
+
+    #[test]
+    fn descriptions_with_prepositional_phrases() {
+        assert_eq!(
+            read_before("then the gambling tycoon told Reuters", "told"),
+            "the gambling tycoon"
+        );
+        assert_eq!(
+            read_before("fine, a welcome message on the website reads", "reads"),
+            "a welcome message"
+        );
+        assert_eq!(
+            read_before("Then the 41-year-old father of two said", "said"),
+            "the 41-year-old father"
+        );
+        assert_eq!(read_before("Protesters chanted", "chanted"), "Protesters");
+    }
+
+    #[test]
+    fn phrases_after_the_verb() {
+        assert_eq!(
+            read_after(
+                "said Alan B. Krueger, a professor of economics at Princeton.",
+                "said"
+            ),
+            (
+                "Alan B. Krueger".into(),
+                Some("a professor of economics at Princeton".into())
+            )
+        );
+        assert_eq!(
+            read_after(
+                "said a strategist for one of these candidates, speaking later.",
+                "said"
+            ),
+            ("a strategist".into(), None)
+        );
+        assert_eq!(
+            read_after("said Rep. Ann Doyle (D-Ore.) on Monday.", "said"),
+            ("Rep. Ann Doyle".into(), None)
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! The words of a sentence as the attribution rules read them.
+//!
+//! A sentence is cut into [`Token`]s: words, punctuation marks and whole
+//! quotations. A quotation is one token, so that nothing inside it is ever
+//! read as an attribution and a rule can step over it ("“…,” she said").
+//!
+//! A word is a run of letters and digits, with the apostrophes, hyphens,
+//! ampersands and slashes that stand inside it (`O'Brien`, `Trump’s`,
+//! `Ohio-born`, `P&G`, `anti-GOP/Obama`). A full stop belongs to the word
+//! before it unless it ends the sentence (see [`with_full_stop`]). Offsets are bytes into the sentence, and
+//! every one of them is on a character boundary.
+
+use crate::rules::AttributionRules;
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// One punctuation character (a comma, a dash, a bracket …).
+    Punct(char),
+    /// A whole quotation, marks included; the index is into the quotations
+    /// handed to [`tokenize`].
+    Quote(usize),
+}
+
+/// One token of a sentence. Offsets are into the sentence's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokenKind::Quote(_))
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// A tokenized sentence: its text, an ASCII-lowercased copy with the same
+/// offsets, and its tokens.
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub lower: &'t str,
+    pub tokens: Vec<Token>,
+}
+
+impl<'t> Tokens<'t> {
+    /// The text of token `i`.
+    pub fn text(&self, i: usize) -> &'t str {
+        let t = self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The ASCII-lowercased text of token `i`.
+    pub fn lower(&self, i: usize) -> &'t str {
+        let t = self.tokens[i];
+        &self.lower[t.start..t.end]
+    }
+
+    /// Whether token `i` is a word whose lowercased text is `word`.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word) && self.lower(i) == word
+    }
+
+    /// Whether token `i` is a word whose lowercased text is one of `words`.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word) && words.contains(&self.lower(i))
+    }
+
+    /// Whether token `i` is a word that starts with a capital letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word)
+            && self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The index of the first token starting at or after byte `at`.
+    pub fn at_or_after(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < at)
+    }
+
+    /// The index of the token that covers byte `at`, or of the first one
+    /// after it.
+    pub fn covering(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= at)
+    }
+
+    /// The span of tokens `first..=last`.
+    pub fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.tokens[first].start, self.tokens[last].end)
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// Cuts `text` (whose lowercased copy is `lower`) into tokens; `quoted`
+/// holds the spans of its quotations, marks included, in order and relative
+/// to `text`.
+pub fn tokenize<'t>(
+    text: &'t str,
+    lower: &'t str,
+    quoted: &[Span],
+    rules: &AttributionRules,
+) -> Tokens<'t> {
+    let mut tokens = Vec::new();
+    let mut quotes = quoted.iter().enumerate().peekable();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(at, c)) = chars.peek() {
+        // A quotation is one token.
+        while quotes.next_if(|(_, q)| q.end <= at).is_some() {}
+        if let Some(&(index, quote)) = quotes.peek()
+            && quote.start <= at
+        {
+            tokens.push(Token {
+                kind: TokenKind::Quote(index),
+                start: quote.start,
+                end: quote.end.min(text.len()),
+            });
+            while chars.next_if(|&(i, _)| i < quote.end).is_some() {}
+            quotes.next();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = word_end(text, at, quotes.peek().map(|(_, q)| q.start));
+            tokens.push(Token {
+                kind: TokenKind::Word,
+                start: at,
+                end: with_full_stop(text, at, end, rules),
+            });
+            let end = tokens.last().map_or(end, |t| t.end);
+            while chars.next_if(|&(i, _)| i < end).is_some() {}
+            continue;
+        }
+        chars.next();
+        // Emphasis marks of Markdown (`**Singh** said`) are markup, not
+        // punctuation.
+        if !c.is_whitespace() && !matches!(c, '*' | '_') {
+            tokens.push(Token {
+                kind: TokenKind::Punct(c),
+                start: at,
+                end: at + c.len_utf8(),
+            });
+        }
+    }
+    Tokens {
+        text,
+        lower,
+        tokens,
+    }
+}
+
+/// Where the word starting at `start` ends: letters and digits, and the
+/// joining marks that stand between two of them. A quotation starting at
+/// `quote` ends any word.
+fn word_end(text: &str, start: usize, quote: Option<usize>) -> usize {
+    let limit = quote.unwrap_or(text.len()).max(start);
+    let mut end = start;
+    for (offset, c) in text[start..limit].char_indices() {
+        let at = start + offset;
+        if c.is_alphanumeric() {
+            end = at + c.len_utf8();
+            continue;
+        }
+        let joins = matches!(c, '\'' | '’' | '-' | '‑' | '&' | '/' | '.');
+        let rest = &text[at + c.len_utf8()..limit];
+        let next_is_word = rest.chars().next().is_some_and(char::is_alphanumeric);
+        // `A.F.L.-C.I.O.`: a stop and a hyphen between two dotted parts.
+        let dotted_hyphen = c == '.'
+            && rest.starts_with('-')
+            && rest[1..].chars().next().is_some_and(char::is_alphanumeric);
+        if !(joins && (next_is_word || dotted_hyphen)) {
+            break;
+        }
+        // A stop inside a word only in dotted abbreviations (`U.S`), never
+        // between two words run together.
+        if c == '.'
+            && !text[start..at]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        {
+            break;
+        }
+    }
+    end
+}
+
+/// `end`, extended past a full stop that belongs to the word
+/// `text[start..end]`. The sentence tokenizer only ends a sentence at a
+/// stop it judged final, so a stop with more words after it in the
+/// sentence is an abbreviation's (`Sen.`, `B.`, `D-Ore.)`); at the end, an
+/// initial, a dotted abbreviation or a title keeps its stop too.
+fn with_full_stop(text: &str, start: usize, end: usize, rules: &AttributionRules) -> usize {
+    if text.as_bytes().get(end) != Some(&b'.') || text.as_bytes().get(end + 1) == Some(&b'.') {
+        return end;
+    }
+    let word = &text[start..end];
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    let more_words = text[end + 1..].chars().any(char::is_alphanumeric);
+    if more_words || initial || word.contains('.') || rules.is_honorific(word) {
+        end + 1
+    } else {
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn words(text: &str, quoted: &[Span]) -> Vec<String> {
+        let rules = RuleSet::builtin().attribution;
+        let lower = text.to_ascii_lowercase();
+        let tokens = tokenize(text, &lower, quoted, &rules);
+        (0..tokens.len())
+            .map(|i| match tokens.tokens[i].kind {
+                TokenKind::Quote(_) => format!("Q[{}]", tokens.text(i)),
+                _ => tokens.text(i).to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_initials_and_abbreviations_keep_their_stops() {
+        assert_eq!(
+            words("said Alan B. Krueger of the A.F.L.-C.I.O. today.", &[]),
+            [
+                "said",
+                "Alan",
+                "B.",
+                "Krueger",
+                "of",
+                "the",
+                "A.F.L.-C.I.O.",
+                "today",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("Sen. Maria O’Brien-Diaz (D-Ore.) said", &[]),
+            ["Sen.", "Maria", "O’Brien-Diaz", "(", "D-Ore.", ")", "said"]
+        );
+    }
+
+    #[test]
+    fn quotations_are_single_tokens() {
+        let text = "“We won, it’s over,” she said\u{a0}flatly.";
+        let quote = Span::new(0, text.find(" she").unwrap());
+        assert_eq!(
+            words(text, &[quote]),
+            ["Q[“We won, it’s over,”]", "she", "said", "flatly", "."]
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! Whose voice each quotation is in.
+//!
+//! Every quotation is tied to the attribution that governs it, tried in
+//! this order:
+//!
+//! 1. an attribution right after its closing mark, with only punctuation
+//!    between (`“…,” Smith said`, `“…,” said Smith`, `“…” ― Smith`);
+//! 2. one right before its opening mark (`Smith said, “…”`, `Smith said:
+//!    “…”`, `He put it this way: “…”`, `“…,” Smith said, “…”` for the
+//!    second part);
+//! 3. the nearest one before it in its sentence (`Smith said the plan was
+//!    “dead on arrival”`);
+//! 4. any one in its sentences whose scope covers it (`“…” is how Smith
+//!    put it`);
+//! 5. with none, a quotation that opens its sentence continues the
+//!    quotation before it when that one ended in the same or the previous
+//!    paragraph (the convention of a quote paragraph without a cue), or
+//!    else takes the speaker of the next quotation in its paragraph.
+//!
+//! A quotation is also read for what it is ([`QuoteKind`]): speech, a
+//! title (`the book “…”`, `an ad titled “…”`: nobody's words), or a term of
+//! one or two words in scare quotes, which is only someone's when an
+//! attribution covers it (`Trump called it “disgraceful”`).
+
+use serde::Serialize;
+
+use super::ResolvedCue;
+use super::quotes::RawQuote;
+use crate::document::Document;
+use crate::segment::Sentence;
+
+/// What a quotation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Someone's words.
+    Speech,
+    /// The title of a work, an ad, a headline, a slogan: quoted, but
+    /// nobody's speech.
+    Title,
+    /// A word or two in quotation marks: a term, not a statement.
+    Term,
+}
+
+/// Words right before a quotation that make it a title.
+const TITLE_WORDS: &[&str] = &[
+    "book",
+    "books",
+    "memoir",
+    "novel",
+    "film",
+    "movie",
+    "documentary",
+    "show",
+    "series",
+    "program",
+    "programme",
+    "song",
+    "album",
+    "play",
+    "musical",
+    "poem",
+    "painting",
+    "article",
+    "column",
+    "essay",
+    "op-ed",
+    "headline",
+    "slogan",
+    "motto",
+    "ad",
+    "ads",
+    "advert",
+    "commercial",
+    "spot",
+    "video",
+    "campaign",
+    "hashtag",
+    "titled",
+    "entitled",
+    "headlined",
+    "named",
+    "dubbed",
+    "called",
+    "nicknamed",
+    "magazine",
+    "newspaper",
+    "podcast",
+    "episode",
+    "chapter",
+    "report",
+    "bill",
+    "act",
+    "initiative",
+    "operation",
+    "tour",
+    "exhibit",
+    "exhibition",
+    "sitcom",
+    "television's",
+    "tv's",
+];
+
+/// The most words a quotation of a term may have.
+const MAX_TERM_WORDS: usize = 2;
+
+/// The speaker and kind of each quotation, in order.
+pub(crate) fn of_quotations(
+    document: &Document,
+    sentences: &[Sentence<'_>],
+    quotes: &[RawQuote],
+    cues: &[Vec<ResolvedCue>],
+) -> Vec<(Option<super::Speaker>, QuoteKind)> {
+    let sentence_of = |at: usize| {
+        sentences
+            .partition_point(|s| s.span.end <= at)
+            .min(sentences.len().saturating_sub(1))
+    };
+    let block_of = |at: usize| document.blocks.partition_point(|b| b.span.end <= at);
+    let mut voices: Vec<(Option<super::Speaker>, QuoteKind)> = Vec::with_capacity(quotes.len());
+    let mut pending: Vec<usize> = Vec::new();
+    for (qi, quote) in quotes.iter().enumerate() {
+        if sentences.is_empty() {
+            voices.push((None, QuoteKind::Speech));
+            continue;
+        }
+        let first = sentence_of(quote.open);
+        let last = sentence_of(quote.close.saturating_sub(1));
+        let kind = kind_of(document, quote);
+        let between = |from: usize, to: usize, allowed_words: &[&str]| {
+            from <= to
+                && document.text.get(from..to).is_some_and(|gap| {
+                    gap.split_whitespace().all(|w| {
+                        w.chars().all(|c| ",;:—–―-()".contains(c))
+                            || allowed_words
+                                .contains(&w.to_lowercase().trim_end_matches([',', ':']))
+                    })
+                })
+        };
+        let after = cues[last]
+            .iter()
+            .filter(|c| {
+                c.cue.extent.start >= quote.close && between(quote.close, c.cue.extent.start, &[])
+            })
+            .min_by_key(|c| c.cue.extent.start);
+        let before_adjacent = || {
+            cues[first]
+                .iter()
+                .filter(|c| {
+                    c.cue.extent.end <= quote.open
+                        && between(c.cue.extent.end, quote.open, &["that"])
+                })
+                .max_by_key(|c| c.cue.extent.end)
+        };
+        let before = || {
+            cues[first]
+                .iter()
+                .filter(|c| {
+                    c.cue.span.end <= quote.open
+                        && !c.cue.quote_only
+                        && c.cue.scope.end >= quote.open
+                })
+                .max_by_key(|c| c.cue.span.end)
+        };
+        let covering = || {
+            (first..=last).flat_map(|i| cues[i].iter()).find(|c| {
+                !c.cue.quote_only
+                    && c.cue.scope.start <= quote.open
+                    && quote.close <= c.cue.scope.end
+            })
+        };
+        let governed = after
+            .or_else(before_adjacent)
+            .or_else(before)
+            .or_else(covering);
+        let speaker = match kind {
+            QuoteKind::Title => None,
+            QuoteKind::Term => governed.map(|c| c.speaker.clone()),
+            QuoteKind::Speech => match governed {
+                Some(c) => Some(c.speaker.clone()),
+                None => {
+                    let opens_sentence = document
+                        .text
+                        .get(sentences[first].span.start..quote.open)
+                        .is_some_and(|gap| gap.trim().is_empty());
+                    let continued = qi.checked_sub(1).and_then(|previous| {
+                        let previous_quote = &quotes[previous];
+                        let same_or_previous_block = block_of(quote.open)
+                            <= block_of(previous_quote.close.saturating_sub(1)) + 1;
+                        let (speaker, previous_kind) = &voices[previous];
+                        (opens_sentence
+                            && same_or_previous_block
+                            && *previous_kind == QuoteKind::Speech)
+                            .then(|| speaker.clone())
+                            .flatten()
+                    });
+                    if continued.is_none() {
+                        pending.push(qi);
+                    }
+                    continued
+                }
+            },
+        };
+        // A quotation left without a speaker takes the next one's in its
+        // paragraph (`“A.” “B,” she said.`).
+        if kind == QuoteKind::Speech && speaker.is_some() {
+            let block = block_of(quote.open);
+            for waiting in pending.drain(..) {
+                if block_of(quotes[waiting].open) == block {
+                    voices[waiting].0 = speaker.clone();
+                }
+            }
+        }
+        voices.push((speaker, kind));
+    }
+    voices
+}
+
+/// What `quote` is: a title when a word before it names a work, a term
+/// when it has at most two words and no sentence punctuation, else speech.
+fn kind_of(document: &Document, quote: &RawQuote) -> QuoteKind {
+    let before = document.text[..quote.open].trim_end();
+    let previous_word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', ':'])
+        .to_lowercase();
+    let words = document.slice(quote.span).split_whitespace().count();
+    if TITLE_WORDS.contains(&previous_word.as_str()) && !before.ends_with([',', ':']) {
+        return QuoteKind::Title;
+    }
+    let text = document.slice(quote.span);
+    let sentence_like = text.ends_with(['.', '!', '?', ',']);
+    if words <= MAX_TERM_WORDS && !sentence_like {
+        return QuoteKind::Term;
+    }
+    QuoteKind::Speech
+}
