@@ -180,6 +180,9 @@ fn confine(root: &Path, written: &str) -> std::result::Result<PathBuf, &'static 
     let mut lexical = root.to_path_buf();
     for component in path.components() {
         match component {
+            Component::Normal(part) if part.as_encoded_bytes().starts_with(b".") => {
+                return Err("is hidden or in a hidden folder (such as .git)");
+            }
             Component::Normal(part) => lexical.push(part),
             Component::ParentDir => {
                 lexical.pop();

@@ -12,10 +12,10 @@
 //! open a pull request, every declared path is *confined* to the
 //! repository root (the nearest folder above the draft holding `.git` or
 //! `claimtrace.toml`, else the current folder) before anything reads it:
-//! an absolute path, a `..` that climbs out of the root, or a symbolic link
-//! that leads out of it is an error naming the draft and line, as is a
-//! path that is a directory, a FIFO or anything else that is not a regular
-//! file. The check looks at paths and file metadata only; a refused file is
+//! an absolute path, a `..` that climbs out of the root, a hidden file or
+//! folder (`.git/config`, `.env`), or a symbolic link that leads out of it
+//! is an error naming the draft and line, as is a path that is a directory,
+//! a FIFO or anything else that is not a regular file. The check looks at paths and file metadata only; a refused file is
 //! never opened, so none of its bytes can reach any output.
 
 use std::path::{Component, Path, PathBuf};
@@ -163,6 +163,12 @@ fn confine_lexically(draft: &Path, root: &Path, declared: &Declared) -> Result<P
         match component {
             Component::ParentDir => {
                 lexical.pop();
+            }
+            Component::Normal(part) if part.as_encoded_bytes().starts_with(b".") => {
+                return Err(refuse(format!(
+                    "source `{}` is a hidden file or in a hidden folder (such as .git), never read as a source",
+                    declared.written
+                )));
             }
             Component::Normal(part) => lexical.push(part),
             Component::CurDir => {}

@@ -394,6 +394,22 @@ mod confinement {
             serde_json::json!(["sources/port.txt"])
         );
         assert_eq!(audit["documents"][0]["findings"][0]["rule"], "misquote");
+        // Nor are hidden files and folders read when a draft names them.
+        repo.write(
+            "repo/.env",
+            "“We expect eighty ships a week,” said Ana Ruiz.\n",
+        );
+        for declared in ["../.git/config", "../.env", "../sources/.cache/copy.md"] {
+            repo.write(
+                "repo/drafts/d.md",
+                &format!("---\nsources: [{declared}]\n---\n\nText.\n"),
+            );
+            let output = repo.run(&["check", "drafts/d.md"]);
+            assert_refused(&output, "drafts/d.md:2", "hidden");
+        }
+        repo.write("repo/drafts/d.md", "Ruiz spoke.[^1]\n\n[^1]: ../.env\n");
+        let output = repo.run(&["check", "drafts/d.md", "--source", "sources"]);
+        assert_refused(&output, "drafts/d.md:3", "hidden");
     }
 }
 
