@@ -58,7 +58,11 @@ impl Repo {
     /// Runs claimtrace in the repository, feeding `stdin`; a run that does
     /// not end within a minute is a hang, and fails the test.
     fn run_with(&self, args: &[&str], stdin: &[u8]) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        // CLAIMTRACE_BIN runs the tests against another build (an older
+        // release, to see which of them it fails).
+        let binary = std::env::var_os("CLAIMTRACE_BIN")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_claimtrace").into());
+        let mut child = Command::new(binary)
             .args(args)
             .current_dir(self.root())
             .env("NO_COLOR", "1")
