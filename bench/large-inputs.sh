@@ -70,10 +70,10 @@ run() {
   /usr/bin/time -f '%e %M' -o "$work/time" "$bin" "$command" "$file" --format json >/dev/null
   read -r seconds rss_kb <"$work/time"
   awk -v c="$command" -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
-    'BEGIN { printf "%-10s %-14s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
+    'BEGIN { printf "%-12s %-18s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
 }
 
-printf '%-10s %-14s %9s %8s %9s %11s\n' command input MB seconds MB/s max-RSS-MB
+printf '%-12s %-18s %9s %8s %9s %11s\n' command input MB seconds MB/s max-RSS-MB
 for name in prose half paragraph no-stops stops short; do
   run sentences "$name"
 done
@@ -91,7 +91,7 @@ check() {
     --format "$format" --fail-on never >/dev/null
   read -r seconds rss_kb <"$work/time"
   awk -v c="check-$format" -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
-    'BEGIN { printf "%-10s %-14s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
+    'BEGIN { printf "%-12s %-18s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
 }
 for format in human json sarif github; do
   for kind in quotes figures footnotes; do

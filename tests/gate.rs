@@ -113,6 +113,23 @@ fn json(output: &Output) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("JSON audit ({e}): {}", stdout(output)))
 }
 
+/// The lines on stderr starting with `prefix` (`error:`, `warning:`).
+fn said(output: &Output, prefix: &str) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .filter(|l| l.starts_with(prefix))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Each of `names` is in one of `lines`.
+#[track_caller]
+fn assert_each_named(lines: &[String], names: &[&str]) {
+    for name in names {
+        assert!(lines.iter().any(|l| l.contains(name)), "{name}: {lines:?}");
+    }
+}
+
 /// Exit 2 with one line on stderr starting `error: PATH` and saying `why`.
 #[track_caller]
 fn assert_refused(output: &Output, path: &str, why: &str) {
@@ -122,7 +139,7 @@ fn assert_refused(output: &Output, path: &str, why: &str) {
         Some(2),
         "exit status; stderr: {stderr}"
     );
-    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    let errors = said(output, "error:");
     assert_eq!(errors.len(), 1, "one error line: {stderr}");
     assert!(
         errors[0].starts_with(&format!("error: {path}")),
@@ -247,18 +264,12 @@ mod refuse_what_was_named {
         repo.write_bytes("repo/sources/scan.txt", b"\x00binary");
         let output = repo.run(&["check", "drafts", "--source", "sources", "--format", "json"]);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        let warnings: Vec<String> = stderr(&output)
-            .lines()
-            .filter(|l| l.starts_with("warning:"))
-            .map(str::to_string)
-            .collect();
+        let warnings = said(&output, "warning:");
         assert_eq!(warnings.len(), 3, "{warnings:?}");
-        for file in ["drafts/scan.md", "drafts/wide.txt", "sources/scan.txt"] {
-            assert!(
-                warnings.iter().any(|w| w.contains(file)),
-                "{file}: {warnings:?}"
-            );
-        }
+        assert_each_named(
+            &warnings,
+            &["drafts/scan.md", "drafts/wide.txt", "sources/scan.txt"],
+        );
         let audit = json(&output);
         assert_eq!(audited(&audit), ["drafts/good.md"]);
         assert_eq!(audit["summary"]["skipped"], 3);
@@ -307,12 +318,14 @@ mod confinement {
         let output = repo.run(&[
             "check", "draft.md", "--source", "sources", "--format", "json",
         ]);
-        let warnings = stderr(&output);
-        assert!(warnings.contains("sources/leak.txt"), "{warnings}");
-        assert!(warnings.contains("sources/leak-folder"), "{warnings}");
+        let warnings = said(&output, "warning:");
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_each_named(&warnings, &["sources/leak.txt", "sources/leak-folder"]);
         assert!(
-            warnings.contains("outside the repository root"),
-            "{warnings}"
+            warnings
+                .iter()
+                .all(|w| w.contains("outside the repository root")),
+            "{warnings:?}"
         );
         assert_eq!(json(&output)["summary"]["skipped"], 2);
     }
@@ -441,18 +454,9 @@ mod keep_going {
         assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
         let audit = json(&output);
         assert_eq!(audited(&audit), ["drafts/a-good.md", "drafts/e-good.md"]);
-        let errors: Vec<String> = stderr(&output)
-            .lines()
-            .filter(|l| l.starts_with("error:"))
-            .map(str::to_string)
-            .collect();
+        let errors = said(&output, "error:");
         assert_eq!(errors.len(), 3, "{errors:?}");
-        for draft in ["b-directive.md", "c-front.md", "d-invalid.txt"] {
-            assert!(
-                errors.iter().any(|e| e.contains(draft)),
-                "{draft}: {errors:?}"
-            );
-        }
+        assert_each_named(&errors, &["b-directive.md", "c-front.md", "d-invalid.txt"]);
         assert_eq!(audit["errors"].as_array().map(Vec::len), Some(3));
     }
 
