@@ -62,7 +62,6 @@ use crate::check::index::{Source, SourceIndex};
 use crate::check::{
     self, Audit, DocumentAudit, DraftCitations, InputWarning, Options, Problem, Severity,
 };
-use crate::claims;
 use crate::config::{self, Config, FailOn};
 use crate::document::walk::{self, Walk};
 use crate::document::{self, Document, Format, Reading};
@@ -71,7 +70,6 @@ use crate::inputs::{self, Inputs, Library, Plan};
 use crate::report;
 use crate::report::text::one_line;
 use crate::rules::RuleSet;
-use crate::segment;
 
 /// What a user asks of a check run; every field may be left to the
 /// configuration file or the defaults.
@@ -220,16 +218,6 @@ pub fn check(
         })
         .collect();
     let mut audit = Audit::of(documents);
-    // Messages quote inputs: each is kept on one line, its control
-    // characters escaped, in every format (the JSON audit included).
-    for document in &mut audit.documents {
-        for finding in &mut document.findings {
-            finding.message = one_line(&finding.message).into_owned();
-        }
-        for warning in &mut document.warnings {
-            warning.message = one_line(&warning.message).into_owned();
-        }
-    }
     let problem = |error: &Error| Problem {
         path: error.path().map(|p| p.display().to_string()),
         message: one_line(&error.to_string()).into_owned(),
@@ -258,11 +246,7 @@ impl<'l> Index<'l> {
         let read = library
             .documents()
             .par_iter()
-            .map(|document| {
-                let sentences = segment::sentences(document, &rules.segment);
-                let claims = claims::extract(document, &sentences, rules);
-                Source { document, claims }
-            })
+            .map(|document| check::read_source(document, rules))
             .collect();
         Index {
             settings,
@@ -304,6 +288,14 @@ impl<'l> Index<'l> {
             range: warning.span,
         });
         audit.warnings.splice(0..0, about_sources);
+        // Messages quote inputs: each is kept on one line, its control
+        // characters escaped, in every format (the JSON audit included).
+        for finding in &mut audit.findings {
+            finding.message = one_line(&finding.message).into_owned();
+        }
+        for warning in &mut audit.warnings {
+            warning.message = one_line(&warning.message).into_owned();
+        }
         audit
     }
 

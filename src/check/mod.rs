@@ -204,14 +204,7 @@ pub fn check(
     options: &Options,
 ) -> Audit {
     let strictness = options.strictness();
-    let read: Vec<Source<'_>> = sources
-        .iter()
-        .map(|document| {
-            let sentences = segment::sentences(document, &rules.segment);
-            let claims = claims::extract(document, &sentences, rules);
-            Source { document, claims }
-        })
-        .collect();
+    let read: Vec<Source<'_>> = sources.iter().map(|d| read_source(d, rules)).collect();
     let index = SourceIndex::new(read, strictness);
     let paths: Vec<String> = sources.iter().map(Document::display_path).collect();
     let documents = drafts
@@ -225,6 +218,13 @@ pub fn check(
         })
         .collect();
     Audit::of(documents)
+}
+
+/// A source read with the rule engine, ready to be indexed.
+pub fn read_source<'d>(document: &'d Document, rules: &RuleSet) -> Source<'d> {
+    let sentences = segment::sentences(document, &rules.segment);
+    let claims = claims::extract(document, &sentences, rules);
+    Source { document, claims }
 }
 
 impl Audit {
