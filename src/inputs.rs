@@ -141,18 +141,12 @@ impl Library {
     /// in it yet. A draft left with no source at all is an error, as is a
     /// suppression directive naming an unknown rule.
     pub fn plan(&mut self, draft: &Document) -> Result<Plan> {
-        let own = draft.path.canonicalize().ok();
-        let mut warnings = Vec::new();
-        let mut set = Vec::new();
+        let mut admitted = Admitted {
+            own: draft.path.canonicalize().ok(),
+            ..Admitted::default()
+        };
         for &at in &self.shared {
-            if let Some(warning) = self.self_support(at, own.as_deref(), None) {
-                let is_self = Some(&self.keys[at]) == own.as_ref();
-                warnings.push(warning);
-                if is_self {
-                    continue;
-                }
-            }
-            set.push(at);
+            admitted.admit(self, at, None);
         }
         // A directive naming an unknown rule would silently silence
         // nothing: refuse it.
@@ -172,14 +166,7 @@ impl Library {
             let root = declared::repository_root(&draft.path)?;
             for source in &declared {
                 let at = self.load(declared::confine(&draft.path, &root, source)?)?;
-                let written = written_span(draft, &source.written);
-                if let Some(warning) = self.self_support(at, own.as_deref(), written) {
-                    warnings.push(warning);
-                    if Some(&self.keys[at]) == own.as_ref() {
-                        continue;
-                    }
-                }
-                set.push(at);
+                admitted.admit(self, at, written_span(draft, &source.written));
             }
             for reference in references {
                 let outcome = match reference.definition {
@@ -195,13 +182,7 @@ impl Library {
                         match declared::confine_if_present(&draft.path, &root, &as_declared)? {
                             Some(path) => {
                                 let at = self.load(path)?;
-                                let warning =
-                                    self.self_support(at, own.as_deref(), Some(definition));
-                                let is_self = Some(&self.keys[at]) == own.as_ref();
-                                warnings.extend(warning);
-                                if !is_self {
-                                    set.push(at);
-                                }
+                                admitted.admit(self, at, Some(definition));
                                 Cited::Source(at)
                             }
                             None => Cited::Missing {
@@ -218,6 +199,11 @@ impl Library {
                 });
             }
         }
+        let Admitted {
+            mut set,
+            mut warnings,
+            ..
+        } = admitted;
         if set.is_empty() {
             return Err(Error::Declared {
                 path: draft.path.clone(),
@@ -237,29 +223,6 @@ impl Library {
         })
     }
 
-    /// A warning when source `at` is the draft at canonical path `own`
-    /// itself (which the caller then leaves out: a draft is never evidence
-    /// for itself) or another draft of the run (kept: it was named).
-    fn self_support(
-        &self,
-        at: usize,
-        own: Option<&Path>,
-        span: Option<Span>,
-    ) -> Option<PlanWarning> {
-        let key = &self.keys[at];
-        let shown = self.documents[at].display_path();
-        let message = if Some(key.as_path()) == own {
-            "the draft names itself as a source; a draft is never evidence for itself, so it is left out".to_string()
-        } else if self.drafts.contains(key) {
-            format!(
-                "source {shown} is itself a draft of this run; it supports only what its own sources do"
-            )
-        } else {
-            return None;
-        };
-        Some(PlanWarning { message, span })
-    }
-
     /// The index of the source at canonical `path`, read now if it was not
     /// before, and shown as the user would write it: relative to the current
     /// folder.
@@ -277,6 +240,40 @@ impl Library {
         self.keys.push(key);
         self.documents.push(document);
         self.documents.len() - 1
+    }
+}
+
+/// The sources a draft's plan admits, as they are met.
+#[derive(Default)]
+struct Admitted {
+    /// The draft's canonical path (none for standard input).
+    own: Option<PathBuf>,
+    set: Vec<usize>,
+    warnings: Vec<PlanWarning>,
+}
+
+impl Admitted {
+    /// Admits source `at` of `library` (named at `span` of the draft, if
+    /// there), unless it is the draft itself: a draft is never evidence for
+    /// itself. Either that, or a source that is another draft of the run,
+    /// is said in a warning.
+    fn admit(&mut self, library: &Library, at: usize, span: Option<Span>) {
+        let key = &library.keys[at];
+        if Some(key) == self.own.as_ref() {
+            self.warnings.push(PlanWarning {
+                message: "the draft names itself as a source; a draft is never evidence for itself, so it is left out".to_string(),
+                span,
+            });
+            return;
+        }
+        if library.drafts.contains(key) {
+            let shown = library.documents[at].display_path();
+            self.warnings.push(PlanWarning {
+                message: format!("source {shown} is itself a draft of this run; it supports only what its own sources do"),
+                span,
+            });
+        }
+        self.set.push(at);
     }
 }
 
