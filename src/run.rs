@@ -16,7 +16,7 @@
 //! 4. [`render`] writes the audit in the chosen [`ReportFormat`], and
 //!    [`Settings::fails`] says whether it fails the run.
 //!
-//! [`gather`] and [`check`] do steps 2 and 3 for the files a request names,
+//! [`gather`] and [`check`](fn@check) do steps 2 and 3 for the files a request names,
 //! as the command line does.
 //!
 //! ```

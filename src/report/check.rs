@@ -3,7 +3,7 @@
 //! JSON: the [`Audit`] as documented in the README, for fact-checkers to
 //! file. Human: one rustc-style diagnostic an input warning and a finding,
 //! rendered by `annotate-snippets`: the rule and message, the draft line
-//! with the offending words marked (at most [`CONTEXT`] bytes either side
+//! with the offending words marked (at most `CONTEXT` bytes either side
 //! of them on a long line, so the work per finding never grows with the
 //! line), a note with the source evidence and a `help:` with the fix when
 //! one is known; then a summary line. Text from inputs is escaped
