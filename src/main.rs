@@ -61,9 +61,15 @@ struct CheckArgs {
     sources: Vec<PathBuf>,
 
     /// How to print the result: for people, for fact-checkers (the JSON
-    /// audit), for code scanning (SARIF 2.1.0) or as GitHub annotations.
+    /// audit, or an HTML page of it), for code scanning (SARIF 2.1.0) or as
+    /// GitHub annotations.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
+
+    /// Write the result to FILE instead of standard output (whole or not at
+    /// all: a failed run leaves no half-written file).
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
 
     /// The least severity that makes the exit status 1 [default: error, or
     /// `fail-on` in claimtrace.toml].
@@ -85,6 +91,8 @@ enum CheckFormat {
     Human,
     /// The audit, documented in the README.
     Json,
+    /// The audit as one self-contained HTML page, claim by claim.
+    Html,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
     /// GitHub Actions workflow commands (annotations).
@@ -287,15 +295,28 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     }
     let format = match args.format {
         CheckFormat::Json => ReportFormat::Json,
+        CheckFormat::Html => ReportFormat::Html,
         CheckFormat::Sarif => ReportFormat::Sarif,
         CheckFormat::Github => ReportFormat::Github,
         CheckFormat::Human => ReportFormat::Human {
-            styled: io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            styled: args.output.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none(),
         },
     };
-    let mut out = BufWriter::new(io::stdout().lock());
-    run::render(&mut out, &audit, &inputs.drafts, format)?;
-    out.flush()?;
+    let render = |mut out: &mut dyn Write| run::render(&mut out, &audit, &inputs.drafts, format);
+    // When errors left no draft to report on, nothing is written: an
+    // earlier report named with --output stays as it was.
+    let nothing_checked = inputs.drafts.is_empty() && !inputs.errors.is_empty();
+    match &args.output {
+        _ if nothing_checked => {}
+        Some(path) => report::output::write_file(path, render)?,
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            render(&mut out)?;
+            out.flush()?;
+        }
+    }
     // Every draft that could be checked was: now every error met.
     for error in &inputs.errors {
         eprintln!("error: {}", one_line(&error.to_string()));

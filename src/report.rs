@@ -1,4 +1,4 @@
-//! Rendering results for people (`human`) and for programs (`json`).
+//! Rendering results for people (`human`, `html`) and for programs (`json`).
 //!
 //! Every renderer writes to a `std::io::Write` and returns its I/O errors, so
 //! the binary decides what a closed pipe means. JSON output is the stable,
@@ -8,6 +8,8 @@
 pub mod check;
 pub mod claims;
 pub mod github;
+pub mod html;
+pub mod output;
 pub mod sarif;
 pub mod sentences;
 pub mod text;

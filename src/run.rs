@@ -334,6 +334,8 @@ pub enum ReportFormat {
     Human { styled: bool },
     /// The JSON audit.
     Json,
+    /// One self-contained HTML page.
+    Html,
     /// SARIF 2.1.0.
     Sarif,
     /// GitHub Actions workflow commands.
@@ -350,6 +352,7 @@ pub fn render(
     match format {
         ReportFormat::Human { styled } => report::check::write_human(out, audit, drafts, styled),
         ReportFormat::Json => report::check::write_json(out, audit),
+        ReportFormat::Html => report::html::write(out, audit),
         ReportFormat::Sarif => report::sarif::write(out, audit, drafts),
         ReportFormat::Github => report::github::write(out, audit),
     }

@@ -369,18 +369,28 @@ impl Splitter<'_, '_, '_> {
         self.start + (rest.len() - body.len())
     }
 
-    /// Whether the text at `at` is a trailing attribution: up to a few
-    /// capitalised words, then a reporting verb (`Singh asked`, `Prime
-    /// Minister Narendra Modi said`).
+    /// Whether the text at `at` is a trailing attribution that closes the
+    /// quotation before it: up to a few capitalised words, then a reporting
+    /// verb (`Singh asked`, `Prime Minister Narendra Modi said`), and then
+    /// nothing that starts a statement of its own: the end of the sentence,
+    /// a comma, an adverbial (`said on Tuesday.`) or a short object (`told
+    /// reporters.`). `“We won.” Webb said the council would act.` is two
+    /// sentences.
     fn attribution_follows(&self, at: usize) -> bool {
-        let mut words = self.text[at..].split_whitespace();
+        let rest = &self.text[at..];
+        let mut words = rest.split_whitespace();
         for _ in 0..=MAX_NAME_WORDS {
-            let Some(word) = words.next() else {
+            let Some(raw) = words.next() else {
                 return false;
             };
-            let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-            if self.rules.is_reporting_verb(word) {
-                return true;
+            let word = raw.trim_end_matches(|c: char| c.is_ascii_punctuation());
+            if self.rules.is_reporting_verb(&word.to_lowercase()) {
+                if word.len() != raw.len() {
+                    // `said.` or `said,`: the attribution ends there.
+                    return true;
+                }
+                let verb_end = raw.as_ptr() as usize - rest.as_ptr() as usize + raw.len();
+                return closes_attribution(&word.to_lowercase(), &rest[verb_end..]);
             }
             if !word.chars().next().is_some_and(char::is_uppercase) {
                 return false;
@@ -388,6 +398,101 @@ impl Splitter<'_, '_, '_> {
         }
         false
     }
+}
+
+/// The most words a short object or tail after a trailing attribution's
+/// verb may have before the sentence ends.
+const MAX_ATTRIBUTION_TAIL_WORDS: usize = 12;
+
+/// Words that open an adverbial after a reporting verb (`said on Tuesday`,
+/// `said in a statement`).
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "to",
+    "from",
+    "via",
+    "with",
+    "without",
+    "of",
+    "about",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "afterward",
+    "afterwards",
+    "again",
+    "too",
+    "also",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "as",
+    "over",
+    "through",
+    "into",
+    "amid",
+    "then",
+    "once",
+    "following",
+];
+
+/// Verbs whose object may follow them in a closing attribution (`told
+/// reporters`, `asked the crowd`).
+const OBJECT_VERBS: &[&str] = &[
+    "told", "tells", "asked", "asks", "assured", "assures", "reminded", "reminds", "warned",
+    "warns", "informed", "informs", "urged", "urges", "wrote", "writes", "posted", "posts",
+    "tweeted", "tweets", "emailed", "texted",
+];
+
+/// Whether `tail`, what follows the reporting verb `verb`, only closes its
+/// attribution: up to the next stop it holds a comma first, an adverb or
+/// adverbial, or the object of a verb that takes one; not a clause of its
+/// own (`said the council would act`, `warned that …`).
+fn closes_attribution(verb: &str, tail: &str) -> bool {
+    let trimmed = tail.trim_start();
+    if trimmed.is_empty() || trimmed.starts_with([',', '.', ';', ':', '!', '?', '—', '–']) {
+        return true;
+    }
+    let sentence = trimmed
+        .find(['.', '!', '?'])
+        .map_or(trimmed, |end| &trimmed[..end]);
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| c.is_ascii_punctuation())
+                .to_lowercase()
+        })
+        .collect();
+    let Some(first) = words.first() else {
+        return true;
+    };
+    if words
+        .iter()
+        .any(|w| matches!(w.as_str(), "that" | "whether"))
+    {
+        return false;
+    }
+    let adverb = first.len() > 4 && first.ends_with("ly");
+    if adverb || ADVERBIAL_OPENERS.contains(&first.as_str()) {
+        return true;
+    }
+    OBJECT_VERBS.contains(&verb) && words.len() <= MAX_ATTRIBUTION_TAIL_WORDS
 }
 
 /// The first character of the text after a candidate boundary, past any

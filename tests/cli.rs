@@ -14,9 +14,12 @@ fn claimtrace(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("claimtrace runs");
-    // A run that stops before reading its input (a usage error) closes the
-    // pipe: that is its answer, not the test's failure.
-    let _ = child.stdin.take().expect("stdin is piped").write_all(stdin);
+    // A command that fails before reading its input closes the pipe: that
+    // is not the test's concern.
+    let written = child.stdin.take().expect("stdin is piped").write_all(stdin);
+    if let Err(error) = written {
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "{error}");
+    }
     child.wait_with_output().expect("claimtrace finishes")
 }
 
