@@ -191,6 +191,10 @@ struct Excerpt {
 
 impl Excerpt {
     fn of(text: &str, range: Span) -> Excerpt {
+        // A range is on character boundaries by construction; snapping it
+        // costs nothing and keeps a wrong one from ever panicking here.
+        let start = floor_boundary(text, range.start);
+        let range = Span::new(start, ceil_boundary(text, range.end.max(start)));
         let bytes = text.as_bytes();
         let is_break = |b: &u8| matches!(b, b'\n' | b'\r');
         let reach_back = floor_boundary(text, range.start.saturating_sub(CONTEXT));
@@ -237,4 +241,37 @@ fn ceil_boundary(text: &str, at: usize) -> usize {
     (at..=text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_cut_around_the_marked_words() {
+        let text = format!("{}MARK{}\nnext", "€".repeat(500), "x".repeat(500));
+        let start = text.find("MARK").unwrap();
+        let excerpt = Excerpt::of(&text, Span::new(start, start + 4));
+        assert_eq!(&excerpt.text[excerpt.range.clone()], "MARK");
+        assert!(excerpt.text.starts_with('…') && excerpt.text.ends_with('…'));
+        assert!(excerpt.text.len() <= 2 * CONTEXT + 4 + 2 * '…'.len_utf8() + 3);
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole_with_controls_made_visible() {
+        let text = "before\nsaid \u{1b}[2J “words” here\nafter";
+        let start = text.find('“').unwrap();
+        let excerpt = Excerpt::of(text, Span::new(start, start + "“words”".len()));
+        assert_eq!(excerpt.text, "said \u{241b}[2J “words” here");
+        assert_eq!(&excerpt.text[excerpt.range], "“words”");
+    }
+
+    #[test]
+    fn a_range_off_character_boundaries_does_not_panic() {
+        let text = "a€b";
+        let excerpt = Excerpt::of(text, Span::new(2, 3));
+        assert_eq!(&excerpt.text[excerpt.range], "€");
+        let excerpt = Excerpt::of(text, Span::new(9, 12));
+        assert!(excerpt.range.is_empty());
+    }
 }
