@@ -395,10 +395,47 @@ impl Splitter<'_, '_, '_> {
             if !word.chars().next().is_some_and(char::is_uppercase) {
                 return false;
             }
+            // `Miller, a retired worker, said`: a name, an apposition set
+            // off by commas, then the verb.
+            if raw.ends_with(',') {
+                let after_name = raw.as_ptr() as usize - rest.as_ptr() as usize + raw.len();
+                return self.verb_after_apposition(&rest[after_name..]);
+            }
         }
         false
     }
+
+    /// Whether `text` (after a name and its comma) is an apposition of a
+    /// few words closed by a comma, then a reporting verb that closes the
+    /// attribution.
+    fn verb_after_apposition(&self, text: &str) -> bool {
+        let Some(comma) = text.find(',') else {
+            return false;
+        };
+        let apposition = &text[..comma];
+        if apposition.split_whitespace().count() > MAX_APPOSITION_WORDS
+                        || apposition.contains(['!', '?', '“', '"'])
+        {
+            return false;
+        }
+        let rest = &text[comma + 1..];
+        let Some(raw) = rest.split_whitespace().next() else {
+            return false;
+        };
+        let word = raw
+            .trim_end_matches(|c: char| c.is_ascii_punctuation())
+            .to_lowercase();
+        if !self.rules.is_reporting_verb(&word) {
+            return false;
+        }
+        let verb_end = raw.as_ptr() as usize - rest.as_ptr() as usize + raw.len();
+        raw.len() != word.len() || closes_attribution(&word, &rest[verb_end..])
+    }
 }
+
+/// The most words of an apposition between a name and its verb in a
+/// trailing attribution.
+const MAX_APPOSITION_WORDS: usize = 12;
 
 /// The most words a short object or tail after a trailing attribution's
 /// verb may have before the sentence ends.

@@ -176,7 +176,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         .map(|m| (m.start, m.end, *m.value))
         .collect();
     let may_colon_or_dash = !quotes.is_empty() && text.contains([':', '—', '―', '–', '-']);
-    if found.is_empty() && !may_colon_or_dash {
+    if found.is_empty() && quotes.is_empty() {
         return Vec::new();
     }
     // Quotations relative to the sentence, cut to it.
@@ -191,9 +191,18 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         })
         .collect();
     let tokens = tokens::tokenize(text, &lower, &quoted, rules);
-    // Which tokens are cue words, so that no phrase takes them in.
-    let mut cue_token = vec![false; tokens.len()];
-    let mut matches = Vec::new();
+    // The cue phrases that are whole words, and not nouns: after a
+    // determiner or a possessive ("the report", "Trump's claim"), before
+    // another cue ("the report said"), or capitalised inside the sentence
+    // ("Read said", "the United States said"), a cue word is not a verb.
+    // In a headline every word is capitalised ("Clinton Calls ISIS
+    // Violence Genocide"), verbs too.
+    let words = tokens.tokens.iter().filter(|t| t.is_word()).count();
+    let capitalised_words = (0..tokens.len())
+        .filter(|&i| tokens.is_capitalised(i))
+        .count();
+    let title_case = words >= 3 && capitalised_words * 10 >= words * 7;
+    let mut candidates: Vec<(usize, usize, CueForm)> = Vec::new();
     for &(start, end, form) in &found {
         let first = tokens.at_or_after(start);
         let last = tokens.covering(end.saturating_sub(1));
@@ -202,33 +211,88 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
             && tokens.tokens[first].start == start
             && tokens.tokens[last].end == end
             && (first..=last).all(|i| tokens.tokens[i].is_word());
-        // After a determiner or a possessive, a cue word is a noun ("the
-        // report", "Trump's claim").
+        if !whole_words {
+            continue;
+        }
         let after_determiner = first.checked_sub(1).is_some_and(|p| {
             tokens.tokens[p].is_word() && {
                 let word = tokens.lower(p);
                 phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s")
             }
         });
-        if !whole_words || after_determiner {
+        let capitalised = first > 0 && tokens.is_capitalised(first) && !title_case;
+        if after_determiner || capitalised {
             continue;
         }
-        // Only verbs that report words keep a phrase from taking them in:
-        // a gesture can be a modifier ("officials briefed on the talks").
-        if !form.quote_only {
-            for flag in &mut cue_token[first..=last] {
-                *flag = true;
-            }
-        }
-        matches.push((first, last, form));
+        candidates.push((first, last, form));
     }
+    let mut matches = Vec::new();
+    for (index, &(first, last, form)) in candidates.iter().enumerate() {
+        // "the report said", "the claims say": a word that can be a noun
+        // (not a past form) right before a finite cue is its subject.
+        let before_another = !form.is(Forms::PAST)
+            && candidates
+                .get(index + 1)
+                .is_some_and(|&(next, _, next_form)| {
+                    next == last + 1
+                        && next_form.kind != CueKind::According
+                        && next_form.is(Forms::PAST | Forms::THIRD | Forms::BASE)
+                });
+        if !(before_another && first == last) {
+            matches.push((first, last, form));
+        }
+    }
+    // Which tokens are cue verbs, so that no phrase takes them in: a
+    // past or third-person form, and a base or -ing form only where the
+    // words around it make it a verb. Gestures are never kept out ("two
+    // officials briefed on the talks").
+    let mut cue_token = vec![false; tokens.len()];
+    let context = Reader {
+        tokens: &tokens,
+        cue_token: &cue_token,
+        rules,
+        lenient: false,
+    };
+    let verbs: Vec<(usize, usize)> = matches
+        .iter()
+        .filter(|&&(first, _, form)| {
+            !form.quote_only
+                && (form.is(Forms::PAST | Forms::THIRD | Forms::PARTICIPLE)
+                    || form.kind == CueKind::According
+                    || (form.is(Forms::BASE) && context.base_is_finite(first))
+                    || (form.is(Forms::ING) && context.is_participle(first)))
+        })
+        .map(|&(first, last, _)| (first, last))
+        .collect();
+    for (first, last) in verbs {
+        for flag in &mut cue_token[first..=last] {
+            *flag = true;
+        }
+    }
+    // Near a quotation, a phrase with a determiner and an unknown head noun
+    // is still a speaker (`“…,” the progressive heavyweights wrote`).
     let reader = Reader {
         tokens: &tokens,
         cue_token: &cue_token,
         rules,
+        lenient: !quoted.is_empty(),
     };
+    // A verb inside a sentence's opening phrase ("In a series of Twitter
+    // posts Sunday, Frum wrote") is not the sentence's.
+    let opening_end = (tokens.is_any(
+        0,
+        &[
+            "in", "on", "at", "after", "before", "during", "with", "from", "for", "amid", "despite",
+        ],
+    ))
+    .then(|| (0..tokens.len()).find(|&i| tokens.tokens[i].is_punct(',')))
+    .flatten()
+    .unwrap_or(0);
     let mut cues: Vec<Cue> = Vec::new();
-    for &(first, last, form) in &matches {
+    for &(first, last, form) in matches
+        .iter()
+        .filter(|&&(first, _, _)| first >= opening_end)
+    {
         if cues.len() == MAX_CUES_PER_SENTENCE {
             break;
         }
@@ -238,6 +302,9 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
     }
     if may_colon_or_dash {
         reader.colons_and_dashes(&mut cues);
+    }
+    if !quoted.is_empty() && cues.len() < MAX_CUES_PER_SENTENCE {
+        reader.subject_of_quotation(&mut cues);
     }
     cues.sort_by_key(|c| c.span.start);
     cues.into_iter().map(|c| c.offset(sentence.start)).collect()
@@ -282,6 +349,9 @@ struct Reader<'a, 't> {
     tokens: &'a Tokens<'t>,
     cue_token: &'a [bool],
     rules: &'a AttributionRules,
+    /// Whether a described speaker may have a head noun the rules do not
+    /// know: only where a quotation makes an attribution expected.
+    lenient: bool,
 }
 
 impl Reader<'_, '_> {
@@ -339,13 +409,38 @@ impl Reader<'_, '_> {
                         SubjectPlace::Clause => self.clause_cue(first, last, form, earlier)?,
                         SubjectPlace::Nowhere => return None,
                     }
-                } else if participle {
+                                } else if participle {
                     self.clause_cue(first, last, form, earlier)?
+                                } else if form.is(Forms::ING)
+                    && first > 0
+                    && self.rules.documents.contains(self.tokens.lower(first - 1))
+                {
+                    // `issued a statement saying …`, `posted a message
+                    // reading …`: the clause's subject speaks through it.
+                    self.clause_cue(first, last, form, earlier)?
+                } else if form.is(Forms::ING)
+                    && let Some(subject) = first.checked_sub(1).and_then(|p| self.subject_ending_at(p))
+                    && matches!(subject.mention, Mention::Person { .. })
+                    && (subject.phrase.first == 0 || {
+                        let before = self.tokens.tokens[subject.phrase.first - 1];
+                        !before.is_word() || self.tokens.is_any(subject.phrase.first - 1, &["with", "and"])
+                    })
+                {
+                    // `with Donald Trump tweeting that …`, `Ryan saying he
+                    // was …`: a named subject right before the -ing form.
+                    self.make(form.kind, cue_span, subject, false, form.quote_only)
                 } else {
                     return None;
                 }
             }
         };
+        // A gesture in the present ("smiles", "nods") is as often a plural
+        // noun ("orders", "cheers"): only a named or pronoun subject makes
+        // it a verb.
+        let described = !matches!(cue.speaker, Mention::Person { .. } | Mention::Pronoun(_));
+        if form.quote_only && !form.is(Forms::PAST) && described {
+            return None;
+        }
         if cue.quote_only && !self.next_to_quotation(&cue) {
             return None;
         }
@@ -517,7 +612,8 @@ impl Reader<'_, '_> {
     /// The speaker whose phrase ends at token `last`, read backwards.
     fn subject_ending_at(&self, last: usize) -> Option<Subject> {
         let t = self.tokens;
-        let phrase = phrase::before(t, last, &self.is_cue())?;
+        let is_noun = |w: &str| self.rules.is_speaker_noun(w);
+        let phrase = phrase::before(t, last, &self.is_cue(), &is_noun)?;
         // A possessive is not a subject ("Trump's claim").
         let head_text = t.text(phrase.head_last);
         if head_text.ends_with("'s") || head_text.ends_with("’s") {
@@ -544,8 +640,15 @@ impl Reader<'_, '_> {
         while k > limit {
             k -= 1;
             let token = t.tokens[k];
+            // A word or two in quotation marks inside an apposition is a
+            // term (`wearing “Ted Cruz” pins`), not a clause boundary.
+                        let term = token.is_quote()
+                && t.text(k).split_whitespace().count() <= 3
+                && k > 0
+                && t.tokens[k - 1].is_word();
             match token.kind {
                 TokenKind::Punct(',') => commas.push(k),
+                TokenKind::Quote(_) if term => {}
                 TokenKind::Quote(_) | TokenKind::Punct(';' | ':' | '—' | '–' | '―' | '.') => {
                     boundary = k + 1;
                     break;
@@ -699,7 +802,21 @@ impl Reader<'_, '_> {
         {
             return mention::parse(whole_text, self.rules);
         }
-        let head = mention::parse(head_text, self.rules)?;
+        // Names joined by "and" speak together ("Edward-Isaac Dovere and
+        // Gabriel Debenedetti wrote").
+        if let Some((left, right)) = head_text.split_once(" and ")
+            && [left, right]
+                .iter()
+                .all(|side| side.trim().chars().next().is_some_and(char::is_uppercase))
+        {
+            return Some(Mention::Other {
+                name: head_text.to_string(),
+                kind: SpeakerKind::Group,
+            });
+        }
+        let Some(head) = mention::parse(head_text, self.rules) else {
+            return self.unknown_description(phrase);
+        };
         // A document may name who issued it after it ("a report by the
         // central bank").
         if matches!(
@@ -721,6 +838,68 @@ impl Reader<'_, '_> {
             });
         }
         Some(head)
+    }
+
+    /// A phrase whose head noun the rules do not know, read as a
+    /// description when a determiner opens it and a lowercase noun heads
+    /// it (`the progressive heavyweights`, `this Trump look-alike`, `the
+    /// 43-year-old`), where a quotation makes an attribution expected: the
+    /// phrase follows the quotation's closing mark, directly or after its
+    /// verb (`“…,” said the …`).
+    fn unknown_description(&self, phrase: NounPhrase) -> Option<Mention> {
+        let t = self.tokens;
+        let mut before = phrase.first;
+        if before > 0 && self.is_cue()(before - 1) {
+            before -= 1;
+        }
+        if before > 0 && t.tokens[before - 1].is_punct(',') {
+            before -= 1;
+        }
+        let after_quotation = before > 0 && t.tokens[before - 1].is_quote();
+        // Or it opens its sentence or clause, where a subject stands.
+        let opens_clause = phrase.first == 0
+            || t.tokens[phrase.first - 1].is_quote()
+            || t.tokens[phrase.first - 1].is_punct(';')
+            || t.tokens[phrase.first - 1].is_punct(':')
+            || (t.tokens[phrase.first - 1].is_punct(',')
+                && (0..phrase.first - 1).all(|i| !t.tokens[i].is_punct(','))
+                && (t.is_any(0, OPENING_PHRASE_WORDS)
+                    || t.lower(0).ends_with("ed")
+                    || t.lower(0).ends_with("ing")))
+            || t.is(phrase.first - 1, "as");
+        // A source named after "according to" is one whatever its noun.
+        let according = phrase.first >= 2
+            && t.is(phrase.first - 1, "to")
+            && t.is(phrase.first - 2, "according");
+        if !self.lenient
+            || !(after_quotation || opens_clause || according)
+            || !t.is_any(
+                phrase.first,
+                &[
+                    "the", "a", "an", "one", "another", "this", "that", "these", "those", "his",
+                    "her", "their", "its", "our",
+                ],
+            )
+        {
+            return None;
+        }
+        let head = phrase.head_last;
+        let lower = t.lower(head);
+        // A participle is no head noun ("a website linked").
+        let participle = lower.ends_with("ed") || lower.ends_with("ing");
+        if head == phrase.first
+            || t.is_capitalised(head)
+            || participle
+            || phrase::is_function_word(lower)
+            || phrase::is_adverb(lower)
+        {
+            return None;
+        }
+        let span = t.span(phrase.first + 1, head);
+        Some(Mention::Description {
+            name: t.text[span.start..span.end].to_string(),
+            head: lower.to_string(),
+        })
     }
 
     /// A cue whose speaker is the subject of its clause: a participle, an
@@ -953,6 +1132,66 @@ impl Reader<'_, '_> {
             next += 1;
         }
         before == Some(true) || t.tokens.get(next).is_some_and(Token::is_quote)
+    }
+
+    /// A quotation inside a sentence that no attribution governs is in the
+    /// words of the sentence's subject, when the subject names a speaker
+    /// and its verb stands between them (`The agency declined to detail
+    /// the probe's “specific focus”`, `Sanders credited the win to “a
+    /// closed primary”`): the verb is the cue, for quotations only.
+    fn subject_of_quotation(&self, cues: &mut Vec<Cue>) {
+        let t = self.tokens;
+        let Some(quote) = (1..t.len()).find(|&i| t.tokens[i].is_quote()) else {
+            return;
+        };
+        let quote_start = t.tokens[quote].start;
+        let quote_end = t.tokens[quote].end;
+        let governed = cues.iter().any(|c| {
+            c.span.end <= quote_start || (c.scope.start <= quote_start && quote_end <= c.scope.end)
+        });
+        if governed {
+            return;
+        }
+        let Some(subject) = self.clause_subject(quote) else {
+            return;
+        };
+        if matches!(subject.mention, Mention::Pronoun(_)) && subject.phrase.first > 0 {
+            return;
+        }
+        // The verb right after the subject (and its appositions), before
+        // the quotation.
+        let mut verb = subject.reach.1 + 1;
+        while t.tokens.get(verb).is_some_and(|tk| tk.is_punct(',')) {
+            verb += 1;
+        }
+        while verb < quote
+            && t.tokens[verb].is_word()
+            && phrase::is_between_subject_and_verb(t.lower(verb))
+        {
+            verb += 1;
+        }
+        // A finite verb: after an auxiliary, or a past or third-person
+        // form ("declined", "hits", "took").
+        let after_auxiliary = verb > 0
+            && t.is_any(
+                verb - 1,
+                &[
+                    "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
+                    "did", "does", "may", "might", "can",
+                ],
+            );
+        let is_verb = verb < quote
+            && t.tokens[verb].is_word()
+            && !t.is_capitalised(verb)
+            && !phrase::is_function_word(t.lower(verb))
+            && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)));
+        let possessive = t.text(subject.phrase.head_last).ends_with("'s")
+            || t.text(subject.phrase.head_last).ends_with("’s");
+        if !is_verb || possessive {
+            return;
+        }
+        let span = t.tokens[verb].span();
+        cues.push(self.make(CueKind::Subject, span, subject, false, true));
     }
 
     /// Colons that introduce a quotation (`He put it this way: “…”`) and

@@ -218,9 +218,16 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
                 .find_iter(&bare[..start].join(" "))
                 .next()
                 .is_some();
+            // Words before the name that are not a clause's (no
+            // preposition, conjunction or auxiliary among them) describe
+            // the person: "former George W. Bush speechwriter Noam Neusner".
+            let describing = bare[..start]
+                .iter()
+                .all(|w| !super::phrase::is_function_word(&w.to_lowercase()));
             if role.is_none()
                 && start > MAX_DESCRIPTOR_WORDS
                 && !descriptive
+                && !describing
                 && !bare[..start].iter().all(|w| is_qualifier_word(w))
             {
                 return None;
@@ -324,7 +331,10 @@ fn clean(text: &str) -> Vec<&str> {
             && words[words.len() - 2].eq_ignore_ascii_case("on")
             && last.chars().next().is_some_and(char::is_uppercase)
             && lower.ends_with("day");
-        if TRAILING.contains(&lower.as_str()) {
+        // A capitalised word is a name ("Will", "May"), never an
+        // auxiliary standing between a subject and its verb.
+        let capitalised = last.chars().next().is_some_and(char::is_uppercase);
+        if TRAILING.contains(&lower.as_str()) && !capitalised {
             words.pop();
         } else if is_weekday_after_on {
             words.truncate(words.len() - 2);

@@ -474,16 +474,17 @@ pub fn before(
     tokens: &Tokens<'_>,
     last: usize,
     is_cue: &dyn Fn(usize) -> bool,
+    is_noun: &dyn Fn(&str) -> bool,
 ) -> Option<NounPhrase> {
     if !tokens.tokens.get(last)?.is_word() {
         return None;
     }
-    let mut group = group_before(tokens, last, is_cue)?;
-    let mut first = group;
+    let mut first = group_before(tokens, last, is_cue)?;
     let mut head_last = last;
-    let mut words = last + 1 - group;
+    let mut words = last + 1 - first;
     // Prepositional phrases: `a message on the website`, `the father of
-    // two`, `Ross Ellis of the institute`.
+    // two`, `Ross Ellis of the institute`, `the Center for Strategic
+    // Studies`.
     while first >= 2 && words < MAX_WORDS {
         let preposition = first - 1;
         if !tokens.is_any(preposition, JOINING) {
@@ -492,16 +493,29 @@ pub fn before(
         let Some(start) = group_before(tokens, preposition - 1, is_cue) else {
             break;
         };
-        let joined_to_name = is_name_word(tokens, preposition - 1);
-        if joined_to_name && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
+        let before = preposition - 1;
+        let joined_to_name = is_name_word(tokens, before);
+        let organisation = joined_to_name && is_noun(&tokens.lower(before).to_lowercase());
+        if joined_to_name && !organisation && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
             break;
         }
         words += preposition - start;
-        head_last = preposition - 1;
-        group = start;
+        head_last = before;
         first = start;
     }
-    let _ = group;
+    // Names joined by "and" speak together ("Edward-Isaac Dovere and
+    // Gabriel Debenedetti").
+    if first >= 2
+        && head_last == last
+        && is_name_word(tokens, last)
+        && tokens.is(first - 1, "and")
+        && is_name_word(tokens, first - 2)
+        && let Some(start) = group_before(tokens, first - 2, is_cue)
+        && (start..first - 1).all(|i| is_name_word(tokens, i) || is_particle(tokens, i))
+    {
+        words += first - start;
+        first = start;
+    }
     (words <= MAX_WORDS).then_some(NounPhrase {
         first,
         last,
@@ -522,10 +536,14 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
         // A pronoun is a phrase of its own.
         return matches!(lower, "he" | "she" | "they" | "it" | "we").then_some(last);
     }
-    if is_determiner(lower) && !is_name_word(tokens, last) {
-        // A number after "of" is a phrase of its own ("father of two").
+        if is_determiner(lower) && !is_name_word(tokens, last) {
+        // A number after "of" is a phrase of its own ("father of two"), and
+        // a quantifier opening its clause stands for its people ("most
+        // said", "some chanted").
         let counted = last > 0 && tokens.is(last - 1, "of") && NUMBER_WORDS.contains(&lower);
-        return counted.then_some(last);
+        let opens = last == 0 || !tokens.tokens[last - 1].is_word();
+        let quantifier = opens && matches!(lower, "most" | "some" | "many" | "few" | "several" | "both" | "all" | "others" | "one" | "another");
+        return (counted || quantifier).then_some(last);
     }
     let mut first = last;
     // A name: its words back to the first, a nickname in quotation marks
@@ -688,9 +706,16 @@ fn group_after(
         // A lowercase word: known nouns go on ("campaign manager"), and
         // after a name, role words go on only if a name follows.
         let noun = is_noun(tokens.lower(i));
+        // Only role words stand between two names ("Trump supporter Jane
+        // Doe"): a verb form does not ("Sanders credited Clinton").
+        let role_word = |j: usize| {
+            let lower = tokens.lower(j);
+            is_noun(lower) || !(lower.ends_with("ed") || lower.ends_with("ing") || is_adverb(lower))
+        };
         let name_follows = run[index..]
             .iter()
             .take(5)
+            .take_while(|&&j| is_name_word(tokens, j) || role_word(j))
             .any(|&j| is_name_word(tokens, j));
         let after_name = end.is_some_and(|e| is_name_word(tokens, e));
         if after_name && !name_follows {
@@ -772,7 +797,8 @@ mod tests {
         let tokens = tokenize(text, &lower, &[], &rules);
         let verb_at = (0..tokens.len()).find(|&i| tokens.text(i) == verb).unwrap();
         let no_cue = |i: usize| i == verb_at;
-        let phrase = before(&tokens, verb_at - 1, &no_cue).expect("a phrase");
+        let is_noun = |w: &str| rules.is_speaker_noun(w);
+        let phrase = before(&tokens, verb_at - 1, &no_cue, &is_noun).expect("a phrase");
         let Span { start, end } = tokens.span(phrase.first, phrase.head_last);
         text[start..end].to_string()
     }

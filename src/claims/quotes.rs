@@ -314,6 +314,12 @@ fn quote_marks(document: &Document, block: &Block) -> Vec<QuoteMark> {
             }
             let (mark, len) = match &bytes[at..] {
                 [b'"', ..] => (Mark::Straight, 1),
+                // Three apostrophes close a nested quotation, then the
+                // outer one: the doubled mark is the last two.
+                [b'\'', b'\'', b'\'', ..] => {
+                    at += 1;
+                    continue;
+                }
                 [b'\'', b'\'', ..] => (Mark::Straight, 2),
                 [b'`', b'`', ..] => (Mark::Backticks, 2),
                 [0xE2, 0x80, 0x9C, ..] => (Mark::LeftDouble, 3),

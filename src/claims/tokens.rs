@@ -190,13 +190,11 @@ fn word_end(text: &str, start: usize, quote: Option<usize>) -> usize {
         if !(joins && (next_is_word || dotted_hyphen)) {
             break;
         }
-        // A stop inside a word only in dotted abbreviations (`U.S`), never
-        // between two words run together.
-        if c == '.'
-            && !text[start..at]
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '.' || c == '-')
-        {
+        // A stop inside a word only in dotted abbreviations, whose parts
+        // are a letter or two (`U.S`, `A.F.L.-C.I.O`, `Ph.D`), never
+        // between two words run together (`said.Trump`).
+        let part = text[start..at].rsplit(['.', '-']).next().unwrap_or("");
+        if c == '.' && !(part.chars().count() <= 2 && part.chars().all(char::is_alphabetic)) {
             break;
         }
     }

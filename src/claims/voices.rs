@@ -8,11 +8,14 @@
 //! 2. one right before its opening mark (`Smith said, “…”`, `Smith said:
 //!    “…”`, `He put it this way: “…”`, `“…,” Smith said, “…”` for the
 //!    second part);
-//! 3. the nearest one before it in its sentence (`Smith said the plan was
+//! 3. the first one after it in its sentence with only a few words that
+//!    could describe the speaker between (`“…,” another friend, Mariam
+//!    Emara told CNN`);
+//! 4. the nearest one before it in its sentence (`Smith said the plan was
 //!    “dead on arrival”`);
-//! 4. any one in its sentences whose scope covers it (`“…” is how Smith
+//! 5. any one in its sentences whose scope covers it (`“…” is how Smith
 //!    put it`);
-//! 5. with none, a quotation that opens its sentence continues the
+//! 6. with none, a quotation that opens its sentence continues the
 //!    quotation before it when that one ended in the same or the previous
 //!    paragraph (the convention of a quote paragraph without a cue), or
 //!    else takes the speaker of the next quotation in its paragraph.
@@ -25,8 +28,10 @@
 use serde::Serialize;
 
 use super::ResolvedCue;
+use super::phrase;
 use super::quotes::RawQuote;
 use crate::document::Document;
+use crate::rules::attribution::CueKind;
 use crate::segment::Sentence;
 
 /// What a quotation is.
@@ -101,6 +106,9 @@ const TITLE_WORDS: &[&str] = &[
     "tv's",
 ];
 
+/// The most words between a closing mark and the attribution after it.
+const MAX_GAP_WORDS: usize = 6;
+
 /// The most words a quotation of a term may have.
 const MAX_TERM_WORDS: usize = 2;
 
@@ -137,12 +145,37 @@ pub(crate) fn of_quotations(
                     })
                 })
         };
+        // The first attribution after the closing mark, close enough and
+        // with no other quotation or clause break between (`“…,” another
+        // friend, Mariam Emara told CNN`).
+        let next_quote = quotes.get(qi + 1).map_or(usize::MAX, |q| q.open);
         let after = cues[last]
             .iter()
+            .filter(|c| c.cue.extent.start >= quote.close && c.cue.span.start < next_quote)
+            .min_by_key(|c| c.cue.extent.start)
             .filter(|c| {
-                c.cue.extent.start >= quote.close && between(quote.close, c.cue.extent.start, &[])
-            })
-            .min_by_key(|c| c.cue.extent.start);
+                document
+                    .text
+                    .get(quote.close..c.cue.extent.start)
+                    .is_some_and(|gap| {
+                        let words: Vec<String> = gap
+                            .split_whitespace()
+                            .map(|w| {
+                                w.trim_matches(|c: char| !c.is_alphanumeric())
+                                    .to_lowercase()
+                            })
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        // Only words that could describe the speaker: no verb
+                        // or conjunction that starts a clause of its own.
+                        words.len() <= MAX_GAP_WORDS
+                            && !gap.contains([';', ':', '—', '.', '?', '!'])
+                            && words
+                                .iter()
+                                .all(|w| !phrase::is_function_word(w) || phrase::is_determiner(w))
+                    })
+            });
+        let adjacent_after = after.filter(|c| between(quote.close, c.cue.extent.start, &[]));
         let before_adjacent = || {
             cues[first]
                 .iter()
@@ -157,22 +190,31 @@ pub(crate) fn of_quotations(
                 .iter()
                 .filter(|c| {
                     c.cue.span.end <= quote.open
-                        && !c.cue.quote_only
+                        && governs_at_a_distance(c)
                         && c.cue.scope.end >= quote.open
                 })
                 .max_by_key(|c| c.cue.span.end)
         };
         let covering = || {
             (first..=last).flat_map(|i| cues[i].iter()).find(|c| {
-                !c.cue.quote_only
+                governs_at_a_distance(c)
                     && c.cue.scope.start <= quote.open
                     && quote.close <= c.cue.scope.end
             })
         };
-        let governed = after
+                // The attribution that closes the sentence the quotation ends in
+        // (`“… There was no joy” in comparison to Obama, Gingrich said.`).
+        let closing = || {
+            cues[last]
+                .iter()
+                .find(|c| c.cue.trailing && c.cue.extent.start >= quote.close && c.cue.span.start < next_quote)
+        };
+        let governed = adjacent_after
             .or_else(before_adjacent)
-            .or_else(before)
-            .or_else(covering);
+            .or(after)
+                        .or_else(before)
+            .or_else(covering)
+            .or_else(closing);
         let speaker = match kind {
             QuoteKind::Title => None,
             QuoteKind::Term => governed.map(|c| c.speaker.clone()),
@@ -214,6 +256,13 @@ pub(crate) fn of_quotations(
         voices.push((speaker, kind));
     }
     voices
+}
+
+/// Whether `cue` may govern a quotation that is not right next to it: a
+/// verb that reports words does, and so does the subject of a sentence
+/// read as a quotation's speaker; a gesture ("she laughed") does not.
+fn governs_at_a_distance(cue: &ResolvedCue) -> bool {
+    !cue.cue.quote_only || cue.cue.kind == CueKind::Subject
 }
 
 /// What `quote` is: a title when a word before it names a work, a term

@@ -25,6 +25,7 @@ pub struct AttributionFile {
     pub refusals: Vec<String>,
     pub honorifics: Vec<String>,
     pub name_suffixes: Vec<String>,
+    pub irregular_past: Vec<String>,
     pub male_honorifics: Vec<String>,
     pub female_honorifics: Vec<String>,
 }
@@ -254,6 +255,10 @@ pub enum CueKind {
     Colon,
     /// `“…” ― Carla Sanchez, 34`: a dash after a quotation names who said it.
     Dash,
+    /// `The agency declined to detail the probe's “specific focus”`: a
+    /// quotation in the predicate of a sentence whose subject names a
+    /// speaker, and no other attribution.
+    Subject,
 }
 
 /// A role and the other names it goes by.
@@ -298,6 +303,8 @@ pub struct AttributionRules {
     honorifics: HashSet<String>,
     /// Lower-case name suffixes ("jr", "iii").
     name_suffixes: HashSet<String>,
+    /// Irregular past forms of common verbs ("took", "made").
+    irregular_past: HashSet<String>,
     /// Lower-case honorifics that say a person's gender.
     gendered_honorifics: HashMap<String, Gender>,
     pub people: Vec<KnownPerson>,
@@ -391,6 +398,11 @@ impl AttributionRules {
         Ok(AttributionRules {
             honorifics,
             name_suffixes,
+            irregular_past: attribution
+                .irregular_past
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             refusals: PhraseSet::new(attribution.refusals.into_iter().map(|r| (r, ()))),
             gendered_honorifics,
             people_names,
@@ -441,6 +453,16 @@ impl AttributionRules {
         .any(|set| set.contains(word) || set.contains(singular))
             || self.role_names.contains(word)
             || self.role_names.contains(singular)
+    }
+
+    /// Whether `word` (lower case) looks like a finite verb: a past or
+    /// third-person form of a regular verb, or an irregular past.
+    pub fn is_finite_verb_form(&self, word: &str) -> bool {
+        let regular = (word.ends_with("ed")
+            || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")))
+            && word.len() > 3
+            && word.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        regular || self.irregular_past.contains(word)
     }
 
     /// Whether `word` ends a name ("Jr.", "III"), with or without its

@@ -96,13 +96,12 @@ impl RuleSet {
         let attribution_spec: attribution::AttributionFile = attribution_file.toml()?;
         let cue_forms = attribution_spec.cue_forms(&attribution_file)?;
         // The sentence tokenizer knows the one-word finite forms of the
-        // verbs that report speech.
+        // verbs that attribute a quotation (`“Why?” Hannity pressed.`).
         let finite: Vec<String> = cue_forms
             .iter()
             .filter(|(form, cue)| {
                 !form.contains(' ')
                     && cue.kind == attribution::CueKind::Verb
-                    && !cue.quote_only
                     && cue.is(attribution::Forms::PAST | attribution::Forms::THIRD)
             })
             .map(|(form, _)| form.clone())
