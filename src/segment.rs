@@ -414,7 +414,7 @@ impl Splitter<'_, '_, '_> {
         };
         let apposition = &text[..comma];
         if apposition.split_whitespace().count() > MAX_APPOSITION_WORDS
-                        || apposition.contains(['!', '?', '“', '"'])
+            || apposition.contains(['!', '?', '“', '"'])
         {
             return false;
         }

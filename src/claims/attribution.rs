@@ -409,9 +409,9 @@ impl Reader<'_, '_> {
                         SubjectPlace::Clause => self.clause_cue(first, last, form, earlier)?,
                         SubjectPlace::Nowhere => return None,
                     }
-                                } else if participle {
+                } else if participle {
                     self.clause_cue(first, last, form, earlier)?
-                                } else if form.is(Forms::ING)
+                } else if form.is(Forms::ING)
                     && first > 0
                     && self.rules.documents.contains(self.tokens.lower(first - 1))
                 {
@@ -419,11 +419,15 @@ impl Reader<'_, '_> {
                     // reading …`: the clause's subject speaks through it.
                     self.clause_cue(first, last, form, earlier)?
                 } else if form.is(Forms::ING)
-                    && let Some(subject) = first.checked_sub(1).and_then(|p| self.subject_ending_at(p))
+                    && let Some(subject) =
+                        first.checked_sub(1).and_then(|p| self.subject_ending_at(p))
                     && matches!(subject.mention, Mention::Person { .. })
                     && (subject.phrase.first == 0 || {
                         let before = self.tokens.tokens[subject.phrase.first - 1];
-                        !before.is_word() || self.tokens.is_any(subject.phrase.first - 1, &["with", "and"])
+                        !before.is_word()
+                            || self
+                                .tokens
+                                .is_any(subject.phrase.first - 1, &["with", "and"])
                     })
                 {
                     // `with Donald Trump tweeting that …`, `Ryan saying he
@@ -642,7 +646,7 @@ impl Reader<'_, '_> {
             let token = t.tokens[k];
             // A word or two in quotation marks inside an apposition is a
             // term (`wearing “Ted Cruz” pins`), not a clause boundary.
-                        let term = token.is_quote()
+            let term = token.is_quote()
                 && t.text(k).split_whitespace().count() <= 3
                 && k > 0
                 && t.tokens[k - 1].is_word();

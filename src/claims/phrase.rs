@@ -536,13 +536,26 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
         // A pronoun is a phrase of its own.
         return matches!(lower, "he" | "she" | "they" | "it" | "we").then_some(last);
     }
-        if is_determiner(lower) && !is_name_word(tokens, last) {
+    if is_determiner(lower) && !is_name_word(tokens, last) {
         // A number after "of" is a phrase of its own ("father of two"), and
         // a quantifier opening its clause stands for its people ("most
         // said", "some chanted").
         let counted = last > 0 && tokens.is(last - 1, "of") && NUMBER_WORDS.contains(&lower);
         let opens = last == 0 || !tokens.tokens[last - 1].is_word();
-        let quantifier = opens && matches!(lower, "most" | "some" | "many" | "few" | "several" | "both" | "all" | "others" | "one" | "another");
+        let quantifier = opens
+            && matches!(
+                lower,
+                "most"
+                    | "some"
+                    | "many"
+                    | "few"
+                    | "several"
+                    | "both"
+                    | "all"
+                    | "others"
+                    | "one"
+                    | "another"
+            );
         return (counted || quantifier).then_some(last);
     }
     let mut first = last;

@@ -202,17 +202,17 @@ pub(crate) fn of_quotations(
                     && quote.close <= c.cue.scope.end
             })
         };
-                // The attribution that closes the sentence the quotation ends in
+        // The attribution that closes the sentence the quotation ends in
         // (`“… There was no joy” in comparison to Obama, Gingrich said.`).
         let closing = || {
-            cues[last]
-                .iter()
-                .find(|c| c.cue.trailing && c.cue.extent.start >= quote.close && c.cue.span.start < next_quote)
+            cues[last].iter().find(|c| {
+                c.cue.trailing && c.cue.extent.start >= quote.close && c.cue.span.start < next_quote
+            })
         };
         let governed = adjacent_after
             .or_else(before_adjacent)
             .or(after)
-                        .or_else(before)
+            .or_else(before)
             .or_else(covering)
             .or_else(closing);
         let speaker = match kind {
