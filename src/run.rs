@@ -53,15 +53,11 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
-use crate::check::index::{Source, SourceIndex};
-use crate::check::{
-    self, Audit, DocumentAudit, DraftCitations, InputWarning, Options, Problem, Severity,
-};
+use crate::check::{Audit, DocumentAudit, InputWarning, Options, Problem, Severity, SourceSets};
 use crate::config::{self, Config, FailOn};
 use crate::document::walk::{self, Walk};
 use crate::document::{self, Document, Format, Reading};
@@ -230,55 +226,29 @@ pub fn check(
 
 /// The sources of a library, read with the rule engine, and the index of
 /// each set of them that a draft is checked against (built on first use and
-/// kept). Build it once the library holds every source the drafts' plans
-/// name.
+/// kept; see [`SourceSets`]). Build it once the library holds every source
+/// the drafts' plans name.
 pub struct Index<'l> {
     settings: &'l Settings,
-    read: Vec<Source<'l>>,
-    paths: Vec<String>,
-    sets: Mutex<FxHashMap<Vec<usize>, Arc<OnceLock<SourceIndex<'l>>>>>,
+    pool: SourceSets<'l>,
 }
 
 impl<'l> Index<'l> {
     /// Reads every source of `library` (in parallel).
     pub fn new(library: &'l Library, settings: &'l Settings) -> Index<'l> {
-        let rules = &settings.rules;
-        let read = library
-            .documents()
-            .par_iter()
-            .map(|document| check::read_source(document, rules))
-            .collect();
         Index {
             settings,
-            read,
-            paths: library
-                .documents()
-                .iter()
-                .map(Document::display_path)
-                .collect(),
-            sets: Mutex::new(FxHashMap::default()),
+            pool: SourceSets::new(library.documents(), &settings.rules, &settings.options),
         }
     }
 
     /// Checks `draft` against the sources `plan` names.
     pub fn check(&self, draft: &Document, plan: &Plan) -> DocumentAudit {
-        let cell = self.cell(&plan.sources);
-        let index = cell.get_or_init(|| self.build(&plan.sources));
-        let paths: Vec<String> = plan
-            .sources
-            .iter()
-            .map(|&i| self.paths[i].clone())
-            .collect();
-        let cited = DraftCitations {
-            citations: &plan.citations,
-            paths: &self.paths,
-        };
         let settings = self.settings;
-        let mut audit = check::check_draft(
+        let mut audit = self.pool.check(
             draft,
-            index,
-            &paths,
-            cited,
+            &plan.sources,
+            &plan.citations,
             &settings.rules,
             &settings.options,
         );
@@ -302,28 +272,7 @@ impl<'l> Index<'l> {
     /// Builds the index of the sources `set` now, if no draft needed it
     /// before.
     pub fn prepare(&self, set: &[usize]) {
-        self.cell(set).get_or_init(|| self.build(set));
-    }
-
-    /// Where the index of `set` (sorted library indexes) is kept. Two
-    /// threads asking for one set build it once; different sets are built
-    /// in parallel, outside the lock.
-    fn cell(&self, set: &[usize]) -> Arc<OnceLock<SourceIndex<'l>>> {
-        // A panic elsewhere cannot leave the map half-written: take it as
-        // it is.
-        let mut sets = self.sets.lock().unwrap_or_else(|e| e.into_inner());
-        Arc::clone(sets.entry(set.to_vec()).or_default())
-    }
-
-    fn build(&self, set: &[usize]) -> SourceIndex<'l> {
-        let members = set
-            .iter()
-            .map(|&i| Source {
-                document: self.read[i].document,
-                claims: self.read[i].claims.clone(),
-            })
-            .collect();
-        SourceIndex::new(members, self.settings.options.strictness())
+        self.pool.prepare(set);
     }
 }
 

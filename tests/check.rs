@@ -35,8 +35,14 @@ const SOURCES: &str = "tests/fixtures/sources/";
 
 /// Checks the fixture of `rule` in both formats and snapshots them.
 fn check_fixture(rule: &str, expected_exit: i32) {
+    check_fixture_against(rule, expected_exit, SOURCES);
+}
+
+/// Checks the fixture of `rule` against `sources`, in both formats, and
+/// snapshots them.
+fn check_fixture_against(rule: &str, expected_exit: i32, sources: &str) {
     let draft = format!("tests/fixtures/{rule}/draft.md");
-    let json = claimtrace(&["check", &draft, "--source", SOURCES, "--format", "json"]);
+    let json = claimtrace(&["check", &draft, "--source", sources, "--format", "json"]);
     assert_eq!(
         json.status.code(),
         Some(expected_exit),
@@ -50,7 +56,7 @@ fn check_fixture(rule: &str, expected_exit: i32) {
         "{rule} triggers exactly its kind"
     );
     insta::assert_snapshot!(format!("{rule}_json"), json_text);
-    let human = claimtrace(&["check", &draft, "--source", SOURCES]);
+    let human = claimtrace(&["check", &draft, "--source", sources]);
     assert_eq!(human.status.code(), Some(expected_exit));
     insta::assert_snapshot!(format!("{rule}_human"), stdout(&human));
 }
@@ -106,6 +112,28 @@ fn unverifiable_citation() {
 }
 
 #[test]
+fn unsupported_claim() {
+    // A warning: an invented clause on a true sentence, marked at the
+    // clause.
+    check_fixture("unsupported-claim", 0);
+}
+
+#[test]
+fn contradicted_claim() {
+    check_fixture("contradicted-claim", 1);
+}
+
+#[test]
+fn misattributed_statement() {
+    check_fixture("misattributed-statement", 1);
+}
+
+#[test]
+fn conflicting_sources() {
+    check_fixture_against("conflicting-sources", 0, "tests/fixtures/trace/sources/");
+}
+
+#[test]
 fn clean_drafts_give_no_finding() {
     let drafts = [
         "tests/fixtures/clean/paraphrase.md",
@@ -155,6 +183,10 @@ fn shipped_examples_trigger_their_kind() {
         "figure-mismatch",
         "unsourced-figure",
         "unsupported-attribution",
+        "unsupported-claim",
+        "contradicted-claim",
+        "misattributed-statement",
+        "conflicting-sources",
     ] {
         let draft = format!("examples/{rule}.md");
         let output = claimtrace(&["check", &draft, "--source", "seeds/", "--format", "json"]);
@@ -200,7 +232,7 @@ fn strict_quotes_count_spelling() {
 #[test]
 fn explain_lists_and_documents_every_kind() {
     let list = stdout(&claimtrace(&["explain"]));
-    assert_eq!(list.lines().count(), 9);
+    assert_eq!(list.lines().count(), 13);
     let doc = claimtrace(&["explain", "figure-mismatch"]);
     let text = stdout(&doc);
     for part in ["What it does", "Why is this bad?", "Example"] {
@@ -424,4 +456,222 @@ fn short_phrases_misquoted() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert_eq!(rules, ["misquote", "fabricated-quote"]);
+}
+
+/// The findings of a JSON audit as (rule, line, message), in order.
+fn findings_of(json: &str) -> Vec<(String, u64, String)> {
+    let audit: serde_json::Value = serde_json::from_str(json).expect("the audit is JSON");
+    audit["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .flat_map(|d| d["findings"].as_array().expect("findings").clone())
+        .map(|f| {
+            (
+                f["rule"].as_str().expect("rule").to_string(),
+                f["span"]["line"].as_u64().expect("line"),
+                f["message"].as_str().expect("message").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Three sentences of the seed's event retold wrongly: an invented trade
+/// deal, a proposal turned into a decision, and the signing moved and its
+/// signatories swapped. Each gets exactly the finding it deserves.
+#[test]
+fn three_wrong_retellings_of_the_seed() {
+    let output = claimtrace(&[
+        "check",
+        "tests/fixtures/trace/seed-retellings.md",
+        "--source",
+        "seeds/",
+        "--format",
+        "json",
+    ]);
+    let found = findings_of(&stdout(&output));
+    let kinds: Vec<(&str, u64)> = found.iter().map(|(r, l, _)| (r.as_str(), *l)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("unsupported-claim", 1),
+            ("contradicted-claim", 3),
+            ("contradicted-claim", 5)
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].2.contains("dairy"), "{}", found[0].2);
+    assert!(found[1].2.contains("less certain"), "{}", found[1].2);
+    assert!(
+        found[2].2.contains("Jaishankar") && found[2].2.contains("Narendra Modi"),
+        "{}",
+        found[2].2
+    );
+    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let claims = audit["documents"][0]["claims"].as_array().unwrap();
+    let verdicts: Vec<&str> = claims
+        .iter()
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["unsupported", "contradicted", "contradicted"]);
+    let unsupported: Vec<&str> = claims[0]["unsupported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(unsupported, ["trade", "covering", "agriculture", "dairy"]);
+}
+
+/// Drafts of a council vote (two outlets that disagree), a clinical trial
+/// and quarterly results: faithful rewrites in other words give nothing;
+/// drafts with the errors editors make give exactly those, one a line.
+#[test]
+fn faithful_rewrites_pass_and_errors_are_traced() {
+    let sources = "tests/fixtures/trace/sources/";
+    for draft in ["council", "trial", "results", "grocer"] {
+        let path = format!("tests/fixtures/trace/faithful/{draft}.md");
+        let output = claimtrace(&["check", &path, "--source", sources, "--format", "json"]);
+        assert_eq!(findings_of(&stdout(&output)), [], "{path} is faithful");
+        assert_eq!(output.status.code(), Some(0));
+    }
+    let expected: [(&str, &[(&str, u64)]); 3] = [
+        (
+            "council",
+            &[
+                ("conflicting-sources", 3),     // 6-1 where the other outlet has 5-2
+                ("misattributed-statement", 5), // the mayor's words given to Webb
+                ("unsupported-claim", 7),       // a school nobody mentioned
+                ("contradicted-claim", 9),      // "has not agreed": negation flipped
+                ("figure-mismatch", 11),        // 340, a number the story has elsewhere
+            ],
+        ),
+        (
+            "trial",
+            &[
+                ("unsupported-claim", 5),  // an approval nobody reported
+                ("contradicted-claim", 7), // Oxford for Leeds
+            ],
+        ),
+        (
+            "results",
+            &[
+                ("contradicted-claim", 3), // "is considering" made "will build"
+                ("unsupported-claim", 5),  // aircraft makers in France
+            ],
+        ),
+    ];
+    for (draft, kinds) in expected {
+        let path = format!("tests/fixtures/trace/erring/{draft}.md");
+        let output = claimtrace(&["check", &path, "--source", sources, "--format", "json"]);
+        let found = findings_of(&stdout(&output));
+        let got: Vec<(&str, u64)> = found.iter().map(|(r, l, _)| (r.as_str(), *l)).collect();
+        assert_eq!(got, kinds, "{path}: {found:#?}");
+    }
+}
+
+/// A changed first or last word of a quotation is a substitution, and the
+/// fix quotes the source's exact words on one line, with no quotation
+/// marks left from a quotation that runs over two paragraphs.
+#[test]
+fn misquotes_at_the_edges_and_over_paragraphs() {
+    let dir = std::env::temp_dir().join(format!("claimtrace-edges-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("source.txt");
+    std::fs::write(
+        &source,
+        "Mayor Ida Lund spoke on Monday.\n\n\
+         “Nobody on the seafront will lose their home to the sea,” Lund said.\n\n\
+         “We will rebuild the harbour wall before the winter storms arrive.\n\n\
+         “Every family on the seafront will be safe by Christmas,” she said.\n",
+    )
+    .unwrap();
+    let draft = dir.join("draft.md");
+    std::fs::write(
+        &draft,
+        "“Everybody on the seafront will lose their home to the sea,” Lund said.\n\n\
+         “We will rebuild the harbour wall before the winter storms arrive. Every family \
+         on the seafront will be safe by Easter,” Lund said.\n",
+    )
+    .unwrap();
+    let output = claimtrace(&[
+        "check",
+        draft.to_str().unwrap(),
+        "--source",
+        source.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let findings = audit["documents"][0]["findings"].as_array().unwrap();
+    let misquotes: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f["rule"] == "misquote")
+        .map(|f| (f["message"].as_str().unwrap(), f["fix"].as_str().unwrap()))
+        .collect();
+    assert_eq!(misquotes.len(), 2, "{findings:#?}");
+    assert!(
+        misquotes[0]
+            .0
+            .starts_with("the quotation changes “Nobody” to “Everybody”"),
+        "{}",
+        misquotes[0].0
+    );
+    assert_eq!(
+        misquotes[0].1,
+        "quote the source: “Nobody on the seafront will lose their home to the sea”"
+    );
+    assert!(
+        misquotes[1]
+            .0
+            .starts_with("the quotation changes “Christmas” to “Easter”"),
+        "{}",
+        misquotes[1].0
+    );
+    assert_eq!(
+        misquotes[1].1,
+        "quote the source: “We will rebuild the harbour wall before the winter storms arrive. \
+         Every family on the seafront will be safe by Christmas”"
+    );
+}
+
+/// A name and its initials are one name: "EU" traces to "European Union"
+/// and back; initials no source spells out are a name no source uses.
+#[test]
+fn initials_trace_to_the_names_they_stand_for() {
+    let dir = std::env::temp_dir().join(format!("claimtrace-initials-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let long = dir.join("long.txt");
+    let short = dir.join("short.txt");
+    std::fs::write(
+        &long,
+        "The European Union and the Bank of England met on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(&short, "The EU and the BoE met on Monday.\n").unwrap();
+    let check = |draft: &std::path::Path, source: &std::path::Path| {
+        let output = claimtrace(&[
+            "check",
+            draft.to_str().unwrap(),
+            "--source",
+            source.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        findings_of(&stdout(&output))
+    };
+    let found = [check(&short, &long), check(&long, &short)];
+    let invented = dir.join("invented.md");
+    std::fs::write(
+        &invented,
+        "The IMF and the Bank of England met on Monday.\n",
+    )
+    .unwrap();
+    let imf = check(&invented, &long);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(found, [vec![], vec![]]);
+    assert_eq!(imf.len(), 1, "{imf:?}");
+    assert_eq!(imf[0].0, "unsupported-claim");
+    assert!(imf[0].2.contains("“IMF”"), "{}", imf[0].2);
 }

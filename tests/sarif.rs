@@ -69,7 +69,7 @@ fn sarif_output_validates_against_the_schema() {
             .as_array()
             .unwrap()
             .len(),
-        9
+        13
     );
 }
 

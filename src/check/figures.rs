@@ -124,6 +124,58 @@ pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
         }
 }
 
+/// Whether a source figure found to differ from a draft figure is about
+/// the same thing: counts only when they count the same things (or neither
+/// says what), so that "26" (an age) is never read against "eight counts".
+pub fn comparable(draft: &Figure, source: &Figure) -> bool {
+    if draft.kind != FigureKind::Count {
+        return true;
+    }
+    let unit = |f: &Figure| f.unit.as_deref().map(str::to_lowercase);
+    unit(draft) == unit(source)
+}
+
+/// Whether a draft percentage is a ratio written in words in a source
+/// sentence the draft sentence retells: 30% for "three in ten", 25% for
+/// "one in four" (with "nearly", "about" or "almost" before either, within
+/// five points).
+pub fn ratio_of(
+    index: &SourceIndex<'_>,
+    rules: &crate::rules::FigureRules,
+    figure: &Figure,
+    retold: &[usize],
+) -> bool {
+    let (FigureKind::Percent, FigureValue::Number(percent)) = (figure.kind, &figure.value) else {
+        return false;
+    };
+    let number = |word: &str| -> Option<f64> {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        word.parse::<f64>()
+            .ok()
+            .or_else(|| rules.numbers.get(&word).copied())
+    };
+    retold.iter().any(|&unit| {
+        let source = &index.sources[index.units[unit].source].document;
+        let words: Vec<&str> = source
+            .slice(index.units[unit].span)
+            .split_whitespace()
+            .collect();
+        words.windows(3).any(|w| {
+            let (Some(part), Some(whole)) = (number(w[0]), number(w[2])) else {
+                return false;
+            };
+            let rounded = w[1].eq_ignore_ascii_case("in") && whole > 0.0;
+            rounded && (part / whole * 100.0 - percent).abs() <= RATIO_TOLERANCE
+        })
+    })
+}
+
+/// How far (in percentage points) a percentage may stand from a ratio in
+/// words and still say it: "nearly one in four" for 24%.
+const RATIO_TOLERANCE: f64 = 5.0;
+
 /// Equal up to rounding.
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)

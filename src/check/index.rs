@@ -8,21 +8,32 @@
 //! * word trigrams, for quotations of three words or more: the units that
 //!   share the most trigrams with a draft quotation are its candidates;
 //! * single words, for short quotations and for finding the source sentence
-//!   a draft sentence retells. A word found in more than
-//!   [`MAX_POSTINGS`] places says nothing about where a sentence comes from
-//!   and is skipped, so the work per draft sentence stays bounded however
-//!   large the sources grow.
+//!   a draft sentence retells;
+//! * content keys (stemmed words and paraphrase groups, see [`lexicon`]),
+//!   for aligning a draft claim to the passage that retells it
+//!   ([`super::align`]).
+//!
+//! A lookup reads the postings of its rarest term in full, however common
+//! it is, so an exact match is always found; more common terms are read
+//! while the work stays within [`POSTINGS_BUDGET`]. A passage that repeats
+//! one already indexed (the same sentence in several sources, or a source
+//! given twice) is indexed once: the first copy stands for all, so a draft's
+//! findings never depend on how many copies the sources hold.
+//!
+//! [`lexicon`]: super::lexicon
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::{Lexicon, Token};
 use super::normalize::{self, Strictness, Word};
 use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claims, Figure};
 use crate::document::Document;
+use crate::rules::attribution::SpeakerKind;
 use crate::span::Span;
 
-/// Postings beyond which a single word is too common to vote.
-pub const MAX_POSTINGS: usize = 2_000;
+/// Postings a lookup reads beyond those of its rarest term.
+pub const POSTINGS_BUDGET: usize = 5_000;
 
 /// Words that say nothing about which sentence another retells.
 const STOPWORDS: &[&str] = &[
@@ -46,6 +57,9 @@ pub struct Voice {
     /// Canonical name; `None` for the article's own voice.
     pub name: Option<String>,
     pub role: Option<String>,
+    /// Whether the voice is a person's (not an organisation, a group, a
+    /// document or an anonymous source).
+    pub is_person: bool,
 }
 
 /// A source sentence or quotation.
@@ -57,14 +71,54 @@ pub struct Unit {
     pub is_quote: bool,
     /// The words of a quotation (marks excluded), or of a sentence.
     pub span: Span,
-    pub words: Vec<Word>,
+    pub words: std::sync::Arc<[Word]>,
     pub voice: Voice,
+    /// The unit this one repeats word for word, if any: a duplicate is not
+    /// indexed, and its first copy stands for it.
+    pub copy_of: Option<usize>,
 }
 
 /// A source, read and claimed.
 pub struct Source<'d> {
     pub document: &'d Document,
     pub claims: Claims<'d>,
+    /// The keyed words of each claim (see [`Lexicon::tokens`]), shared by
+    /// every index the source is in.
+    pub tokens: std::sync::Arc<Vec<Vec<Token>>>,
+    /// The compared words of each claim and of each of its quotations.
+    pub words: std::sync::Arc<Vec<ClaimWords>>,
+}
+
+/// The compared words of a claim (see [`normalize::words`]) and of each
+/// quotation that starts in it.
+pub struct ClaimWords {
+    pub sentence: std::sync::Arc<[Word]>,
+    pub quotes: Vec<std::sync::Arc<[Word]>>,
+    /// The initials of the claim's names (see [`initialisms`]), hashed.
+    pub initials: Vec<u64>,
+}
+
+impl ClaimWords {
+    /// The words of `claim` of `document`, compared as `strictness` says.
+    pub fn of(
+        document: &Document,
+        claim: &crate::claims::Claim<'_>,
+        tokens: &[Token],
+        strictness: Strictness,
+    ) -> ClaimWords {
+        ClaimWords {
+            sentence: normalize::words(claim.text, claim.span.start, strictness).into(),
+            quotes: claim
+                .quotes
+                .iter()
+                .map(|q| normalize::words(document.slice(q.span), q.span.start, strictness).into())
+                .collect(),
+            initials: initialisms(tokens, claim.text, claim.span.start)
+                .into_iter()
+                .map(|(_, _, initials)| word_hash(&initials))
+                .collect(),
+        }
+    }
 }
 
 /// Where a word stands: unit and position.
@@ -80,6 +134,20 @@ pub struct SourceIndex<'d> {
     pub units: Vec<Unit>,
     trigrams: FxHashMap<[u64; 3], Vec<Posting>>,
     words: FxHashMap<u64, Vec<Posting>>,
+    /// Sentence units by content key.
+    content: FxHashMap<u64, Vec<u32>>,
+    /// Every key and stem any source uses.
+    vocabulary: rustc_hash::FxHashSet<u64>,
+    /// Stems of the names the sources use: words they write with a capital
+    /// letter where a sentence does not start, and their speakers' names.
+    names: rustc_hash::FxHashSet<u64>,
+    /// The initials of the sources' names ("eu" for "European Union").
+    initials: rustc_hash::FxHashSet<u64>,
+    /// Stems the sources also write in lower case where no sentence
+    /// starts: common words, whatever a headline does with them.
+    lower: rustc_hash::FxHashSet<u64>,
+    /// Units by the hash of their words, to find copies.
+    by_words: FxHashMap<u64, usize>,
     /// For each source, for each claim: the index of its sentence unit.
     sentence_units: Vec<Vec<usize>>,
     /// Figures by kind and normalised value: (sentence unit, figure index
@@ -112,11 +180,17 @@ pub fn word_hash(word: &str) -> u64 {
 }
 
 impl<'d> SourceIndex<'d> {
-    pub fn new(sources: Vec<Source<'d>>, strictness: Strictness) -> SourceIndex<'d> {
+    pub fn new(sources: Vec<Source<'d>>, lexicon: &Lexicon) -> SourceIndex<'d> {
         let mut index = SourceIndex {
             units: Vec::new(),
             trigrams: FxHashMap::default(),
             words: FxHashMap::default(),
+            content: FxHashMap::default(),
+            vocabulary: Default::default(),
+            names: Default::default(),
+            lower: Default::default(),
+            initials: Default::default(),
+            by_words: FxHashMap::default(),
             sentence_units: Vec::new(),
             figure_values: FxHashMap::default(),
             sources: Vec::new(),
@@ -128,40 +202,63 @@ impl<'d> SourceIndex<'d> {
                 let voice = Voice {
                     name: claim.speaker.as_ref().map(|s| s.name.clone()),
                     role: claim.speaker.as_ref().and_then(|s| s.role.clone()),
+                    is_person: claim
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| s.kind == SpeakerKind::Person),
                 };
                 let sentence_unit = index.units.len();
                 sentence_units.push(sentence_unit);
-                for (i, figure) in claim.figures.iter().enumerate() {
-                    index
-                        .figure_values
-                        .entry(figure_key(figure))
-                        .or_default()
-                        .push((sentence_unit, i));
-                }
-                index.add_unit(Unit {
+                let copy = index.add_unit(Unit {
                     source: source_id,
                     claim: claim_id,
                     is_quote: false,
                     span: claim.span,
-                    words: normalize::words(claim.text, claim.span.start, strictness),
+                    words: source.words[claim_id].sentence.clone(),
                     voice,
+                    copy_of: None,
                 });
-                for quote in &claim.quotes {
+                if copy.is_none() {
+                    for (i, figure) in claim.figures.iter().enumerate() {
+                        index
+                            .figure_values
+                            .entry(figure_key(figure))
+                            .or_default()
+                            .push((sentence_unit, i));
+                    }
+                    index.add_content(
+                        sentence_unit,
+                        &source.tokens[claim_id],
+                        &source.words[claim_id].initials,
+                        claim.text,
+                        claim.span.start,
+                        lexicon,
+                    );
+                }
+                if let Some(speaker) = &claim.speaker {
+                    for token in lexicon.tokens(&speaker.name, 0) {
+                        if !token.function && token.capitalized {
+                            index.names.insert(token.stem);
+                        }
+                    }
+                }
+                for (quote_id, quote) in claim.quotes.iter().enumerate() {
                     let role = quote
                         .speaker
                         .as_ref()
                         .and_then(|name| roles.get(name.as_str()).cloned());
-                    let text = source.document.slice(quote.span);
                     index.add_unit(Unit {
                         source: source_id,
                         claim: claim_id,
                         is_quote: true,
                         span: quote.span,
-                        words: normalize::words(text, quote.span.start, strictness),
+                        words: source.words[claim_id].quotes[quote_id].clone(),
                         voice: Voice {
                             name: quote.speaker.clone(),
                             role,
+                            is_person: false,
                         },
+                        copy_of: None,
                     });
                 }
             }
@@ -171,9 +268,29 @@ impl<'d> SourceIndex<'d> {
         index
     }
 
-    fn add_unit(&mut self, unit: Unit) {
+    /// Adds a unit; returns the unit it is a copy of, if it is one (then
+    /// it is kept, for its claim, but not indexed).
+    fn add_unit(&mut self, mut unit: Unit) -> Option<usize> {
         let id = self.units.len() as u32;
         let hashes: Vec<u64> = unit.words.iter().map(|w| word_hash(&w.text)).collect();
+        let whole = hashes.iter().fold(u64::from(unit.is_quote), |h, w| {
+            h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        if let Some(&first) = self.by_words.get(&whole)
+            && !unit.words.is_empty()
+            && self.units[first]
+                .words
+                .iter()
+                .map(|w| &w.text)
+                .eq(unit.words.iter().map(|w| &w.text))
+            // The same words in another mouth are not a copy.
+            && self.units[first].voice == unit.voice
+        {
+            unit.copy_of = Some(first);
+            self.units.push(unit);
+            return Some(first);
+        }
+        self.by_words.insert(whole, id as usize);
         for (position, window) in hashes.windows(3).enumerate() {
             self.trigrams
                 .entry([window[0], window[1], window[2]])
@@ -192,26 +309,151 @@ impl<'d> SourceIndex<'d> {
             }
         }
         self.units.push(unit);
+        None
+    }
+
+    /// Indexes the content keys of sentence unit `unit` (text `text` at
+    /// `offset`), and adds its words to the vocabulary and names.
+    fn add_content(
+        &mut self,
+        unit: usize,
+        tokens: &[Token],
+        initials: &[u64],
+        text: &str,
+        offset: usize,
+        lexicon: &Lexicon,
+    ) {
+        let mut keys: Vec<u64> = Vec::with_capacity(tokens.len());
+        for (i, token) in tokens.iter().enumerate() {
+            self.vocabulary.insert(token.key);
+            self.vocabulary.insert(token.stem);
+            // The parts of a hyphenated word are words of the source too
+            // ("Centre" in "Centre-Indian").
+            let raw = &text[token.span.start - offset..token.span.end - offset];
+            if raw.contains(['-', '‐', '‑']) {
+                for part in lexicon.tokens(&raw.replace(['-', '‐', '‑'], " "), 0) {
+                    self.vocabulary.insert(part.key);
+                    self.vocabulary.insert(part.stem);
+                }
+            }
+            if token.function {
+                continue;
+            }
+            keys.push(token.key);
+            // A capital where no sentence starts marks a name: not after a
+            // sentence's first word, nor after an opening quotation mark or
+            // a colon.
+            let starts_clause = i == 0
+                || text[tokens[i - 1].span.end - offset..token.span.start - offset]
+                    .contains(['“', '"', ':', '‘', '(', '—']);
+            if !starts_clause && !token.numeric {
+                if token.capitalized {
+                    self.names.insert(token.stem);
+                } else {
+                    self.lower.insert(token.stem);
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            self.content.entry(key).or_default().push(unit as u32);
+        }
+        // The initials of a name are a word of the source too: "EU" for
+        // "European Union", "IFC" for "Information Fusion Centre".
+        self.initials.extend(initials.iter().copied());
+    }
+
+    /// Whether any source uses a word with this key or stem.
+    pub fn knows(&self, key: u64) -> bool {
+        self.vocabulary.contains(&key)
+    }
+
+    /// Whether a word (folded, as `word_hash` of its lower-case letters) is
+    /// the initials of a name the sources spell out.
+    pub fn is_initials(&self, word: u64) -> bool {
+        self.initials.contains(&word)
+    }
+
+    /// Whether the sources use a word of this stem as a name.
+    pub fn is_name(&self, stem: u64) -> bool {
+        self.names.contains(&stem) && !self.lower.contains(&stem)
+    }
+
+    /// Whether sentence unit `unit` (or the unit it copies) holds a content
+    /// key.
+    pub fn holds(&self, unit: usize, key: u64) -> bool {
+        let unit = self.units[unit].copy_of.unwrap_or(unit) as u32;
+        self.content
+            .get(&key)
+            .is_some_and(|postings| postings.binary_search(&unit).is_ok())
+    }
+
+    /// How many sentence units hold a content key.
+    pub fn frequency(&self, key: u64) -> usize {
+        self.content.get(&key).map_or(0, Vec::len)
+    }
+
+    /// How many sentence units were indexed.
+    pub fn sentence_count(&self) -> usize {
+        self.sentence_units.iter().map(Vec::len).sum()
+    }
+
+    /// Sentence units sharing content keys with `keys`, weighted by how
+    /// rare each key is, best first, at most `limit`.
+    pub fn content_candidates(&self, keys: &[(u64, f64)], limit: usize) -> Vec<usize> {
+        let mut terms: Vec<(&Vec<u32>, f64)> = keys
+            .iter()
+            .filter_map(|&(key, weight)| self.content.get(&key).map(|p| (p, weight)))
+            .collect();
+        terms.sort_by_key(|(postings, _)| postings.len());
+        let mut scores: FxHashMap<u32, f64> = FxHashMap::default();
+        let mut read = 0;
+        for (i, (postings, weight)) in terms.into_iter().enumerate() {
+            if i > 0 && read + postings.len() > POSTINGS_BUDGET {
+                break;
+            }
+            read += postings.len();
+            for &unit in postings {
+                *scores.entry(unit).or_default() += weight;
+            }
+        }
+        let mut ranked: Vec<(u32, f64)> = scores.into_iter().collect();
+        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Only the best (and those tied with them) need sorting.
+        let wanted = limit * 4;
+        if ranked.len() > wanted && wanted > 0 {
+            ranked.select_nth_unstable_by(wanted - 1, order);
+            ranked.truncate(wanted);
+        }
+        ranked.sort_unstable_by(order);
+        // Units tied with the last one kept are kept too (up to four times
+        // the limit): which of equals comes first is no reason to drop one.
+        let keep = match ranked.get(limit.saturating_sub(1)) {
+            Some(&(_, last)) => ranked
+                .iter()
+                .take(limit * 4)
+                .take_while(|(_, score)| *score >= last - 1e-9)
+                .count()
+                .max(limit),
+            None => ranked.len(),
+        };
+        ranked.truncate(keep);
+        ranked.into_iter().map(|(u, _)| u as usize).collect()
     }
 
     /// Units sharing word trigrams with `words`, most shared first, with
     /// the count.
     pub fn trigram_candidates(&self, words: &[Word], limit: usize) -> Vec<(usize, usize)> {
         let hashes: Vec<u64> = words.iter().map(|w| word_hash(&w.text)).collect();
-        let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
-        for window in hashes.windows(3) {
-            if let Some(postings) = self.trigrams.get(&[window[0], window[1], window[2]])
-                && postings.len() <= MAX_POSTINGS
-            {
-                let mut seen = rustc_hash::FxHashSet::default();
-                for posting in postings {
-                    if seen.insert(posting.unit) {
-                        *votes.entry(posting.unit).or_default() += 1;
-                    }
-                }
-            }
-        }
-        top(votes, limit)
+        let mut windows: Vec<[u64; 3]> = hashes.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        windows.sort_unstable();
+        windows.dedup();
+        let lists: Vec<&Vec<Posting>> = windows
+            .iter()
+            .filter_map(|window| self.trigrams.get(window))
+            .collect();
+        top(votes_of(lists), limit)
     }
 
     /// Units sharing content words with `words`, most shared first, with
@@ -222,28 +464,16 @@ impl<'d> SourceIndex<'d> {
         quotes: bool,
         limit: usize,
     ) -> Vec<(usize, usize)> {
-        let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut seen_words = rustc_hash::FxHashSet::default();
-        for word in words.iter().filter(|w| is_content(&w.text)) {
-            let hash = word_hash(&word.text);
-            if !seen_words.insert(hash) {
-                continue;
-            }
-            let Some(postings) = self.words.get(&hash) else {
-                continue;
-            };
-            if postings.len() > MAX_POSTINGS {
-                continue;
-            }
-            let mut seen_units = rustc_hash::FxHashSet::default();
-            for posting in postings {
-                if self.units[posting.unit as usize].is_quote == quotes
-                    && seen_units.insert(posting.unit)
-                {
-                    *votes.entry(posting.unit).or_default() += 1;
-                }
-            }
-        }
+        let mut hashes: Vec<u64> = words
+            .iter()
+            .filter(|w| is_content(&w.text))
+            .map(|w| word_hash(&w.text))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let lists: Vec<&Vec<Posting>> = hashes.iter().filter_map(|h| self.words.get(h)).collect();
+        let mut votes = votes_of(lists);
+        votes.retain(|&unit, _| self.units[unit as usize].is_quote == quotes);
         top(votes, limit)
     }
 
@@ -299,11 +529,83 @@ fn roles_of<'c>(claims: &'c Claims<'_>) -> FxHashMap<&'c str, String> {
     roles
 }
 
+/// The initials of every stretch of two to [`MAX_INITIALS`] capitalised
+/// words (function words such as "of" inside it skipped, and also taken,
+/// so that "Bank of England" gives both "be" and "boe"), with the
+/// positions of its first and last token.
+pub fn initialisms(tokens: &[Token], text: &str, offset: usize) -> Vec<(usize, usize, String)> {
+    let is_name = |t: &Token| t.capitalized && !t.function && !t.numeric;
+    let initial = |t: &Token| {
+        text[t.span.start - offset..t.span.end - offset]
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().to_string())
+            .unwrap_or_default()
+    };
+    let mut found = Vec::new();
+    for first in (0..tokens.len()).filter(|&i| is_name(&tokens[i])) {
+        let mut names = 1;
+        for last in first + 1..tokens.len().min(first + 2 * MAX_INITIALS) {
+            let token = &tokens[last];
+            if !(is_name(token) || (token.function && !token.capitalized)) {
+                break;
+            }
+            if !is_name(token) {
+                continue;
+            }
+            names += 1;
+            if names > MAX_INITIALS {
+                break;
+            }
+            let stretch = &tokens[first..=last];
+            let short: String = stretch.iter().filter(|t| is_name(t)).map(initial).collect();
+            let long: String = stretch.iter().map(initial).collect();
+            if long != short {
+                found.push((first, last, long));
+            }
+            found.push((first, last, short));
+        }
+    }
+    found
+}
+
+/// The most words whose initials make a name.
+const MAX_INITIALS: usize = 6;
+
+/// One vote per posting list a unit is in: the lists are read rarest first,
+/// the rarest in full, the others while within [`POSTINGS_BUDGET`].
+fn votes_of(mut lists: Vec<&Vec<Posting>>) -> FxHashMap<u32, usize> {
+    lists.sort_by_key(|postings| postings.len());
+    let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut read = 0;
+    for (i, postings) in lists.into_iter().enumerate() {
+        if i > 0 && read + postings.len() > POSTINGS_BUDGET {
+            break;
+        }
+        read += postings.len();
+        let mut last = None;
+        for posting in postings {
+            // Postings of one unit are consecutive: count the unit once.
+            if last != Some(posting.unit) {
+                *votes.entry(posting.unit).or_default() += 1;
+                last = Some(posting.unit);
+            }
+        }
+    }
+    votes
+}
+
 /// The `limit` units with most votes, ties broken by unit order so the
 /// result is deterministic.
 fn top(votes: FxHashMap<u32, usize>, limit: usize) -> Vec<(usize, usize)> {
     let mut ranked: Vec<(usize, usize)> = votes.into_iter().map(|(u, n)| (u as usize, n)).collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let order = |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    // Only the best `limit` need sorting.
+    if ranked.len() > limit && limit > 0 {
+        ranked.select_nth_unstable_by(limit - 1, order);
+        ranked.truncate(limit);
+    }
+    ranked.sort_unstable_by(order);
     ranked.truncate(limit);
     ranked
 }

@@ -36,6 +36,10 @@ pub enum Kind {
     CitationMismatch,
     BrokenCitation,
     UnverifiableCitation,
+    UnsupportedClaim,
+    ContradictedClaim,
+    MisattributedStatement,
+    ConflictingSources,
 }
 
 /// A kind's documentation.
@@ -46,7 +50,7 @@ pub struct Doc {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Misquote,
         Kind::FabricatedQuote,
         Kind::MisattributedQuote,
@@ -56,6 +60,10 @@ impl Kind {
         Kind::CitationMismatch,
         Kind::BrokenCitation,
         Kind::UnverifiableCitation,
+        Kind::UnsupportedClaim,
+        Kind::ContradictedClaim,
+        Kind::MisattributedStatement,
+        Kind::ConflictingSources,
     ];
 
     /// The name used on the command line and in every output.
@@ -70,6 +78,10 @@ impl Kind {
             Kind::CitationMismatch => "citation-mismatch",
             Kind::BrokenCitation => "broken-citation",
             Kind::UnverifiableCitation => "unverifiable-citation",
+            Kind::UnsupportedClaim => "unsupported-claim",
+            Kind::ContradictedClaim => "contradicted-claim",
+            Kind::MisattributedStatement => "misattributed-statement",
+            Kind::ConflictingSources => "conflicting-sources",
         }
     }
 
@@ -79,7 +91,9 @@ impl Kind {
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Kind::UnsupportedAttribution => Severity::Warning,
+            Kind::UnsupportedAttribution | Kind::UnsupportedClaim | Kind::ConflictingSources => {
+                Severity::Warning
+            }
             Kind::UnverifiableCitation => Severity::Info,
             _ => Severity::Error,
         }
@@ -131,6 +145,26 @@ impl Kind {
                 what: "Notes a footnote that cites a web address. claimtrace never fetches anything, so it cannot check the claim against it.",
                 why: "The claim may well be right, but this check cannot vouch for it: a reviewer has to open the link.",
                 example: "Draft: The pact was signed on Tuesday.[^1]\n       [^1]: https://example.com/story\n       info[unverifiable-citation]: cites a web address, which is not fetched",
+            },
+            Kind::UnsupportedClaim => Doc {
+                what: "Finds a statement in the draft's own voice whose content no source holds: a clause with a name no source uses, or with several content words (names, things, actions) that no source uses at all. Words are compared by their stems and the paraphrase groups of `rules/paraphrases.txt`, so a faithful rewrite in other words passes. The finding covers the unsupported words, so an invented clause added to a true sentence is marked at the clause.",
+                why: "A derived document should say only what its sources support. An invented detail reads exactly like a traced one, and the reader has no way to tell them apart.",
+                example: "Source: India and the EU finalised a Security and Defence Partnership on Tuesday.\nDraft:  India and the EU signed a free trade agreement covering agriculture and dairy on Tuesday.\n        warning[unsupported-claim]: no source supports “free”, “trade”, “covering”, “agriculture”, “dairy”",
+            },
+            Kind::ContradictedClaim => Doc {
+                what: "Finds a claim that closely retells a source passage but says otherwise in one slot: another person, place, organisation or thing where the passage names someone else; a negation present on one side only; or a hedge in the source (\"proposed\", \"plans to\", \"welcomed the proposal\", \"may\") that the draft states as done or decided (\"signed\", \"will\", \"approved\"). The message names the slot; the fix gives the source's words.",
+                why: "A sentence that is almost the source's is the most convincing kind of error: every other word checks out, so the one that does not is easy to miss for an editor and impossible to see for a reader.",
+                example: "Source: Singh welcomed the EU’s proposal for posting a liaison officer at the Information Fusion Centre.\nDraft:  The EU will station a liaison officer at the Information Fusion Centre.\n        error[contradicted-claim]: the source is less certain: it has “proposal” where the draft has “will”",
+            },
+            Kind::MisattributedStatement => Doc {
+                what: "Finds reported speech (\"X said that …\", without quotation marks) whose content a source gives to someone else. Aliases of one speaker (a surname, a full name, a role) are the same speaker.",
+                why: "Reported speech tells the reader who holds a position. Giving one person's statement to another misinforms about both, even when the statement itself is reported faithfully.",
+                example: "Source: Kallas said the first meeting will take place in a month.\nDraft:  Singh said the first meeting would take place in a month.\n        error[misattributed-statement]: the source gives this to Kallas, not Singh",
+            },
+            Kind::ConflictingSources => Doc {
+                what: "Finds a figure on which the draft's sources disagree, where the draft gives one source's value without saying that another gives a different one. The message names both sources and both values. A draft that reports the disagreement (both values, or words such as \"disputed\" or \"other reports\") is not flagged.",
+                why: "When sources disagree, picking one side silently presents a contested fact as settled. The reader deserves to know that the record is not clear.",
+                example: "Source a.txt: The council approved the plan by 7 votes to 2.\nSource b.txt: The council approved the plan by 6 votes to 3.\nDraft:        The council approved the plan by 7 votes to 2.\n              warning[conflicting-sources]: a.txt gives 7, b.txt gives 6",
             },
         }
     }

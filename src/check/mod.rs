@@ -13,23 +13,36 @@
 //!   draft sentence retells, then anywhere: the same figure or one derived
 //!   by simple arithmetic is supported, a differing one of the same kind is
 //!   a `figure-mismatch`, none is an `unsourced-figure`;
-//! * **reported speech** ("X said …" without quotation marks) needs a
-//!   source sentence that says much the same, whoever it is attributed to;
-//!   otherwise it is an `unsupported-attribution`.
+//! * **what the claim states** is traced word by word ([`trace`]): each
+//!   clause is aligned to the source passage that retells it ([`align`]);
+//!   content no source holds is an `unsupported-claim` (or, in reported
+//!   speech, an `unsupported-attribution`); a close retelling that differs
+//!   in a name, a negation or its certainty is a `contradicted-claim`;
+//!   reported speech ("X said that …") whose content a source gives to
+//!   someone else is a `misattributed-statement`;
+//! * a figure the draft's sources **disagree** on, given one way without
+//!   saying so, is `conflicting-sources` ([`figures`]).
 //!
 //! The result is an [`Audit`]: for each draft, every claim with its verdict
-//! and evidence, and every finding with its evidence and fix.
+//! (supported, contradicted, unsupported, or not a claim: headings,
+//! questions, bylines), its aligned passages and the words no source
+//! supports, and every finding with its evidence and fix.
 
+pub mod align;
 pub mod figures;
 pub mod index;
 pub mod kinds;
+pub mod lexicon;
 pub mod normalize;
 pub mod quotes;
+pub mod sets;
 pub mod speakers;
+pub mod trace;
 
 use serde::Serialize;
 
 use crate::citations::{Citation, Cited};
+use crate::claims::figures::FigureKind;
 use crate::claims::{self, Claim};
 use crate::document::Document;
 use crate::rules::RuleSet;
@@ -38,10 +51,12 @@ use crate::span::{Location, Span};
 use crate::suppress::Suppressions;
 
 use figures::FigureMatch;
-use index::{Source, SourceIndex, Unit};
+use index::{SourceIndex, Unit};
 pub use kinds::{Kind, Severity};
 use normalize::Strictness;
 use quotes::QuoteMatch;
+pub use sets::{SourceSets, read_source};
+use trace::{ClauseTrace, Slot, Tracer};
 
 /// How a check runs.
 #[derive(Clone, Default)]
@@ -109,6 +124,9 @@ pub struct Summary {
     pub documents: usize,
     pub claims: usize,
     pub supported: usize,
+    pub contradicted: usize,
+    pub unsupported: usize,
+    pub not_a_claim: usize,
     pub errors: usize,
     pub warnings: usize,
     /// Files skipped in folders; shown only when there are some.
@@ -146,15 +164,39 @@ pub struct InputWarning {
 
 /// What was decided about one claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Verdict {
-    /// Every quotation, figure and attribution in it has evidence.
+    /// The sources hold what it says: its quotations, figures, speakers and
+    /// content.
     Supported,
-    /// Something in it is a finding.
-    Finding,
-    /// Nothing in it needed checking (the article's own voice, no figure,
-    /// no quotation).
-    Unchecked,
+    /// A source says otherwise: a changed quotation or figure, another
+    /// speaker, another name, a flipped negation, raised certainty.
+    Contradicted,
+    /// No source holds some of what it says.
+    Unsupported,
+    /// Not a statement of fact: a heading, a question, a byline.
+    NotAClaim,
+}
+
+impl Verdict {
+    /// The verdict a finding of `kind` gives its claim.
+    fn of(kind: Kind) -> Option<Verdict> {
+        match kind {
+            Kind::FabricatedQuote
+            | Kind::UnsourcedFigure
+            | Kind::UnsupportedAttribution
+            | Kind::UnsupportedClaim => Some(Verdict::Unsupported),
+            Kind::UnverifiableCitation | Kind::BrokenCitation => None,
+            _ => Some(Verdict::Contradicted),
+        }
+    }
+}
+
+/// A word of a claim that no source uses.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct UnsupportedWord {
+    pub text: String,
+    pub span: Location,
 }
 
 /// One claim of a draft, as audited.
@@ -166,6 +208,8 @@ pub struct ClaimAudit {
     pub speaker: Option<String>,
     pub verdict: Verdict,
     pub evidence: Vec<Evidence>,
+    /// Content words no source uses.
+    pub unsupported: Vec<UnsupportedWord>,
 }
 
 /// A place in a source that a judgement rests on.
@@ -195,36 +239,70 @@ pub struct Finding {
     pub range: Span,
 }
 
-/// Reads `sources` and checks every draft against all of them. (A run
-/// with a source set per draft goes through [`crate::run`].)
+/// Reads `sources` and checks every draft against all of them.
 pub fn check(
     drafts: &[Document],
     sources: &[Document],
     rules: &RuleSet,
     options: &Options,
 ) -> Audit {
-    let strictness = options.strictness();
-    let read: Vec<Source<'_>> = sources.iter().map(|d| read_source(d, rules)).collect();
-    let index = SourceIndex::new(read, strictness);
-    let paths: Vec<String> = sources.iter().map(Document::display_path).collect();
-    let documents = drafts
+    let all: Vec<usize> = (0..sources.len()).collect();
+    let sets = vec![all; drafts.len()];
+    let no_citations = vec![Vec::new(); drafts.len()];
+    check_each(drafts, sources, &sets, &no_citations, rules, options)
+}
+
+/// Checks each draft against its own sources: `source_sets[i]` lists the
+/// indexes into `sources` of draft `i`'s sources, `citations[i]` its
+/// footnote citations (see [`crate::inputs`]). Each source is read once;
+/// each distinct set of sources is indexed once ([`SourceSets`]); drafts
+/// are checked in parallel, and the audit lists them in the order given.
+pub fn check_each(
+    drafts: &[Document],
+    sources: &[Document],
+    source_sets: &[Vec<usize>],
+    citations: &[Vec<Citation>],
+    rules: &RuleSet,
+    options: &Options,
+) -> Audit {
+    use rayon::prelude::*;
+
+    let pool = SourceSets::new(sources, rules, options);
+    let keys: Vec<Vec<usize>> = source_sets
         .iter()
-        .map(|draft| {
-            let cited = DraftCitations {
-                citations: &[],
-                paths: &paths,
-            };
-            check_draft(draft, &index, &paths, cited, rules, options)
+        .map(|set| {
+            let mut set = set.clone();
+            set.sort_unstable();
+            set.dedup();
+            set
         })
+        .collect();
+    let mut distinct: Vec<&Vec<usize>> = keys.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    distinct.par_iter().for_each(|set| pool.prepare(set));
+    let documents = drafts
+        .par_iter()
+        .zip(keys.par_iter())
+        .zip(citations.par_iter())
+        .map(|((draft, key), citations)| pool.check(draft, key, citations, rules, options))
         .collect();
     Audit::of(documents)
 }
 
-/// A source read with the rule engine, ready to be indexed.
-pub fn read_source<'d>(document: &'d Document, rules: &RuleSet) -> Source<'d> {
-    let sentences = segment::sentences(document, &rules.segment);
-    let claims = claims::extract(document, &sentences, rules);
-    Source { document, claims }
+/// The tracer of `draft`'s clauses through `index`.
+pub fn tracer<'a, 'd>(
+    index: &'a SourceIndex<'d>,
+    lexicon: &'a lexicon::Lexicon,
+    rules: &'a RuleSet,
+    draft: &Document,
+) -> Tracer<'a, 'd> {
+    Tracer {
+        index,
+        lexicon,
+        rules,
+        cased: draft.text.chars().any(char::is_uppercase),
+    }
 }
 
 impl Audit {
@@ -236,11 +314,14 @@ impl Audit {
         };
         for document in &documents {
             summary.claims += document.claims.len();
-            summary.supported += document
-                .claims
-                .iter()
-                .filter(|c| c.verdict == Verdict::Supported)
-                .count();
+            for claim in &document.claims {
+                match claim.verdict {
+                    Verdict::Supported => summary.supported += 1,
+                    Verdict::Contradicted => summary.contradicted += 1,
+                    Verdict::Unsupported => summary.unsupported += 1,
+                    Verdict::NotAClaim => summary.not_a_claim += 1,
+                }
+            }
             summary.errors += document
                 .findings
                 .iter()
@@ -272,7 +353,7 @@ pub struct DraftCitations<'a> {
 /// display paths are `source_paths`).
 pub fn check_draft(
     draft: &Document,
-    index: &SourceIndex<'_>,
+    tracer: Tracer<'_, '_>,
     source_paths: &[String],
     cited: DraftCitations<'_>,
     rules: &RuleSet,
@@ -293,7 +374,8 @@ pub fn check_draft(
         .collect();
     let mut checker = DraftChecker {
         draft,
-        index,
+        index: tracer.index,
+        tracer,
         strictness,
         severity: &options.severity,
         findings: Vec::new(),
@@ -314,17 +396,28 @@ pub fn check_draft(
     let mut audits = Vec::with_capacity(claims.len());
     for (claim, cites) in claims.iter().zip(&cited_by_claim) {
         let before = checker.findings.len();
-        let mut evidence = checker.check_claim(claim);
+        let not_a_claim = is_not_a_claim(draft, claim);
+        let (mut evidence, unsupported) = if not_a_claim {
+            (Vec::new(), Vec::new())
+        } else {
+            checker.check_claim(claim)
+        };
         if !cites.is_empty() {
             checker.check_citation(claim, cites, &mut evidence);
         }
-        let verdict = if checker.findings.len() > before {
-            Verdict::Finding
-        } else if evidence.is_empty() {
-            Verdict::Unchecked
-        } else {
-            Verdict::Supported
-        };
+        // The gravest finding decides: a contradiction over a gap.
+        let verdict = checker.findings[before..]
+            .iter()
+            .filter_map(|f| Verdict::of(f.rule))
+            .min_by_key(|v| match v {
+                Verdict::Contradicted => 0,
+                _ => 1,
+            })
+            .unwrap_or(if not_a_claim {
+                Verdict::NotAClaim
+            } else {
+                Verdict::Supported
+            });
         audits.push(ClaimAudit {
             id: claim.id.clone(),
             text: claim.text.to_string(),
@@ -332,6 +425,13 @@ pub fn check_draft(
             speaker: claim.speaker.as_ref().map(|s| s.name.clone()),
             verdict,
             evidence,
+            unsupported: unsupported
+                .into_iter()
+                .map(|span| UnsupportedWord {
+                    text: draft.slice(span).to_string(),
+                    span: draft.locate(span),
+                })
+                .collect(),
         });
     }
     // Inline directives silence findings where the draft asks.
@@ -351,18 +451,70 @@ pub fn check_draft(
     }
 }
 
+/// How many other sentences sharing its content a reported statement is
+/// looked for in, in its speaker's mouth.
+const ALTERNATIVES: usize = 12;
+
+/// How far back (in bytes) the checker looks for what precedes a claim.
+const LOOK_BACK: usize = 512;
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether a claim states nothing to trace: a heading (a Markdown `#`
+/// line, or a first line of plain text without a full stop, followed by
+/// more), a question, or a byline ("By Jane Doe").
+fn is_not_a_claim(draft: &Document, claim: &Claim<'_>) -> bool {
+    let text = claim.text.trim_end();
+    // What stands before the claim on its line (a heading's `#`): looked
+    // for a short way back only, so a long line costs no more per claim.
+    let from = floor_char_boundary(&draft.text, claim.span.start.saturating_sub(LOOK_BACK));
+    let before = &draft.text[from..claim.span.start];
+    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let heading = (line.trim_start().starts_with('#') && (from == 0 || before.contains('\n')))
+        || (claim.sentence == 0
+            && !text.contains('\n')
+            && !text.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ')', ':'])
+            && !draft.text[claim.span.end..].trim().is_empty()
+            && draft.text[claim.span.end..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n'));
+    let question = text.ends_with('?') && claim.quotes.is_empty();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let byline = words.len() <= 6
+        && ["by", "reporting by", "written by", "edited by"]
+            .iter()
+            .any(|opener| {
+                text.to_lowercase().starts_with(&format!("{opener} "))
+                    && words
+                        .iter()
+                        .skip(opener.split(' ').count())
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            });
+    heading || question || byline
+}
+
 /// Checks the claims of one draft, gathering findings.
 struct DraftChecker<'a, 'd> {
     draft: &'a Document,
     index: &'a SourceIndex<'d>,
+    tracer: Tracer<'a, 'd>,
     strictness: Strictness,
     severity: &'a rustc_hash::FxHashMap<Kind, Option<Severity>>,
     findings: Vec<Finding>,
 }
 
 impl DraftChecker<'_, '_> {
-    /// Checks one claim; returns the evidence that supports it.
-    fn check_claim(&mut self, claim: &Claim<'_>) -> Vec<Evidence> {
+    /// Checks one claim; returns the evidence that supports it and the
+    /// words no source uses.
+    fn check_claim(&mut self, claim: &Claim<'_>) -> (Vec<Evidence>, Vec<Span>) {
+        let before = self.findings.len();
         let mut evidence = Vec::new();
         for quote in &claim.quotes {
             evidence.extend(self.check_quote(claim, quote));
@@ -370,52 +522,262 @@ impl DraftChecker<'_, '_> {
         let words = normalize::words(claim.text, claim.span.start, self.strictness);
         let retold = figures::retold(self.index, &words);
         for figure in &claim.figures {
-            evidence.extend(self.check_figure(figure, &retold));
+            evidence.extend(self.check_figure(claim, figure, &retold));
         }
+        if self.findings.len() == before {
+            self.check_conflicts(claim, &retold);
+        }
+        // Quotations (with their marks) and figures are checked above; the
+        // speaker's name and the attributing words are not content.
+        let skip: Vec<Span> = claim
+            .quotes
+            .iter()
+            .map(|q| Span::new(q.span.start.saturating_sub(3), q.span.end + 3))
+            .chain(claim.figures.iter().map(|f| f.span))
+            .collect();
         let reported_speech =
             claim.cue.is_some() && claim.speaker.is_some() && claim.quotes.is_empty();
-        if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
-            // What is reported, without who reports it: the speaker's name
-            // and role would match any sentence about them.
-            let naming: Vec<String> = [
-                Some(speaker.name.as_str()),
-                Some(speaker.mention.as_str()),
-                speaker.role.as_deref(),
-            ]
-            .into_iter()
+        // Reported speech: what is reported is traced on its own; the rest
+        // of the sentence (who said it, a description of them) is the
+        // draft's own voice.
+        let content = claim.content.filter(|_| reported_speech);
+        let exempt: Vec<u64> = claim
+            .speaker
+            .iter()
+            .chain(claim.reported_by.iter())
+            .flat_map(|s| {
+                [
+                    Some(s.name.as_str()),
+                    Some(s.mention.as_str()),
+                    s.role.as_deref(),
+                ]
+            })
             .flatten()
-            .flat_map(|text| normalize::words(text, 0, self.strictness))
-            .map(|w| w.text)
+            .chain(claim.cue.as_deref())
+            .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
+            .map(|t| t.stem)
             .collect();
-            let content: Vec<normalize::Word> = words
-                .iter()
-                .filter(|w| !naming.contains(&w.text))
-                .cloned()
-                .collect();
-            match figures::retold(self.index, &content).first() {
-                Some(&unit) => {
-                    evidence.push(self.evidence(unit, self.index.units[unit].span, None))
-                }
-                None => {
-                    self.report(
-                        Kind::UnsupportedAttribution,
-                        claim.span,
-                        format!(
-                            "no source supports what {} is reported to have said here",
-                            speaker.name
-                        ),
-                        None,
-                        None,
-                    );
+        let reported: Vec<ClauseTrace> = match content {
+            Some(content) => self.tracer.trace(&self.draft.text, content, &skip, &exempt),
+            None => Vec::new(),
+        };
+        let mut own_skip = skip.clone();
+        own_skip.extend(content);
+        let own = self
+            .tracer
+            .trace(&self.draft.text, claim.span, &own_skip, &exempt);
+        // Findings already made on this claim (a quotation, a figure).
+        let earlier: Vec<Span> = self.findings[before..].iter().map(|f| f.range).collect();
+        let mut unsupported: Vec<Span> = own
+            .iter()
+            .chain(&reported)
+            .flat_map(|t| t.unsupported.clone())
+            .collect();
+        unsupported.sort_by_key(|s| s.start);
+        let mut flagged = false;
+        if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
+            let traces = if content.is_some() { &reported } else { &own };
+            flagged |= self.check_reported_speech(claim, speaker, traces, &mut evidence);
+        }
+        let own_voice = content.is_some() || !reported_speech;
+        for (clause, is_own) in own
+            .iter()
+            .map(|c| (c, own_voice))
+            .chain(reported.iter().map(|c| (c, false)))
+        {
+            if let Some(slot_message) = contradiction_message(&clause.contradictions) {
+                let (unit, span) = clause.best_sentence.unwrap_or_else(|| {
+                    let passage = &clause.alignment.as_ref().expect("aligned").passage;
+                    (passage.unit, passage.span)
+                });
+                let found = self.evidence(unit, span, None);
+                let fix = format!("follow the source: “{}”", one_line(&found.text));
+                self.report(
+                    Kind::ContradictedClaim,
+                    clause.span,
+                    slot_message,
+                    Some(found),
+                    Some(fix),
+                );
+                flagged = true;
+            } else if clause.is_unsupported
+                && is_own
+                && !earlier
+                    .iter()
+                    .any(|f| f.start < clause.span.end && clause.span.start < f.end)
+            {
+                let span = clause.unsupported_span.unwrap_or(clause.span);
+                self.report(
+                    Kind::UnsupportedClaim,
+                    span,
+                    format!("no source supports {}", self.listed(&clause.unsupported)),
+                    None,
+                    None,
+                );
+                flagged = true;
+            }
+        }
+        if !flagged {
+            for clause in own.iter().chain(&reported) {
+                if let Some((unit, span)) = clause.best_sentence {
+                    evidence.push(self.evidence(unit, span, None));
                 }
             }
         }
         evidence.dedup();
-        evidence
+        (evidence, unsupported)
+    }
+
+    /// Reported speech ("X said that …", no quotation marks): its content
+    /// must be in a source, and not in someone else's mouth there. Returns
+    /// whether it gave a finding.
+    fn check_reported_speech(
+        &mut self,
+        claim: &Claim<'_>,
+        speaker: &claims::Speaker,
+        traces: &[ClauseTrace],
+        evidence: &mut Vec<Evidence>,
+    ) -> bool {
+        let unsupported = traces.iter().any(|t| t.is_unsupported);
+        let best = traces
+            .iter()
+            .filter_map(|t| t.alignment.as_ref().map(|a| (t, a)))
+            .max_by(|a, b| a.1.coverage.total_cmp(&b.1.coverage));
+        let aligned = best.filter(|(_, a)| a.coverage >= 0.5);
+        let Some((clause, alignment)) = aligned.filter(|_| !unsupported) else {
+            if traces.is_empty() {
+                return false;
+            }
+            let words: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
+            let message = if words.is_empty() {
+                format!(
+                    "no source supports what {} is reported to have said here",
+                    speaker.name
+                )
+            } else {
+                format!(
+                    "no source supports what {} is reported to have said here: {}",
+                    speaker.name,
+                    self.listed(&words)
+                )
+            };
+            self.report(
+                Kind::UnsupportedAttribution,
+                claim.span,
+                message,
+                None,
+                None,
+            );
+            return true;
+        };
+        let (unit, span) = clause
+            .best_sentence
+            .unwrap_or((alignment.passage.unit, alignment.passage.span));
+        let voice = &self.index.units[unit].voice;
+        let draft_role = speaker.role.as_deref();
+        let named_in_passage = self
+            .tracer
+            .lexicon
+            .tokens(&speaker.name, 0)
+            .iter()
+            .filter(|t| !t.function)
+            .any(|t| alignment.passage.tokens.iter().any(|p| p.stem == t.stem));
+        // Only one person can be mistaken for another: "officials said"
+        // may be anyone the source quotes, and an organisation speaks
+        // through its people.
+        let named =
+            speaker.kind == crate::rules::attribution::SpeakerKind::Person && voice.is_person;
+        // Another sentence that holds the content as well, in the right
+        // mouth, settles it.
+        let said_by_them = || {
+            align::candidates(self.index, &clause.tokens, ALTERNATIVES)
+                .into_iter()
+                .any(|u| {
+                    speakers::same(&speaker.name, draft_role, &self.index.units[u].voice)
+                        && align::held_by(self.index, &clause.tokens, u) >= 0.6
+                })
+        };
+        if let Some(source_name) = &voice.name
+            && named
+            && alignment.coverage >= 0.6
+            && !speakers::same(&speaker.name, draft_role, voice)
+            && !named_in_passage
+            && !said_by_them()
+        {
+            let found = self.evidence(unit, span, None);
+            self.report(
+                Kind::MisattributedStatement,
+                claim.span,
+                format!(
+                    "the source gives this to {source_name}, not {}",
+                    speaker.name
+                ),
+                Some(found),
+                Some(format!("attribute it to {source_name}")),
+            );
+            return true;
+        }
+        evidence.push(self.evidence(unit, span, None));
+        false
+    }
+
+    /// Whether the claim's speaker is a pronoun ("he said") that could
+    /// as well refer to `voice`: a person the draft names in the claim or
+    /// just before it. Which of them a pronoun means is a
+    /// reader's guess; the checker does not call a guess a misattribution.
+    fn pronoun_may_mean(&self, claim: &Claim<'_>, voice: &index::Voice) -> bool {
+        let Some(speaker) = &claim.speaker else {
+            return false;
+        };
+        let Some(name) = &voice.name else {
+            return false;
+        };
+        let is_pronoun = self
+            .tracer
+            .rules
+            .attribution
+            .pronoun(&speaker.mention)
+            .is_some();
+        if !is_pronoun {
+            return false;
+        }
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        // The text of the claim and a little (a paragraph or so) before
+        // it.
+        let from =
+            floor_char_boundary(&self.draft.text, claim.span.start.saturating_sub(LOOK_BACK));
+        let before = &self.draft.text[from..claim.span.end];
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(surname))
+    }
+
+    /// Words of the draft, each in quotation marks, joined by commas.
+    fn listed(&self, spans: &[Span]) -> String {
+        let mut words: Vec<String> = Vec::new();
+        for span in spans {
+            let word = format!("“{}”", self.draft.slice(*span));
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        words.join(", ")
     }
 
     fn check_quote(&mut self, claim: &Claim<'_>, quote: &claims::Quote) -> Option<Evidence> {
-        let found = quotes::find(self.index, &self.draft.text, quote.span, self.strictness)?;
+        let role = claim
+            .speaker
+            .as_ref()
+            .filter(|s| Some(s.name.as_str()) == quote.speaker.as_deref())
+            .and_then(|s| s.role.as_deref());
+        let speaker = quote.speaker.as_deref().map(|name| (name, role));
+        let found = quotes::find(
+            self.index,
+            &self.draft.text,
+            quote.span,
+            self.strictness,
+            speaker,
+        )?;
         match found {
             QuoteMatch::Verbatim { unit, span } => {
                 let source = &self.index.units[unit];
@@ -429,6 +791,9 @@ impl DraftChecker<'_, '_> {
                     .filter(|s| s.name == draft_speaker)
                     .and_then(|s| s.role.as_deref());
                 if speakers::same(draft_speaker, role, &source.voice) && source.is_quote {
+                    return Some(evidence);
+                }
+                if self.pronoun_may_mean(claim, &source.voice) {
                     return Some(evidence);
                 }
                 let message = match (&source.voice.name, source.is_quote) {
@@ -466,7 +831,7 @@ impl DraftChecker<'_, '_> {
                 removed,
             } => {
                 let evidence = self.evidence(unit, span, None);
-                let source_wording = evidence.text.clone();
+                let source_wording = quotable(&evidence.text);
                 let change = match (added.is_empty(), removed.is_empty()) {
                     (false, true) => format!("adds “{}”", added.join(" ")),
                     (true, false) => format!("drops “{}”", removed.join(" ")),
@@ -494,8 +859,40 @@ impl DraftChecker<'_, '_> {
         }
     }
 
-    fn check_figure(&mut self, figure: &claims::Figure, retold: &[usize]) -> Option<Evidence> {
-        match figures::find(self.index, figure, retold) {
+    fn check_figure(
+        &mut self,
+        _claim: &Claim<'_>,
+        figure: &claims::Figure,
+        retold: &[usize],
+    ) -> Option<Evidence> {
+        let found = figures::find(self.index, figure, retold);
+        if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)
+            && (self.is_quarter(figure)
+                || figures::ratio_of(self.index, &self.tracer.rules.figures, figure, retold))
+        {
+            // "Q2" where the source has "the second quarter" or "the three
+            // months to June"; "30%" where it has "three in ten".
+            return None;
+        }
+        let weak = match &found {
+            // A bare number ("3", "26") that differs from a bare number of
+            // the retold sentence may count something else there; a year,
+            // a date, a duration or a count of named things is compared.
+            FigureMatch::Mismatch { figure: source, .. } => {
+                !figures::comparable(figure, source)
+                    || (figure.kind == FigureKind::Count
+                        && figure.unit.is_none()
+                        && self.written_in_sources(figure))
+            }
+            FigureMatch::Missing => self.written_in_sources(figure),
+            _ => false,
+        };
+        if weak {
+            // The sources write this number, and nothing says it is the
+            // same thing counted differently: no finding, no evidence.
+            return None;
+        }
+        match found {
             FigureMatch::Same {
                 unit,
                 figure: source,
@@ -538,6 +935,160 @@ impl DraftChecker<'_, '_> {
                 None
             }
         }
+    }
+
+    /// Figures the draft's sources disagree on: the draft's figure is in
+    /// one source's retelling of the claim, and another source's retelling
+    /// has, in the same place (the same rank among figures of its kind and
+    /// unit), a different value. A claim that reports the disagreement
+    /// (both values, or words such as "disputed") is not a conflict.
+    fn check_conflicts(&mut self, claim: &Claim<'_>, retold: &[usize]) {
+        if claim.figures.is_empty() || retold.len() < 2 {
+            return;
+        }
+        let tokens = self.tracer.lexicon.tokens(claim.text, claim.span.start);
+        if !self.tracer.lexicon.disagreement(&tokens).is_empty() {
+            return;
+        }
+        // The rank of each figure among the claim's figures of its kind
+        // and unit.
+        let rank = |figures: &[claims::Figure], i: usize| {
+            let f = &figures[i];
+            figures[..i]
+                .iter()
+                .filter(|g| g.kind == f.kind && g.unit == f.unit)
+                .count()
+        };
+        let same_place = |figures: &'_ [claims::Figure], like: &claims::Figure, r: usize| {
+            figures
+                .iter()
+                .filter(|g| g.kind == like.kind && g.unit == like.unit)
+                .nth(r)
+                .cloned()
+        };
+        let mut sides: Vec<(String, String, String, String, usize)> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
+        for (i, figure) in claim.figures.iter().enumerate() {
+            let r = rank(&claim.figures, i);
+            // The retelling that holds this figure in this place.
+            let Some(&holder) = retold.iter().find(|&&u| {
+                same_place(self.index.figures_of(u), figure, r)
+                    .is_some_and(|g| figures::same_figure(figure, &g))
+            }) else {
+                continue;
+            };
+            let holder_source = self.index.units[holder].source;
+            for &other in retold {
+                let source = self.index.units[other].source;
+                if source == holder_source {
+                    continue;
+                }
+                let Some(theirs) = same_place(self.index.figures_of(other), figure, r) else {
+                    continue;
+                };
+                let reported_too = claim
+                    .figures
+                    .iter()
+                    .any(|g| figures::same_figure(g, &theirs));
+                if figures::same_figure(figure, &theirs) || reported_too {
+                    continue;
+                }
+                spans.push(figure.span);
+                sides.push((
+                    self.source_path(holder),
+                    figure.text.clone(),
+                    self.source_path(other),
+                    theirs.text.clone(),
+                    other,
+                ));
+                break;
+            }
+        }
+        let Some(first) = sides.first() else {
+            return;
+        };
+        let (ours, theirs): (Vec<&str>, Vec<&str>) = sides
+            .iter()
+            .map(|(_, a, _, b, _)| (a.as_str(), b.as_str()))
+            .unzip();
+        let message = format!(
+            "the sources disagree: {} gives {}, {} gives {}",
+            first.0,
+            ours.join(", "),
+            first.2,
+            theirs.join(", ")
+        );
+        let other = first.4;
+        let found = self.evidence(other, self.index.units[other].span, None);
+        let span = Span::new(
+            spans
+                .iter()
+                .map(|s| s.start)
+                .min()
+                .unwrap_or(claim.span.start),
+            spans.iter().map(|s| s.end).max().unwrap_or(claim.span.end),
+        );
+        self.report(
+            Kind::ConflictingSources,
+            span,
+            message,
+            Some(found),
+            Some(format!(
+                "say that the sources disagree, or give both: {} and {}",
+                ours.join(", "),
+                theirs.join(", ")
+            )),
+        );
+    }
+
+    /// Whether a figure is the number of a quarter written `Q2`, and the
+    /// sources speak of quarters (or three-month periods) at all.
+    fn is_quarter(&self, figure: &claims::Figure) -> bool {
+        let text = &self.draft.text;
+        let start = figure.span.start;
+        let before = text[..start].chars().next_back();
+        let written_q = matches!(before, Some('Q' | 'q'))
+            && text[..start - 1]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && matches!(text[start..figure.span.end].trim(), "1" | "2" | "3" | "4");
+        written_q
+            && self
+                .tracer
+                .lexicon
+                .tokens("quarter", 0)
+                .first()
+                .is_some_and(|t| self.index.knows(t.key))
+    }
+
+    /// Whether a count, date, year, duration or ordinal is written in the
+    /// sources word for word ("44" in "Patel, 44," for "a 44-year-old"):
+    /// then it is not unsourced, whatever kind the reader gave it. Money,
+    /// percentages and fractions are never waved through this way.
+    fn written_in_sources(&self, figure: &claims::Figure) -> bool {
+        if matches!(
+            figure.kind,
+            FigureKind::Money | FigureKind::Percent | FigureKind::Fraction
+        ) {
+            return false;
+        }
+        let tokens = self
+            .tracer
+            .lexicon
+            .tokens(&figure.text.replace(['-', '‐', '‑'], " "), 0);
+        let numbers: Vec<_> = tokens.iter().filter(|t| t.numeric).collect();
+        if numbers.is_empty() {
+            // A figure in words ("weekly" where the source has "every
+            // week"): every word of it is the sources'.
+            return figure.kind == FigureKind::Duration
+                && tokens
+                    .iter()
+                    .all(|t| t.function || self.index.knows(t.key) || self.index.knows(t.stem));
+        }
+        numbers
+            .iter()
+            .all(|t| self.index.knows(t.key) || self.index.knows(t.stem))
     }
 
     /// A citation that cites no readable source: no definition, a missing
@@ -653,4 +1204,42 @@ impl DraftChecker<'_, '_> {
             range,
         });
     }
+}
+
+/// The message of a contradicted claim, naming each slot that differs.
+fn contradiction_message(slots: &[Slot]) -> Option<String> {
+    let parts: Vec<String> = slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Name { draft, source } => format!(
+                "the source names {} where the draft names {}",
+                source.join(", "),
+                draft.join(", ")
+            ),
+            Slot::Negation {
+                draft_negates: true,
+                words,
+            } => format!("the draft negates what the source states (“{words}”)"),
+            Slot::Negation {
+                draft_negates: false,
+                words,
+            } => format!("the source negates what the draft states (“{words}”)"),
+            Slot::Certainty { hedge, draft } => format!(
+                "the source is less certain: it has “{hedge}” where the draft has “{draft}”"
+            ),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// Source words as a draft can quote them: on one line, without the
+/// quotation marks that close and reopen a quotation between paragraphs.
+fn quotable(text: &str) -> String {
+    one_line(&text.replace(['“', '”', '"', '«', '»', '„'], ""))
+}
+
+/// Text on one line: runs of whitespace (paragraph breaks included) become
+/// one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -13,6 +13,8 @@
 //! an editor's words. Neither is compared as words: they split a quotation
 //! into *segments*, each of which must appear in the source, in order.
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::span::Span;
 
 /// A normalised word and where it is in its document.
@@ -43,72 +45,149 @@ pub fn words(text: &str, offset: usize, strictness: Strictness) -> Vec<Word> {
 
 /// The words of `text` in segments: an ellipsis or a bracketed insertion
 /// ends one segment and starts the next. Empty segments are dropped.
+///
+/// Words are found at Unicode word boundaries (UAX #29, which keeps
+/// `don't`, `3.5`, `1,000` and `U.S` whole); pieces joined by a hyphen with
+/// no space around it (`cyber-attacks`, `27-member`) are one word.
 pub fn segments(text: &str, offset: usize, strictness: Strictness) -> Vec<Vec<Word>> {
-    let mut segments = vec![Vec::new()];
+    split(text, offset, strictness, true)
+}
+
+/// The words of prose (not a quotation): square brackets and ellipses are
+/// punctuation like any other, and the words inside brackets count.
+pub fn prose_words(text: &str, offset: usize) -> Vec<Word> {
+    split(text, offset, Strictness::Lenient, false)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Splits `text` into words, in segments when `quotation` (see
+/// [`segments`]).
+fn split(text: &str, offset: usize, strictness: Strictness, quotation: bool) -> Vec<Vec<Word>> {
+    let mut segments: Vec<Vec<Word>> = vec![Vec::new()];
     let mut in_brackets = false;
-    let mut word_start: Option<usize> = None;
-    let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    let flush = |segments: &mut Vec<Vec<Word>>, start: usize, end: usize| {
-        let raw = &text[start..end];
-        let folded = fold(raw, strictness);
-        if !folded.is_empty() {
-            segments
-                .last_mut()
-                .expect("one segment at least")
-                .push(Word {
-                    text: folded,
-                    span: Span::new(offset + start, offset + end),
-                });
+    // The word being built: where it starts and ends in `text`.
+    let mut word: Option<(usize, usize)> = None;
+    // Whether a hyphen right after the current word may join the next piece.
+    let mut joining = false;
+    let flush = |segments: &mut Vec<Vec<Word>>, (start, end): (usize, usize)| {
+        let folded = fold(&text[start..end], strictness);
+        if !folded.is_empty()
+            && let Some(last) = segments.last_mut()
+        {
+            last.push(Word {
+                text: folded,
+                span: Span::new(offset + start, offset + end),
+            });
         }
     };
-    while let Some((at, c)) = chars.next() {
-        let is_ellipsis = c == '…'
-            || (c == '.' && bytes.get(at + 1) == Some(&b'.') && bytes.get(at + 2) == Some(&b'.'));
-        let is_word_char = c.is_alphanumeric()
-            || (is_joiner(c)
-                && word_start.is_some()
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()));
-        if is_word_char && !in_brackets {
-            word_start.get_or_insert(at);
+    let mut pieces = text.split_word_bound_indices().peekable();
+    while let Some((at, piece)) = pieces.next() {
+        // A contraction set off by a space ("we 're", "would n't" in
+        // tokenised copy) belongs to the word before it.
+        if let Some((start, end)) = word
+            && end == at
+            && piece.trim().is_empty()
+            && is_contraction(&text[at + piece.len()..])
+        {
+            let through = at + piece.len() + contraction_len(&text[at + piece.len()..]);
+            word = Some((start, through));
+            while pieces.peek().is_some_and(|&(next, _)| next < through) {
+                pieces.next();
+            }
             continue;
         }
-        if let Some(start) = word_start.take() {
-            flush(&mut segments, start, at);
+        let is_word = piece.chars().any(char::is_alphanumeric);
+        if is_word && !in_brackets {
+            word = match word {
+                Some((start, end)) if joining && end + hyphen_len(text, end) == at => {
+                    Some((start, at + piece.len()))
+                }
+                Some(done) => {
+                    flush(&mut segments, done);
+                    Some((at, at + piece.len()))
+                }
+                None => Some((at, at + piece.len())),
+            };
+            joining = false;
+            continue;
         }
-        if is_ellipsis || c == '[' || c == ']' {
-            if c == '[' {
+        if word.is_some_and(|(_, end)| end == at) && hyphen_len(text, at) == piece.len() {
+            // A hyphen touching the word: it joins only if a word follows
+            // at once.
+            joining = pieces
+                .peek()
+                .is_some_and(|(_, next)| next.chars().any(char::is_alphanumeric));
+            if joining {
+                continue;
+            }
+        }
+        joining = false;
+        if let Some(done) = word.take() {
+            flush(&mut segments, done);
+        }
+        let is_ellipsis = piece == "…" || (piece == "." && text[at..].starts_with("..."));
+        if quotation && (is_ellipsis || piece == "[" || piece == "]") {
+            if piece == "[" {
                 in_brackets = true;
-            } else if c == ']' {
+            } else if piece == "]" {
                 in_brackets = false;
             }
             if !segments.last().is_some_and(Vec::is_empty) {
                 segments.push(Vec::new());
             }
-            if c == '.' {
+            if piece == "." {
                 // Step over the rest of "...".
-                chars.next();
-                chars.next();
+                pieces.next();
+                pieces.next();
             }
         }
     }
-    if let Some(start) = word_start.take() {
-        flush(&mut segments, start, text.len());
+    if let Some(done) = word.take() {
+        flush(&mut segments, done);
     }
     segments.retain(|s| !s.is_empty());
     segments
 }
 
-/// Characters that join the parts of one word: apostrophes, hyphens,
-/// in-number separators.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '‒' | '.' | ',')
+/// Endings of English contractions, apostrophe included.
+const CONTRACTIONS: &[&str] = &[
+    "n't", "'re", "'ve", "'ll", "'m", "'d", "'s", "’re", "’ve", "’ll", "’m", "’d", "’s", "n’t",
+];
+
+/// Whether `rest` starts with a contraction ending followed by no letter.
+fn is_contraction(rest: &str) -> bool {
+    contraction_len(rest) > 0
+}
+
+/// The length of the contraction ending `rest` starts with, or 0.
+fn contraction_len(rest: &str) -> usize {
+    CONTRACTIONS
+        .iter()
+        .find(|c| {
+            rest.starts_with(**c)
+                && !rest[c.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map_or(0, |c| c.len())
+}
+
+/// The length in bytes of the hyphen at `at` in `text`, or 0.
+fn hyphen_len(text: &str, at: usize) -> usize {
+    match text.get(at..).and_then(|rest| rest.chars().next()) {
+        Some(c @ ('-' | '‐' | '‑' | '‒')) => c.len_utf8(),
+        _ => 0,
+    }
 }
 
 /// One word in its compared form.
-fn fold(raw: &str, strictness: Strictness) -> String {
+pub fn fold(raw: &str, strictness: Strictness) -> String {
     let mut word: String = raw
         .chars()
+        .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '’' => '\'',
             '‐' | '‑' | '‒' => '-',
@@ -329,6 +408,18 @@ mod tests {
                 vec!["to", "take", "part"],
                 vec!["defense", "industry"]
             ]
+        );
+    }
+
+    #[test]
+    fn contractions_set_off_by_a_space_join_their_word() {
+        assert_eq!(
+            texts("we 're sure I would n't go", Strictness::Lenient),
+            [["we're", "sure", "i", "wouldn't", "go"]]
+        );
+        assert_eq!(
+            texts("we're sure I wouldn't go", Strictness::Lenient),
+            [["we're", "sure", "i", "wouldn't", "go"]]
         );
     }
 

@@ -12,12 +12,15 @@
 
 use similar::{Algorithm, DiffTag};
 
-use super::index::SourceIndex;
+use super::index::{SourceIndex, is_content};
 use super::normalize::{self, Strictness, Word};
 use crate::span::Span;
 
 /// How many candidate units are examined per quotation.
 const CANDIDATES: usize = 8;
+
+/// How many units sharing words with a short quotation are examined.
+const SHORT_CANDIDATES: usize = 64;
 
 /// The least share of a quotation's words that must align with a source
 /// stretch, and the least share of that stretch they must cover, for a
@@ -51,17 +54,22 @@ pub enum QuoteMatch {
     Missing,
 }
 
-/// Looks the quotation at `quote` of `draft_text` up in `index`.
+/// Looks the quotation at `quote` of `draft_text` up in `index`. Where
+/// several source quotations hold it verbatim, one `speaker` (name and
+/// role) says it in is preferred.
 pub fn find(
     index: &SourceIndex<'_>,
     draft_text: &str,
     quote: Span,
     strictness: Strictness,
+    speaker: Option<(&str, Option<&str>)>,
 ) -> Option<QuoteMatch> {
     let text = &draft_text[quote.start..quote.end];
     let segments = normalize::segments(text, quote.start, strictness);
     let words: Vec<Word> = segments.iter().flatten().cloned().collect();
-    if words.is_empty() {
+    // Nothing to trace in a quotation of function words and letters
+    // ("no", "R,"): any source has them.
+    if !words.iter().any(|w| is_content(&w.text)) {
         return None;
     }
     let mut candidates: Vec<usize> = Vec::new();
@@ -73,22 +81,42 @@ pub fn find(
     for (unit, _) in index.trigram_candidates(&words, CANDIDATES) {
         push(unit);
     }
+    // A short quotation shares few words with its source, and many
+    // quotations may share them: look further.
+    let word_limit = if words.len() < MIN_NEAR_WORDS {
+        SHORT_CANDIDATES
+    } else {
+        CANDIDATES / 2
+    };
     for quotes in [true, false] {
-        for (unit, _) in index.word_candidates(&words, quotes, CANDIDATES / 2) {
+        for (unit, _) in index.word_candidates(&words, quotes, word_limit) {
             push(unit);
         }
     }
     // Verbatim: a quotation unit first, since it names the speaker.
     let verbatim = |want_quote: bool| {
-        candidates
+        let found: Vec<(usize, Span)> = candidates
             .iter()
             .filter(|&&u| index.units[u].is_quote == want_quote)
-            .find_map(|&u| {
-                find_segments(&index.units[u].words, &segments)
-                    .map(|span| QuoteMatch::Verbatim { unit: u, span })
-            })
+            .filter_map(|&u| find_segments(&index.units[u].words, &segments).map(|s| (u, s)))
+            .collect();
+        let preferred = speaker.and_then(|(name, role)| {
+            found
+                .iter()
+                .find(|(u, _)| super::speakers::same(name, role, &index.units[*u].voice))
+        });
+        preferred
+            .or(found.first())
+            .map(|&(unit, span)| QuoteMatch::Verbatim { unit, span })
     };
     if let Some(found) = verbatim(true).or_else(|| verbatim(false)) {
+        return Some(found);
+    }
+    // Quotations joined with an ellipsis: each part verbatim in a quotation
+    // of the same source and speaker, in order.
+    if segments.len() > 1
+        && let Some(found) = joined(index, &candidates, &segments)
+    {
         return Some(found);
     }
     // A short quotation (a phrase such as “legal enabler”) is a near copy
@@ -130,6 +158,38 @@ pub fn find(
         },
         None => QuoteMatch::Missing,
     })
+}
+
+/// A quotation whose parts (split at ellipses) are each verbatim in a
+/// quotation of one source and one speaker, later parts in the same or a
+/// later quotation: the first part's unit and span stand for it.
+fn joined(
+    index: &SourceIndex<'_>,
+    candidates: &[usize],
+    segments: &[Vec<Word>],
+) -> Option<QuoteMatch> {
+    let mut first: Option<(usize, Span)> = None;
+    let mut last_unit: Option<usize> = None;
+    for segment in segments {
+        let (unit, span) = candidates
+            .iter()
+            .copied()
+            .filter(|&u| index.units[u].is_quote)
+            .filter(|&u| match (first, last_unit) {
+                (Some((f, _)), Some(l)) => {
+                    index.units[u].source == index.units[f].source
+                        && index.units[u].voice == index.units[f].voice
+                        && u >= l
+                }
+                _ => true,
+            })
+            .find_map(|u| {
+                find_segments(&index.units[u].words, std::slice::from_ref(segment)).map(|s| (u, s))
+            })?;
+        first.get_or_insert((unit, span));
+        last_unit = Some(unit);
+    }
+    first.map(|(unit, span)| QuoteMatch::Verbatim { unit, span })
 }
 
 /// Where `segments` appear in `words` as consecutive runs, in order: the
@@ -230,7 +290,14 @@ fn align(
         equal.first()?;
         (0, source.len())
     } else {
-        (equal.first()?.0.start, equal.last()?.0.end)
+        let (first_old, first_new) = equal.first()?.clone();
+        let (last_old, last_new) = equal.last()?.clone();
+        // Draft words before the first aligned word stand for the source
+        // words right before it ("Everybody" for "Nobody"): a changed
+        // first or last word is a substitution, not an addition.
+        let leading = first_new.start.min(first_old.start);
+        let trailing = (draft.len() - last_new.end).min(source.len() - last_old.end);
+        (first_old.start - leading, last_old.end + trailing)
     };
     let matched: usize = equal.iter().map(|(old, _)| old.len()).sum();
     let window = last - first;
@@ -270,4 +337,56 @@ fn align(
         added,
         removed,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aligned(source: &str, draft: &str) -> Alignment {
+        let s = normalize::words(source, 0, Strictness::Lenient);
+        let d = normalize::words(draft, 0, Strictness::Lenient);
+        align(&s, source, &d, draft, MIN_NEAR_OVERLAP, false).expect("a near copy")
+    }
+
+    #[test]
+    fn a_changed_first_word_is_a_substitution() {
+        let a = aligned(
+            "Nobody will lose their job because of this plan, he said.",
+            "Everybody will lose their job because of this plan",
+        );
+        assert_eq!(a.added, ["Everybody"]);
+        assert_eq!(a.removed, ["Nobody"]);
+        assert!(
+            a.diff.starts_with("[-Nobody-] {+Everybody+} will lose"),
+            "{}",
+            a.diff
+        );
+        assert_eq!(a.span, Span::new(0, 47));
+    }
+
+    #[test]
+    fn a_changed_last_word_is_a_substitution() {
+        let a = aligned(
+            "We said the plan would cut costs and we meant it.",
+            "the plan would cut costs and we meant nothing",
+        );
+        assert_eq!(a.added, ["nothing"]);
+        assert_eq!(a.removed, ["it"]);
+        assert!(
+            a.diff.ends_with("we meant [-it-] {+nothing+}"),
+            "{}",
+            a.diff
+        );
+    }
+
+    #[test]
+    fn words_added_inside_stay_additions() {
+        let a = aligned(
+            "The partnership will become a force multiplier by integrating supply chains",
+            "The partnership will become a major force multiplier by integrating supply chains",
+        );
+        assert_eq!(a.added, ["major"]);
+        assert!(a.removed.is_empty());
+    }
 }

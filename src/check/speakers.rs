@@ -55,6 +55,7 @@ mod tests {
         Voice {
             name: Some(name.into()),
             role: role.map(str::to_string),
+            is_person: true,
         }
     }
 

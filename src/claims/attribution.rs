@@ -163,6 +163,42 @@ const OPENING_PHRASE_WORDS: &[&str] = &[
     "next",
     "earlier",
     "separately",
+    "alongside",
+    "among",
+    "amid",
+    "beyond",
+    "besides",
+    "unlike",
+    "like",
+    "throughout",
+    "within",
+    "outside",
+    "inside",
+    "near",
+    "until",
+    "upon",
+    "via",
+    "toward",
+    "towards",
+    "against",
+    "across",
+    "around",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "between",
+    "into",
+    "onto",
+    "per",
+    "regarding",
+    "concerning",
+    "given",
+    "according",
+    "once",
+    "whether",
+    "unless",
+    "where",
 ];
 
 /// The attributions of the sentence at `sentence` (its span and text).
@@ -252,6 +288,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         cue_token: &cue_token,
         rules,
         lenient: false,
+        read_cache: Default::default(),
     };
     let verbs: Vec<(usize, usize)> = matches
         .iter()
@@ -276,6 +313,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         cue_token: &cue_token,
         rules,
         lenient: !quoted.is_empty(),
+        read_cache: Default::default(),
     };
     // A verb inside a sentence's opening phrase ("In a series of Twitter
     // posts Sunday, Frum wrote") is not the sentence's.
@@ -304,6 +342,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         reader.colons_and_dashes(&mut cues);
     }
     if !quoted.is_empty() && cues.len() < MAX_CUES_PER_SENTENCE {
+        reader.speech_nouns(&mut cues);
         reader.subject_of_quotation(&mut cues);
     }
     cues.sort_by_key(|c| c.span.start);
@@ -352,6 +391,8 @@ struct Reader<'a, 't> {
     /// Whether a described speaker may have a head noun the rules do not
     /// know: only where a quotation makes an attribution expected.
     lenient: bool,
+    /// Phrases already read, by their tokens.
+    read_cache: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize, usize), Option<Mention>>>,
 }
 
 impl Reader<'_, '_> {
@@ -421,7 +462,14 @@ impl Reader<'_, '_> {
                 } else if form.is(Forms::ING)
                     && let Some(subject) =
                         first.checked_sub(1).and_then(|p| self.subject_ending_at(p))
-                    && matches!(subject.mention, Mention::Person { .. })
+                    && matches!(
+                        subject.mention,
+                        Mention::Person { .. }
+                            | Mention::Other {
+                                kind: SpeakerKind::Organisation,
+                                ..
+                            }
+                    )
                     && (subject.phrase.first == 0 || {
                         let before = self.tokens.tokens[subject.phrase.first - 1];
                         !before.is_word()
@@ -432,7 +480,13 @@ impl Reader<'_, '_> {
                 {
                     // `with Donald Trump tweeting that …`, `Ryan saying he
                     // was …`: a named subject right before the -ing form.
-                    self.make(form.kind, cue_span, subject, false, form.quote_only)
+                    self.make(
+                        CueKind::Participle,
+                        cue_span,
+                        subject,
+                        false,
+                        form.quote_only,
+                    )
                 } else {
                     return None;
                 }
@@ -616,8 +670,7 @@ impl Reader<'_, '_> {
     /// The speaker whose phrase ends at token `last`, read backwards.
     fn subject_ending_at(&self, last: usize) -> Option<Subject> {
         let t = self.tokens;
-        let is_noun = |w: &str| self.rules.is_speaker_noun(w);
-        let phrase = phrase::before(t, last, &self.is_cue(), &is_noun)?;
+        let phrase = phrase::before(t, last, &self.is_cue(), self.rules)?;
         // A possessive is not a subject ("Trump's claim").
         let head_text = t.text(phrase.head_last);
         if head_text.ends_with("'s") || head_text.ends_with("’s") {
@@ -756,8 +809,7 @@ impl Reader<'_, '_> {
     /// after "according to").
     fn subject_after(&self, first: usize) -> Option<(Subject, Option<(usize, usize)>)> {
         let t = self.tokens;
-        let is_noun = |w: &str| self.rules.is_speaker_noun(w);
-        let (phrase, apposition) = phrase::after(t, first, &self.is_cue(), &is_noun)?;
+        let (phrase, apposition) = phrase::after(t, first, &self.is_cue(), self.rules)?;
         let mut mention = self.read(phrase)?;
         // `said the spokesman, Ryan Wrasse`: the name in the apposition.
         let mut reach_end = phrase.last;
@@ -790,6 +842,18 @@ impl Reader<'_, '_> {
 
     /// Reads the head of `phrase` as a mention.
     fn read(&self, phrase: NounPhrase) -> Option<Mention> {
+        // The same phrase is often read more than once (a clause's subject
+        // for each of its participles): read it once.
+        let key = (phrase.first, phrase.head_last, phrase.last);
+        if let Some(known) = self.read_cache.borrow().get(&key) {
+            return known.clone();
+        }
+        let mention = self.read_uncached(phrase);
+        self.read_cache.borrow_mut().insert(key, mention.clone());
+        mention
+    }
+
+    fn read_uncached(&self, phrase: NounPhrase) -> Option<Mention> {
         let t = self.tokens;
         let head = t.span(phrase.first, phrase.head_last);
         let whole = t.span(phrase.first, phrase.last);
@@ -913,11 +977,20 @@ impl Reader<'_, '_> {
         let cue_span = t.span(first, last);
         // The speaker of an attribution earlier in the sentence ("Spicer
         // said, adding, …").
-        if let Some(previous) = earlier
-            .iter()
-            .rev()
-            .find(|c| c.span.end <= cue_span.start && c.kind != CueKind::According)
-        {
+        // Only an attribution of the clause itself (one that opens it,
+        // closes a quotation before it, or an -ing form it continues), not
+        // one inside its reported words ("repeated accusations that Rubio
+        // recites …, calling him …").
+        let clause_start = self
+            .clause_subject(first)
+            .map(|s| t.tokens[s.phrase.first].start);
+        if let Some(previous) = earlier.iter().rev().find(|c| {
+            c.span.end <= cue_span.start
+                && c.kind != CueKind::According
+                && (c.trailing
+                    || c.kind == CueKind::Participle
+                    || clause_start.is_none_or(|s| c.extent.start <= s))
+        }) {
             let mut cue = previous.clone();
             cue.kind = CueKind::Participle;
             cue.scope = Span::new(cue_span.start, t.text.len());
@@ -942,31 +1015,117 @@ impl Reader<'_, '_> {
     fn clause_subject(&self, at: usize) -> Option<Subject> {
         let t = self.tokens;
         let mut start = 0;
+        // A quotation inside the clause is its object ("did not want to
+        // address “that person,” telling …"); only one that opens the
+        // sentence, and a semicolon or colon, end a clause before `at`.
         for i in (0..at).rev() {
             let token = t.tokens[i];
-            if token.is_quote() || token.is_punct(';') || token.is_punct(':') {
+            if (token.is_quote() && i == 0) || token.is_punct(';') || token.is_punct(':') {
                 start = i + 1;
                 break;
             }
         }
-        let mut start = if t.is_any(start, &["and", "but", "so", "yet", "then"]) {
+        let start = if t.is_any(start, &["and", "but", "so", "yet", "then"]) {
             start + 1
         } else {
             start
         };
-        if t.is_any(start, OPENING_PHRASE_WORDS)
-            || t.tokens
-                .get(start)
-                .is_some_and(|tk| tk.is_word() && t.lower(start).ends_with("ing"))
+        let start = self.after_dateline(start);
+        // The subject opens the clause, or follows an opening phrase set off
+        // by commas ("Speaking in Salem, New Hampshire, Trump went after
+        // Bush"): of the places a subject could start, the first whose
+        // phrase a finite verb follows.
+        let opening = t.is_any(start, OPENING_PHRASE_WORDS)
+            || t.tokens.get(start).is_some_and(|tk| {
+                tk.is_word()
+                    && (t.lower(start).ends_with("ing")
+                        || t.lower(start).ends_with("ed")
+                        || phrase::is_adverb(t.lower(start)))
+            });
+        let mut places = Vec::new();
+        if !t.is_any(start, OPENING_PHRASE_WORDS) {
+            places.push(start);
+        }
+        places.extend(
+            (start..at)
+                .filter(|&i| t.tokens[i].is_punct(','))
+                .map(|i| i + 1),
+        );
+        let mut fallback = None;
+        for place in places {
+            if place >= at {
+                break;
+            }
+            let Some((subject, _)) = self.subject_after(place) else {
+                continue;
+            };
+            if subject.reach.1 >= at {
+                continue;
+            }
+            if self.verb_follows(subject.reach.1 + 1, at) {
+                return Some(subject);
+            }
+            if fallback.is_none() && !opening {
+                fallback = Some(subject);
+            }
+        }
+        fallback
+    }
+
+    /// Whether a finite verb stands at token `at` (after adverbs and
+    /// auxiliaries), before token `limit`.
+    fn verb_follows(&self, mut at: usize, limit: usize) -> bool {
+        let t = self.tokens;
+        while at < limit && t.tokens[at].is_punct(',') {
+            at += 1;
+        }
+        while at < limit
+            && t.tokens[at].is_word()
+            && phrase::is_between_subject_and_verb(t.lower(at))
         {
-            let comma = (start..at).find(|&i| t.tokens[i].is_punct(','))?;
-            start = comma + 1;
+            if t.is_any(
+                at,
+                &[
+                    "has", "had", "have", "is", "was", "are", "were", "will", "would", "could",
+                    "did", "does", "may", "might", "can",
+                ],
+            ) {
+                return true;
+            }
+            at += 1;
         }
-        if start >= at {
-            return None;
+        at < limit
+            && t.tokens[at].is_word()
+            && !t.is_capitalised(at)
+            && (self.is_cue()(at)
+                || self.rules.is_finite_verb_form(t.lower(at))
+                || self.rules.cues.contains(t.lower(at)))
+    }
+
+    /// Token `start`, or the first after a dateline that opens the
+    /// sentence there (`WASHINGTON — `, `JACKSON, Miss. (AP) — `).
+    fn after_dateline(&self, start: usize) -> usize {
+        let t = self.tokens;
+        let limit = t.len().min(start + 8);
+        let Some(dash) =
+            (start..limit).find(|&i| matches!(t.tokens[i].kind, TokenKind::Punct('—' | '–' | '―')))
+        else {
+            return start;
+        };
+        let place = (start..dash).all(|i| {
+            let token = t.tokens[i];
+            !token.is_word() || t.text(i).chars().all(|c| !c.is_lowercase()) || t.is_capitalised(i)
+        });
+        let shouting = t.tokens.get(start).is_some_and(|tk| tk.is_word())
+            && t.text(start)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if place && shouting && dash > start {
+            dash + 1
+        } else {
+            start
         }
-        let (subject, _) = self.subject_after(start)?;
-        (subject.phrase.last < at).then_some(subject)
     }
 
     /// `X quoted Y as saying …`: Y speaks, X reports; `X was quoted as
@@ -1136,6 +1295,115 @@ impl Reader<'_, '_> {
             next += 1;
         }
         before == Some(true) || t.tokens.get(next).is_some_and(Token::is_quote)
+    }
+
+    /// Nouns of speech with their speaker (`Trump's recent assertion that
+    /// “thousands” …`, `the contention of Hillary Clinton that …
+    /// “over-classification”`), before a quotation no verb governs: the
+    /// noun is the cue, for quotations only.
+    fn speech_nouns(&self, cues: &mut Vec<Cue>) {
+        let t = self.tokens;
+        for noun in 0..t.len() {
+            if cues.len() >= MAX_CUES_PER_SENTENCE || !t.tokens[noun].is_word() {
+                continue;
+            }
+            let lower = t.lower(noun);
+            let singular = lower.strip_suffix('s').unwrap_or(lower);
+            if !self.rules.speech_nouns.contains(lower)
+                && !self.rules.speech_nouns.contains(singular)
+            {
+                continue;
+            }
+            // The noun heads its phrase: a quotation, "that", punctuation or
+            // a preposition follows it ("the email controversy" is no
+            // email).
+            let heads = t.tokens.get(noun + 1).is_none_or(|next| {
+                !next.is_word()
+                    || t.is_any(
+                        noun + 1,
+                        &[
+                            "that", "of", "by", "from", "on", "about", "to", "in", "at", "for",
+                            "calling", "saying",
+                        ],
+                    )
+            });
+            if !heads {
+                continue;
+            }
+            // A quotation must follow in the sentence, with no attribution
+            // between.
+            let noun_end = t.tokens[noun].end;
+            let Some(quote) = (noun + 1..t.len()).find(|&i| t.tokens[i].is_quote()) else {
+                return;
+            };
+            let quote_start = t.tokens[quote].start;
+            // Nor may the noun stand in someone's reported words already
+            // (`Ryan told CNN that Ginsburg's comments “…”`).
+            let noun_start = t.tokens[noun].start;
+            let reported = cues
+                .iter()
+                .any(|c| !c.quote_only && c.span.end <= noun_start && c.scope.end >= noun_end);
+            if reported
+                || cues
+                    .iter()
+                    .any(|c| noun_end <= c.span.start && c.span.end <= quote_start)
+            {
+                continue;
+            }
+            let subject = self
+                .possessor_before(noun)
+                .or_else(|| self.agent_after(noun, quote));
+            if let Some(subject) = subject {
+                let span = t.tokens[noun].span();
+                let mut cue = self.make(CueKind::Verb, span, subject, false, true);
+                cue.scope = Span::new(span.start, t.text.len());
+                cues.push(cue);
+            }
+        }
+    }
+
+    /// The possessor of the noun at token `noun`: `Trump's` (through up to
+    /// three modifiers) in `Trump's recent evidence-free assertion`.
+    fn possessor_before(&self, noun: usize) -> Option<Subject> {
+        let t = self.tokens;
+        let possessive = (noun.saturating_sub(4)..noun)
+            .rev()
+            .take_while(|&i| t.tokens[i].is_word())
+            .find(|&i| {
+                let text = t.text(i);
+                text.ends_with("'s")
+                    || text.ends_with("’s")
+                    || text.ends_with("s’")
+                    || text.ends_with("s'")
+            })?;
+        let phrase = phrase::before(t, possessive, &self.is_cue(), self.rules)?;
+        let span = t.span(phrase.first, phrase.head_last);
+        let written = t.text[span.start..span.end]
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['\'', '’']);
+        let mention = mention::parse(written, self.rules)?;
+        matches!(
+            mention,
+            Mention::Person { .. } | Mention::Other { .. } | Mention::Role(_)
+        )
+        .then_some(Subject {
+            mention,
+            phrase,
+            reach: (phrase.first, noun),
+        })
+    }
+
+    /// The agent after the noun at token `noun`, before the quotation at
+    /// `quote`: `the suggestion by a potential president that …`.
+    fn agent_after(&self, noun: usize, quote: usize) -> Option<Subject> {
+        let t = self.tokens;
+        if !t.is_any(noun + 1, &["of", "by", "from"]) || noun + 2 >= quote {
+            return None;
+        }
+        let (subject, _) = self.subject_after(noun + 2)?;
+        (subject.reach.1 < quote && !matches!(subject.mention, Mention::Pronoun(_)))
+            .then_some(subject)
     }
 
     /// A quotation inside a sentence that no attribution governs is in the

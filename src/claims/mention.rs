@@ -238,7 +238,10 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
             if let Some(role) = role.filter(|r| r.text.len() == bare_phrase.len()) {
                 return Some(Mention::Role(role));
             }
-            if rules.organisations.suffix_of(&bare_phrase).is_some() && bare.len() <= 5 {
+            let singular_phrase = bare_phrase.strip_suffix('s').unwrap_or(&bare_phrase);
+            let organisation = rules.organisations.suffix_of(&bare_phrase).is_some()
+                || rules.organisations.suffix_of(singular_phrase).is_some();
+            if organisation && bare.len() <= 5 {
                 return Some(Mention::Other {
                     name: bare_phrase,
                     kind: SpeakerKind::Organisation,

@@ -167,7 +167,7 @@ pub fn extract<'d>(
     }
 
     let voices = voices::of_quotations(document, sentences, &raw_quotes, &sentence_cues);
-    let quote_speakers: Vec<Option<Speaker>> = voices.iter().map(|(s, _)| s.clone()).collect();
+    let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|(s, _)| s.as_ref()).collect();
 
     let mut claims = Vec::with_capacity(sentences.len());
     for (i, sentence) in sentences.iter().enumerate() {
@@ -187,7 +187,7 @@ pub fn extract<'d>(
             .iter()
             .zip(near_speakers)
             .find(|(q, speaker)| speaker.is_some() && quote_covers(document, q, sentence.span))
-            .and_then(|(_, speaker)| speaker.clone());
+            .and_then(|(_, speaker)| speaker.cloned());
         let (speaker, reported_by, cue, content) = match main {
             Some(cue) => (
                 Some(cue.speaker.clone()),
@@ -624,7 +624,7 @@ fn sentence_figures(
     document: &Document,
     sentence: &Sentence<'_>,
     quotes: &[quotes::RawQuote],
-    quote_speakers: &[Option<Speaker>],
+    quote_speakers: &[Option<&Speaker>],
     cues: &[ResolvedCue],
     sentence_speaker: Option<&Speaker>,
     rules: &RuleSet,
@@ -659,7 +659,7 @@ fn sentence_figures(
                 .checked_sub(1)
                 .filter(|&i| span.end <= quotes[i].span.end);
             let speaker = match in_quote {
-                Some(i) => quote_speakers[i].as_ref().map(|s| s.name.clone()),
+                Some(i) => quote_speakers[i].map(|s| s.name.clone()),
                 None => cues
                     .iter()
                     .find(|c| c.cue.scope.start <= span.start && span.end <= c.cue.scope.end)

@@ -27,6 +27,24 @@
 
 use super::tokens::{Token, TokenKind, Tokens};
 
+/// What the phrase reader needs to know of words: which nouns can head a
+/// speaker's phrase ("spokesman", "campaign") and which words are verbs
+/// ("took", "hits"), so that a phrase read forwards stops before its verb.
+pub trait Lexicon {
+    fn is_noun(&self, lower: &str) -> bool;
+    fn is_verb(&self, lower: &str) -> bool;
+}
+
+impl Lexicon for crate::rules::AttributionRules {
+    fn is_noun(&self, lower: &str) -> bool {
+        self.is_speaker_noun(lower)
+    }
+
+    fn is_verb(&self, lower: &str) -> bool {
+        self.is_finite_verb_form(lower) && !self.is_speaker_noun(lower)
+    }
+}
+
 /// A noun phrase, as token indexes of its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NounPhrase {
@@ -474,7 +492,7 @@ pub fn before(
     tokens: &Tokens<'_>,
     last: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    is_noun: &dyn Fn(&str) -> bool,
+    lexicon: &dyn Lexicon,
 ) -> Option<NounPhrase> {
     if !tokens.tokens.get(last)?.is_word() {
         return None;
@@ -495,7 +513,7 @@ pub fn before(
         };
         let before = preposition - 1;
         let joined_to_name = is_name_word(tokens, before);
-        let organisation = joined_to_name && is_noun(&tokens.lower(before).to_lowercase());
+        let organisation = joined_to_name && lexicon.is_noun(tokens.lower(before));
         if joined_to_name && !organisation && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
             break;
         }
@@ -615,9 +633,9 @@ pub fn after(
     tokens: &Tokens<'_>,
     first: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    is_noun: &dyn Fn(&str) -> bool,
+    lexicon: &dyn Lexicon,
 ) -> Option<(NounPhrase, Option<(usize, usize)>)> {
-    let head_last = group_after(tokens, first, is_cue, is_noun)?;
+    let head_last = group_after(tokens, first, is_cue, lexicon)?;
     let mut last = head_last;
     let mut words = last + 1 - first;
     // Prepositional phrases that belong to the phrase.
@@ -631,7 +649,7 @@ pub fn after(
         if !joins {
             break;
         }
-        let Some(end) = group_after(tokens, preposition + 1, is_cue, is_noun) else {
+        let Some(end) = group_after(tokens, preposition + 1, is_cue, lexicon) else {
             break;
         };
         words += end - last;
@@ -670,7 +688,7 @@ fn group_after(
     tokens: &Tokens<'_>,
     first: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    is_noun: &dyn Fn(&str) -> bool,
+    lexicon: &dyn Lexicon,
 ) -> Option<usize> {
     let token = tokens.tokens.get(first)?;
     if !token.is_word() || is_cue(first) {
@@ -718,20 +736,32 @@ fn group_after(
         }
         // A lowercase word: known nouns go on ("campaign manager"), and
         // after a name, role words go on only if a name follows.
-        let noun = is_noun(tokens.lower(i));
+        let noun = lexicon.is_noun(tokens.lower(i));
         // Only role words stand between two names ("Trump supporter Jane
         // Doe"): a verb form does not ("Sanders credited Clinton").
         let role_word = |j: usize| {
             let lower = tokens.lower(j);
-            is_noun(lower) || !(lower.ends_with("ed") || lower.ends_with("ing") || is_adverb(lower))
+            lexicon.is_noun(lower)
+                || !(lower.ends_with("ed")
+                    || lower.ends_with("ing")
+                    || is_adverb(lower)
+                    || lexicon.is_verb(lower))
         };
         let name_follows = run[index..]
             .iter()
             .take(5)
             .take_while(|&&j| is_name_word(tokens, j) || role_word(j))
             .any(|&j| is_name_word(tokens, j));
-        let after_name = end.is_some_and(|e| is_name_word(tokens, e));
-        if after_name && !name_follows {
+        // A possessive name is a determiner: the noun after it heads the
+        // phrase ("Clinton's campaign", "Lazar's public defense counsel").
+        let possessive = |e: usize| {
+            let text = tokens.text(e);
+            text.ends_with("'s") || text.ends_with("’s") || text.ends_with("s’")
+        };
+        let after_name = end.is_some_and(|e| is_name_word(tokens, e) && !possessive(e));
+        // After a name, a known noun goes on too: the name is its
+        // modifier ("the Rove ad", "Trump aides").
+        if after_name && !name_follows && !noun {
             break;
         }
         if noun || name_follows {
@@ -741,7 +771,8 @@ fn group_after(
         }
         // An unknown word before any noun is a modifier ("gambling"); after
         // a noun it is the verb.
-        let seen_noun = end.is_some_and(|e| is_noun(tokens.lower(e)) || is_name_word(tokens, e));
+        let seen_noun =
+            end.is_some_and(|e| lexicon.is_noun(tokens.lower(e)) || is_name_word(tokens, e));
         if seen_noun {
             break;
         }
@@ -751,7 +782,7 @@ fn group_after(
     // A description must end with a noun; a lone unknown word is accepted
     // only if nothing follows it in the run.
     let end = end?;
-    if !is_name(end) && !is_noun(tokens.lower(end)) && run.last() != Some(&end) {
+    if !is_name(end) && !lexicon.is_noun(tokens.lower(end)) && run.last() != Some(&end) {
         return None;
     }
     Some(end)
@@ -810,8 +841,7 @@ mod tests {
         let tokens = tokenize(text, &lower, &[], &rules);
         let verb_at = (0..tokens.len()).find(|&i| tokens.text(i) == verb).unwrap();
         let no_cue = |i: usize| i == verb_at;
-        let is_noun = |w: &str| rules.is_speaker_noun(w);
-        let phrase = before(&tokens, verb_at - 1, &no_cue, &is_noun).expect("a phrase");
+        let phrase = before(&tokens, verb_at - 1, &no_cue, &rules).expect("a phrase");
         let Span { start, end } = tokens.span(phrase.first, phrase.head_last);
         text[start..end].to_string()
     }
@@ -822,9 +852,7 @@ mod tests {
         let tokens = tokenize(text, &lower, &[], &rules);
         let verb_at = (0..tokens.len()).find(|&i| tokens.text(i) == verb).unwrap();
         let no_cue = |i: usize| i == verb_at;
-        let is_noun = |w: &str| rules.is_speaker_noun(w);
-        let (phrase, apposition) =
-            after(&tokens, verb_at + 1, &no_cue, &is_noun).expect("a phrase");
+        let (phrase, apposition) = after(&tokens, verb_at + 1, &no_cue, &rules).expect("a phrase");
         let span = tokens.span(phrase.first, phrase.head_last);
         (
             text[span.start..span.end].to_string(),

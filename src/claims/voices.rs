@@ -185,15 +185,37 @@ pub(crate) fn of_quotations(
                 })
                 .max_by_key(|c| c.cue.extent.end)
         };
+        // The attribution before it in its sentence whose reported words
+        // hold it: the nearest, or the one whose words hold that one in
+        // turn (`Israel said Clinton called on members to be “closely
+        // coordinated”` is Israel's report), unless a new clause starts
+        // between them (`…, and Smith said “…”`).
         let before = || {
-            cues[first]
+            let mut holding: Vec<&ResolvedCue> = cues[first]
                 .iter()
                 .filter(|c| {
                     c.cue.span.end <= quote.open
                         && governs_at_a_distance(c)
                         && c.cue.scope.end >= quote.open
                 })
-                .max_by_key(|c| c.cue.span.end)
+                .collect();
+            holding.sort_by_key(|c| c.cue.span.end);
+            let mut chosen = *holding.last()?;
+            for outer in holding.iter().rev().skip(1) {
+                let gap = document
+                    .text
+                    .get(outer.cue.span.end..chosen.cue.extent.start)
+                    .unwrap_or(";");
+                let reported = !outer.cue.trailing
+                    && outer.cue.kind != CueKind::According
+                    && outer.cue.scope.start <= chosen.cue.extent.start
+                    && !starts_new_clause(gap);
+                if !reported {
+                    break;
+                }
+                chosen = outer;
+            }
+            Some(chosen)
         };
         let covering = || {
             (first..=last).flat_map(|i| cues[i].iter()).find(|c| {
@@ -256,6 +278,42 @@ pub(crate) fn of_quotations(
         voices.push((speaker, kind));
     }
     voices
+}
+
+/// Whether `gap`, the words between two attributions, starts a new clause
+/// rather than continuing the first one's reported words.
+fn starts_new_clause(gap: &str) -> bool {
+    const JOINTS: &[&str] = &[
+        " and ",
+        " but ",
+        " while ",
+        " whereas ",
+        " as ",
+        " after ",
+        " before ",
+        " when ",
+        " because ",
+        " since ",
+        " although ",
+        " though ",
+        " until ",
+        " if ",
+        " unless ",
+        // a relative clause is its own speaker's: `…, which people familiar
+        // with the matter described as “…”`
+        " which ",
+        " who ",
+        " whom ",
+        " whose ",
+        " where ",
+    ];
+    let padded = format!(" {} ", gap.to_lowercase());
+    gap.contains([';', '—', '.', ':'])
+        || JOINTS.iter().any(|joint| padded.contains(joint))
+        || gap.matches(',').count() >= 2
+        // The second attribution opens a clause after a comma (`While
+        // not everything Trump says is true, Jamieson said …`).
+        || gap.trim_end().ends_with(',')
 }
 
 /// Whether `cue` may govern a quotation that is not right next to it: a

@@ -69,7 +69,7 @@ pub fn summary_line(s: &Summary) -> String {
         n => format!("; {n} {} skipped", plural(n, "file", "files")),
     };
     format!(
-        "{} {}, {} {} in {} {} ({} {}, {} supported){skipped}",
+        "{} {}, {} {} in {} {} ({} {}: {} supported, {} contradicted, {} unsupported, {} not a claim){skipped}",
         s.errors,
         plural(s.errors, "error", "errors"),
         s.warnings,
@@ -79,6 +79,9 @@ pub fn summary_line(s: &Summary) -> String {
         s.claims,
         plural(s.claims, "claim", "claims"),
         s.supported,
+        s.contradicted,
+        s.unsupported,
+        s.not_a_claim,
     )
 }
 

@@ -26,6 +26,7 @@ pub struct AttributionFile {
     pub honorifics: Vec<String>,
     pub name_suffixes: Vec<String>,
     pub irregular_past: Vec<String>,
+    pub speech_nouns: Vec<String>,
     pub male_honorifics: Vec<String>,
     pub female_honorifics: Vec<String>,
 }
@@ -305,6 +306,8 @@ pub struct AttributionRules {
     name_suffixes: HashSet<String>,
     /// Irregular past forms of common verbs ("took", "made").
     irregular_past: HashSet<String>,
+    /// Nouns of speech ("assertion", "remarks"), singular.
+    pub speech_nouns: HashSet<String>,
     /// Lower-case honorifics that say a person's gender.
     gendered_honorifics: HashMap<String, Gender>,
     pub people: Vec<KnownPerson>,
@@ -400,6 +403,11 @@ impl AttributionRules {
             name_suffixes,
             irregular_past: attribution
                 .irregular_past
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            speech_nouns: attribution
+                .speech_nouns
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

@@ -20,6 +20,7 @@
 //! Aho-Corasick automata ([`phrases::PhraseSet`]), lists into hash sets.
 
 pub mod attribution;
+pub mod checker;
 pub mod figures;
 pub mod phrases;
 pub mod segment;
@@ -32,6 +33,7 @@ use serde::de::DeserializeOwned;
 use crate::error::{Error, Result};
 
 pub use attribution::AttributionRules;
+pub use checker::CheckRules;
 pub use figures::FigureRules;
 pub use segment::{AbbreviationKind, SegmentRules};
 
@@ -58,6 +60,10 @@ const SOURCES: RuleFile = rule_file!("sources.toml");
 const PLACES: RuleFile = rule_file!("places.txt");
 const PEOPLE: RuleFile = rule_file!("people.toml");
 const FIGURES: RuleFile = rule_file!("figures.toml");
+const FUNCTION_WORDS: RuleFile = rule_file!("function-words.txt");
+const PARAPHRASES: RuleFile = rule_file!("paraphrases.txt");
+const NEGATION: RuleFile = rule_file!("negation.txt");
+const CERTAINTY: RuleFile = rule_file!("certainty.toml");
 
 /// Every rule file claimtrace knows, so that a misspelt file in a rules
 /// directory is reported instead of silently ignored.
@@ -70,6 +76,10 @@ const RULE_FILES: &[RuleFile] = &[
     PLACES,
     PEOPLE,
     FIGURES,
+    FUNCTION_WORDS,
+    PARAPHRASES,
+    NEGATION,
+    CERTAINTY,
 ];
 
 /// All rules, compiled and ready to run.
@@ -78,6 +88,7 @@ pub struct RuleSet {
     pub segment: SegmentRules,
     pub attribution: AttributionRules,
     pub figures: FigureRules,
+    pub check: CheckRules,
 }
 
 impl RuleSet {
@@ -120,10 +131,17 @@ impl RuleSet {
             &sources.read(&PEOPLE)?,
         )?;
         let figures = FigureRules::new(&sources.read(&FIGURES)?)?;
+        let check = CheckRules::new(
+            &sources.read(&FUNCTION_WORDS)?,
+            &sources.read(&PARAPHRASES)?,
+            &sources.read(&NEGATION)?,
+            &sources.read(&CERTAINTY)?,
+        )?;
         Ok(RuleSet {
             segment,
             attribution,
             figures,
+            check,
         })
     }
 }

@@ -1,0 +1,639 @@
+//! Tracing what a claim states, word by word, to the sources.
+//!
+//! A claim's text (outside its quotations and figures, which are checked on
+//! their own, and outside its attribution) is split into clauses: at `;`,
+//! dashes, and a comma before "and", "but", "while", "which" and their kin.
+//! Each clause is aligned to its passage ([`align`]) and read against it:
+//!
+//! * **unsupported**: content words no source uses at all. A clause is an
+//!   unsupported claim when it has a name no source uses (a word with a
+//!   capital where no sentence starts), or when at least
+//!   [`MIN_UNSUPPORTED`] of its content words, and [`UNSUPPORTED_SHARE`] of
+//!   them, are unsupported (or two, if they are half the clause): a
+//!   faithful rewrite uses a word of its own here and there, an invented
+//!   clause says several things nobody said. A draft with no capital
+//!   letters at all (lower-cased copy) gives no way to tell a name from a
+//!   word, so there one unsupported word is enough;
+//! * **contradicted**: the clause retells its passage closely (most of its
+//!   content is there) but differs in one slot: a name that the passage
+//!   does not hold where the passage names someone or something else; a
+//!   negation on one side only; or a hedge ("proposed", "plans to") in the
+//!   passage that the clause states as done ("signed", "will").
+//!
+//! Names are the words the sources write with a capital letter where no
+//! sentence starts, matched in the draft whatever its case, and the words
+//! the draft itself capitalises mid-sentence.
+
+use super::align::{self, Alignment, in_order, is_content};
+use super::index::{SourceIndex, word_hash};
+use super::lexicon::{Lexicon, Token};
+use crate::rules::RuleSet;
+use crate::span::Span;
+
+/// The fewest unsupported content words that make a clause unsupported
+/// (unless one is a name).
+pub const MIN_UNSUPPORTED: usize = 3;
+
+/// The least share of a clause's content words that must be unsupported.
+pub const UNSUPPORTED_SHARE: f64 = 0.25;
+
+/// The least share of a clause's content a passage must hold for the
+/// clause to be read against it for negation and certainty.
+const CLOSE_RETELLING: f64 = 0.6;
+
+/// Words after a clause-opening conjunction that start a new clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "while", "whereas", "which", "who", "although", "though", "as", "after",
+];
+
+/// What the checker needs to trace a claim.
+pub struct Tracer<'a, 'd> {
+    pub index: &'a SourceIndex<'d>,
+    pub lexicon: &'a Lexicon,
+    pub rules: &'a RuleSet,
+    /// Whether the draft writes capital letters at all. In a draft that
+    /// does not (lower-cased copy), any word may be a name, so a single
+    /// word no source uses is enough to make a clause unsupported.
+    pub cased: bool,
+}
+
+/// A slot in which a clause says otherwise than its passage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slot {
+    /// The draft names `draft` where the passage names `source`.
+    Name {
+        draft: Vec<String>,
+        source: Vec<String>,
+    },
+    /// The draft negates what the passage states (`draft_negates`), or
+    /// the other way round; `words` are the negating words.
+    Negation { draft_negates: bool, words: String },
+    /// The passage hedges (`hedge`) what the draft states as done.
+    Certainty { hedge: String, draft: String },
+}
+
+/// The result of tracing one clause.
+#[derive(Clone, Debug)]
+pub struct ClauseTrace {
+    pub span: Span,
+    pub alignment: Option<Alignment>,
+    /// Content words no source uses.
+    pub unsupported: Vec<Span>,
+    /// Whether the unsupported words make the clause an unsupported claim.
+    pub is_unsupported: bool,
+    /// The span covering the unsupported words.
+    pub unsupported_span: Option<Span>,
+    /// Slots in which the clause contradicts its passage.
+    pub contradictions: Vec<Slot>,
+    /// The clause's words, as traced (skipped words marked as function
+    /// words).
+    pub tokens: Vec<Token>,
+    /// The sentence of the passage that holds most of the clause, as a
+    /// source span and the sentence unit it is.
+    pub best_sentence: Option<(usize, Span)>,
+}
+
+impl Tracer<'_, '_> {
+    /// Traces the text of `draft` in `span`, leaving out the words in
+    /// `skip` (quotations, figures) and the words of `exempt` (the
+    /// speaker's name, the cue).
+    pub fn trace(
+        &self,
+        draft: &str,
+        span: Span,
+        skip: &[Span],
+        exempt: &[u64],
+    ) -> Vec<ClauseTrace> {
+        let Some(text) = draft.get(span.start..span.end) else {
+            return Vec::new();
+        };
+        let tokens = self.lexicon.tokens(text, span.start);
+        let supported = self.known_names(text, span.start, &tokens);
+        // Words with which the draft reports what its sources say or how
+        // they disagree ("accounts differ") are the draft's own, not claims.
+        let mut reporting = vec![false; tokens.len()];
+        for (at, len) in self.lexicon.disagreement(&tokens) {
+            for flag in &mut reporting[at..at + len] {
+                *flag = true;
+            }
+        }
+        let clause_start: Vec<bool> = (0..tokens.len())
+            .map(|i| {
+                i == 0
+                    || draft[tokens[i - 1].span.end..tokens[i].span.start]
+                        .contains(['“', '"', ':', '‘', '(', '—', '\n'])
+            })
+            .collect();
+        let mut traces = Vec::new();
+        for range in clauses(draft, &tokens) {
+            // Skipped words (quotations, figures, the speaker) stay in the
+            // clause as function words, so that it still lines up with its
+            // passage word for word.
+            let checked: Vec<usize> = range.clone().collect();
+            let skipped = |i: usize| {
+                let t = &tokens[i];
+                skip.iter()
+                    .any(|s| s.start <= t.span.start && t.span.end <= s.end)
+                    || exempt.contains(&t.stem)
+            };
+            let clause_tokens: Vec<Token> = checked
+                .iter()
+                .map(|&i| {
+                    let mut t = tokens[i].clone();
+                    t.function |= skipped(i);
+                    t
+                })
+                .collect();
+            let content: Vec<usize> = checked
+                .iter()
+                .copied()
+                .filter(|&i| !skipped(i) && is_content(&tokens[i]) && !tokens[i].numeric)
+                .collect();
+            if content.is_empty() {
+                continue;
+            }
+            let clause_span = Span::new(
+                tokens[*range.start()].span.start,
+                tokens[*range.end()].span.end,
+            );
+            let unsupported: Vec<usize> = content
+                .iter()
+                .copied()
+                .filter(|&i| !supported[i] && !reporting[i] && !self.knows(draft, &tokens[i]))
+                .collect();
+            let unknown_name = unsupported
+                .iter()
+                .any(|&i| tokens[i].capitalized && !clause_start[i]);
+            let is_unsupported = unknown_name
+                || (!self.cased && !unsupported.is_empty())
+                || (unsupported.len() >= MIN_UNSUPPORTED
+                    && unsupported.len() as f64 >= UNSUPPORTED_SHARE * content.len() as f64)
+                || (unsupported.len() >= 2 && unsupported.len() * 2 >= content.len());
+            let unsupported_span = match (unsupported.first(), unsupported.last()) {
+                (Some(&a), Some(&b)) => Some(Span::new(tokens[a].span.start, tokens[b].span.end)),
+                _ => None,
+            };
+            let alignment = align::align(self.index, &clause_tokens);
+            let mut contradictions = Vec::new();
+            let mut best_sentence = None;
+            if let Some(alignment) = &alignment {
+                best_sentence = self.best_sentence(alignment);
+                let mut names: Vec<bool> = checked
+                    .iter()
+                    .zip(&clause_tokens)
+                    .map(|(&i, t)| {
+                        is_content(t)
+                            && !t.numeric
+                            && (self.index.is_name(t.stem) || (t.capitalized && !clause_start[i]))
+                    })
+                    .collect();
+                // Particles inside a name ("von der") are part of it.
+                for run in runs(&clause_tokens, &names) {
+                    for i in run {
+                        names[i] = true;
+                    }
+                }
+                // Where the clause comes from, whoever it names: the
+                // passage its other words retell.
+                let unnamed: Vec<Token> = clause_tokens
+                    .iter()
+                    .zip(&names)
+                    .map(|(t, &name)| {
+                        let mut t = t.clone();
+                        t.function |= name;
+                        t
+                    })
+                    .collect();
+                let held = |a: &Alignment| {
+                    let content: Vec<usize> = (0..clause_tokens.len())
+                        .filter(|&i| {
+                            is_content(&clause_tokens[i]) && !clause_tokens[i].numeric && !names[i]
+                        })
+                        .collect();
+                    let matched = content.iter().filter(|&&i| a.matched[i].is_some()).count();
+                    matched as f64 / content.len().max(1) as f64
+                };
+                let retelling = if names.iter().any(|&n| n) && held(alignment) < CLOSE_RETELLING {
+                    align::align(self.index, &unnamed)
+                } else {
+                    None
+                };
+                let retelling = retelling.as_ref().unwrap_or(alignment);
+                contradictions =
+                    self.contradictions(draft, &clause_tokens, &names, retelling, exempt);
+                if !contradictions.is_empty() {
+                    best_sentence = self.best_sentence(retelling);
+                }
+            }
+            traces.push(ClauseTrace {
+                span: clause_span,
+                alignment,
+                unsupported: unsupported.iter().map(|&i| tokens[i].span).collect(),
+                is_unsupported,
+                unsupported_span,
+                contradictions,
+                best_sentence,
+                tokens: clause_tokens,
+            });
+        }
+        traces
+    }
+
+    /// Whether the sources use a word: its key, its stem, or, for a
+    /// hyphenated word, each of its parts.
+    fn knows(&self, draft: &str, token: &Token) -> bool {
+        if self.index.knows(token.key) || self.index.knows(token.stem) {
+            return true;
+        }
+        let raw = &draft[token.span.start..token.span.end];
+        if token.capitalized && self.index.is_initials(word_hash(&raw.to_lowercase())) {
+            return true;
+        }
+        raw.contains(['-', '‐', '‑'])
+            && self
+                .lexicon
+                .tokens(&raw.replace(['-', '‐', '‑'], " "), 0)
+                .iter()
+                .all(|t| t.function || self.index.knows(t.key) || self.index.knows(t.stem))
+    }
+
+    /// Which tokens belong to a role ("prime minister"), an honorific, or
+    /// the full name of a public figure of `rules/people.toml` whose
+    /// surname the sources use: supported as words when the sources name
+    /// the person some other way.
+    fn known_names(&self, text: &str, offset: usize, tokens: &[Token]) -> Vec<bool> {
+        let attribution = &self.rules.attribution;
+        let mut spans: Vec<Span> = attribution
+            .role_names
+            .find_iter(text)
+            .map(|m| Span::new(offset + m.start, offset + m.end))
+            .collect();
+        for m in attribution.people_names.find_iter(text) {
+            let name = &text[m.start..m.end];
+            let surname = name.split_whitespace().last().unwrap_or(name);
+            if self
+                .lexicon
+                .tokens(surname, 0)
+                .iter()
+                .all(|t| self.index.knows(t.stem))
+            {
+                spans.push(Span::new(offset + m.start, offset + m.end));
+            }
+        }
+        // A name the sources give only by its initials: "European Union"
+        // for "EU".
+        for (first, last, initials) in super::index::initialisms(tokens, text, offset) {
+            // Initials are their own stem.
+            let known = self.index.knows(word_hash(&initials));
+            if known {
+                spans.push(Span::new(tokens[first].span.start, tokens[last].span.end));
+            }
+        }
+        tokens
+            .iter()
+            .map(|t| {
+                let raw = &text[t.span.start - offset..t.span.end - offset];
+                attribution.is_honorific(raw)
+                    || spans
+                        .iter()
+                        .any(|s| s.start <= t.span.start && t.span.end <= s.end)
+            })
+            .collect()
+    }
+
+    /// The sentence of the passage holding most of the clause's words.
+    fn best_sentence(&self, alignment: &Alignment) -> Option<(usize, Span)> {
+        let passage = &alignment.passage;
+        let source = &self.index.sources[passage.source];
+        let first = self.index.units[passage.unit].claim;
+        let mut best: Option<(usize, usize, Span)> = None;
+        for (at, claim) in source.claims.claims.iter().enumerate().skip(first) {
+            if claim.span.start >= passage.span.end {
+                break;
+            }
+            let held = alignment
+                .matched
+                .iter()
+                .flatten()
+                .filter(|&&p| claim.span.contains(passage.tokens[p].span))
+                .count();
+            if best.is_none_or(|(h, _, _)| held > h) {
+                let unit = self.index.sentence_unit(passage.source, at);
+                best = Some((held, unit, claim.span));
+            }
+        }
+        best.map(|(_, unit, span)| (unit, span))
+    }
+
+    /// The slots in which `clause` says otherwise than its passage, if it
+    /// retells the passage closely. Each slot is read locally, between the
+    /// words clause and passage share (the *anchors*): a name in the
+    /// clause between two anchors is compared with the names the passage
+    /// has between the same anchors; a negation or a hedge counts only
+    /// right before an anchor.
+    fn contradictions(
+        &self,
+        draft: &str,
+        clause: &[Token],
+        names: &[bool],
+        alignment: &Alignment,
+        exempt: &[u64],
+    ) -> Vec<Slot> {
+        // A clause the passage holds word for word says nothing otherwise.
+        if alignment.verbatim {
+            return Vec::new();
+        }
+        let content: Vec<usize> = (0..clause.len())
+            .filter(|&i| is_content(&clause[i]) && !clause[i].numeric && !names[i])
+            .collect();
+        // Anchors: shared content words, as (clause, passage) positions,
+        // the longest run of them in the same order on both sides.
+        let anchors = in_order(
+            content
+                .iter()
+                .filter_map(|&i| alignment.matched[i].map(|p| (i, p)))
+                .collect(),
+        );
+        let needed = if content.len() <= 3 { 2 } else { 3 };
+        let names_compared = anchors.len() >= needed
+            && (anchors.len() as f64) >= CLOSE_RETELLING_SLOTS * content.len() as f64;
+        // For negation and certainty, names the clause shares with the
+        // passage are anchors too.
+        let all_content: Vec<usize> = (0..clause.len())
+            .filter(|&i| is_content(&clause[i]) && !clause[i].numeric)
+            .collect();
+        let all_anchors = in_order(
+            all_content
+                .iter()
+                .filter_map(|&i| alignment.matched[i].map(|p| (i, p)))
+                .collect(),
+        );
+        let slots_compared = all_anchors.len() >= 2
+            && (all_anchors.len() as f64) >= CLOSE_RETELLING * all_content.len() as f64;
+        if !names_compared && !slots_compared {
+            return Vec::new();
+        }
+        let passage = &alignment.passage.tokens;
+        let source_text = &self.index.sources[alignment.passage.source].document.text;
+        let mut slots = Vec::new();
+        // Only anchors that stay close to their neighbours in the
+        // passage: a word matched somewhere else in the passage says
+        // nothing of what stands around it.
+        let local = |anchors: Vec<(usize, usize)>| -> Vec<(usize, usize)> {
+            anchors
+                .iter()
+                .enumerate()
+                .filter(|&(n, &(_, p))| {
+                    let near = |other: Option<&(usize, usize)>| {
+                        other.is_some_and(|&(_, q)| q.abs_diff(p) <= LOCAL)
+                    };
+                    near(n.checked_sub(1).and_then(|m| anchors.get(m))) || near(anchors.get(n + 1))
+                })
+                .map(|(_, &a)| a)
+                .collect()
+        };
+        let all_anchors = local(all_anchors);
+        let anchors = if names_compared {
+            local(anchors)
+        } else {
+            Vec::new()
+        };
+
+        // Names between the same anchors.
+        // The clause's words, and its speaker's: a passage naming who
+        // says it names no one else.
+        let clause_keys: rustc_hash::FxHashSet<u64> = clause
+            .iter()
+            .flat_map(|t| [t.key, t.stem])
+            .chain(exempt.iter().copied())
+            .collect();
+        let passage_names: Vec<bool> = passage
+            .iter()
+            .map(|t| is_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem))
+            .collect();
+        let passage_runs = runs(passage, &passage_names);
+        let mut draft_named = Vec::new();
+        let mut source_named = Vec::new();
+        for run in runs(clause, names) {
+            if run.iter().any(|&i| {
+                alignment.matched[i].is_some()
+                    || clause[i].span.len() < 2
+                    || self.lexicon.is_negation(&clause[i])
+            }) {
+                continue;
+            }
+            let (first, last) = (run[0], run[run.len() - 1]);
+            let before = anchors.iter().rev().find(|(c, _)| *c < first).map(|a| a.1);
+            let after = anchors.iter().find(|(c, _)| *c > last).map(|a| a.1);
+            let slot = match (before, after) {
+                (Some(b), Some(a)) if b < a => b + 1..a,
+                (Some(b), None) => b + 1..b + 1 + NAME_REACH,
+                (None, Some(a)) => a.saturating_sub(NAME_REACH)..a,
+                _ => continue,
+            };
+            let found: Vec<String> = passage_runs
+                .iter()
+                .filter(|r| r.iter().all(|i| slot.contains(i)))
+                .filter(|r| {
+                    r.iter().all(|&i| {
+                        !clause_keys.contains(&passage[i].key)
+                            && !clause_keys.contains(&passage[i].stem)
+                    })
+                })
+                .map(|r| written(source_text, passage, r))
+                .collect();
+            if !found.is_empty() {
+                draft_named.push(written(draft, clause, &run));
+                for name in found {
+                    if !source_named.contains(&name) {
+                        source_named.push(name);
+                    }
+                }
+            }
+        }
+        if !draft_named.is_empty() {
+            slots.push(Slot::Name {
+                draft: draft_named,
+                source: source_named,
+            });
+        }
+
+        // A negation between two anchors (or right before the first) on
+        // one side only.
+        let negation_in = |tokens: &[Token], range: std::ops::Range<usize>| {
+            tokens[range]
+                .iter()
+                .find(|t| self.lexicon.is_negation(t))
+                .map(|t| t.span)
+        };
+        let mut previous: Option<(usize, usize)> = None;
+        for &(c, p) in all_anchors.iter().filter(|_| slots_compared) {
+            let (from_c, from_p) = match previous {
+                Some((pc, pp)) => (pc + 1, pp + 1),
+                None => {
+                    // Before the first anchor, as far on both sides.
+                    let reach = NEGATION_REACH.min(c).min(p);
+                    (c - reach, p - reach)
+                }
+            };
+            previous = Some((c, p));
+            // Only stretches of about the same length are the same slot.
+            let (draft_gap, source_gap) = (c - from_c.min(c), p - from_p.min(p));
+            if source_gap > draft_gap + NEGATION_REACH || draft_gap > source_gap + NEGATION_REACH {
+                continue;
+            }
+            let in_draft = negation_in(clause, from_c.min(c)..c);
+            let in_source = negation_in(passage, from_p.min(p)..p);
+            match (in_draft, in_source) {
+                (Some(span), None) => {
+                    slots.push(Slot::Negation {
+                        draft_negates: true,
+                        words: draft[span.start..span.end].to_string(),
+                    });
+                    break;
+                }
+                (None, Some(span)) => {
+                    slots.push(Slot::Negation {
+                        draft_negates: false,
+                        words: source_text[span.start..span.end].to_string(),
+                    });
+                    break;
+                }
+                _ => {}
+            }
+        }
+
+        // A hedge on an anchor or right before it, stated as done.
+        if slots_compared
+            && self.lexicon.tentative(clause).is_empty()
+            && let Some(&(d_at, d_len)) = self.lexicon.definite(clause).first()
+        {
+            let hedges = self.lexicon.tentative(passage);
+            let hedge = hedges.iter().find(|&&(at, len)| {
+                all_anchors
+                    .iter()
+                    .any(|&(_, p)| at <= p && p <= at + len + HEDGE_REACH)
+            });
+            if let Some(&(at, len)) = hedge {
+                let hedge = Span::new(passage[at].span.start, passage[at + len - 1].span.end);
+                let stated = Span::new(clause[d_at].span.start, clause[d_at + d_len - 1].span.end);
+                slots.push(Slot::Certainty {
+                    hedge: source_text[hedge.start..hedge.end].to_string(),
+                    draft: draft[stated.start..stated.end].to_string(),
+                });
+            }
+        }
+        slots
+    }
+}
+
+/// The least share of a clause's content words (names aside) its passage
+/// must hold for the clause to be read against it slot by slot.
+const CLOSE_RETELLING_SLOTS: f64 = 0.75;
+
+/// How far apart (in passage words) two anchors may stand and still be
+/// read as one stretch.
+const LOCAL: usize = 6;
+
+/// How far after its last anchor (or before its first) a name slot
+/// reaches, in words.
+const NAME_REACH: usize = 8;
+
+/// How many words before an anchor a negation governs it.
+const NEGATION_REACH: usize = 3;
+
+/// How many words after a hedge it governs an anchor ("proposal for
+/// posting a liaison officer").
+const HEDGE_REACH: usize = 4;
+
+/// The clauses of a token list, as inclusive ranges of token positions: a
+/// new clause starts after `;`, a dash, or a comma before one of
+/// [`CLAUSE_OPENERS`]. A clause of fewer than two content words joins the
+/// one before it.
+fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::RangeInclusive<usize>> {
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut starts = vec![0];
+    for i in 1..tokens.len() {
+        let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+        let word = text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
+        let breaks = gap.contains([';', '—', '–'])
+            || (gap.contains(',') && CLAUSE_OPENERS.contains(&word.as_str()));
+        if breaks {
+            starts.push(i);
+        }
+    }
+    let mut ranges: Vec<std::ops::RangeInclusive<usize>> = Vec::new();
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(tokens.len(), |&s| s) - 1;
+        let content = tokens[start..=end].iter().filter(|t| is_content(t)).count();
+        match ranges.last_mut() {
+            Some(last) if content < 2 => *last = *last.start()..=end,
+            _ => ranges.push(start..=end),
+        }
+    }
+    // A first clause too short to stand joins the next.
+    if ranges.len() > 1 {
+        let first = &ranges[0];
+        if tokens[first.clone()]
+            .iter()
+            .filter(|t| is_content(t))
+            .count()
+            < 2
+        {
+            let end = *ranges[1].end();
+            ranges[1] = 0..=end;
+            ranges.remove(0);
+        }
+    }
+    ranges
+}
+
+/// Runs of consecutive name tokens; up to two short lower-case particles
+/// ("von der", "de") may stand inside a run.
+fn runs(tokens: &[Token], names: &[bool]) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if names[i] {
+            current.push(i);
+            i += 1;
+            continue;
+        }
+        // A particle bridges two name words.
+        let bridge = (1..=2).find(|&n| {
+            !current.is_empty()
+                && i + n < tokens.len()
+                && names[i + n]
+                && (i..i + n).all(|j| {
+                    !tokens[j].capitalized && !tokens[j].function && tokens[j].span.len() <= 3
+                })
+        });
+        match bridge {
+            Some(n) => {
+                current.extend(i..i + n);
+                i += n;
+            }
+            None => {
+                if !current.is_empty() {
+                    runs.push(std::mem::take(&mut current));
+                }
+                i += 1;
+            }
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+/// The text of a run of tokens, as written.
+fn written(text: &str, tokens: &[Token], run: &[usize]) -> String {
+    match (run.first(), run.last()) {
+        (Some(&a), Some(&b)) => text[tokens[a].span.start..tokens[b].span.end].to_string(),
+        _ => String::new(),
+    }
+}
