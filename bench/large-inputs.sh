@@ -15,20 +15,29 @@
 #   unterminated  a 10 MB article opening with a quotation mark never closed
 #   long-sentence a 1 MB sentence with 30,000 reporting verbs
 #   quote-marks   100,000 quotations in one line
+# and, for `check` against the seed article in every output format (human,
+# json, sarif, github), dense lines where every claim is a finding:
+#   quotes-N      N quoted sentences on one line, each quotation invented
+#   figures-N     one sentence on one line giving N figures no source gives
+#   footnotes-N   a Markdown line of N sentences each citing its own footnote
+#                 (a web address: an unverifiable-citation finding each)
+# at N = DENSE and 4 × DENSE (default 4,000; the second argument): time
+# must grow about 4×, not 16×.
 # For each: wall time, MB/s and peak memory (maximum resident set size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 size_mb=${1:-100}
+dense=${2:-4000}
 cargo build --release --quiet
 bin=target/release/claimtrace
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 seed=seeds/india-eu-security-defence.txt
-python3 - "$work" "$seed" "$size_mb" <<'PY'
+python3 - "$work" "$seed" "$size_mb" "$dense" <<'PY'
 import sys
-work, seed, size_mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+work, seed, size_mb, dense = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 text = open(seed, encoding="utf-8").read().strip() + "\n\n"
 def write(name, body):
     open(f"{work}/{name}.txt", "w", encoding="utf-8").write(body)
@@ -45,6 +54,12 @@ write("short", "Go now. " * 1_250_000)
 write("unterminated", "“" + text * (10_000_000 // len(text.encode())))
 write("long-sentence", "the defence minister said that " * 33_000 + ".")
 write("quote-marks", "“a” " * 100_000)
+for n in (dense, 4 * dense):
+    write(f"quotes-{n}", "".join(f"“The talks went well {i},” Singh said. " for i in range(n)) + "\n")
+    write(f"figures-{n}", "The fund gave " + ", ".join(f"€{i + 7} billion" for i in range(n)) + ".\n")
+    refs = " ".join(f"The talks went well {i}.[^n{i}]" for i in range(n))
+    defs = "\n".join(f"[^n{i}]: https://example.com/{i}" for i in range(n))
+    open(f"{work}/footnotes-{n}.md", "w", encoding="utf-8").write(refs + "\n\n" + defs + "\n")
 PY
 
 run() {
@@ -55,13 +70,35 @@ run() {
   /usr/bin/time -f '%e %M' -o "$work/time" "$bin" "$command" "$file" --format json >/dev/null
   read -r seconds rss_kb <"$work/time"
   awk -v c="$command" -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
-    'BEGIN { printf "%-10s %-14s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
+    'BEGIN { printf "%-12s %-18s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
 }
 
-printf '%-10s %-14s %9s %8s %9s %11s\n' command input MB seconds MB/s max-RSS-MB
+printf '%-12s %-18s %9s %8s %9s %11s\n' command input MB seconds MB/s max-RSS-MB
 for name in prose half paragraph no-stops stops short; do
   run sentences "$name"
 done
 for name in prose-10 unterminated long-sentence quote-marks no-stops; do
   run claims "$name"
+done
+
+# check: the draft against the seed, in every format.
+check() {
+  local name=$1 format=$2
+  local file="$work/$name"
+  local bytes
+  bytes=$(stat -c %s "$file")
+  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" check "$file" --source "$seed" \
+    --format "$format" --fail-on never >/dev/null
+  read -r seconds rss_kb <"$work/time"
+  awk -v c="check-$format" -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
+    'BEGIN { printf "%-12s %-18s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
+}
+for format in human json sarif github; do
+  for kind in quotes figures footnotes; do
+    extension=txt
+    [ "$kind" = footnotes ] && extension=md
+    for n in "$dense" "$((4 * dense))"; do
+      check "$kind-$n.$extension" "$format"
+    done
+  done
 done

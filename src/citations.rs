@@ -11,6 +11,8 @@
 //! * nothing usable: a marker with no definition, or a definition naming a
 //!   file that does not exist.
 
+use rustc_hash::FxHashMap;
+
 use crate::document::{Document, Footnote};
 use crate::span::Span;
 
@@ -59,19 +61,23 @@ pub enum Cited {
     Empty { definition: Span },
 }
 
-/// Every footnote reference of `draft`, with its definition's target.
+/// Every footnote reference of `draft`, with its definition's target (the
+/// first definition of its label).
 pub fn references(draft: &Document) -> Vec<Reference> {
+    // Each definition read once, however many markers cite it.
+    let mut definitions: FxHashMap<&str, (Span, Target)> = FxHashMap::default();
+    for definition in &draft.footnotes {
+        definitions
+            .entry(&definition.label)
+            .or_insert_with(|| (definition.span, target(draft, definition)));
+    }
     draft
         .footnote_refs
         .iter()
         .map(|reference| Reference {
             label: reference.label.clone(),
             span: reference.span,
-            definition: draft
-                .footnotes
-                .iter()
-                .find(|d| d.label == reference.label)
-                .map(|d| (d.span, target(draft, d))),
+            definition: definitions.get(reference.label.as_str()).cloned(),
         })
         .collect()
 }

@@ -9,22 +9,26 @@
 //! drafts = "drafts/**/*.md"    # drafts to check when none are named
 //! fail-on = "warning"          # error | warning | never
 //! rules = "claimtrace-rules"   # a rules folder (see `--rules`)
+//! max-file-size = "16M"        # larger files are refused (see `--max-file-size`)
 //!
 //! [severity]                   # per rule: error | warning | info | off
 //! misquote = "warning"
 //! unsupported-attribution = "off"
 //! ```
 //!
-//! Paths are relative to the root. An unknown key, rule or value is an
-//! error naming the file and line.
+//! Paths are relative to the root and must stay inside it (the file comes
+//! with the repository, from whoever can open a pull request): an absolute
+//! path, a `..` climbing out, or a symbolic link leading out is an error
+//! naming the file and line, as is an unknown key, rule or value.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::check::{Kind, Severity};
+use crate::document::walk::{self, Walk};
 use crate::error::{Error, Result};
 use crate::rules::RuleText;
 
@@ -34,10 +38,11 @@ pub const FILE_NAME: &str = "claimtrace.toml";
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ConfigFile {
-    sources: Option<String>,
+    sources: Option<toml::Spanned<String>>,
     drafts: Option<String>,
     fail_on: Option<toml::Spanned<String>>,
-    rules: Option<String>,
+    rules: Option<toml::Spanned<String>>,
+    max_file_size: Option<toml::Spanned<toml::Value>>,
     #[serde(default)]
     severity: BTreeMap<String, toml::Spanned<String>>,
 }
@@ -61,6 +66,8 @@ pub struct Config {
     pub root: PathBuf,
     pub fail_on: Option<FailOn>,
     pub rules: Option<PathBuf>,
+    /// Files larger than this many bytes are refused.
+    pub max_file_size: Option<u64>,
     /// Per rule: its severity, or `None` when turned off.
     pub severity: FxHashMap<Kind, Option<Severity>>,
 }
@@ -105,6 +112,32 @@ pub fn load(start: &Path) -> Result<Config> {
             )),
         })
         .transpose()?;
+    let max_file_size = spec
+        .max_file_size
+        .map(|value| {
+            let size = match value.get_ref() {
+                toml::Value::Integer(n) => u64::try_from(*n).ok(),
+                toml::Value::String(text) => crate::document::parse_size(text),
+                _ => None,
+            };
+            size.ok_or_else(|| {
+                file.error(
+                    line(value.span()),
+                    "max-file-size must be a number of bytes or a size such as \"16M\"",
+                )
+            })
+        })
+        .transpose()?;
+    let confined = |value: toml::Spanned<String>, key: &str| {
+        confine(&root, value.get_ref()).map_err(|why| {
+            file.error(
+                line(value.span()),
+                format!("{key} `{}` {why}", value.get_ref()),
+            )
+        })
+    };
+    let sources = spec.sources.map(|s| confined(s, "sources")).transpose()?;
+    let rules = spec.rules.map(|r| confined(r, "rules")).transpose()?;
     let mut severity = FxHashMap::default();
     for (rule, value) in &spec.severity {
         let Some(kind) = Kind::from_name(rule) else {
@@ -126,30 +159,72 @@ pub fn load(start: &Path) -> Result<Config> {
     }
     Ok(Config {
         path: Some(path),
-        sources: spec.sources.map(|s| root.join(s)),
+        sources,
         drafts: spec.drafts,
         fail_on,
-        rules: spec.rules.map(|r| root.join(r)),
+        rules,
+        max_file_size,
         severity,
         root,
     })
 }
 
-/// The files under `root` that the drafts glob `pattern` matches, sorted.
-pub fn drafts_matching(root: &Path, pattern: &str, config: &Path) -> Result<Vec<PathBuf>> {
+/// `written` (relative to `root`) resolved inside `root`, or why not: an
+/// absolute path, a `..` climbing out, or a symbolic link leading out. A
+/// path that does not exist yet is left for its reader to report.
+fn confine(root: &Path, written: &str) -> std::result::Result<PathBuf, &'static str> {
+    let path = Path::new(written);
+    if path.has_root() || path.is_absolute() {
+        return Err("is an absolute path; write it relative to the repository root");
+    }
+    let mut lexical = root.to_path_buf();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) if part.as_encoded_bytes().starts_with(b".") => {
+                return Err("is hidden or in a hidden folder (such as .git)");
+            }
+            Component::Normal(part) => lexical.push(part),
+            Component::ParentDir => {
+                lexical.pop();
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => {
+                return Err("is an absolute path; write it relative to the repository root");
+            }
+        }
+    }
+    if !lexical.starts_with(root) {
+        return Err("is outside the repository root");
+    }
+    match lexical.canonicalize() {
+        Ok(real) if !real.starts_with(root) => {
+            Err("leads outside the repository root through a symbolic link")
+        }
+        _ => Ok(lexical),
+    }
+}
+
+/// The files under the root of `config` that its drafts glob `pattern`
+/// matches, in sorted order, found by a confined walk
+/// ([`crate::document::walk`]); files skipped in the walk are kept only if
+/// the glob matches them.
+pub fn drafts_matching(config: &Config, pattern: &str) -> Result<Walk> {
+    let file = config.path.as_deref().unwrap_or(Path::new(FILE_NAME));
     let matcher = globset::Glob::new(pattern)
         .map_err(|e| Error::Rule {
-            path: config.to_path_buf(),
+            path: file.to_path_buf(),
             line: 1,
             message: format!("drafts: {e}"),
         })?
         .compile_matcher();
-    let mut found = Vec::new();
-    for path in crate::document::expand_paths(&[root.to_path_buf()])? {
-        let relative = path.strip_prefix(root).unwrap_or(&path);
-        if matcher.is_match(relative) {
-            found.push(crate::document::relative_to_current(&path));
-        }
+    let root = &config.root;
+    let matches = |path: &Path| matcher.is_match(path.strip_prefix(root).unwrap_or(path));
+    let mut walk = walk::files(&[root.to_path_buf()]);
+    walk.found.retain(|found| matches(&found.path));
+    for found in &mut walk.found {
+        found.path = crate::document::relative_to_current(&found.path);
     }
-    Ok(found)
+    walk.skipped
+        .retain(|skipped| skipped.path().is_some_and(&matches));
+    Ok(walk)
 }

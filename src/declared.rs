@@ -12,17 +12,17 @@
 //! open a pull request, every declared path is *confined* to the
 //! repository root (the nearest folder above the draft holding `.git` or
 //! `claimtrace.toml`, else the current folder) before anything reads it:
-//! an absolute path, a `..` that climbs out of the root, or a symbolic link
-//! that leads out of it is an error naming the draft and line, as is a
-//! path that is a directory, a FIFO or anything else that is not a regular
-//! file. The check looks at paths and file metadata only; a refused file is
+//! an absolute path, a `..` that climbs out of the root, a hidden file or
+//! folder (`.git/config`, `.env`), or a symbolic link that leads out of it
+//! is an error naming the draft and line, as is a path that is a directory,
+//! a FIFO or anything else that is not a regular file. The check looks at paths and file metadata only; a refused file is
 //! never opened, so none of its bytes can reach any output.
 
 use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::document::Document;
+use crate::document::{Document, STDIN_NAME};
 use crate::error::{Error, Result};
 
 /// A source path a draft declares, and where.
@@ -83,18 +83,36 @@ pub fn sources(draft: &Document) -> Result<Vec<Declared>> {
 /// draft's own holding `.git` or `claimtrace.toml`, else the current
 /// folder. Always canonical.
 pub fn repository_root(draft: &Path) -> Result<PathBuf> {
-    let io_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
-    };
-    let draft = draft.canonicalize().map_err(io_error(draft))?;
-    for folder in draft.ancestors().skip(1) {
+    let folder = draft_folder(draft)?;
+    for folder in folder.ancestors() {
         if folder.join(".git").exists() || folder.join("claimtrace.toml").is_file() {
             return Ok(folder.to_path_buf());
         }
     }
-    let current = std::env::current_dir().map_err(io_error(Path::new(".")))?;
-    current.canonicalize().map_err(io_error(&current))
+    current_folder()
+}
+
+/// The canonical folder a draft's paths are relative to: the one holding
+/// it, or the current folder for standard input.
+fn draft_folder(draft: &Path) -> Result<PathBuf> {
+    if draft == Path::new(STDIN_NAME) {
+        return current_folder();
+    }
+    let real = draft.canonicalize().map_err(|source| Error::Io {
+        path: draft.to_path_buf(),
+        source,
+    })?;
+    Ok(real.parent().map_or(real.clone(), Path::to_path_buf))
+}
+
+fn current_folder() -> Result<PathBuf> {
+    let io_error = |source| Error::Io {
+        path: PathBuf::from("."),
+        source,
+    };
+    std::env::current_dir()
+        .and_then(|current| current.canonicalize())
+        .map_err(io_error)
 }
 
 /// Resolves `declared` (from `draft`) inside `root`, or says why not,
@@ -140,20 +158,17 @@ fn confine_lexically(draft: &Path, root: &Path, declared: &Declared) -> Result<P
             declared.written
         )));
     }
-    let folder = draft
-        .canonicalize()
-        .map_err(|source| Error::Io {
-            path: draft.to_path_buf(),
-            source,
-        })?
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| root.to_path_buf());
-    let mut lexical = folder;
+    let mut lexical = draft_folder(draft)?;
     for component in written.components() {
         match component {
             Component::ParentDir => {
                 lexical.pop();
+            }
+            Component::Normal(part) if part.as_encoded_bytes().starts_with(b".") => {
+                return Err(refuse(format!(
+                    "source `{}` is a hidden file or in a hidden folder (such as .git), never read as a source",
+                    declared.written
+                )));
             }
             Component::Normal(part) => lexical.push(part),
             Component::CurDir => {}

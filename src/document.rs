@@ -24,6 +24,7 @@
 
 pub mod markdown;
 pub mod plain;
+pub mod walk;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -97,58 +98,6 @@ pub struct Document {
     lines: LineIndex,
 }
 
-/// The files named by `paths`: a file as it is, a directory as every `.txt`,
-/// `.md` and `.markdown` file under it (recursively, in sorted order, so
-/// output is the same on every machine). A path that does not exist is an
-/// error.
-pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if metadata.is_dir() {
-            collect_dir(path, &mut files)?;
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let io_error = |source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io_error)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()
-        .map_err(io_error)?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect_dir(&path, files)?;
-        } else if is_prose_file(&path) {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Whether a file in a directory is one claimtrace reads.
-fn is_prose_file(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "md" | "markdown")
-    )
-}
-
 /// `path` (canonical) relative to the current folder when it lies inside
 /// it, so output never shows a machine's absolute paths needlessly.
 pub fn relative_to_current(path: &Path) -> PathBuf {
@@ -159,32 +108,202 @@ pub fn relative_to_current(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
+/// The most a run reads of one file unless told otherwise: 128 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 << 20;
+
+/// How files are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The format of every file; `None`: as its extension implies.
+    pub format: Option<Format>,
+    /// Files larger than this are refused.
+    pub max_bytes: u64,
+}
+
+impl Default for Reading {
+    fn default() -> Reading {
+        Reading {
+            format: None,
+            max_bytes: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// Parses a size as written by a user: bytes, or with a `K`, `M` or `G`
+/// suffix (powers of 1,024; `KiB`, `MB` and the like read the same).
+pub fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let number: u64 = number.parse().ok()?;
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return None,
+    };
+    number.checked_mul(1 << shift)
+}
+
+/// How many leading bytes decide whether a file is text.
+const SNIFF_BYTES: u64 = 8 << 10;
+
+/// What a file that is not a regular file is, for messages.
+fn not_regular(metadata: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// Reads `reader` to its end as the bytes of a text file of at most
+/// `max_bytes`. The first bytes decide whether it is text at all, so a
+/// large binary file is refused before the rest of it is read.
+fn read_text(mut reader: impl Read, path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    let io_error = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    (&mut reader)
+        .take(SNIFF_BYTES.min(max_bytes.saturating_add(1)))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    sniff(path, &bytes)?;
+    let rest = max_bytes
+        .saturating_add(1)
+        .saturating_sub(bytes.len() as u64);
+    reader
+        .take(rest)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            limit: max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Refuses the first bytes of a file that is not UTF-8 text: a UTF-16 or
+/// UTF-32 byte order mark, or a NUL byte (in UTF-16 without a mark, every
+/// other byte of English text is NUL: said so, as it is easily converted).
+fn sniff(path: &Path, head: &[u8]) -> Result<()> {
+    let encoding = if head.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        Some("UTF-32 (big-endian)")
+    } else if head.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        Some("UTF-32 (little-endian)")
+    } else if head.starts_with(&[0xFF, 0xFE]) {
+        Some("UTF-16 (little-endian)")
+    } else if head.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16 (big-endian)")
+    } else if memchr::memchr(0, head).is_some() && looks_like_utf16(head) {
+        Some("UTF-16 (without a byte order mark)")
+    } else {
+        None
+    };
+    if let Some(encoding) = encoding {
+        return Err(Error::Refused {
+            path: path.to_path_buf(),
+            reason: format!("{encoding} text; claimtrace reads UTF-8: convert the file first"),
+        });
+    }
+    match memchr::memchr(0, head) {
+        Some(offset) => Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Whether `head` reads as UTF-16 of mostly ASCII text: NUL bytes fill one
+/// of the two byte positions and never the other.
+fn looks_like_utf16(head: &[u8]) -> bool {
+    let pairs = &head[..head.len().min(1024) & !1];
+    if pairs.len() < 4 {
+        return false;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in pairs.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let half = pairs.len() / 2;
+    (even * 2 >= half && odd == 0) || (odd * 2 >= half && even == 0)
+}
+
 /// The name standard input goes by in messages and output.
 pub const STDIN_NAME: &str = "<stdin>";
 
 impl Document {
-    /// Reads the file at `path`; `format` defaults to the one its extension
-    /// implies.
+    /// Reads the file at `path`, up to [`DEFAULT_MAX_FILE_SIZE`]; `format`
+    /// defaults to the one its extension implies.
     pub fn read(path: &Path, format: Option<Format>) -> Result<Document> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        Document::read_with(
+            path,
+            Reading {
+                format,
+                ..Reading::default()
+            },
+        )
+    }
+
+    /// Reads the file at `path` as `reading` says, refusing it unless it is
+    /// a regular file of at most `reading.max_bytes` holding text. Metadata
+    /// is looked at before the file is opened (opening a FIFO would wait for
+    /// a writer), and the first bytes decide whether the file is text before
+    /// the rest is read.
+    pub fn read_with(path: &Path, reading: Reading) -> Result<Document> {
+        let Reading { format, max_bytes } = reading;
+        let io_error = |source| Error::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let metadata = std::fs::metadata(path).map_err(io_error)?;
+        if let Some(what) = not_regular(&metadata) {
+            return Err(Error::Refused {
+                path: path.to_path_buf(),
+                reason: format!("{what}, not a regular file"),
+            });
+        }
+        if metadata.len() > max_bytes {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                limit: max_bytes,
+            });
+        }
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        let bytes = read_text(file, path, max_bytes)?;
         let format = format.unwrap_or_else(|| Format::from_path(path));
         Document::from_bytes(path.to_path_buf(), bytes, format)
     }
 
-    /// Reads all of standard input.
-    pub fn read_stdin(format: Format) -> Result<Document> {
+    /// Reads standard input, up to `max_bytes`.
+    pub fn read_stdin(format: Format, max_bytes: u64) -> Result<Document> {
         let path = PathBuf::from(STDIN_NAME);
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
+        let bytes = read_text(std::io::stdin().lock(), &path, max_bytes)?;
         Document::from_bytes(path, bytes, format)
     }
 

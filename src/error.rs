@@ -23,8 +23,19 @@ pub enum Error {
     InvalidUtf8 { path: PathBuf, offset: usize },
 
     /// The file holds a NUL byte, so it is binary and not read as text.
-    #[error("{path}: binary file (NUL byte at byte {offset}), skipped")]
+    #[error("{path}: binary file (NUL byte at byte {offset})")]
     Binary { path: PathBuf, offset: usize },
+
+    /// The file is larger than the limit a run reads.
+    #[error(
+        "{path}: larger than the limit of {limit} bytes (raise it with --max-file-size or `max-file-size` in claimtrace.toml)"
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
+
+    /// The path cannot be read as a text file: UTF-16 or UTF-32 text, a
+    /// FIFO, a device, a symbolic link leading out of the repository.
+    #[error("{path}: {reason}")]
+    Refused { path: PathBuf, reason: String },
 
     /// A draft's declared source is refused (malformed front matter, a
     /// path outside the repository, not a regular file); `line` is 1-based.
@@ -35,6 +46,10 @@ pub enum Error {
         message: String,
     },
 
+    /// The run was asked for nothing it can do (no drafts to check).
+    #[error("{message}")]
+    Usage { message: String },
+
     /// A rule file is malformed; `line` is 1-based.
     #[error("{path}:{line}: {message}")]
     Rule {
@@ -42,6 +57,33 @@ pub enum Error {
         line: usize,
         message: String,
     },
+}
+
+impl Error {
+    /// Whether the error says the file is not one to read as text (binary,
+    /// another encoding, too large, not a regular file, out of bounds),
+    /// rather than that reading it failed: such a file met in a folder
+    /// walk is skipped with a warning, while one named is an error.
+    pub fn is_unreadable_as_text(&self) -> bool {
+        matches!(
+            self,
+            Error::Binary { .. } | Error::TooLarge { .. } | Error::Refused { .. }
+        )
+    }
+
+    /// The file the error is about, if it is about one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::Io { path, .. }
+            | Error::InvalidUtf8 { path, .. }
+            | Error::Binary { path, .. }
+            | Error::TooLarge { path, .. }
+            | Error::Refused { path, .. }
+            | Error::Declared { path, .. }
+            | Error::Rule { path, .. } => Some(path),
+            Error::Usage { .. } => None,
+        }
+    }
 }
 
 /// The result type of the claimtrace library.

@@ -1,73 +1,153 @@
-//! Gathering what a check reads: the drafts, and for each draft the
-//! sources it is checked against — the ones given on the command line and
-//! the ones it declares in its front matter (confined by
-//! [`declared::confine`] before anything opens them).
+//! Gathering what a check reads: the sources, held once in a [`Library`],
+//! and for each draft a [`Plan`] of the sources it is checked against —
+//! the ones every draft shares (`--source`, `sources` in `claimtrace.toml`)
+//! and the ones it declares in its front matter or cites in footnotes
+//! (confined by [`declared::confine`] before anything opens them).
 //!
 //! Every file is read once, however many drafts name it: sources are keyed
-//! by their canonical path.
+//! by their canonical path. A library outlives any one draft, so a front end
+//! that checks the same draft many times (an editor's buffer after each
+//! keystroke) reads its sources once.
+//!
+//! A run keeps going past a bad draft: a draft that cannot be read or
+//! planned is left out with its error, and the others are checked. A file
+//! met in a folder that is not text (binary, another encoding, too large,
+//! not a regular file, a link out of the repository) is skipped with a
+//! warning; the same file named by the user is an error.
 
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::check::Kind;
 use crate::citations::{self, Citation, Cited, Target};
 use crate::declared::{self, Declared};
-use crate::document::{self, Document, Format};
+use crate::document::walk::{self, Walk};
+use crate::document::{self, Document, Reading};
 use crate::error::{Error, Result};
+use crate::span::Span;
 use crate::suppress::Suppressions;
 
-/// Drafts, sources, and which sources each draft is checked against.
-pub struct Inputs {
-    pub drafts: Vec<Document>,
-    pub sources: Vec<Document>,
-    /// For each draft, indexes into `sources`.
-    pub source_sets: Vec<Vec<usize>>,
-    /// For each draft, its footnote citations, resolved.
-    pub citations: Vec<Vec<Citation>>,
+/// Sources read once, for any number of drafts.
+#[derive(Debug, Default)]
+pub struct Library {
+    documents: Vec<Document>,
+    /// The canonical path of each document.
+    keys: Vec<PathBuf>,
+    /// Canonical path of each document read from a file → its index.
+    by_path: FxHashMap<PathBuf, usize>,
+    /// The sources every draft is checked against.
+    shared: Vec<usize>,
+    /// Canonical paths of the drafts of the run: never sources found in a
+    /// folder, and never sources of themselves.
+    drafts: FxHashSet<PathBuf>,
+    reading: Reading,
 }
 
-/// Reads the drafts at `draft_paths` and their sources: `source_paths`
-/// for every draft, plus each draft's declared sources. Binary files met in
-/// folders are skipped and passed to `skipped`. A draft left with no source
-/// at all is an error.
-pub fn gather(
-    draft_paths: &[PathBuf],
-    source_paths: &[PathBuf],
-    format: Option<Format>,
-    mut skipped: impl FnMut(&Error),
-) -> Result<Inputs> {
-    let mut read = |path: &Path| -> Result<Option<Document>> {
-        match Document::read(path, format) {
-            Ok(document) => Ok(Some(document)),
-            Err(error @ Error::Binary { .. }) => {
-                skipped(&error);
-                Ok(None)
+/// What reading files met besides the files themselves.
+#[derive(Debug, Default)]
+pub struct Problems {
+    /// Files met in folders and left unread, each with the reason.
+    pub skipped: Vec<Error>,
+    /// Named paths that could not be read.
+    pub errors: Vec<Error>,
+}
+
+/// What one draft is checked against.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Indexes into the library's documents, sorted, without repeats.
+    pub sources: Vec<usize>,
+    /// The draft's footnote citations, resolved.
+    pub citations: Vec<Citation>,
+    /// What the draft should know about its sources (one that is the
+    /// draft itself, or another draft of the run).
+    pub warnings: Vec<PlanWarning>,
+}
+
+/// A warning about a draft's sources, where the draft names them if it
+/// does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanWarning {
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+impl Library {
+    /// An empty library that reads files as `reading` says.
+    pub fn new(reading: Reading) -> Library {
+        Library {
+            reading,
+            ..Library::default()
+        }
+    }
+
+    /// Every source read so far, in the order read.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Marks the files at `paths` as the drafts of the run: met in a folder
+    /// of sources they are skipped, and a draft is never a source of
+    /// itself. Call before [`Library::share`].
+    pub fn add_drafts<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
+        self.drafts.extend(
+            paths
+                .into_iter()
+                .filter_map(|path| path.canonicalize().ok()),
+        );
+    }
+
+    /// Reads `paths` (files, or folders walked for prose files) as sources
+    /// of every draft, and says what it met: files skipped in folders, and
+    /// every named path that could not be read.
+    pub fn share(&mut self, paths: &[PathBuf]) -> Problems {
+        let Walk {
+            found,
+            mut skipped,
+            mut errors,
+        } = walk::files(paths);
+        for file in found {
+            let key = file
+                .path
+                .canonicalize()
+                .unwrap_or_else(|_| file.path.clone());
+            if let Some(&at) = self.by_path.get(&key) {
+                self.shared.push(at);
+                continue;
             }
-            Err(error) => Err(error),
+            if !file.named && self.drafts.contains(&key) {
+                skipped.push(Error::Refused {
+                    path: file.path,
+                    reason: "a draft of this run, so not a source (name it with --source to use it as one)"
+                        .to_string(),
+                });
+                continue;
+            }
+            match Document::read_with(&file.path, self.reading) {
+                Ok(document) => {
+                    let at = self.insert(key, document);
+                    self.shared.push(at);
+                }
+                Err(error) if !file.named && error.is_unreadable_as_text() => skipped.push(error),
+                Err(error) => errors.push(error),
+            }
         }
-    };
-    let mut drafts = Vec::new();
-    for path in document::expand_paths(draft_paths)? {
-        drafts.extend(read(&path)?);
+        Problems { skipped, errors }
     }
-    let mut sources: Vec<Document> = Vec::new();
-    let mut by_path: FxHashMap<PathBuf, usize> = FxHashMap::default();
-    let mut shared = Vec::new();
-    for path in document::expand_paths(source_paths)? {
-        let key = path.canonicalize().unwrap_or_else(|_| path.clone());
-        if let Some(&at) = by_path.get(&key) {
-            shared.push(at);
-        } else if let Some(document) = read(&path)? {
-            by_path.insert(key, sources.len());
-            shared.push(sources.len());
-            sources.push(document);
+
+    /// The sources `draft` is checked against: the shared ones and those it
+    /// declares or cites, which are read into the library if they are not
+    /// in it yet. A draft left with no source at all is an error, as is a
+    /// suppression directive naming an unknown rule.
+    pub fn plan(&mut self, draft: &Document) -> Result<Plan> {
+        let mut admitted = Admitted {
+            own: draft.path.canonicalize().ok(),
+            ..Admitted::default()
+        };
+        for &at in &self.shared {
+            admitted.admit(self, at, None);
         }
-    }
-    let mut source_sets = Vec::with_capacity(drafts.len());
-    let mut all_citations = Vec::with_capacity(drafts.len());
-    for draft in &drafts {
-        let mut set = shared.clone();
         // A directive naming an unknown rule would silently silence
         // nothing: refuse it.
         for (line, rule) in Suppressions::of(draft).named_rules() {
@@ -84,20 +164,9 @@ pub fn gather(
         let mut cited = Vec::with_capacity(references.len());
         if !declared.is_empty() || !references.is_empty() {
             let root = declared::repository_root(&draft.path)?;
-            let mut load = |path: PathBuf| -> Result<usize> {
-                if let Some(&at) = by_path.get(&path) {
-                    return Ok(at);
-                }
-                // Read what was checked; show it as the user would write
-                // it, relative to the current folder.
-                let mut document = Document::read(&path, format)?;
-                document.path = document::relative_to_current(&path);
-                by_path.insert(path, sources.len());
-                sources.push(document);
-                Ok(sources.len() - 1)
-            };
             for source in &declared {
-                set.push(load(declared::confine(&draft.path, &root, source)?)?);
+                let at = self.load(declared::confine(&draft.path, &root, source)?)?;
+                admitted.admit(self, at, written_span(draft, &source.written));
             }
             for reference in references {
                 let outcome = match reference.definition {
@@ -112,8 +181,8 @@ pub fn gather(
                         };
                         match declared::confine_if_present(&draft.path, &root, &as_declared)? {
                             Some(path) => {
-                                let at = load(path)?;
-                                set.push(at);
+                                let at = self.load(path)?;
+                                admitted.admit(self, at, Some(definition));
                                 Cited::Source(at)
                             }
                             None => Cited::Missing {
@@ -130,7 +199,11 @@ pub fn gather(
                 });
             }
         }
-        all_citations.push(cited);
+        let Admitted {
+            mut set,
+            mut warnings,
+            ..
+        } = admitted;
         if set.is_empty() {
             return Err(Error::Declared {
                 path: draft.path.clone(),
@@ -142,12 +215,137 @@ pub fn gather(
         }
         set.sort_unstable();
         set.dedup();
-        source_sets.push(set);
+        warnings.dedup();
+        Ok(Plan {
+            sources: set,
+            citations: cited,
+            warnings,
+        })
     }
-    Ok(Inputs {
-        drafts,
-        sources,
-        source_sets,
-        citations: all_citations,
-    })
+
+    /// The index of the source at canonical `path`, read now if it was not
+    /// before, and shown as the user would write it: relative to the current
+    /// folder.
+    fn load(&mut self, path: PathBuf) -> Result<usize> {
+        if let Some(&at) = self.by_path.get(&path) {
+            return Ok(at);
+        }
+        let mut document = Document::read_with(&path, self.reading)?;
+        document.path = document::relative_to_current(&path);
+        Ok(self.insert(path, document))
+    }
+
+    fn insert(&mut self, key: PathBuf, document: Document) -> usize {
+        self.by_path.insert(key.clone(), self.documents.len());
+        self.keys.push(key);
+        self.documents.push(document);
+        self.documents.len() - 1
+    }
+}
+
+/// The sources a draft's plan admits, as they are met.
+#[derive(Default)]
+struct Admitted {
+    /// The draft's canonical path (none for standard input).
+    own: Option<PathBuf>,
+    set: Vec<usize>,
+    warnings: Vec<PlanWarning>,
+}
+
+impl Admitted {
+    /// Admits source `at` of `library` (named at `span` of the draft, if
+    /// there), unless it is the draft itself: a draft is never evidence for
+    /// itself. Either that, or a source that is another draft of the run,
+    /// is said in a warning.
+    fn admit(&mut self, library: &Library, at: usize, span: Option<Span>) {
+        let key = &library.keys[at];
+        if Some(key) == self.own.as_ref() {
+            self.warnings.push(PlanWarning {
+                message: "the draft names itself as a source; a draft is never evidence for itself, so it is left out".to_string(),
+                span,
+            });
+            return;
+        }
+        if library.drafts.contains(key) {
+            let shown = library.documents[at].display_path();
+            self.warnings.push(PlanWarning {
+                message: format!("source {shown} is itself a draft of this run; it supports only what its own sources do"),
+                span,
+            });
+        }
+        self.set.push(at);
+    }
+}
+
+/// Drafts, the library of their sources, and each draft's plan.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// The drafts that could be read and planned.
+    pub drafts: Vec<Document>,
+    pub library: Library,
+    /// For each draft, what it is checked against.
+    pub plans: Vec<Plan>,
+    /// Files met in folders and left unread, each with the reason.
+    pub skipped: Vec<Error>,
+    /// Everything that went wrong: drafts left out, sources not read.
+    pub errors: Vec<Error>,
+}
+
+/// Reads the drafts `drafts` found and their sources: `source_paths` for
+/// every draft, plus each draft's declared and cited ones. A bad draft is
+/// left out with its error; if a shared source cannot be read, no draft is
+/// checked (every one would be judged against too little).
+pub fn gather(drafts: Walk, source_paths: &[PathBuf], reading: Reading) -> Inputs {
+    let mut inputs = Inputs {
+        library: Library::new(reading),
+        skipped: drafts.skipped,
+        errors: drafts.errors,
+        ..Inputs::default()
+    };
+    let mut read = Vec::with_capacity(drafts.found.len());
+    for file in drafts.found {
+        let document = if file.path == std::path::Path::new(walk::STDIN) {
+            let format = reading.format.unwrap_or(document::Format::Plain);
+            Document::read_stdin(format, reading.max_bytes)
+        } else {
+            Document::read_with(&file.path, reading)
+        };
+        match document {
+            Ok(document) => read.push(document),
+            Err(error) if !file.named && error.is_unreadable_as_text() => {
+                inputs.skipped.push(error)
+            }
+            Err(error) => inputs.errors.push(error),
+        }
+    }
+    inputs
+        .library
+        .add_drafts(read.iter().map(|draft| draft.path.as_path()));
+    let sources = inputs.library.share(source_paths);
+    inputs.skipped.extend(sources.skipped);
+    if !sources.errors.is_empty() {
+        inputs.errors.extend(sources.errors);
+        return inputs;
+    }
+    for draft in read {
+        match inputs.library.plan(&draft) {
+            Ok(plan) => {
+                inputs.drafts.push(draft);
+                inputs.plans.push(plan);
+            }
+            Err(error) => inputs.errors.push(error),
+        }
+    }
+    inputs
+}
+
+/// Where `written` (a declared source) is written in the draft's front
+/// matter, if it can be found there.
+fn written_span(draft: &Document, written: &str) -> Option<Span> {
+    let front = draft.front_matter?;
+    let at = draft.slice(front).find(written)?;
+    Some(Span::new(
+        front.start + at,
+        front.start + at + written.len(),
+    ))
 }

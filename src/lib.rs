@@ -26,6 +26,9 @@
 //!   `rules/`.
 //! * [`span`] turns byte offsets into lines and columns; [`report`] renders
 //!   results for people and programs.
+//! * [`run`] is a whole check run — settings, inputs, index, audit,
+//!   rendering — the one API every front end (the command line, an editor's
+//!   language server, a report) calls.
 //!
 //! ```
 //! use claimtrace::{document::{Document, Format}, rules::RuleSet, segment};
@@ -48,6 +51,7 @@ pub mod error;
 pub mod inputs;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod segment;
 pub mod span;
 pub mod suppress;

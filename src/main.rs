@@ -7,15 +7,17 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use claimtrace::check::{Kind, Options as CheckOptions, Severity};
+use claimtrace::check::{Kind, Severity};
 use claimtrace::config;
-use claimtrace::document::{self, Document, Format};
-use claimtrace::inputs;
+use claimtrace::document::{self, Document, Format, Reading};
+use claimtrace::report::text::one_line;
 use claimtrace::report::{self, OutputFormat};
 use claimtrace::rules::RuleSet;
+use claimtrace::run::{self, ReportFormat};
 use claimtrace::segment;
 
 #[derive(Parser)]
@@ -148,6 +150,16 @@ struct InputArgs {
     /// not hold stay built-in).
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+
+    /// Refuse files larger than SIZE: bytes, or with a K, M or G suffix
+    /// [default: 128M, or `max-file-size` in claimtrace.toml].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_file_size: Option<u64>,
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    document::parse_size(text)
+        .ok_or_else(|| format!("`{text}` is not a size: write bytes, or a number with K, M or G"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -206,7 +218,7 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(Failure::Input(error)) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", one_line(&error.to_string()));
             ExitCode::from(2)
         }
     }
@@ -214,7 +226,7 @@ fn main() -> ExitCode {
 
 fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
     let rules = RuleSet::load(args.input.rules.as_deref())?;
-    let document = read_document(args.file.as_deref(), args.input.markdown)?;
+    let document = read_document(args.file.as_deref(), &args.input)?;
     let sentences = segment::sentences(&document, &rules.segment);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format.into() {
@@ -227,7 +239,7 @@ fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
 
 fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
     let rules = RuleSet::load(args.input.rules.as_deref())?;
-    let document = read_document(args.file.as_deref(), args.input.markdown)?;
+    let document = read_document(args.file.as_deref(), &args.input)?;
     let sentences = segment::sentences(&document, &rules.segment);
     let claims = claimtrace::claims::extract(&document, &sentences, &rules);
     let mut out = BufWriter::new(io::stdout().lock());
@@ -242,30 +254,25 @@ fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    // Flags win over claimtrace.toml, which wins over the defaults.
-    let config = config::load(Path::new("."))?;
-    let rules_dir = args.input.rules.clone().or(config.rules.clone());
-    let rules = RuleSet::load(rules_dir.as_deref())?;
-    let forced = args.input.markdown.then_some(Format::Markdown);
-    let draft_paths = match (&args.drafts[..], &config.drafts, &config.path) {
-        ([], Some(pattern), Some(file)) => config::drafts_matching(&config.root, pattern, file)?,
-        (drafts, _, _) => drafts.to_vec(),
+    let request = run::Request {
+        drafts: args.drafts,
+        sources: args.sources,
+        markdown: args.input.markdown,
+        rules: args.input.rules,
+        strict_quotes: args.strict_quotes,
+        fail_on: args.fail_on.map(|fail_on| match fail_on {
+            FailOn::Error => config::FailOn::Severity(Severity::Error),
+            FailOn::Warning => config::FailOn::Severity(Severity::Warning),
+            FailOn::Never => config::FailOn::Never,
+        }),
+        max_file_size: args.input.max_file_size,
     };
-    if draft_paths.is_empty() {
-        eprintln!(
-            "error: no drafts to check: name them, or set `drafts` in {}",
-            config::FILE_NAME
-        );
-        return Ok(ExitCode::from(2));
+    let settings = run::Settings::new(request, Path::new("."))?;
+    let inputs = run::gather(&settings)?;
+    // What was skipped in folders is said, and counted in the output.
+    for skipped in &inputs.skipped {
+        eprintln!("warning: {}, skipped", one_line(&skipped.to_string()));
     }
-    let source_paths: Vec<PathBuf> = match (&args.sources[..], &config.sources) {
-        ([], Some(folder)) => vec![document::relative_to_current(folder)],
-        (sources, _) => sources.to_vec(),
-    };
-    // A binary file in a folder is skipped, and said so.
-    let inputs = inputs::gather(&draft_paths, &source_paths, forced, |skipped| {
-        eprintln!("warning: {skipped}")
-    })?;
     // A progress bar when there are many drafts and a person watching.
     let progress =
         (inputs.drafts.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
@@ -278,40 +285,31 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
             );
             bar
         });
-    let options = CheckOptions {
-        strict_quotes: args.strict_quotes,
-        severity: config.severity.clone(),
-        on_checked: progress.clone().map(|bar| {
-            let tick: std::sync::Arc<dyn Fn() + Send + Sync> =
-                std::sync::Arc::new(move || bar.inc(1));
-            tick
-        }),
-    };
-    let audit = claimtrace::check::check_each(
-        &inputs.drafts,
-        &inputs.sources,
-        &inputs.source_sets,
-        &inputs.citations,
-        &rules,
-        &options,
-    );
+    let tick = progress.clone().map(|bar| {
+        let tick: Arc<dyn Fn() + Send + Sync> = Arc::new(move || bar.inc(1));
+        tick
+    });
+    let audit = run::check(&settings, &inputs, tick);
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let drafts = inputs.drafts;
-    let render = |mut out: &mut dyn Write| match args.format {
-        CheckFormat::Json => report::check::write_json(&mut out, &audit),
-        CheckFormat::Html => report::html::write(&mut out, &audit),
-        CheckFormat::Sarif => report::sarif::write(&mut out, &audit, &drafts),
-        CheckFormat::Github => report::github::write(&mut out, &audit),
-        CheckFormat::Human => {
-            let styled = args.output.is_none()
+    let format = match args.format {
+        CheckFormat::Json => ReportFormat::Json,
+        CheckFormat::Html => ReportFormat::Html,
+        CheckFormat::Sarif => ReportFormat::Sarif,
+        CheckFormat::Github => ReportFormat::Github,
+        CheckFormat::Human => ReportFormat::Human {
+            styled: args.output.is_none()
                 && io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
-            report::check::write_human(&mut out, &audit, &drafts, styled)
-        }
+                && std::env::var_os("NO_COLOR").is_none(),
+        },
     };
+    let render = |mut out: &mut dyn Write| run::render(&mut out, &audit, &inputs.drafts, format);
+    // When errors left no draft to report on, nothing is written: an
+    // earlier report named with --output stays as it was.
+    let nothing_checked = inputs.drafts.is_empty() && !inputs.errors.is_empty();
     match &args.output {
+        _ if nothing_checked => {}
         Some(path) => report::output::write_file(path, render)?,
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
@@ -319,26 +317,14 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
             out.flush()?;
         }
     }
-    let fail_on = match args.fail_on {
-        Some(FailOn::Error) => config::FailOn::Severity(Severity::Error),
-        Some(FailOn::Warning) => config::FailOn::Severity(Severity::Warning),
-        Some(FailOn::Never) => config::FailOn::Never,
-        None => config
-            .fail_on
-            .unwrap_or(config::FailOn::Severity(Severity::Error)),
-    };
-    let threshold = match fail_on {
-        config::FailOn::Severity(least) => Some(least),
-        config::FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|least| {
-        audit
-            .documents
-            .iter()
-            .flat_map(|d| &d.findings)
-            .any(|f| f.severity >= least)
-    });
-    Ok(if failed {
+    // Every draft that could be checked was: now every error met.
+    for error in &inputs.errors {
+        eprintln!("error: {}", one_line(&error.to_string()));
+    }
+    if !inputs.errors.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    Ok(if settings.fails(&audit) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -366,7 +352,8 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
             let Some(kind) = Kind::from_name(&name) else {
                 let known: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
                 eprintln!(
-                    "error: unknown finding kind `{name}` (known: {})",
+                    "error: unknown finding kind `{}` (known: {})",
+                    one_line(&name),
                     known.join(", ")
                 );
                 return Ok(ExitCode::from(2));
@@ -400,13 +387,15 @@ fn terminal_width() -> usize {
 }
 
 /// Reads `file`, or standard input for `None` and `-`.
-fn read_document(file: Option<&Path>, markdown: bool) -> claimtrace::Result<Document> {
-    let forced = markdown.then_some(Format::Markdown);
+fn read_document(file: Option<&Path>, input: &InputArgs) -> claimtrace::Result<Document> {
+    let reading = Reading {
+        format: input.markdown.then_some(Format::Markdown),
+        max_bytes: input
+            .max_file_size
+            .unwrap_or(document::DEFAULT_MAX_FILE_SIZE),
+    };
     match file {
-        None => Document::read_stdin(forced.unwrap_or(Format::Plain)),
-        Some(path) if path == Path::new("-") => {
-            Document::read_stdin(forced.unwrap_or(Format::Plain))
-        }
-        Some(path) => Document::read(path, forced),
+        Some(path) if path != Path::new("-") => Document::read_with(path, reading),
+        _ => Document::read_stdin(reading.format.unwrap_or(Format::Plain), reading.max_bytes),
     }
 }

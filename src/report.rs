@@ -12,6 +12,7 @@ pub mod html;
 pub mod output;
 pub mod sarif;
 pub mod sentences;
+pub mod text;
 
 /// The output formats every command offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

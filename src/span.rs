@@ -13,10 +13,11 @@
 //!
 //! Turning offsets into columns means counting the characters between the
 //! start of the line and the offset. On a document with one enormous line,
-//! doing that from scratch for every sentence would be quadratic, so
-//! [`Locator`] remembers the last position it resolved and walks from there
-//! (forward, or back when that is nearer than the line start): reports ask
-//! about offsets nearly in order, so the total work stays linear.
+//! doing that from the line start for every finding would be quadratic, so
+//! the index also records how many characters precede every 256th byte: a
+//! column is the difference of two such counts, each finished over less
+//! than 256 bytes. Any offset, asked in any order, costs the same small
+//! amount however long its line.
 
 use serde::Serialize;
 
@@ -71,11 +72,18 @@ pub struct Location {
     pub end_column: usize,
 }
 
-/// The start offset of every line of a text.
+/// How many bytes apart the character counts of a [`LineIndex`] are.
+const CHECKPOINT: usize = 256;
+
+/// The start offset of every line of a text, and character counts to find
+/// columns fast.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     /// Byte offset at which each line starts; never empty.
     line_starts: Vec<usize>,
+    /// `chars_before[k]`: the characters starting before byte
+    /// `k * CHECKPOINT`.
+    chars_before: Vec<usize>,
 }
 
 impl LineIndex {
@@ -93,7 +101,24 @@ impl LineIndex {
             }
             line_starts.push(at + 1);
         }
-        LineIndex { line_starts }
+        let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut total = 0;
+        chars_before.push(0);
+        for chunk in bytes.chunks(CHECKPOINT) {
+            total += count_chars(chunk);
+            chars_before.push(total);
+        }
+        LineIndex {
+            line_starts,
+            chars_before,
+        }
+    }
+
+    /// The characters of `bytes` (the indexed text) starting before
+    /// `offset`.
+    fn chars_to(&self, bytes: &[u8], offset: usize) -> usize {
+        let checkpoint = offset / CHECKPOINT;
+        self.chars_before[checkpoint] + count_chars(&bytes[checkpoint * CHECKPOINT..offset])
     }
 
     /// Number of lines (a text without line endings has one).
@@ -115,23 +140,16 @@ impl LineIndex {
     }
 }
 
-/// Resolves offsets of one text into positions, fast when the offsets come
-/// in increasing order.
+/// Resolves offsets of one text into positions, in any order, each in
+/// time independent of the length of its line.
 pub struct Locator<'a> {
     text: &'a str,
     index: &'a LineIndex,
-    /// The last resolved offset, its zero-based line and its zero-based
-    /// column, from which the next forward query continues.
-    last: (usize, usize, usize),
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str, index: &'a LineIndex) -> Locator<'a> {
-        Locator {
-            text,
-            index,
-            last: (index.line_start(0), 0, 0),
-        }
+        Locator { text, index }
     }
 
     /// The position of byte `offset`. Offsets past the end are clamped to
@@ -141,18 +159,11 @@ impl<'a> Locator<'a> {
         let offset = offset.min(self.text.len());
         let line = self.index.line_of(offset);
         let line_start = self.index.line_start(line);
-        let (last_offset, last_line, last_column) = self.last;
         let bytes = self.text.as_bytes();
-        let column = if last_line == line && last_offset <= offset {
-            last_column + count_chars(&bytes[last_offset..offset])
-        } else if last_line == line && last_offset - offset < offset - line_start {
-            // A step back on the same line: nearer the last position than
-            // the line start.
-            last_column - count_chars(&bytes[offset..last_offset])
-        } else {
-            count_chars(&bytes[line_start.min(offset)..offset])
-        };
-        self.last = (offset, line, column);
+        let column = self
+            .index
+            .chars_to(bytes, offset)
+            .saturating_sub(self.index.chars_to(bytes, line_start.min(offset)));
         Position {
             line: line + 1,
             column: column + 1,
@@ -211,6 +222,23 @@ mod tests {
         let text = "\u{feff}Hi";
         assert_eq!(position(text, 3), (1, 1));
         assert_eq!(position(text, 4), (1, 2));
+    }
+
+    #[test]
+    fn columns_agree_with_counting_from_the_line_start_across_checkpoints() {
+        let text = format!(
+            "\u{feff}{}\r\n{}\n€",
+            "a€’😀ह ".repeat(200),
+            "x".repeat(700)
+        );
+        let index = LineIndex::new(&text);
+        let mut locator = Locator::new(&text, &index);
+        for offset in (0..=text.len()).rev() {
+            let line = index.line_of(offset);
+            let start = index.line_start(line).min(offset);
+            let naive = count_chars(&text.as_bytes()[start..offset]) + 1;
+            assert_eq!(locator.position(offset).column, naive, "offset {offset}");
+        }
     }
 
     #[test]

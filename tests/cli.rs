@@ -116,7 +116,7 @@ fn binary_input_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr(&output),
-        "error: <stdin>: binary file (NUL byte at byte 4), skipped\n"
+        "error: <stdin>: binary file (NUL byte at byte 4)\n"
     );
 }
 
@@ -218,4 +218,24 @@ fn unbalanced_quote_is_reported() {
         "{}",
         stdout(&output)
     );
+}
+
+#[test]
+fn a_release_a_stranger_can_install() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let manifest: toml::Table = manifest.parse().expect("Cargo.toml is TOML");
+    let package = &manifest["package"];
+    assert_eq!(package["license"].as_str(), Some("MIT OR Apache-2.0"));
+    assert!(
+        package["description"]
+            .as_str()
+            .is_some_and(|d| !d.is_empty())
+    );
+    assert!(package["rust-version"].as_str().is_some());
+    for licence in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        assert!(root.join(licence).is_file(), "{licence}");
+    }
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(readme.contains("cargo install --locked --path ."));
 }

@@ -35,6 +35,7 @@ pub mod kinds;
 pub mod lexicon;
 pub mod normalize;
 pub mod quotes;
+pub mod sets;
 pub mod speakers;
 pub mod trace;
 
@@ -50,10 +51,11 @@ use crate::span::{Location, Span};
 use crate::suppress::Suppressions;
 
 use figures::FigureMatch;
-use index::{Source, SourceIndex, Unit};
+use index::{SourceIndex, Unit};
 pub use kinds::{Kind, Severity};
 use normalize::Strictness;
 use quotes::QuoteMatch;
+pub use sets::{SourceSets, read_source};
 use trace::{ClauseTrace, Slot, Tracer};
 
 /// How a check runs.
@@ -70,7 +72,7 @@ pub struct Options {
 
 impl Options {
     /// How quotations are compared under these options.
-    fn strictness(&self) -> Strictness {
+    pub fn strictness(&self) -> Strictness {
         if self.strict_quotes {
             Strictness::Strict
         } else {
@@ -97,6 +99,23 @@ pub struct Audit {
     pub version: u32,
     pub documents: Vec<DocumentAudit>,
     pub summary: Summary,
+    /// Files met in folders and not read (binary, too large, …); listed
+    /// only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Problem>,
+    /// Drafts and sources that could not be read or checked; listed only
+    /// when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Problem>,
+}
+
+/// A file a run could not read or check, and why.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, if the problem is about one.
+    pub path: Option<String>,
+    /// One line, naming the file.
+    pub message: String,
 }
 
 /// Totals over all drafts.
@@ -110,6 +129,13 @@ pub struct Summary {
     pub not_a_claim: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Files skipped in folders; shown only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One draft's audit.
@@ -119,6 +145,21 @@ pub struct DocumentAudit {
     pub sources: Vec<String>,
     pub claims: Vec<ClaimAudit>,
     pub findings: Vec<Finding>,
+    /// Suspicious input that did not stop the check (a quotation mark
+    /// never closed); listed only when there is some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<InputWarning>,
+}
+
+/// Something suspicious in a draft or its sources, where the draft shows
+/// it when it does.
+#[derive(Clone, Debug, Serialize)]
+pub struct InputWarning {
+    pub message: String,
+    pub span: Option<Location>,
+    /// The byte span in the draft, for renderers.
+    #[serde(skip)]
+    pub range: Option<Span>,
 }
 
 /// What was decided about one claim.
@@ -214,8 +255,8 @@ pub fn check(
 /// Checks each draft against its own sources: `source_sets[i]` lists the
 /// indexes into `sources` of draft `i`'s sources, `citations[i]` its
 /// footnote citations (see [`crate::inputs`]). Each source is read once;
-/// each distinct set of sources is indexed once; drafts are checked in
-/// parallel, and the audit lists them in the order given.
+/// each distinct set of sources is indexed once ([`SourceSets`]); drafts
+/// are checked in parallel, and the audit lists them in the order given.
 pub fn check_each(
     drafts: &[Document],
     sources: &[Document],
@@ -226,35 +267,8 @@ pub fn check_each(
 ) -> Audit {
     use rayon::prelude::*;
 
-    let strictness = options.strictness();
-    let lexicon = lexicon::Lexicon::new(&rules.check);
-    let read: Vec<Source<'_>> = sources
-        .par_iter()
-        .map(|document| {
-            let sentences = segment::sentences(document, &rules.segment);
-            let claims = claims::extract(document, &sentences, rules);
-            // Each source's words are keyed once, whatever sets it is in.
-            let tokens: Vec<Vec<lexicon::Token>> = claims
-                .claims
-                .iter()
-                .map(|c| lexicon.tokens(c.text, c.span.start))
-                .collect();
-            let words = claims
-                .claims
-                .iter()
-                .zip(&tokens)
-                .map(|(c, t)| index::ClaimWords::of(document, c, t, strictness))
-                .collect();
-            Source {
-                document,
-                claims,
-                tokens: std::sync::Arc::new(tokens),
-                words: std::sync::Arc::new(words),
-            }
-        })
-        .collect();
-    // One index per distinct set of sources.
-    let mut distinct: Vec<Vec<usize>> = source_sets
+    let pool = SourceSets::new(sources, rules, options);
+    let keys: Vec<Vec<usize>> = source_sets
         .iter()
         .map(|set| {
             let mut set = set.clone();
@@ -263,85 +277,81 @@ pub fn check_each(
             set
         })
         .collect();
-    let keys = distinct.clone();
+    let mut distinct: Vec<&Vec<usize>> = keys.iter().collect();
     distinct.sort();
     distinct.dedup();
-    let indexes: Vec<SourceIndex<'_>> = distinct
-        .par_iter()
-        .map(|set| {
-            let members = set
-                .iter()
-                .map(|&i| Source {
-                    document: read[i].document,
-                    claims: read[i].claims.clone(),
-                    tokens: read[i].tokens.clone(),
-                    words: read[i].words.clone(),
-                })
-                .collect();
-            SourceIndex::new(members, &lexicon)
-        })
-        .collect();
-    let all_paths: Vec<String> = sources.iter().map(Document::display_path).collect();
-    let documents: Vec<DocumentAudit> = drafts
+    distinct.par_iter().for_each(|set| pool.prepare(set));
+    let documents = drafts
         .par_iter()
         .zip(keys.par_iter())
         .zip(citations.par_iter())
-        .map(|((draft, key), citations)| {
-            let at = distinct.binary_search(key).expect("every set was indexed");
-            let paths: Vec<String> = key.iter().map(|&i| all_paths[i].clone()).collect();
-            let cited = DraftCitations {
-                citations,
-                paths: &all_paths,
-            };
-            let tracer = Tracer {
-                index: &indexes[at],
-                lexicon: &lexicon,
-                rules,
-                cased: draft.text.chars().any(char::is_uppercase),
-            };
-            check_draft(draft, tracer, &paths, cited, rules, options)
-        })
+        .map(|((draft, key), citations)| pool.check(draft, key, citations, rules, options))
         .collect();
-    let mut summary = Summary {
-        documents: documents.len(),
-        ..Summary::default()
-    };
-    for document in &documents {
-        summary.claims += document.claims.len();
-        for claim in &document.claims {
-            match claim.verdict {
-                Verdict::Supported => summary.supported += 1,
-                Verdict::Contradicted => summary.contradicted += 1,
-                Verdict::Unsupported => summary.unsupported += 1,
-                Verdict::NotAClaim => summary.not_a_claim += 1,
-            }
-        }
-        summary.errors += document
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        summary.warnings += document
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
-            .count();
+    Audit::of(documents)
+}
+
+/// The tracer of `draft`'s clauses through `index`.
+pub fn tracer<'a, 'd>(
+    index: &'a SourceIndex<'d>,
+    lexicon: &'a lexicon::Lexicon,
+    rules: &'a RuleSet,
+    draft: &Document,
+) -> Tracer<'a, 'd> {
+    Tracer {
+        index,
+        lexicon,
+        rules,
+        cased: draft.text.chars().any(char::is_uppercase),
     }
-    Audit {
-        version: AUDIT_VERSION,
-        documents,
-        summary,
+}
+
+impl Audit {
+    /// The audit of `documents`, with their totals.
+    pub fn of(documents: Vec<DocumentAudit>) -> Audit {
+        let mut summary = Summary {
+            documents: documents.len(),
+            ..Summary::default()
+        };
+        for document in &documents {
+            summary.claims += document.claims.len();
+            for claim in &document.claims {
+                match claim.verdict {
+                    Verdict::Supported => summary.supported += 1,
+                    Verdict::Contradicted => summary.contradicted += 1,
+                    Verdict::Unsupported => summary.unsupported += 1,
+                    Verdict::NotAClaim => summary.not_a_claim += 1,
+                }
+            }
+            summary.errors += document
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            summary.warnings += document
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count();
+        }
+        Audit {
+            version: AUDIT_VERSION,
+            documents,
+            summary,
+            skipped: Vec::new(),
+            errors: Vec::new(),
+        }
     }
 }
 
 /// A draft's citations, and the display path of every source by index.
-struct DraftCitations<'a> {
-    citations: &'a [Citation],
-    paths: &'a [String],
+pub struct DraftCitations<'a> {
+    pub citations: &'a [Citation],
+    pub paths: &'a [String],
 }
 
-/// Checks one draft.
-fn check_draft(
+/// Checks one draft against `index`, the index of its sources (whose
+/// display paths are `source_paths`).
+pub fn check_draft(
     draft: &Document,
     tracer: Tracer<'_, '_>,
     source_paths: &[String],
@@ -351,7 +361,17 @@ fn check_draft(
 ) -> DocumentAudit {
     let strictness = options.strictness();
     let sentences = segment::sentences(draft, &rules.segment);
-    let claims = claims::extract(draft, &sentences, rules).claims;
+    let extracted = claims::extract(draft, &sentences, rules);
+    let claims = extracted.claims;
+    let warnings = extracted
+        .warnings
+        .into_iter()
+        .map(|w| InputWarning {
+            span: Some(draft.locate(w.span)),
+            message: w.message,
+            range: Some(w.span),
+        })
+        .collect();
     let mut checker = DraftChecker {
         draft,
         index: tracer.index,
@@ -427,6 +447,7 @@ fn check_draft(
         sources: source_paths.to_vec(),
         claims: audits,
         findings,
+        warnings,
     }
 }
 

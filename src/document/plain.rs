@@ -6,9 +6,9 @@
 //! hard-wrapped at a fixed width uses it in the middle of sentences, where it
 //! must not. We tell the two apart paragraph by paragraph: a paragraph is
 //! *wrapped* when it has several lines, the longest between
-//! [`MIN_WRAP_WIDTH`] and [`MAX_WRAP_WIDTH`] characters, and every line but
-//! the last fills at least [`MIN_WRAP_FILL`] of the longest (a paragraph of
-//! only two lines needs a first line of [`MIN_FIRST_OF_TWO`]). In a wrapped paragraph line breaks are
+//! `MIN_WRAP_WIDTH` and `MAX_WRAP_WIDTH` characters, and every line but
+//! the last fills at least `MIN_WRAP_FILL` of the longest (a paragraph of
+//! only two lines needs a first line of `MIN_FIRST_OF_TWO`). In a wrapped paragraph line breaks are
 //! spaces; elsewhere they end a block, unless the line before ends in a space
 //! or in punctuation that cannot end a unit of text (a comma, a hyphen, an
 //! opening bracket), which only happens when a sentence runs on.

@@ -6,40 +6,125 @@
 //! and the offending words' location (columns in Unicode code points, as
 //! everywhere in claimtrace), the source evidence as a related location,
 //! and a partial fingerprint (a hash of the rule, the draft's path and the
-//! offending words) so an alert keeps its identity when lines move.
+//! offending words) so an alert keeps its identity when lines move. Input
+//! warnings, files skipped and inputs that could not be checked are the
+//! run's `toolExecutionNotifications`. Messages are kept on one line.
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
 
+use super::text::one_line;
 use crate::check::{Audit, Finding, Kind, Severity};
 use crate::document::Document;
 use crate::span::Location;
 
+/// The log, its keys in the sorted order of a JSON object; the results
+/// are written one at a time as they are made, never held all at once.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    invocations: Option<Value>,
+    results: Results<'a>,
+    tool: Value,
+}
+
+/// Every finding of the audit as a SARIF result, made while written.
+struct Results<'a> {
+    audit: &'a Audit,
+    drafts: &'a [Document],
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut results = serializer.serialize_seq(None)?;
+        for (document, draft) in self.audit.documents.iter().zip(self.drafts) {
+            for finding in &document.findings {
+                let offending = draft.text.get(finding.range.start..finding.range.end);
+                results.serialize_element(&result(
+                    &document.path,
+                    finding,
+                    offending.unwrap_or_default(),
+                ))?;
+            }
+        }
+        results.end()
+    }
+}
+
 /// Writes the audit of `drafts` (in the audit's order) as a SARIF log.
 pub fn write(out: &mut impl Write, audit: &Audit, drafts: &[Document]) -> io::Result<()> {
     let rules: Vec<Value> = Kind::ALL.iter().map(|kind| rule(*kind)).collect();
-    let mut results = Vec::new();
-    for (document, draft) in audit.documents.iter().zip(drafts) {
-        for finding in &document.findings {
-            results.push(result(&document.path, finding, draft.slice(finding.range)));
+    let tool = json!({
+        "driver": {
+            "name": "claimtrace",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
         }
-    }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "claimtrace",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
     });
+    // Input warnings, files skipped and inputs that could not be checked
+    // are the tool's own notifications about the run, not results.
+    let warnings = audit.documents.iter().flat_map(|document| {
+        document.warnings.iter().map(|warning| {
+            let place = match &warning.span {
+                Some(span) => location(&document.path, span),
+                None => json!({
+                    "physicalLocation": { "artifactLocation": { "uri": uri(&document.path) } }
+                }),
+            };
+            json!({
+                "level": "warning",
+                "message": { "text": one_line(&warning.message) },
+                "locations": [place],
+            })
+        })
+    });
+    let problems = audit
+        .skipped
+        .iter()
+        .map(|p| ("warning", p))
+        .chain(audit.errors.iter().map(|p| ("error", p)))
+        .map(|(level, problem)| {
+            let mut notification = json!({
+                "level": level,
+                "message": { "text": one_line(&problem.message) },
+            });
+            if let Some(path) = &problem.path {
+                notification["locations"] = json!([{
+                    "physicalLocation": { "artifactLocation": { "uri": uri(path) } }
+                }]);
+            }
+            notification
+        });
+    let notifications: Vec<Value> = warnings.chain(problems).collect();
+    let invocations = (!notifications.is_empty()).then(|| {
+        json!([{
+            "executionSuccessful": audit.errors.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }])
+    });
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            invocations,
+            results: Results { audit, drafts },
+            tool,
+        }],
+        version: "2.1.0",
+    };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }
@@ -78,18 +163,19 @@ fn result(path: &str, finding: &Finding, offending: &str) -> Value {
     if let Some(evidence) = &finding.evidence {
         result["relatedLocations"] = json!([{
             "id": 1,
-            "message": { "text": format!("source: “{}”", evidence.text) },
+            "message": { "text": format!("source: “{}”", one_line(&evidence.text)) },
             "physicalLocation": location(&evidence.source, &evidence.span)["physicalLocation"].clone(),
         }]);
     }
     result
 }
 
-/// The message, with the fix when one is known.
+/// The message, with the fix when one is known, on one line.
 fn message(finding: &Finding) -> String {
+    let text = one_line(&finding.message);
     match &finding.fix {
-        Some(fix) => format!("{} (fix: {fix})", finding.message),
-        None => finding.message.clone(),
+        Some(fix) => format!("{text} (fix: {})", one_line(fix)),
+        None => text.into_owned(),
     }
 }
 

@@ -1,0 +1,308 @@
+//! One check run, for every front end.
+//!
+//! The command line, a language server and an HTML report all do the same
+//! thing: settle the settings (flags over `claimtrace.toml` over defaults),
+//! gather the drafts and their sources, check, and render the [`Audit`].
+//! This module is that orchestration, so each front end only translates its
+//! own requests and results:
+//!
+//! 1. [`Settings::new`] merges a [`Request`] (what the user asked for) with
+//!    the repository's `claimtrace.toml` and loads the rules;
+//! 2. sources are read once into a [`Library`], drafts are planned against
+//!    it ([`Library::plan`]), and an [`Index`] is built over it **once**;
+//! 3. [`Index::check`] checks one draft — read from a file or held in memory,
+//!    such as an editor's unsaved buffer — against the index, as often as
+//!    needed;
+//! 4. [`render`] writes the audit in the chosen [`ReportFormat`], and
+//!    [`Settings::fails`] says whether it fails the run.
+//!
+//! [`gather`] and [`check`](fn@check) do steps 2 and 3 for the files a request names,
+//! as the command line does.
+//!
+//! ```
+//! use std::path::Path;
+//! use claimtrace::document::{Document, Format};
+//! use claimtrace::inputs::Library;
+//! use claimtrace::run::{Index, Request, Settings};
+//!
+//! # fn main() -> claimtrace::Result<()> {
+//! let request = Request {
+//!     sources: vec!["seeds".into()],
+//!     ..Request::default()
+//! };
+//! let settings = Settings::new(request, Path::new("."))?;
+//!
+//! // Index the sources once…
+//! let mut library = settings.library();
+//! let problems = library.share(&settings.sources);
+//! assert!(problems.errors.is_empty() && problems.skipped.is_empty());
+//!
+//! // …plan each draft against the library (this reads any source the draft
+//! // declares, so it comes before the index is built)…
+//! let text = "“Trust is the foundation,” the minister said.".to_string();
+//! let draft = Document::from_text("draft.md".into(), text, Format::Markdown);
+//! let plan = library.plan(&draft)?;
+//! let index = Index::new(&library, &settings);
+//!
+//! // …and check its text, from disk or from memory, as often as it changes.
+//! let audit = index.check(&draft, &plan);
+//! assert_eq!(audit.findings[0].rule.name(), "fabricated-quote");
+//! # Ok(())
+//! # }
+//! ```
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::check::{Audit, DocumentAudit, InputWarning, Options, Problem, Severity, SourceSets};
+use crate::config::{self, Config, FailOn};
+use crate::document::walk::{self, Walk};
+use crate::document::{self, Document, Format, Reading};
+use crate::error::{Error, Result};
+use crate::inputs::{self, Inputs, Library, Plan};
+use crate::report;
+use crate::report::text::one_line;
+use crate::rules::RuleSet;
+
+/// What a user asks of a check run; every field may be left to the
+/// configuration file or the defaults.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// Drafts to check: files or folders. None: `drafts` in
+    /// `claimtrace.toml`.
+    pub drafts: Vec<PathBuf>,
+    /// Sources of every draft. None: `sources` in `claimtrace.toml`.
+    pub sources: Vec<PathBuf>,
+    /// Read every document as Markdown, whatever its extension.
+    pub markdown: bool,
+    /// A rules folder; else `rules` in `claimtrace.toml`; else built in.
+    pub rules: Option<PathBuf>,
+    /// Compare quotations strictly (see [`check::Options`]).
+    pub strict_quotes: bool,
+    /// When the run fails; else `fail-on` in `claimtrace.toml`; else at
+    /// the first error.
+    pub fail_on: Option<FailOn>,
+    /// The largest file read, in bytes; else `max-file-size` in
+    /// `claimtrace.toml`; else [`document::DEFAULT_MAX_FILE_SIZE`].
+    pub max_file_size: Option<u64>,
+}
+
+/// A request settled against the repository's configuration, with its
+/// rules loaded: everything a run needs but the files themselves.
+#[derive(Debug)]
+pub struct Settings {
+    /// The configuration file's settings, and the repository root.
+    pub config: Config,
+    pub rules: RuleSet,
+    pub options: Options,
+    pub fail_on: FailOn,
+    /// The drafts named; when none are, the drafts glob of the
+    /// configuration says which to check.
+    pub drafts: Vec<PathBuf>,
+    /// The sources of every draft.
+    pub sources: Vec<PathBuf>,
+    /// How every document is read.
+    pub reading: Reading,
+}
+
+impl Settings {
+    /// Settles `request` against the configuration found from `start` (the
+    /// nearest `claimtrace.toml` or `.git` at or above it): flags win over
+    /// the file, which wins over the defaults.
+    pub fn new(request: Request, start: &Path) -> Result<Settings> {
+        let config = config::load(start)?;
+        let rules_dir = request.rules.or_else(|| config.rules.clone());
+        let rules = RuleSet::load(rules_dir.as_deref())?;
+        let sources = match (request.sources, &config.sources) {
+            (sources, Some(folder)) if sources.is_empty() => {
+                vec![document::relative_to_current(folder)]
+            }
+            (sources, _) => sources,
+        };
+        let options = Options {
+            strict_quotes: request.strict_quotes,
+            severity: config.severity.clone(),
+            on_checked: None,
+        };
+        let fail_on = request
+            .fail_on
+            .or(config.fail_on)
+            .unwrap_or(FailOn::Severity(Severity::Error));
+        let reading = Reading {
+            format: request.markdown.then_some(Format::Markdown),
+            max_bytes: request
+                .max_file_size
+                .or(config.max_file_size)
+                .unwrap_or(document::DEFAULT_MAX_FILE_SIZE),
+        };
+        Ok(Settings {
+            config,
+            rules,
+            options,
+            fail_on,
+            drafts: request.drafts,
+            sources,
+            reading,
+        })
+    }
+
+    /// An empty library that reads files as these settings say.
+    pub fn library(&self) -> Library {
+        Library::new(self.reading)
+    }
+
+    /// Whether `audit` has a finding at or above the failing severity.
+    pub fn fails(&self, audit: &Audit) -> bool {
+        let FailOn::Severity(least) = self.fail_on else {
+            return false;
+        };
+        audit
+            .documents
+            .iter()
+            .flat_map(|d| &d.findings)
+            .any(|f| f.severity >= least)
+    }
+}
+
+/// Reads the drafts and sources `settings` name (see [`inputs::gather`]):
+/// the drafts named, or else those the configuration's drafts glob
+/// matches. Nothing to check at all is an error.
+pub fn gather(settings: &Settings) -> Result<Inputs> {
+    let drafts = match (&settings.drafts[..], &settings.config.drafts) {
+        ([], Some(pattern)) => config::drafts_matching(&settings.config, pattern)?,
+        ([], None) => Walk::default(),
+        (named, _) => walk::files(named),
+    };
+    if drafts.found.is_empty() && drafts.errors.is_empty() && settings.drafts.is_empty() {
+        return Err(Error::Usage {
+            message: format!(
+                "no drafts to check: name them, or set `drafts` in {}",
+                config::FILE_NAME
+            ),
+        });
+    }
+    Ok(inputs::gather(drafts, &settings.sources, settings.reading))
+}
+
+/// Checks every draft of `inputs` against its plan, in parallel; the audit
+/// lists the drafts in the order given. `on_checked` is called once a draft
+/// is checked (from any thread), for progress.
+pub fn check(
+    settings: &Settings,
+    inputs: &Inputs,
+    on_checked: Option<Arc<dyn Fn() + Send + Sync>>,
+) -> Audit {
+    let index = Index::new(&inputs.library, settings);
+    // Index each distinct set of sources in parallel before the drafts.
+    let mut sets: Vec<&[usize]> = inputs.plans.iter().map(|p| &p.sources[..]).collect();
+    sets.sort_unstable();
+    sets.dedup();
+    sets.par_iter().for_each(|set| index.prepare(set));
+    let documents = inputs
+        .drafts
+        .par_iter()
+        .zip(inputs.plans.par_iter())
+        .map(|(draft, plan)| {
+            let audit = index.check(draft, plan);
+            if let Some(tick) = &on_checked {
+                tick();
+            }
+            audit
+        })
+        .collect();
+    let mut audit = Audit::of(documents);
+    let problem = |error: &Error| Problem {
+        path: error.path().map(|p| p.display().to_string()),
+        message: one_line(&error.to_string()).into_owned(),
+    };
+    audit.skipped = inputs.skipped.iter().map(problem).collect();
+    audit.errors = inputs.errors.iter().map(problem).collect();
+    audit.summary.skipped = audit.skipped.len();
+    audit
+}
+
+/// The sources of a library, read with the rule engine, and the index of
+/// each set of them that a draft is checked against (built on first use and
+/// kept; see [`SourceSets`]). Build it once the library holds every source
+/// the drafts' plans name.
+pub struct Index<'l> {
+    settings: &'l Settings,
+    pool: SourceSets<'l>,
+}
+
+impl<'l> Index<'l> {
+    /// Reads every source of `library` (in parallel).
+    pub fn new(library: &'l Library, settings: &'l Settings) -> Index<'l> {
+        Index {
+            settings,
+            pool: SourceSets::new(library.documents(), &settings.rules, &settings.options),
+        }
+    }
+
+    /// Checks `draft` against the sources `plan` names.
+    pub fn check(&self, draft: &Document, plan: &Plan) -> DocumentAudit {
+        let settings = self.settings;
+        let mut audit = self.pool.check(
+            draft,
+            &plan.sources,
+            &plan.citations,
+            &settings.rules,
+            &settings.options,
+        );
+        let about_sources = plan.warnings.iter().map(|warning| InputWarning {
+            message: warning.message.clone(),
+            span: warning.span.map(|span| draft.locate(span)),
+            range: warning.span,
+        });
+        audit.warnings.splice(0..0, about_sources);
+        // Messages quote inputs: each is kept on one line, its control
+        // characters escaped, in every format (the JSON audit included).
+        for finding in &mut audit.findings {
+            finding.message = one_line(&finding.message).into_owned();
+        }
+        for warning in &mut audit.warnings {
+            warning.message = one_line(&warning.message).into_owned();
+        }
+        audit
+    }
+
+    /// Builds the index of the sources `set` now, if no draft needed it
+    /// before.
+    pub fn prepare(&self, set: &[usize]) {
+        self.pool.prepare(set);
+    }
+}
+
+/// How an audit is rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// rustc-style diagnostics; `styled` turns colour on.
+    Human { styled: bool },
+    /// The JSON audit.
+    Json,
+    /// One self-contained HTML page.
+    Html,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// Writes `audit` of `drafts` (the documents it is of, in its order).
+pub fn render(
+    out: &mut impl Write,
+    audit: &Audit,
+    drafts: &[Document],
+    format: ReportFormat,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Human { styled } => report::check::write_human(out, audit, drafts, styled),
+        ReportFormat::Json => report::check::write_json(out, audit),
+        ReportFormat::Html => report::html::write(out, audit),
+        ReportFormat::Sarif => report::sarif::write(out, audit, drafts),
+        ReportFormat::Github => report::github::write(out, audit),
+    }
+}
