@@ -124,18 +124,32 @@ impl Tracer<'_, '_> {
                         .contains(['“', '"', ':', '‘', '(', '—', '\n'])
             })
             .collect();
+        // Which words lie in a skipped span, decided once for the sentence:
+        // spans sorted by start, with the furthest end reached so far, so
+        // each word is one binary search whatever the number of spans.
+        let mut sorted: Vec<Span> = skip.to_vec();
+        sorted.sort_by_key(|s| s.start);
+        let furthest: Vec<usize> = sorted
+            .iter()
+            .scan(0, |end, s| {
+                *end = (*end).max(s.end);
+                Some(*end)
+            })
+            .collect();
+        let in_skipped_span: Vec<bool> = tokens
+            .iter()
+            .map(|t| {
+                let before = sorted.partition_point(|s| s.start <= t.span.start);
+                before > 0 && furthest[before - 1] >= t.span.end
+            })
+            .collect();
         let mut traces = Vec::new();
         for range in clauses(draft, &tokens) {
             // Skipped words (quotations, figures, the speaker) stay in the
             // clause as function words, so that it still lines up with its
             // passage word for word.
             let checked: Vec<usize> = range.clone().collect();
-            let skipped = |i: usize| {
-                let t = &tokens[i];
-                skip.iter()
-                    .any(|s| s.start <= t.span.start && t.span.end <= s.end)
-                    || exempt.contains(&t.stem)
-            };
+            let skipped = |i: usize| in_skipped_span[i] || exempt.contains(&tokens[i].stem);
             let clause_tokens: Vec<Token> = checked
                 .iter()
                 .map(|&i| {
