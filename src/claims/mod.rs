@@ -163,6 +163,12 @@ pub fn extract<'d>(
                 resolved.push(r);
             }
         }
+        // A later "he" or "she" refers to the sentence's own speaker before
+        // one named inside its reported words ("Helen Marsh said Corvane
+        // expects …"): the first attribution's subject is the most recent.
+        if resolved.len() > 1 {
+            resolver.remember_first(resolved.len());
+        }
         sentence_cues.push(resolved);
     }
 
@@ -392,8 +398,108 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
                 index.add(name, sentence.span.start + start, role.clone());
             }
         }
+        for (at, name, head) in descriptions(sentence.text, &rules.attribution) {
+            index.describe(&name, &head, sentence.span.start + at);
+        }
     }
+    index.finish();
     index
+}
+
+/// The people `text` describes, with the noun that describes them: in an
+/// apposition (`Okafor, an Ohio-born developer,`) or right before the name
+/// (`developer Ada Okafor`). Offsets are of the name.
+fn descriptions(
+    text: &str,
+    rules: &crate::rules::AttributionRules,
+) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase()
+    };
+    let is_describing = |noun: &str| {
+        let singular = noun.strip_suffix('s').unwrap_or(noun);
+        rules.descriptions.contains(noun)
+            || rules.descriptions.contains(singular)
+            || rules.role_names.contains(noun)
+    };
+    let capitalised = |w: &str| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    // The name whose last word is `words[end]`: its capitalised words back
+    // to the first, honorifics included.
+    let name_ending = |end: usize| {
+        let mut first = end;
+        while first > 0
+            && capitalised(words[first - 1].1)
+            && !words[first - 1].1.ends_with([',', ';', ':'])
+        {
+            first -= 1;
+        }
+        let start = words[first].0;
+        let stop = words[end].0 + words[end].1.trim_end_matches([',', '.', ';', ':']).len();
+        (start, &text[start..stop])
+    };
+    for i in 0..words.len() {
+        let (_, word) = words[i];
+        // `Name, a|an|the … noun,`
+        if word.ends_with(',')
+            && capitalised(word)
+            && i + 2 < words.len()
+            && ["a", "an", "the"].contains(&words[i + 1].1.to_lowercase().as_str())
+        {
+            let apposition = words[i + 2..]
+                .iter()
+                .take(8)
+                .take_while(|(_, w)| !w.ends_with(['.', ';']));
+            let mut head = None;
+            for (_, w) in apposition {
+                head = Some(bare(w));
+                if w.ends_with(',') {
+                    break;
+                }
+            }
+            if let Some(head) = head.filter(|h| is_describing(h)) {
+                let (start, name) = name_ending(i);
+                if let Some(Mention::Person { name, .. }) = mention::parse(name, rules) {
+                    found.push((start, name, head));
+                }
+            }
+        }
+        // `noun Name`
+        if i + 1 < words.len()
+            && !capitalised(word)
+            && capitalised(words[i + 1].1)
+            && !word.ends_with([',', '.', ';', ':'])
+        {
+            let noun = bare(word);
+            if is_describing(&noun) {
+                let mut end = i + 1;
+                while end + 1 < words.len()
+                    && capitalised(words[end + 1].1)
+                    && !words[end].1.ends_with([',', '.', ';', ':'])
+                {
+                    end += 1;
+                }
+                let (start, _) = name_ending(i + 1);
+                let stop = words[end].0 + words[end].1.trim_end_matches([',', '.', ';', ':']).len();
+                if let Some(Mention::Person { name, .. }) =
+                    mention::parse(&text[start..stop], rules)
+                {
+                    found.push((start, name, noun));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// A person's name and the role given with it (as written, and its index).
@@ -411,7 +517,13 @@ fn name_runs(text: &str) -> Vec<(usize, &str)> {
     });
     for (index, (offset, raw)) in words.enumerate() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let capitalised = index > 0 && word.chars().next().is_some_and(char::is_uppercase);
+        // Every sentence capitalises its first word: it starts a name only
+        // if it is no function word ("Tom Reyes met", not "The Union").
+        let opening_word = index == 0 && {
+            let lower = word.to_lowercase();
+            phrase::is_function_word(&lower) || phrase::is_determiner(&lower)
+        };
+        let capitalised = !opening_word && word.chars().next().is_some_and(char::is_uppercase);
         let particle = ["von", "van", "der", "de", "da", "bin", "al"].contains(&word);
         let ends_phrase = raw.ends_with([',', '.', ';', ':', '!', '?', ')', '”', '"', '’']);
         if capitalised || (particle && current.is_some()) {
@@ -492,6 +604,15 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// Moves the subject of the first of the last `count` attributions to
+    /// the end of the speakers pronouns look back over.
+    fn remember_first(&mut self, count: usize) {
+        if let Some(at) = self.last.len().checked_sub(count) {
+            let first = self.last.remove(at);
+            self.last.push(first);
+        }
+    }
+
     fn resolve_cue(&mut self, cue: &Cue) -> Option<ResolvedCue> {
         let reporter = cue
             .reporter
@@ -502,8 +623,9 @@ impl Resolver<'_> {
         // "she" that resolved to this speaker.
         let written = self.document.slice(cue.speaker_span);
         let first_word = written.split_whitespace().next().unwrap_or("");
-        let learned =
-            pronoun_gender(written).or_else(|| self.rules.attribution.honorific_gender(first_word));
+        let learned = pronoun_gender(written)
+            .or_else(|| self.rules.attribution.honorific_gender(first_word))
+            .or_else(|| self.rules.attribution.name_gender(&speaker.name));
         if let Some(gender) = learned.filter(|_| speaker.kind == SpeakerKind::Person) {
             self.genders.entry(speaker.name.clone()).or_insert(gender);
         }
@@ -519,6 +641,18 @@ impl Resolver<'_> {
             speaker,
             reporter,
         })
+    }
+
+    /// What the document has shown of `speaker`'s gender, or their first
+    /// name says.
+    fn gender_of(&self, speaker: &Speaker) -> Option<Gender> {
+        if speaker.kind != SpeakerKind::Person {
+            return None;
+        }
+        self.genders
+            .get(&speaker.name)
+            .copied()
+            .or_else(|| self.rules.attribution.name_gender(&speaker.name))
     }
 
     fn resolve(&self, mention: &Mention, span: Span) -> Option<Speaker> {
@@ -559,15 +693,14 @@ impl Resolver<'_> {
                 };
                 // "she" skips a speaker shown to be a man, "he" a woman.
                 let gender = pronoun_gender(&written);
-                let compatible = |s: &&Speaker| match (gender, self.genders.get(&s.name)) {
-                    (Some(wanted), Some(known)) => wanted == *known,
+                let compatible = |s: &&Speaker| match (gender, self.gender_of(s)) {
+                    (Some(wanted), Some(known)) => wanted == known,
                     _ => true,
                 };
                 // A recent speaker known to match ("she" after a woman
                 // spoke, then a man of unknown gender) wins over the most
                 // recent one merely not known to differ.
-                let known_match =
-                    |s: &&Speaker| gender.is_some() && self.genders.get(&s.name).copied() == gender;
+                let known_match = |s: &&Speaker| gender.is_some() && self.gender_of(s) == gender;
                 let recent_match = self
                     .last
                     .iter()
@@ -592,13 +725,39 @@ impl Resolver<'_> {
                     .index
                     .named_before(span.start)
                     .into_iter()
-                    .find(|name| match (gender, self.genders.get(name)) {
-                        (Some(wanted), Some(known)) => wanted == *known,
-                        _ => true,
+                    .find(|name| {
+                        match (
+                            gender,
+                            self.genders
+                                .get(name)
+                                .copied()
+                                .or_else(|| self.rules.attribution.name_gender(name)),
+                        ) {
+                            (Some(wanted), Some(known)) => wanted == known,
+                            _ => true,
+                        }
                     })?;
                 Some(Speaker {
                     role: self.index.role_of(&name).map(str::to_string),
                     name,
+                    mention: written,
+                    kind: SpeakerKind::Person,
+                })
+            }
+            // "The Ohio-born developer" after "Okafor, an Ohio-born
+            // developer": the person so described.
+            Mention::Description { head, .. }
+                if written.to_lowercase().starts_with("the ")
+                    && let Some(person) = self.index.described_as(head, span.start) =>
+            {
+                Some(Speaker {
+                    role: Some(
+                        written
+                            .trim_start_matches(|c: char| !c.is_whitespace())
+                            .trim()
+                            .to_string(),
+                    ),
+                    name: person,
                     mention: written,
                     kind: SpeakerKind::Person,
                 })

@@ -35,6 +35,11 @@ struct Person {
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
     people: Vec<Person>,
+    /// Each person's place in `people`, by name.
+    by_name: rustc_hash::FxHashMap<String, usize>,
+    /// Nouns that describe people ("developer"), each with where the
+    /// document says so and of whom (the name as written there).
+    described: Vec<(String, usize, String)>,
     /// For each public figure of `rules/people.toml`: where the document
     /// writes their full name, else their surname, with the form written.
     /// Found on first need: most documents never ask.
@@ -63,22 +68,53 @@ impl NameIndex {
 
     /// Records that the document names `name` at `at`, optionally with a
     /// role.
+    /// Mentions are kept in the order they come; [`NameIndex::finish`]
+    /// sorts them once all are in.
     pub fn add(&mut self, name: &str, at: usize, role: Option<(String, usize)>) {
-        if let Some(person) = self.people.iter_mut().find(|p| p.name == name) {
-            // Mentions mostly arrive in order: insert in place, no sort.
-            let place = person.mentions.partition_point(|&m| m <= at);
-            person.mentions.insert(place, at);
+        if let Some(&index) = self.by_name.get(name) {
+            let person = &mut self.people[index];
+            person.mentions.push(at);
             if person.role.is_none() {
                 person.role = role;
             }
             return;
         }
+        self.by_name.insert(name.to_string(), self.people.len());
         self.people.push(Person {
             name: name.to_string(),
             words: name.split_whitespace().map(str::to_string).collect(),
             mentions: vec![at],
             role,
         });
+    }
+
+    /// Puts every person's mentions in document order, once all are added.
+    pub fn finish(&mut self) {
+        for person in &mut self.people {
+            person.mentions.sort_unstable();
+            person.mentions.dedup();
+        }
+    }
+
+    /// Records that the document describes the person named `name` at
+    /// `at` by the noun `head` ("Okafor, an Ohio-born developer").
+    pub fn describe(&mut self, name: &str, head: &str, at: usize) {
+        self.described
+            .push((head.to_string(), at, name.to_string()));
+    }
+
+    /// The canonical name of the person the document last described as a
+    /// `head` ("developer") before `at`.
+    pub fn described_as(&self, head: &str, at: usize) -> Option<String> {
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        self.described
+            .iter()
+            .filter(|(noun, described_at, _)| {
+                *described_at < at
+                    && (noun == head || noun.strip_suffix('s').unwrap_or(noun) == singular)
+            })
+            .max_by_key(|(_, described_at, _)| *described_at)
+            .map(|(_, described_at, name)| self.canonical(name, *described_at))
     }
 
     /// The canonical form of the person mentioned as `name` at `at`: the

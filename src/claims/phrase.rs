@@ -426,14 +426,39 @@ const LY_NOUNS: &[&str] = &[
     "melancholy",
 ];
 
+/// A fixed list of lowercase words, hashed on first use: the phrase reader
+/// asks of every word whether it is a function word, a determiner …, and
+/// a scan of the list each time would cost more than the rest of reading.
+struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, lower: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(lower)
+    }
+}
+
 /// Whether `lower` is a function word that cannot stand in a phrase.
 pub fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(&lower)
+    static SET: WordSet = WordSet::new(FUNCTION_WORDS);
+    SET.contains(lower)
 }
 
 /// Whether `lower` may stand between a subject and its verb.
 pub fn is_between_subject_and_verb(lower: &str) -> bool {
-    BETWEEN_SUBJECT_AND_VERB.contains(&lower) || is_adverb(lower)
+    static SET: WordSet = WordSet::new(BETWEEN_SUBJECT_AND_VERB);
+    SET.contains(lower) || is_adverb(lower)
 }
 
 /// An adverb in "-ly" (`flatly`), not a noun that ends so (`family`).
@@ -442,7 +467,8 @@ pub fn is_adverb(lower: &str) -> bool {
 }
 
 pub fn is_determiner(lower: &str) -> bool {
-    DETERMINERS.contains(&lower)
+    static SET: WordSet = WordSet::new(DETERMINERS);
+    SET.contains(lower)
 }
 
 /// Whether token `i` is a word that can stand in a name: capitalised, an

@@ -209,6 +209,14 @@ struct SourcesFile {
     pronouns: BTreeMap<String, SpeakerKind>,
 }
 
+/// The shape of `rules/first-names.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FirstNamesFile {
+    male: Vec<String>,
+    female: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PeopleFile {
@@ -310,6 +318,8 @@ pub struct AttributionRules {
     pub speech_nouns: HashSet<String>,
     /// Lower-case honorifics that say a person's gender.
     gendered_honorifics: HashMap<String, Gender>,
+    /// Lower-case first names that say a person's gender.
+    first_name_genders: HashMap<String, Gender>,
     pub people: Vec<KnownPerson>,
     /// Full names and surnames of [`AttributionRules::people`], valued by
     /// the person's index and whether the form is the full name.
@@ -324,7 +334,20 @@ impl AttributionRules {
         sources: &RuleText,
         places: &RuleText,
         people: &RuleText,
+        first_names: &RuleText,
     ) -> Result<AttributionRules> {
+        let names: FirstNamesFile = first_names.toml()?;
+        let first_name_genders = names
+            .male
+            .iter()
+            .map(|n| (n.to_lowercase(), Gender::Male))
+            .chain(
+                names
+                    .female
+                    .iter()
+                    .map(|n| (n.to_lowercase(), Gender::Female)),
+            )
+            .collect();
         let cues = PhraseSet::new(cue_forms);
         let quoting_tails = PhraseSet::new(attribution.quoting_tail.into_iter().map(|t| (t, ())));
 
@@ -399,6 +422,7 @@ impl AttributionRules {
             .map(|h| h.to_lowercase())
             .collect();
         Ok(AttributionRules {
+            first_name_genders,
             honorifics,
             name_suffixes,
             irregular_past: attribution
@@ -478,6 +502,13 @@ impl AttributionRules {
     pub fn is_name_suffix(&self, word: &str) -> bool {
         self.name_suffixes
             .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// The gender a person's name gives by its first word ("Helen Marsh"),
+    /// if the first name is one of `rules/first-names.toml`.
+    pub fn name_gender(&self, name: &str) -> Option<Gender> {
+        let first = name.split_whitespace().next()?;
+        self.first_name_genders.get(&first.to_lowercase()).copied()
     }
 
     /// The gender an honorific ("Mrs", "Sir.") gives, if it gives one.

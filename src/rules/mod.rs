@@ -59,6 +59,7 @@ const ROLES: RuleFile = rule_file!("roles.txt");
 const SOURCES: RuleFile = rule_file!("sources.toml");
 const PLACES: RuleFile = rule_file!("places.txt");
 const PEOPLE: RuleFile = rule_file!("people.toml");
+const FIRST_NAMES: RuleFile = rule_file!("first-names.toml");
 const FIGURES: RuleFile = rule_file!("figures.toml");
 const FUNCTION_WORDS: RuleFile = rule_file!("function-words.txt");
 const PARAPHRASES: RuleFile = rule_file!("paraphrases.txt");
@@ -75,6 +76,7 @@ const RULE_FILES: &[RuleFile] = &[
     SOURCES,
     PLACES,
     PEOPLE,
+    FIRST_NAMES,
     FIGURES,
     FUNCTION_WORDS,
     PARAPHRASES,
@@ -129,6 +131,7 @@ impl RuleSet {
             &sources.read(&SOURCES)?,
             &sources.read(&PLACES)?,
             &sources.read(&PEOPLE)?,
+            &sources.read(&FIRST_NAMES)?,
         )?;
         let figures = FigureRules::new(&sources.read(&FIGURES)?)?;
         let check = CheckRules::new(
