@@ -1506,6 +1506,29 @@ impl Reader<'_, '_> {
     /// clause the colon ends, when the clause names one.
     fn colon_subject(&self, colon: usize) -> Option<Subject> {
         let t = self.tokens;
+        // A transcript label in capitals (`WALLACE: …`) is a name, never an
+        // acronym.
+        if colon > 0
+            && colon <= 4
+            && (0..colon)
+                .all(|i| t.tokens[i].is_word() && t.text(i).chars().all(|c| !c.is_lowercase()))
+        {
+            let label: Vec<String> = (0..colon).map(|i| title_case(t.text(i))).collect();
+            if let Some(mention @ Mention::Person { .. }) =
+                mention::parse(&label.join(" "), self.rules)
+            {
+                let phrase = NounPhrase {
+                    first: 0,
+                    last: colon - 1,
+                    head_last: colon - 1,
+                };
+                return Some(Subject {
+                    mention,
+                    phrase,
+                    reach: (0, colon - 1),
+                });
+            }
+        }
         // `Trump: “…”`, `Republican pollster Daron Shaw: “…”`.
         if let Some(subject) = colon
             .checked_sub(1)
@@ -1520,6 +1543,18 @@ impl Reader<'_, '_> {
         // subject before the colon.
         (subject.reach.1 + 1 < colon && t.tokens[subject.reach.1 + 1].is_word()).then_some(subject)
     }
+}
+
+/// `word` with its first letter capital and the rest small ("WALLACE" →
+/// "Wallace", "SEN." → "Sen.").
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
 }
 
 /// Words for a time that may stand between a subject and its verb after

@@ -130,7 +130,7 @@ pub fn extract<'d>(
     sentences: &[Sentence<'d>],
     rules: &RuleSet,
 ) -> Claims<'d> {
-    let (raw_quotes, warnings) = quotes::find(document);
+    let (raw_quotes, warnings) = quotes::find(document, &rules.attribution);
     // Each quotation with its marks: a cue is never read inside one.
     let quoted: Vec<Span> = raw_quotes
         .iter()

@@ -22,6 +22,7 @@
 //! A quotation's span covers the quoted words, without the marks.
 
 use crate::document::{Block, Document};
+use crate::rules::AttributionRules;
 use crate::span::Span;
 
 /// A quotation found in a document.
@@ -96,6 +97,11 @@ impl Mark {
         match opener {
             Mark::LeftDouble | Mark::Straight | Mark::RightDouble | Mark::Backticks => {
                 matches!(self, Mark::RightDouble | Mark::Straight)
+                    // `“expedited review“ of`: an opening mark typed where a
+                    // closing one belongs, right after a word.
+                    || (self == Mark::LeftDouble
+                        && previous.is_some_and(|c| !c.is_whitespace())
+                        && next.is_none_or(|c| c.is_whitespace() || ",.;:!?)".contains(c)))
             }
             Mark::LowDouble => {
                 matches!(self, Mark::LeftDouble | Mark::RightDouble | Mark::Straight)
@@ -155,16 +161,46 @@ struct Open {
 }
 
 /// Every quotation of `document` in order, and the unbalanced marks.
-pub fn find(document: &Document) -> (Vec<RawQuote>, Vec<Warning>) {
+pub fn find(document: &Document, rules: &AttributionRules) -> (Vec<RawQuote>, Vec<Warning>) {
     let mut quotes = Vec::new();
     let mut warnings = Vec::new();
     let mut carried: Option<Open> = None;
     let blocks = &document.blocks;
     let mut next_marks = blocks.first().map(|b| quote_marks(document, b));
+    // Transcript lines count only in a dialogue: two speakers or more. A
+    // lone `ROTTERDAM: …` is a dateline.
+    let mut transcript: Vec<Option<(&str, Span)>> = blocks
+        .iter()
+        .map(|block| transcript_line(document, block, rules))
+        .collect();
+    let mut labels: Vec<&str> = transcript
+        .iter()
+        .flatten()
+        .map(|(label, _)| *label)
+        .collect();
+    labels.sort_unstable();
+    labels.dedup();
+    if labels.len() < 2 {
+        transcript.clear();
+    }
     for index in 0..blocks.len() {
         let block = &blocks[index];
         let marks = next_marks.take().unwrap_or_default();
         next_marks = blocks.get(index + 1).map(|b| quote_marks(document, b));
+        // A transcript line (`WALLACE: Do you …`) is its speaker's words
+        // to the end of the paragraph; marks inside it are nested.
+        if carried.is_none()
+            && let Some(Some((_, words))) = transcript.get(index)
+        {
+            let words = *words;
+            quotes.extend(trim(document, words).map(|span| RawQuote {
+                span,
+                parts: vec![span],
+                open: words.start,
+                close: words.end,
+            }));
+            continue;
+        }
         let mut open = carried.take();
         let mut marks = marks.iter().peekable();
         // A quotation carried over from the previous paragraph resumes
@@ -355,6 +391,42 @@ fn quote_marks(document: &Document, block: &Block) -> Vec<QuoteMark> {
     marks
 }
 
+/// The most words of a transcript line's speaker label (`SEN. MARIA
+/// ORTEGA:`).
+const MAX_LABEL_WORDS: usize = 4;
+
+/// The label and words of `block` after it, if it opens with a transcript
+/// label: a
+/// name in capitals and a colon (`WALLACE: Do you …`, `SEN. ORTEGA: No.`),
+/// unless a quotation mark opens the words (then the mark says where the
+/// quotation is).
+fn transcript_line<'d>(
+    document: &'d Document,
+    block: &Block,
+    rules: &AttributionRules,
+) -> Option<(&'d str, Span)> {
+    let piece = *block.pieces.first()?;
+    let text = document.slice(piece);
+    let colon = text.get(..text.len().min(48))?.find(": ")?;
+    let label = &text[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let shouting = !words.is_empty()
+        && words.len() <= MAX_LABEL_WORDS
+        && letters >= 2
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || ".'’-".contains(c));
+    // A dateline (`NEW DELHI: …`) names a place, not a speaker.
+    if rules.places.contains(label) {
+        return None;
+    }
+    let rest = text[colon + 1..].trim_start();
+    let quoted = rest.starts_with(['"', '“', '\'', '‘', '«', '„']);
+    (shouting && !rest.is_empty() && !quoted)
+        .then(|| (label, Span::new(piece.start + colon + 1, block.span.end)))
+}
+
 /// Whether a mark that may open or close, between `previous` and `next`,
 /// opens a quotation: it starts a word.
 fn opens(previous: Option<char>, next: Option<char>) -> bool {
@@ -385,7 +457,7 @@ mod tests {
 
     fn quotes(text: &str) -> (Vec<String>, Vec<String>) {
         let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
-        let (quotes, warnings) = find(&document);
+        let (quotes, warnings) = find(&document, &crate::rules::RuleSet::builtin().attribution);
         (
             quotes.iter().map(|q| q.text(&document)).collect(),
             warnings
