@@ -121,8 +121,23 @@ fn prose() -> impl Strategy<Value = String> {
         Just("‘".to_string()),
         Just("’".to_string()),
         Just("\u{feff}".to_string()),
+        // Quotation conventions of real copy.
+        Just("''".to_string()),
+        Just("'''".to_string()),
+        Just("``".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just("―".to_string()),
+        Just("WALLACE:".to_string()),
+        Just("the Ohio-born developer".to_string()),
+        Just("Sen. Ann Doyle (D-Ore.)".to_string()),
+        Just("people familiar with the matter".to_string()),
+        // Words with non-ASCII spacing and punctuation inside them, where a
+        // byte offset can fall inside a character.
         "[a-zA-Z]{1,8}",
-        "[ \t]{1,3}",
+        "[a-zA-Z]{1,4}[\u{a0}\u{2009}\u{202f}\u{2011}\u{2013}\u{2014}\u{2019}\u{2026}\u{3000}\u{feff}][a-zA-Z]{1,4}",
+        "[ \t\u{a0}\u{2009}\u{202f}\u{2007}\u{2028}\u{3000}]{1,3}",
         "(\n|\r\n|\r){1,3}",
     ];
     prop::collection::vec(fragment, 0..60).prop_map(|parts| parts.join(" "))
