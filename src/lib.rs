@@ -49,6 +49,7 @@ pub mod declared;
 pub mod document;
 pub mod error;
 pub mod inputs;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -45,6 +45,9 @@ enum Command {
     Check(CheckArgs),
     /// Explain a finding kind, or list them all.
     Explain(ExplainArgs),
+    /// Serve the Language Server Protocol on standard input and output, for
+    /// editors: findings as you type, fixes, and the source behind a claim.
+    Lsp,
 }
 
 #[derive(Args)]
@@ -206,6 +209,13 @@ fn main() -> ExitCode {
         Command::Claims(args) => claims(args),
         Command::Check(args) => check(args),
         Command::Explain(args) => explain(args),
+        Command::Lsp => match claimtrace::lsp::serve_stdio() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(error) => {
+                eprintln!("error: language server: {}", one_line(&error));
+                return ExitCode::from(2);
+            }
+        },
     };
     match result {
         Ok(code) => code,

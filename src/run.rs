@@ -376,6 +376,14 @@ impl Workspace {
         &self.indexed().borrow_owner().settings
     }
 
+    /// The settings, the workspace given up (to build another with them).
+    pub fn into_settings(mut self) -> Settings {
+        match self.indexed.take() {
+            Some(indexed) => indexed.into_owner().settings,
+            None => unreachable!("a workspace is indexed between calls"),
+        }
+    }
+
     /// The sources read so far: the shared ones, and those drafts checked
     /// so far declare or cite.
     pub fn library(&self) -> &Library {
@@ -394,7 +402,8 @@ impl Workspace {
         };
         let root = &self.settings().config.root;
         let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        real.strip_prefix(root).is_ok_and(|inside| drafts.is_match(inside))
+        real.strip_prefix(root)
+            .is_ok_and(|inside| drafts.is_match(inside))
     }
 
     /// Checks `draft` (read from a file or held in memory) against its

@@ -850,7 +850,18 @@ impl DraftChecker<'_, '_> {
                     Some(evidence),
                     Some(format!("quote the source: “{source_wording}”")),
                 );
-                self.replace_with(before, source_wording);
+                // The draft's closing punctuation inside the marks ("…
+                // six years.”") stays: the sentence still needs it.
+                let quoted = self.draft.slice(quote.span);
+                let closing = &quoted[quoted
+                    .trim_end_matches(['.', ',', '!', '?', ';', ':', '…'])
+                    .len()..];
+                let replacement = if source_wording.ends_with(closing) {
+                    source_wording
+                } else {
+                    format!("{source_wording}{closing}")
+                };
+                self.replace_with(before, replacement);
                 None
             }
             QuoteMatch::Missing => {
