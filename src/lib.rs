@@ -46,6 +46,7 @@ pub mod citations;
 pub mod claims;
 pub mod config;
 pub mod declared;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod inputs;

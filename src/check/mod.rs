@@ -132,6 +132,10 @@ pub struct Summary {
     /// Files skipped in folders; shown only when there are some.
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
+    /// Findings left out because they are on lines that did not change
+    /// (`check --diff`); shown only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unchanged: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
