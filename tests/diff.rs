@@ -270,3 +270,25 @@ fn the_base_needs_an_equals_sign() {
         text(&output.stderr)
     );
 }
+
+/// The README's example of an unknown base prints what the README says.
+#[test]
+fn the_readme_example_is_what_claimtrace_prints() {
+    skip_without_git!();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let example = readme
+        .split("```text\n$ claimtrace check --diff=no-such-branch\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the README shows --diff with an unknown base");
+    let (_dir, root) = repository();
+    std::fs::write(
+        root.join("claimtrace.toml"),
+        "sources = \"sources\"\ndrafts = \"drafts/*.md\"\n",
+    )
+    .unwrap();
+    let output = claimtrace(&root, &["check", "--diff=no-such-branch"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(text(&output.stderr).trim_end(), example);
+}

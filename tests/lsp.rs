@@ -506,3 +506,78 @@ fn sources_from_initialization_options_and_front_matter() {
     );
     client.shutdown();
 }
+
+/// The README's editor set-ups: each starts `claimtrace lsp`, and the
+/// settings they pass (the same in each) are ones the server takes: the
+/// test starts the server with the VS Code snippet's options and checks a
+/// draft against the sources they name.
+#[test]
+fn the_readme_editor_setups_work() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split("### `claimtrace lsp`")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("the README documents claimtrace lsp");
+    let blocks = |language: &str| -> Vec<String> {
+        section
+            .split(&format!("```{language}\n"))
+            .skip(1)
+            .filter_map(|rest| rest.split("\n```").next())
+            .map(str::to_string)
+            .collect()
+    };
+    let json_blocks: Vec<Value> = blocks("json")
+        .iter()
+        .map(|b| serde_json::from_str(b).expect("the README's JSON parses"))
+        .collect();
+    let vscode = &json_blocks[0];
+    assert_eq!(vscode["glspc.server.command"], "claimtrace");
+    assert_eq!(vscode["glspc.server.commandArguments"], json!(["lsp"]));
+    let options = vscode["glspc.server.initializationOptions"].clone();
+    let zed = &json_blocks[1];
+    assert_eq!(
+        zed["lsp"]["claimtrace"]["initialization_options"], options,
+        "every editor passes the same settings"
+    );
+    let helix: toml::Table = blocks("toml")[0].parse().expect("the Helix TOML parses");
+    let server = &helix["language-server"]["claimtrace"];
+    assert_eq!(server["command"].as_str(), Some("claimtrace"));
+    assert_eq!(server["args"].as_array().unwrap()[0].as_str(), Some("lsp"));
+    assert_eq!(
+        serde_json::to_value(&server["config"]).unwrap(),
+        options,
+        "Helix passes the same settings"
+    );
+    let zed_extension: toml::Table = blocks("toml")[1]
+        .parse()
+        .expect("Zed's extension.toml parses");
+    assert!(zed_extension["language_servers"]["claimtrace"].is_table());
+    let lua = &blocks("lua")[0];
+    assert!(lua.contains("cmd = { 'claimtrace', 'lsp' }"), "{lua}");
+    assert!(
+        lua.contains("init_options = { sources = { 'sources' } }"),
+        "{lua}"
+    );
+
+    // The settings at work: sources named only by them.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::create_dir(root.join("sources")).unwrap();
+    std::fs::copy(
+        Path::new(FIXTURES).join("sources/harbour.txt"),
+        root.join("sources/harbour.txt"),
+    )
+    .unwrap();
+    let mut client = Client::start(&root);
+    client.initialize(&root, options);
+    let uri = uri_of(&root.join("draft.md"));
+    let text = fixture_draft().replace("€240 million", "€250 million");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["figure-mismatch"]);
+    client.shutdown();
+}
