@@ -98,10 +98,26 @@ fn draft_folder(draft: &Path) -> Result<PathBuf> {
     if draft == Path::new(STDIN_NAME) {
         return current_folder();
     }
-    let real = draft.canonicalize().map_err(|source| Error::Io {
-        path: draft.to_path_buf(),
-        source,
-    })?;
+    let real = match draft.canonicalize() {
+        Ok(real) => real,
+        // A draft held in memory and not saved yet (an editor's new
+        // buffer): the folder it is to be saved in decides.
+        Err(source) => {
+            let folder = match draft.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            match (folder.canonicalize(), draft.file_name()) {
+                (Ok(folder), Some(name)) => folder.join(name),
+                _ => {
+                    return Err(Error::Io {
+                        path: draft.to_path_buf(),
+                        source,
+                    });
+                }
+            }
+        }
+    };
     Ok(real.parent().map_or(real.clone(), Path::to_path_buf))
 }
 

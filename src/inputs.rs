@@ -65,6 +65,16 @@ pub struct Plan {
     pub warnings: Vec<PlanWarning>,
 }
 
+/// What planning a draft against the sources read so far found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Planned {
+    /// Every source the draft names is read: its plan.
+    Ready(Plan),
+    /// The canonical paths of sources the draft names that are not read
+    /// yet.
+    Unread(Vec<PathBuf>),
+}
+
 /// A warning about a draft's sources, where the draft names them if it
 /// does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,6 +151,34 @@ impl Library {
     /// in it yet. A draft left with no source at all is an error, as is a
     /// suppression directive naming an unknown rule.
     pub fn plan(&mut self, draft: &Document) -> Result<Plan> {
+        loop {
+            match self.plan_read(draft)? {
+                Planned::Ready(plan) => return Ok(plan),
+                // Each round reads at least one new file, and a draft names
+                // finitely many: this ends.
+                Planned::Unread(paths) => {
+                    for path in paths {
+                        self.load(path)?;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Plans `draft` against the sources read so far, reading nothing: the
+    /// plan when the library holds every source the draft declares or
+    /// cites, else the canonical paths of those it does not hold yet (for
+    /// [`Library::plan`], or a front end that keeps an index over this
+    /// library, to read them first).
+    pub fn plan_read(&self, draft: &Document) -> Result<Planned> {
+        let mut unread = Vec::new();
+        let mut known = |path: PathBuf| match self.by_path.get(&path) {
+            Some(&at) => Some(at),
+            None => {
+                unread.push(path);
+                None
+            }
+        };
         let mut admitted = Admitted {
             own: draft.path.canonicalize().ok(),
             ..Admitted::default()
@@ -165,8 +203,9 @@ impl Library {
         if !declared.is_empty() || !references.is_empty() {
             let root = declared::repository_root(&draft.path)?;
             for source in &declared {
-                let at = self.load(declared::confine(&draft.path, &root, source)?)?;
-                admitted.admit(self, at, written_span(draft, &source.written));
+                if let Some(at) = known(declared::confine(&draft.path, &root, source)?) {
+                    admitted.admit(self, at, written_span(draft, &source.written));
+                }
             }
             for reference in references {
                 let outcome = match reference.definition {
@@ -180,11 +219,14 @@ impl Library {
                             line,
                         };
                         match declared::confine_if_present(&draft.path, &root, &as_declared)? {
-                            Some(path) => {
-                                let at = self.load(path)?;
-                                admitted.admit(self, at, Some(definition));
-                                Cited::Source(at)
-                            }
+                            Some(path) => match known(path) {
+                                Some(at) => {
+                                    admitted.admit(self, at, Some(definition));
+                                    Cited::Source(at)
+                                }
+                                // Not read yet: this plan is not used.
+                                None => Cited::Undefined,
+                            },
                             None => Cited::Missing {
                                 written,
                                 definition,
@@ -198,6 +240,9 @@ impl Library {
                     cited: outcome,
                 });
             }
+        }
+        if !unread.is_empty() {
+            return Ok(Planned::Unread(unread));
         }
         let Admitted {
             mut set,
@@ -216,11 +261,23 @@ impl Library {
         set.sort_unstable();
         set.dedup();
         warnings.dedup();
-        Ok(Plan {
+        Ok(Planned::Ready(Plan {
             sources: set,
             citations: cited,
             warnings,
-        })
+        }))
+    }
+
+    /// The canonical path of every source read so far, in the order read
+    /// (as [`Library::documents`]).
+    pub fn canonical_paths(&self) -> &[PathBuf] {
+        &self.keys
+    }
+
+    /// Whether the file at `path` is a source of the library.
+    pub fn holds(&self, path: &Path) -> bool {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.by_path.contains_key(&key)
     }
 
     /// The index of the source at canonical `path`, read now if it was not

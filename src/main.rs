@@ -45,6 +45,9 @@ enum Command {
     Check(CheckArgs),
     /// Explain a finding kind, or list them all.
     Explain(ExplainArgs),
+    /// Serve the Language Server Protocol on standard input and output, for
+    /// editors: findings as you type, fixes, and the source behind a claim.
+    Lsp,
 }
 
 #[derive(Args)]
@@ -80,6 +83,19 @@ struct CheckArgs {
     /// quotation marks as misquotes.
     #[arg(long)]
     strict_quotes: bool,
+
+    /// Report only findings on lines changed since BASE (a branch, tag or
+    /// commit; by default the merge base with the default branch),
+    /// uncommitted changes included. Needs git. Write the base with `=`:
+    /// `--diff=origin/main`.
+    #[arg(
+        long,
+        value_name = "BASE",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = ""
+    )]
+    diff: Option<String>,
 
     #[command(flatten)]
     input: InputArgs,
@@ -206,6 +222,13 @@ fn main() -> ExitCode {
         Command::Claims(args) => claims(args),
         Command::Check(args) => check(args),
         Command::Explain(args) => explain(args),
+        Command::Lsp => match claimtrace::lsp::serve_stdio() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(error) => {
+                eprintln!("error: language server: {}", one_line(&error));
+                return ExitCode::from(2);
+            }
+        },
     };
     match result {
         Ok(code) => code,
@@ -268,6 +291,12 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         max_file_size: args.input.max_file_size,
     };
     let settings = run::Settings::new(request, Path::new("."))?;
+    // What changed is asked first: without git, nothing is checked.
+    let changed = match args.diff.as_deref() {
+        None => None,
+        Some("") => Some(claimtrace::diff::changed_since(None)?),
+        Some(base) => Some(claimtrace::diff::changed_since(Some(base))?),
+    };
     let inputs = run::gather(&settings)?;
     // What was skipped in folders is said, and counted in the output.
     for skipped in &inputs.skipped {
@@ -289,7 +318,10 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         let tick: Arc<dyn Fn() + Send + Sync> = Arc::new(move || bar.inc(1));
         tick
     });
-    let audit = run::check(&settings, &inputs, tick);
+    let mut audit = run::check(&settings, &inputs, tick);
+    if let Some(changed) = &changed {
+        claimtrace::diff::keep_changed(&mut audit, changed);
+    }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

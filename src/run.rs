@@ -19,6 +19,14 @@
 //! [`gather`] and [`check`](fn@check) do steps 2 and 3 for the files a request names,
 //! as the command line does.
 //!
+//! An [`Index`] borrows its library, which suits one run. A front end that
+//! lives on (an editor's language server) keeps a [`Workspace`] instead: it
+//! owns its settings, its library and the index over them, checks drafts
+//! as often as they change, and when a draft names a source the library
+//! has not read, reads it and builds the index again (the index reads every
+//! source of its library when built, so this costs one reading of the
+//! sources; drafts naming sources already read cost nothing more).
+//!
 //! ```
 //! use std::path::Path;
 //! use claimtrace::document::{Document, Format};
@@ -62,7 +70,7 @@ use crate::config::{self, Config, FailOn};
 use crate::document::walk::{self, Walk};
 use crate::document::{self, Document, Format, Reading};
 use crate::error::{Error, Result};
-use crate::inputs::{self, Inputs, Library, Plan};
+use crate::inputs::{self, Inputs, Library, Plan, Planned, Problems};
 use crate::report;
 use crate::report::text::one_line;
 use crate::rules::RuleSet;
@@ -304,5 +312,121 @@ pub fn render(
         ReportFormat::Html => report::html::write(out, audit),
         ReportFormat::Sarif => report::sarif::write(out, audit, drafts),
         ReportFormat::Github => report::github::write(out, audit),
+    }
+}
+
+/// What a workspace owns: the settings and the library its index borrows.
+struct Shelf {
+    settings: Settings,
+    library: Library,
+}
+
+self_cell::self_cell!(
+    /// A shelf and the index over it.
+    struct Indexed {
+        owner: Shelf,
+        #[not_covariant]
+        dependent: Index,
+    }
+);
+
+/// Settings, the sources they name, and the index over them, owned and
+/// kept for as long as a front end lives: drafts are checked against it
+/// again and again (an editor's buffer after each change), and the
+/// sources are read and indexed once, not per check.
+pub struct Workspace {
+    /// Always present between calls; taken out only while the library
+    /// grows.
+    indexed: Option<Indexed>,
+    /// Which files are drafts, from `drafts` in `claimtrace.toml`.
+    drafts: Option<globset::GlobMatcher>,
+}
+
+impl Workspace {
+    /// Reads the sources `settings` name for every draft and indexes them;
+    /// says what it met besides (files skipped, sources that could not be
+    /// read: the workspace then holds the others).
+    pub fn new(settings: Settings) -> (Workspace, Problems) {
+        let mut library = settings.library();
+        let problems = library.share(&settings.sources);
+        let drafts = settings.config.drafts.as_deref().and_then(|pattern| {
+            globset::Glob::new(pattern)
+                .ok()
+                .map(|glob| glob.compile_matcher())
+        });
+        let workspace = Workspace {
+            indexed: Some(Workspace::index(Shelf { settings, library })),
+            drafts,
+        };
+        (workspace, problems)
+    }
+
+    fn index(shelf: Shelf) -> Indexed {
+        Indexed::new(shelf, |shelf| Index::new(&shelf.library, &shelf.settings))
+    }
+
+    fn indexed(&self) -> &Indexed {
+        self.indexed
+            .as_ref()
+            .expect("a workspace is indexed between calls")
+    }
+
+    /// The settings the workspace was made with.
+    pub fn settings(&self) -> &Settings {
+        &self.indexed().borrow_owner().settings
+    }
+
+    /// The settings, the workspace given up (to build another with them).
+    pub fn into_settings(mut self) -> Settings {
+        match self.indexed.take() {
+            Some(indexed) => indexed.into_owner().settings,
+            None => unreachable!("a workspace is indexed between calls"),
+        }
+    }
+
+    /// The sources read so far: the shared ones, and those drafts checked
+    /// so far declare or cite.
+    pub fn library(&self) -> &Library {
+        &self.indexed().borrow_owner().library
+    }
+
+    /// Whether the file at `path` is one to check as a draft: not a source
+    /// of the workspace, and matching `drafts` in `claimtrace.toml` when
+    /// that is set.
+    pub fn is_draft(&self, path: &Path) -> bool {
+        if self.library().holds(path) {
+            return false;
+        }
+        let Some(drafts) = &self.drafts else {
+            return true;
+        };
+        let root = &self.settings().config.root;
+        let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        real.strip_prefix(root)
+            .is_ok_and(|inside| drafts.is_match(inside))
+    }
+
+    /// Checks `draft` (read from a file or held in memory) against its
+    /// sources: the shared ones and those it declares or cites, which are
+    /// read and indexed first if no draft named them before. An error is
+    /// about the draft (bad front matter, a refused or missing declared
+    /// source, no source at all).
+    pub fn check(&mut self, draft: &Document) -> Result<DocumentAudit> {
+        let planned = self.library().plan_read(draft)?;
+        let plan = match planned {
+            Planned::Ready(plan) => plan,
+            Planned::Unread(_) => {
+                let Some(indexed) = self.indexed.take() else {
+                    unreachable!("a workspace is indexed between calls")
+                };
+                let mut shelf = indexed.into_owner();
+                let plan = shelf.library.plan(draft);
+                self.indexed = Some(Workspace::index(shelf));
+                plan?
+            }
+        };
+        Ok(self
+            .indexed()
+            .with_dependent(|_, index| index.check(draft, &plan)))
     }
 }

@@ -132,6 +132,10 @@ pub struct Summary {
     /// Files skipped in folders; shown only when there are some.
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
+    /// Findings left out because they are on lines that did not change
+    /// (`check --diff`); shown only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unchanged: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -237,6 +241,11 @@ pub struct Finding {
     /// The byte span in the draft, for renderers.
     #[serde(skip)]
     pub range: Span,
+    /// The text that replaces `range` when the fix is applied, when the
+    /// fix is that plain (a misquote's source wording, a figure as the
+    /// source gives it): for editors' code actions.
+    #[serde(skip)]
+    pub replacement: Option<String>,
 }
 
 /// Reads `sources` and checks every draft against all of them.
@@ -837,6 +846,7 @@ impl DraftChecker<'_, '_> {
                     (true, false) => format!("drops “{}”", removed.join(" ")),
                     _ => format!("changes “{}” to “{}”", removed.join(" "), added.join(" ")),
                 };
+                let before = self.findings.len();
                 self.report(
                     Kind::Misquote,
                     quote.span,
@@ -844,6 +854,18 @@ impl DraftChecker<'_, '_> {
                     Some(evidence),
                     Some(format!("quote the source: “{source_wording}”")),
                 );
+                // The draft's closing punctuation inside the marks ("…
+                // six years.”") stays: the sentence still needs it.
+                let quoted = self.draft.slice(quote.span);
+                let closing = &quoted[quoted
+                    .trim_end_matches(['.', ',', '!', '?', ';', ':', '…'])
+                    .len()..];
+                let replacement = if source_wording.ends_with(closing) {
+                    source_wording
+                } else {
+                    format!("{source_wording}{closing}")
+                };
+                self.replace_with(before, replacement);
                 None
             }
             QuoteMatch::Missing => {
@@ -915,6 +937,16 @@ impl DraftChecker<'_, '_> {
                     Some(q) => format!("{q} {}", figure.text),
                     None => figure.text.clone(),
                 };
+                // The span holds the figure without its qualifier: the
+                // source's figure replaces it as it stands when the
+                // qualifiers agree, and with the source's qualifier where
+                // the draft has none.
+                let replacement = match &figure.qualifier {
+                    None => Some(source_text.clone()),
+                    Some(_) if figure.qualifier == source.qualifier => Some(source.text.clone()),
+                    Some(_) => None,
+                };
+                let before = self.findings.len();
                 self.report(
                     Kind::FigureMismatch,
                     figure.span,
@@ -922,6 +954,9 @@ impl DraftChecker<'_, '_> {
                     Some(evidence),
                     Some(format!("write {source_text}")),
                 );
+                if let Some(replacement) = replacement {
+                    self.replace_with(before, replacement);
+                }
                 None
             }
             FigureMatch::Missing => {
@@ -1202,7 +1237,16 @@ impl DraftChecker<'_, '_> {
             evidence,
             fix,
             range,
+            replacement: None,
         });
+    }
+
+    /// Gives the findings reported since there were `before` (none, when
+    /// the rule is turned off) the replacement text of their fix.
+    fn replace_with(&mut self, before: usize, replacement: String) {
+        for finding in &mut self.findings[before..] {
+            finding.replacement = Some(replacement.clone());
+        }
     }
 }
 

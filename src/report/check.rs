@@ -61,15 +61,23 @@ pub fn write_human(
     writeln!(out, "{}", summary_line(&audit.summary))
 }
 
-/// The closing line of a check: totals of findings and claims, and of
-/// files skipped when some were.
+/// The closing line of a check: totals of findings and claims, of files
+/// skipped when some were, and of findings left out on unchanged lines
+/// (`--diff`) when some were.
 pub fn summary_line(s: &Summary) -> String {
     let skipped = match s.skipped {
         0 => String::new(),
         n => format!("; {n} {} skipped", plural(n, "file", "files")),
     };
+    let unchanged = match s.unchanged {
+        0 => String::new(),
+        n => format!(
+            "; {n} {} on unchanged lines left out",
+            plural(n, "finding", "findings")
+        ),
+    };
     format!(
-        "{} {}, {} {} in {} {} ({} {}: {} supported, {} contradicted, {} unsupported, {} not a claim){skipped}",
+        "{} {}, {} {} in {} {} ({} {}: {} supported, {} contradicted, {} unsupported, {} not a claim){skipped}{unchanged}",
         s.errors,
         plural(s.errors, "error", "errors"),
         s.warnings,

@@ -108,7 +108,18 @@ pub fn write(out: &mut impl Write, audit: &Audit, drafts: &[Document]) -> io::Re
             }
             notification
         });
-    let notifications: Vec<Value> = warnings.chain(problems).collect();
+    // With --diff, the findings left out on unchanged lines are said.
+    let unchanged = (audit.summary.unchanged > 0).then(|| {
+        let n = audit.summary.unchanged;
+        json!({
+            "level": "note",
+            "message": { "text": format!(
+                "{n} {} on unchanged lines left out",
+                if n == 1 { "finding" } else { "findings" }
+            ) },
+        })
+    });
+    let notifications: Vec<Value> = warnings.chain(problems).chain(unchanged).collect();
     let invocations = (!notifications.is_empty()).then(|| {
         json!([{
             "executionSuccessful": audit.errors.is_empty(),

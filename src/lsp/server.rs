@@ -1,0 +1,723 @@
+//! The server's state and its one loop.
+//!
+//! One thread reads messages and does everything in turn, so there is
+//! nothing to lock and every answer is about the latest text: a hover or a
+//! code action on a document with a check pending runs the check first.
+//!
+//! * **Debouncing**: a change marks its document due a short while later
+//!   (150 ms unless `debounceMs` says otherwise); each further change
+//!   pushes the time back. The loop waits for the next message or the
+//!   earliest due time, whichever comes first, and checks what is due. An
+//!   opened document is checked at once.
+//! * **The index is kept**: the [`Workspace`] reads and indexes the shared
+//!   sources once; each check after a keystroke checks only the draft. A
+//!   draft naming a source not read yet has it read (and the index built
+//!   again) on its first check.
+//! * **Sources change**: a change to a source file (`didChangeWatchedFiles`,
+//!   which the server registers for when the client can, or `didSave`),
+//!   or a file created or deleted in a source folder, rebuilds the
+//!   workspace and checks every open draft again; so does a change to
+//!   `claimtrace.toml` or the rules, or new settings from the editor.
+//! * **Which documents are drafts**: Markdown and plain text that is not
+//!   one of the sources, that matches `drafts` in `claimtrace.toml` when
+//!   that is set, and that has sources (shared ones, or its own in front
+//!   matter or footnotes). Other documents get no diagnostics.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::RecvTimeoutError;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{self as note, Notification as _};
+use lsp_types::request::{self as req, Request as _};
+use lsp_types::{
+    CodeActionOrCommand, CodeActionParams, Diagnostic, DidChangeConfigurationParams,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams, InitializeParams,
+    PublishDiagnosticsParams, Uri,
+};
+use rustc_hash::FxHashMap;
+
+use super::convert::{self, Sources, Text};
+use super::options::Options;
+use super::position::{self, Encoding, Lines};
+use crate::check::{DocumentAudit, Evidence};
+use crate::config;
+use crate::document::{self, Document, Format};
+use crate::run::{Request as RunRequest, Settings, Workspace};
+use crate::span::Span;
+
+/// How long after a source change the workspace is rebuilt: editors often
+/// report one save several ways (didSave and a watched-file change).
+const REBUILD_DELAY: Duration = Duration::from_millis(50);
+
+/// Why the loop stopped.
+pub type Outcome = Result<(), String>;
+
+/// A document the editor has open.
+struct Open {
+    uri: Uri,
+    /// The editor's text: unsaved changes included.
+    text: String,
+    version: i32,
+    format: Format,
+    /// The file the document is, when it is one.
+    path: Option<PathBuf>,
+    /// When it is to be checked next, if it changed since.
+    due: Option<Instant>,
+    /// The last check of the current text, when it was a draft.
+    checked: Option<Checked>,
+}
+
+/// A check of an open document's current text.
+struct Checked {
+    audit: DocumentAudit,
+    lines: Lines,
+}
+
+/// What the workspace is: ready, or broken by settings that cannot be used
+/// (a malformed `claimtrace.toml` or rule file), with the error.
+enum State {
+    Ready(Workspace),
+    Broken(String),
+}
+
+/// A source file as the editor opens it.
+struct SourceFile {
+    uri: Uri,
+    /// Its index in the library's documents.
+    at: usize,
+    lines: Lines,
+}
+
+/// The server.
+pub struct Server {
+    connection: Connection,
+    encoding: Encoding,
+    root: PathBuf,
+    options: Options,
+    state: State,
+    open: BTreeMap<String, Open>,
+    /// Source files by display path, found as evidence names them; emptied
+    /// when the workspace is rebuilt.
+    sources: FxHashMap<String, Option<SourceFile>>,
+    /// When the workspace is to be rebuilt, and whether the settings are
+    /// to be settled again too.
+    rebuild: Option<(Instant, bool)>,
+    /// The next id of a request to the client.
+    next_request: i32,
+}
+
+impl Server {
+    /// Answers `initialize` and waits for `initialized`; the server is then
+    /// ready to [`Server::run`].
+    pub fn start(connection: Connection) -> Result<Server, String> {
+        let (id, params) = connection
+            .initialize_start()
+            .map_err(|e| format!("starting: {e}"))?;
+        let params: InitializeParams =
+            serde_json::from_value(params).map_err(|e| format!("initialize: {e}"))?;
+        let encoding = Encoding::negotiate(
+            params
+                .capabilities
+                .general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        );
+        let root = workspace_root(&params);
+        // Paths in messages and evidence are shown relative to the root,
+        // as the command line shows them relative to where it runs.
+        if let Err(error) = std::env::set_current_dir(&root) {
+            eprintln!("claimtrace lsp: {}: {error}", root.display());
+        }
+        let (options, options_error) =
+            match Options::from_value(params.initialization_options.as_ref()) {
+                Ok(options) => (options, None),
+                Err(error) => (Options::default(), Some(error)),
+            };
+        let capabilities = serde_json::json!({
+            "positionEncoding": encoding.kind(),
+            "textDocumentSync": {
+                "openClose": true,
+                "change": lsp_types::TextDocumentSyncKind::INCREMENTAL,
+                "save": { "includeText": false },
+            },
+            "hoverProvider": true,
+            "codeActionProvider": { "codeActionKinds": [lsp_types::CodeActionKind::QUICKFIX] },
+        });
+        connection
+            .initialize_finish(
+                id,
+                serde_json::json!({
+                    "capabilities": capabilities,
+                    "serverInfo": { "name": "claimtrace", "version": env!("CARGO_PKG_VERSION") },
+                }),
+            )
+            .map_err(|e| format!("starting: {e}"))?;
+        let watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files)
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        let mut server = Server {
+            connection,
+            encoding,
+            root,
+            options,
+            state: State::Broken(String::new()),
+            open: BTreeMap::new(),
+            sources: FxHashMap::default(),
+            rebuild: None,
+            next_request: 1,
+        };
+        if let Some(error) = options_error {
+            server.show(lsp_types::MessageType::ERROR, &error);
+        }
+        if watch {
+            server.watch_files();
+        }
+        server.state = server.load(true);
+        Ok(server)
+    }
+
+    /// Serves until the client says `exit` or goes away.
+    pub fn run(mut self) -> Outcome {
+        let receiver = self.connection.receiver.clone();
+        loop {
+            let message = match self.next_due() {
+                Some(at) => match receiver.recv_deadline(at) {
+                    Ok(message) => Some(message),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                },
+                None => match receiver.recv() {
+                    Ok(message) => Some(message),
+                    Err(_) => return Ok(()),
+                },
+            };
+            if let Some(message) = message {
+                match message {
+                    Message::Request(request) => {
+                        let shutdown = self
+                            .connection
+                            .handle_shutdown(&request)
+                            .map_err(|e| format!("shutting down: {e}"))?;
+                        if shutdown {
+                            return Ok(());
+                        }
+                        self.request(request);
+                    }
+                    Message::Notification(notification) => {
+                        if notification.method == note::Exit::METHOD {
+                            return Ok(());
+                        }
+                        self.notification(notification);
+                    }
+                    // Answers to our requests (registering file watchers).
+                    Message::Response(_) => {}
+                }
+            }
+            self.run_due();
+        }
+    }
+
+    /// The earliest time something is due.
+    fn next_due(&self) -> Option<Instant> {
+        self.open
+            .values()
+            .filter_map(|open| open.due)
+            .chain(self.rebuild.map(|(at, _)| at))
+            .min()
+    }
+
+    /// Rebuilds the workspace and checks the documents, where due.
+    fn run_due(&mut self) {
+        let now = Instant::now();
+        if let Some((at, settle)) = self.rebuild
+            && at <= now
+        {
+            self.rebuild = None;
+            self.state = self.load(settle);
+        }
+        let due: Vec<String> = self
+            .open
+            .iter()
+            .filter(|(_, open)| open.due.is_some_and(|at| at <= now))
+            .map(|(key, _)| key.clone())
+            .collect();
+        for key in due {
+            self.check(&key);
+        }
+    }
+
+    fn notification(&mut self, notification: Notification) {
+        let method = notification.method.clone();
+        match method.as_str() {
+            note::DidOpenTextDocument::METHOD => {
+                if let Ok(params) = notification.extract::<DidOpenTextDocumentParams>(&method) {
+                    self.did_open(params);
+                }
+            }
+            note::DidChangeTextDocument::METHOD => {
+                if let Ok(params) = notification.extract::<DidChangeTextDocumentParams>(&method) {
+                    self.did_change(params);
+                }
+            }
+            note::DidCloseTextDocument::METHOD => {
+                if let Ok(params) = notification.extract::<DidCloseTextDocumentParams>(&method) {
+                    let key = params.text_document.uri.as_str().to_string();
+                    if self.open.remove(&key).is_some() {
+                        self.publish(&params.text_document.uri, None, Vec::new());
+                    }
+                }
+            }
+            note::DidSaveTextDocument::METHOD => {
+                if let Ok(params) = notification.extract::<DidSaveTextDocumentParams>(&method)
+                    && let Some(path) = file_path(&params.text_document.uri)
+                {
+                    self.file_changed(&path);
+                }
+            }
+            note::DidChangeWatchedFiles::METHOD => {
+                if let Ok(params) = notification.extract::<DidChangeWatchedFilesParams>(&method) {
+                    for change in params.changes {
+                        if let Some(path) = file_path(&change.uri) {
+                            self.file_changed(&path);
+                        }
+                    }
+                }
+            }
+            note::DidChangeConfiguration::METHOD => {
+                if let Ok(params) = notification.extract::<DidChangeConfigurationParams>(&method) {
+                    match Options::from_value(Some(&params.settings)) {
+                        Ok(options) if options == self.options => {}
+                        Ok(options) => {
+                            self.options = options;
+                            self.rebuild = Some((Instant::now(), true));
+                        }
+                        Err(error) => self.show(lsp_types::MessageType::ERROR, &error),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn request(&mut self, request: Request) {
+        let id = request.id.clone();
+        let method = request.method.clone();
+        let response = match method.as_str() {
+            req::HoverRequest::METHOD => match request.extract::<HoverParams>(&method) {
+                Ok((_, params)) => {
+                    let at = params.text_document_position_params;
+                    Response::new_ok(id, self.hover(&at.text_document.uri, at.position))
+                }
+                Err(error) => invalid(id, &error),
+            },
+            req::CodeActionRequest::METHOD => match request.extract::<CodeActionParams>(&method) {
+                Ok((_, params)) => Response::new_ok(id, self.code_actions(params)),
+                Err(error) => invalid(id, &error),
+            },
+            _ => Response::new_err(
+                id,
+                ErrorCode::MethodNotFound as i32,
+                format!("claimtrace does not handle {method}"),
+            ),
+        };
+        self.send(Message::Response(response));
+    }
+
+    fn did_open(&mut self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        let path = file_path(&document.uri);
+        let format = match (document.language_id.as_str(), &path) {
+            ("markdown", _) => Format::Markdown,
+            ("plaintext" | "text", _) => Format::Plain,
+            (_, Some(path)) if is_prose(path) => Format::from_path(path),
+            // Not prose: not claimtrace's to check.
+            _ => return,
+        };
+        let key = document.uri.as_str().to_string();
+        self.open.insert(
+            key,
+            Open {
+                uri: document.uri,
+                text: document.text,
+                version: document.version,
+                format,
+                path,
+                due: Some(Instant::now()),
+                checked: None,
+            },
+        );
+    }
+
+    fn did_change(&mut self, params: DidChangeTextDocumentParams) {
+        let key = params.text_document.uri.as_str().to_string();
+        let debounce = self.options.debounce();
+        let encoding = self.encoding;
+        let Some(open) = self.open.get_mut(&key) else {
+            return;
+        };
+        for change in params.content_changes {
+            position::apply_change(&mut open.text, change, encoding);
+        }
+        open.version = params.text_document.version;
+        open.checked = None;
+        open.due = Some(Instant::now() + debounce);
+    }
+
+    /// A file changed on disk (or was created or deleted): if it is a
+    /// source, the settings or the rules, the workspace is rebuilt.
+    fn file_changed(&mut self, path: &Path) {
+        let settle =
+            path.file_name().is_some_and(|n| n == config::FILE_NAME) || self.is_rules_file(path);
+        let source = match &self.state {
+            State::Ready(workspace) => {
+                workspace.library().holds(path) || in_folders(path, &workspace.settings().sources)
+            }
+            State::Broken(_) => false,
+        };
+        if settle || source {
+            let settle = settle || self.rebuild.is_some_and(|(_, s)| s);
+            self.rebuild = Some((Instant::now() + REBUILD_DELAY, settle));
+        }
+    }
+
+    fn is_rules_file(&self, path: &Path) -> bool {
+        let folder = match &self.state {
+            State::Ready(workspace) => workspace
+                .settings()
+                .config
+                .rules
+                .clone()
+                .or_else(|| self.options.rules.clone()),
+            State::Broken(_) => self.options.rules.clone(),
+        };
+        folder.is_some_and(|folder| in_folders(path, &[folder]))
+    }
+
+    /// Settles the settings (when `settle`, or when they were broken) and
+    /// reads and indexes the sources; every open document is checked again.
+    fn load(&mut self, settle: bool) -> State {
+        self.sources.clear();
+        for open in self.open.values_mut() {
+            open.due = Some(Instant::now());
+            open.checked = None;
+        }
+        let previous = std::mem::replace(&mut self.state, State::Broken(String::new()));
+        let settings = match previous {
+            State::Ready(workspace) if !settle => Ok(workspace.into_settings()),
+            _ => self.settle(),
+        };
+        let settings = match settings {
+            Ok(settings) => settings,
+            Err(error) => {
+                let message = crate::report::text::one_line(&error.to_string()).into_owned();
+                self.show(lsp_types::MessageType::ERROR, &message);
+                return State::Broken(message);
+            }
+        };
+        let started = Instant::now();
+        let (workspace, problems) = Workspace::new(settings);
+        for problem in problems.errors.iter().chain(&problems.skipped) {
+            let message = crate::report::text::one_line(&problem.to_string()).into_owned();
+            self.show(lsp_types::MessageType::WARNING, &message);
+        }
+        self.log(&format!(
+            "indexed {} sources in {} ms",
+            workspace.library().documents().len(),
+            started.elapsed().as_millis()
+        ));
+        State::Ready(workspace)
+    }
+
+    /// The settings of the workspace: `claimtrace.toml` at the root, and
+    /// the editor's options on top.
+    fn settle(&self) -> crate::Result<Settings> {
+        let request = RunRequest {
+            sources: self.options.sources.clone(),
+            rules: self.options.rules.clone(),
+            strict_quotes: self.options.strict_quotes,
+            ..RunRequest::default()
+        };
+        let mut settings = Settings::new(request, &self.root)?;
+        // The editor's sources come on top of the configuration's.
+        if !self.options.sources.is_empty()
+            && let Some(folder) = &settings.config.sources
+        {
+            settings.sources.push(document::relative_to_current(folder));
+        }
+        Ok(settings)
+    }
+
+    /// Checks the open document `key` and publishes its diagnostics.
+    fn check(&mut self, key: &str) {
+        let Some(open) = self.open.get_mut(key) else {
+            return;
+        };
+        open.due = None;
+        open.checked = None;
+        let workspace = match &mut self.state {
+            State::Ready(workspace) => workspace,
+            // Nothing can be checked: say why where the writer looks.
+            State::Broken(error) => {
+                let diagnostics = (!error.is_empty())
+                    .then(|| Diagnostic {
+                        severity: Some(lsp_types::DiagnosticSeverity::ERROR),
+                        source: Some(convert::SOURCE.to_string()),
+                        message: format!("claimtrace cannot check this workspace: {error}"),
+                        ..Diagnostic::default()
+                    })
+                    .into_iter()
+                    .collect();
+                let (uri, version) = (open.uri.clone(), open.version);
+                self.publish(&uri, Some(version), diagnostics);
+                return;
+            }
+        };
+        let path = open
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(open.uri.as_str()));
+        let draft = Document::from_text(path.clone(), open.text.clone(), open.format);
+        let is_draft = workspace.is_draft(&path)
+            && (!workspace.settings().sources.is_empty()
+                || draft.front_matter.is_some()
+                || !draft.footnote_refs.is_empty());
+        let (uri, version) = (open.uri.clone(), open.version);
+        if !is_draft {
+            self.publish(&uri, Some(version), Vec::new());
+            return;
+        }
+        let lines = Lines::new(&draft.text, self.encoding);
+        let diagnostics = match workspace.check(&draft) {
+            Ok(audit) => {
+                let mut sources = SourceFiles {
+                    workspace,
+                    cache: &mut self.sources,
+                    encoding: self.encoding,
+                };
+                let text = Text {
+                    text: &draft.text,
+                    lines: &lines,
+                };
+                let diagnostics = convert::diagnostics(&audit, &text, &mut sources, &self.options);
+                if let Some(open) = self.open.get_mut(key) {
+                    open.checked = Some(Checked { audit, lines });
+                }
+                diagnostics
+            }
+            Err(error) => vec![convert::error_diagnostic(&error)],
+        };
+        self.publish(&uri, Some(version), diagnostics);
+    }
+
+    /// Checks `uri` now if a check is pending, so that an answer about it
+    /// is about its current text.
+    fn current(&mut self, uri: &Uri) -> Option<&Open> {
+        let key = uri.as_str();
+        if self.open.get(key)?.due.is_some() {
+            self.check(key);
+        }
+        self.open.get(key)
+    }
+
+    fn hover(&mut self, uri: &Uri, at: lsp_types::Position) -> Option<lsp_types::Hover> {
+        let options = self.options.clone();
+        let open = self.current(uri)?;
+        let checked = open.checked.as_ref()?;
+        let offset = checked.lines.offset(&open.text, at);
+        let text = Text {
+            text: &open.text,
+            lines: &checked.lines,
+        };
+        convert::hover(&checked.audit, &text, offset, &options)
+    }
+
+    fn code_actions(&mut self, params: CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let uri = params.text_document.uri;
+        self.current(&uri);
+        let (Some(open), State::Ready(workspace)) = (self.open.get(uri.as_str()), &self.state)
+        else {
+            return Vec::new();
+        };
+        let Some(checked) = &open.checked else {
+            return Vec::new();
+        };
+        let span: Span = checked.lines.span(&open.text, params.range);
+        let text = Text {
+            text: &open.text,
+            lines: &checked.lines,
+        };
+        let mut sources = SourceFiles {
+            workspace,
+            cache: &mut self.sources,
+            encoding: self.encoding,
+        };
+        convert::code_actions(
+            &uri,
+            &checked.audit,
+            &text,
+            open.format,
+            span,
+            &mut sources,
+            &self.options,
+        )
+        .into_iter()
+        .map(CodeActionOrCommand::CodeAction)
+        .collect()
+    }
+
+    fn publish(&self, uri: &Uri, version: Option<i32>, diagnostics: Vec<Diagnostic>) {
+        let params = PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics,
+            version,
+        };
+        self.send(Message::Notification(Notification::new(
+            note::PublishDiagnostics::METHOD.to_string(),
+            params,
+        )));
+    }
+
+    /// Asks the client to tell of changes to prose files and settings.
+    fn watch_files(&mut self) {
+        let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![lsp_types::FileSystemWatcher {
+                glob_pattern: lsp_types::GlobPattern::String(
+                    "**/*.{txt,md,markdown,toml}".to_string(),
+                ),
+                kind: None,
+            }],
+        };
+        let params = lsp_types::RegistrationParams {
+            registrations: vec![lsp_types::Registration {
+                id: "claimtrace-watched-files".to_string(),
+                method: note::DidChangeWatchedFiles::METHOD.to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        };
+        let id = RequestId::from(self.next_request);
+        self.next_request += 1;
+        self.send(Message::Request(Request::new(
+            id,
+            req::RegisterCapability::METHOD.to_string(),
+            params,
+        )));
+    }
+
+    fn show(&self, kind: lsp_types::MessageType, message: &str) {
+        self.send(Message::Notification(Notification::new(
+            note::ShowMessage::METHOD.to_string(),
+            lsp_types::ShowMessageParams {
+                typ: kind,
+                message: format!("claimtrace: {message}"),
+            },
+        )));
+    }
+
+    fn log(&self, message: &str) {
+        self.send(Message::Notification(Notification::new(
+            note::LogMessage::METHOD.to_string(),
+            lsp_types::LogMessageParams {
+                typ: lsp_types::MessageType::LOG,
+                message: format!("claimtrace: {message}"),
+            },
+        )));
+    }
+
+    fn send(&self, message: Message) {
+        // A client that went away is noticed by the loop.
+        let _ = self.connection.sender.send(message);
+    }
+}
+
+/// Source files found for evidence, by display path.
+struct SourceFiles<'a> {
+    workspace: &'a Workspace,
+    cache: &'a mut FxHashMap<String, Option<SourceFile>>,
+    encoding: Encoding,
+}
+
+impl Sources for SourceFiles<'_> {
+    fn locate(&mut self, evidence: &Evidence) -> Option<lsp_types::Location> {
+        let library = self.workspace.library();
+        let found = self
+            .cache
+            .entry(evidence.source.clone())
+            .or_insert_with(|| {
+                let at = library
+                    .documents()
+                    .iter()
+                    .position(|d| d.display_path() == evidence.source)?;
+                let path = library.canonical_paths().get(at)?;
+                Some(SourceFile {
+                    uri: file_uri(path)?,
+                    at,
+                    lines: Lines::new(&library.documents()[at].text, self.encoding),
+                })
+            })
+            .as_ref()?;
+        let text = &library.documents().get(found.at)?.text;
+        let span = Span::new(
+            evidence.span.start,
+            evidence.span.end.max(evidence.span.start),
+        );
+        Some(lsp_types::Location {
+            uri: found.uri.clone(),
+            range: found.lines.range(text, span),
+        })
+    }
+}
+
+/// The folder the editor opened: the first workspace folder, else the
+/// root it names, else the current folder.
+fn workspace_root(params: &InitializeParams) -> PathBuf {
+    #[allow(deprecated)] // rootUri: older clients send only this
+    let root_uri = params.root_uri.as_ref();
+    params
+        .workspace_folders
+        .as_ref()
+        .and_then(|folders| folders.first())
+        .and_then(|folder| file_path(&folder.uri))
+        .or_else(|| root_uri.and_then(file_path))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The file a `file:` URI names.
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    url::Url::parse(uri.as_str()).ok()?.to_file_path().ok()
+}
+
+/// The `file:` URI of a file.
+fn file_uri(path: &Path) -> Option<Uri> {
+    url::Url::from_file_path(path).ok()?.as_str().parse().ok()
+}
+
+/// Whether a file is one claimtrace reads as prose.
+fn is_prose(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown" | "txt")
+    )
+}
+
+/// Whether `path` is in one of `folders` (or is one of them).
+fn in_folders(path: &Path, folders: &[PathBuf]) -> bool {
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let path = real(path);
+    folders.iter().any(|folder| path.starts_with(real(folder)))
+}
+
+fn invalid<E: std::fmt::Debug>(id: RequestId, error: &E) -> Response {
+    Response::new_err(
+        id,
+        ErrorCode::InvalidParams as i32,
+        format!("invalid parameters: {error:?}"),
+    )
+}

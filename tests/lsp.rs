@@ -1,0 +1,583 @@
+//! `claimtrace lsp` end to end: the test starts the server as a child
+//! process and speaks the protocol to it over its standard input and
+//! output as an editor does (framed JSON-RPC messages), then checks what
+//! it says back.
+//!
+//! The draft of `tests/fixtures/lsp/` has `€`, `’`, emoji and Devanagari
+//! before its quotation, so protocol positions (UTF-16 code units) differ
+//! from bytes and from characters; every expected range is computed here
+//! from the text, in UTF-16, independently of the server.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+/// How long the test waits for an answer before it fails: a guard
+/// against a hang, not a measure of speed.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lsp");
+
+/// An editor's end of the conversation.
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: mpsc::Receiver<Value>,
+    next_id: i64,
+    /// Notifications received while waiting for something else.
+    backlog: Vec<Value>,
+}
+
+impl Client {
+    /// Starts `claimtrace lsp` in `root`.
+    fn start(root: &Path) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+            .arg("lsp")
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("claimtrace lsp starts");
+        let stdin = child.stdin.take().expect("stdin is piped");
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let (send, messages) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(message) = read_message(&mut reader) {
+                if send.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            messages,
+            next_id: 1,
+            backlog: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = serde_json::to_string(message).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// Sends a request and returns its result, answering requests from
+    /// the server on the way (it registers file watchers).
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let message = self.receive();
+            if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
+                assert!(message.get("error").is_none(), "{method} failed: {message}");
+                return message["result"].clone();
+            }
+            self.keep(message);
+        }
+    }
+
+    fn receive(&mut self) -> Value {
+        self.messages
+            .recv_timeout(PATIENCE)
+            .expect("the server answers")
+    }
+
+    /// Keeps a notification for later; answers a request from the server.
+    fn keep(&mut self, message: Value) {
+        if let (Some(id), Some(_)) = (message.get("id"), message.get("method")) {
+            let id = id.clone();
+            self.send(&json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+        } else {
+            self.backlog.push(message);
+        }
+    }
+
+    /// The next notification `method` that `accept` takes.
+    fn wait_for(&mut self, method: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        if let Some(at) = self
+            .backlog
+            .iter()
+            .position(|m| m["method"] == method && accept(&m["params"]))
+        {
+            return self.backlog.remove(at)["params"].clone();
+        }
+        loop {
+            let message = self.receive();
+            if message["method"] == method && accept(&message["params"]) {
+                return message["params"].clone();
+            }
+            self.keep(message);
+        }
+    }
+
+    /// The diagnostics published for `uri` at `version`.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let params = self.wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p["version"] == version
+        });
+        params["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn initialize(&mut self, root: &Path, options: Value) {
+        let capabilities = json!({
+            "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } },
+            "textDocument": { "publishDiagnostics": { "relatedInformation": true } }
+        });
+        let result = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": uri_of(root),
+                "workspaceFolders": [{ "uri": uri_of(root), "name": "news" }],
+                "capabilities": capabilities,
+                "initializationOptions": options,
+            }),
+        );
+        // No encoding offered: the protocol's UTF-16.
+        assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+        assert_eq!(result["capabilities"]["hoverProvider"], true);
+        self.notify("initialized", json!({}));
+    }
+
+    /// Shuts the server down as an editor does, and checks it exits
+    /// cleanly.
+    fn shutdown(mut self) {
+        let result = self.request("shutdown", Value::Null);
+        assert_eq!(result, Value::Null);
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().expect("the server exits");
+        assert!(status.success(), "exit status {status}");
+    }
+}
+
+/// Reads one framed message, or `None` at the end of the stream.
+fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("Content-Length: ") {
+            length = value.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+/// The `file:` URI of `path` (which the editor may not have saved yet).
+fn uri_of(path: &Path) -> String {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    format!("file://{}", path.display())
+}
+
+/// The zero-based line and UTF-16 column of byte `offset` of `text`,
+/// counted here the slow, obvious way.
+fn utf16_position(text: &str, offset: usize) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].encode_utf16().count();
+    json!({ "line": line, "character": column })
+}
+
+fn utf16_range(text: &str, needle: &str) -> Value {
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} in text"));
+    json!({
+        "start": utf16_position(text, start),
+        "end": utf16_position(text, start + needle.len()),
+    })
+}
+
+/// The byte offset of a UTF-16 position, the slow way.
+fn offset_of(text: &str, position: &Value) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let character = position["character"].as_u64().unwrap() as usize;
+    let line_start: usize = text.split('\n').take(line).map(|l| l.len() + 1).sum();
+    let mut units = 0;
+    for (at, c) in text[line_start..].char_indices() {
+        if units >= character || c == '\n' {
+            return line_start + at;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// Applies the edits a code action makes to `uri`, as an editor does.
+fn apply(text: &str, action: &Value, uri: &str) -> String {
+    let mut edits: Vec<Value> = action["edit"]["changes"][uri]
+        .as_array()
+        .expect("the action edits the draft")
+        .clone();
+    // From the end, so earlier offsets hold.
+    edits.sort_by_key(|e| std::cmp::Reverse(offset_of(text, &e["range"]["start"])));
+    let mut text = text.to_string();
+    for edit in edits {
+        let start = offset_of(&text, &edit["range"]["start"]);
+        let end = offset_of(&text, &edit["range"]["end"]);
+        text.replace_range(start..end, edit["newText"].as_str().unwrap());
+    }
+    text
+}
+
+/// A workspace: the fixtures' sources, `claimtrace.toml` naming them, and
+/// the draft on disk as `on_disk` (the editor's buffer may differ).
+fn workspace(on_disk: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join("sources")).unwrap();
+    std::fs::copy(
+        Path::new(FIXTURES).join("sources/harbour.txt"),
+        root.join("sources/harbour.txt"),
+    )
+    .unwrap();
+    std::fs::write(root.join("claimtrace.toml"), "sources = \"sources\"\n").unwrap();
+    std::fs::write(root.join("draft.md"), on_disk).unwrap();
+    let root = root.canonicalize().unwrap();
+    (dir, root)
+}
+
+fn fixture_draft() -> String {
+    std::fs::read_to_string(Path::new(FIXTURES).join("draft.md")).unwrap()
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or(""))
+        .collect()
+}
+
+#[test]
+fn an_editor_session_finds_a_misquote_and_fixes_it() {
+    let draft = fixture_draft();
+    // On disk, the draft holds a fabricated quotation; the editor's buffer
+    // does not. What is checked is the buffer.
+    let (_dir, root) = workspace("“Nobody said this at all,” Okafor said.\n");
+    let uri = uri_of(&root.join("draft.md"));
+    let source_uri = uri_of(&root.join("sources/harbour.txt"));
+    let mut client = Client::start(&root);
+    client.initialize(&root, json!({ "debounceMs": 20 }));
+
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": draft } }),
+    );
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+
+    // Typing a word into the quotation, as an incremental change placed by
+    // UTF-16 position after the emoji and the curly apostrophe.
+    let insert_at = draft.find("double the capacity").unwrap();
+    let at = utf16_position(&draft, insert_at);
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{ "range": { "start": at, "end": at }, "text": "massively " }]
+        }),
+    );
+    let text = draft.replacen("double the capacity", "massively double the capacity", 1);
+    let diagnostics = client.diagnostics(&uri, 2);
+    assert_eq!(codes(&diagnostics), ["misquote"], "{diagnostics:#?}");
+    let misquote = &diagnostics[0];
+    let quoted =
+        "We will massively double the capacity of the container terminal within six years.";
+    assert_eq!(misquote["range"], utf16_range(&text, quoted));
+    assert_eq!(misquote["severity"], 1);
+    assert_eq!(misquote["source"], "claimtrace");
+    assert!(
+        misquote["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the quotation adds “massively”"),
+        "{misquote}"
+    );
+    assert!(
+        misquote["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .contains("Misquote")
+    );
+    // The related information leads to the quotation in the source.
+    let source = std::fs::read_to_string(root.join("sources/harbour.txt")).unwrap();
+    let related = &misquote["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], source_uri);
+    assert_eq!(
+        related["location"]["range"],
+        utf16_range(
+            &source,
+            "We will double the capacity of the container terminal within six years"
+        )
+    );
+
+    // Hovering on the quotation shows its verdict and the source's words.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": misquote["range"]["start"] }),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.starts_with("**contradicted**"), "{shown}");
+    assert!(shown.contains("error[misquote]"), "{shown}");
+    assert!(
+        shown.contains("sources/harbour.txt:3:2")
+            && shown.contains("> We will double the capacity"),
+        "{shown}"
+    );
+
+    // The code action puts the source's words back; the diagnostic goes.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": misquote["range"],
+            "context": { "diagnostics": [misquote] }
+        }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Use the source's words: “We will double the capacity of the container terminal within six years.”",
+            "Silence misquote on this line"
+        ]
+    );
+    let fixed = apply(&text, &actions[0], &uri);
+    assert_eq!(fixed, draft);
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 3 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    assert_eq!(client.diagnostics(&uri, 3), Vec::<Value>::new());
+    client.shutdown();
+}
+
+#[test]
+fn figures_are_fixed_and_findings_silenced() {
+    let draft = fixture_draft();
+    let (_dir, root) = workspace(&draft);
+    let uri = uri_of(&root.join("draft.md"));
+    let mut client = Client::start(&root);
+    client.initialize(&root, json!({ "debounceMs": 20 }));
+    let text = draft.replace("€240 million", "€250 million");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(codes(&diagnostics), ["figure-mismatch"], "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["range"], utf16_range(&text, "€250 million"));
+    let request = |client: &mut Client, range: &Value| {
+        client.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": range, "context": { "diagnostics": [] } }),
+        )
+    };
+    let actions = request(&mut client, &diagnostics[0]["range"]);
+    assert_eq!(apply(&text, &actions[0], &uri), draft);
+
+    // Silencing instead: a directive on the line before.
+    let silenced = apply(&text, &actions[1], &uri);
+    assert!(
+        silenced.contains(
+            "<!-- claimtrace-disable-next-line figure-mismatch -->\nThe expansion will cost €250 million"
+        ),
+        "{silenced}"
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": silenced }] }),
+    );
+    assert_eq!(client.diagnostics(&uri, 2), Vec::<Value>::new());
+    client.shutdown();
+}
+
+#[test]
+fn a_changed_source_rechecks_the_draft() {
+    let draft = fixture_draft().replace("double the capacity", "triple the capacity");
+    let (_dir, root) = workspace(&draft);
+    let uri = uri_of(&root.join("draft.md"));
+    let mut client = Client::start(&root);
+    client.initialize(&root, json!({ "debounceMs": 20 }));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": draft } }),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["misquote"]);
+
+    // The source is corrected on disk: the draft is checked again.
+    let source = root.join("sources/harbour.txt");
+    let corrected = std::fs::read_to_string(&source)
+        .unwrap()
+        .replace("double", "triple");
+    std::fs::write(&source, corrected).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&source), "type": 2 }] }),
+    );
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+    client.shutdown();
+}
+
+#[test]
+fn sources_from_initialization_options_and_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::create_dir(root.join("notes")).unwrap();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    std::fs::copy(
+        Path::new(FIXTURES).join("sources/harbour.txt"),
+        root.join("notes/harbour.txt"),
+    )
+    .unwrap();
+    let mut client = Client::start(&root);
+    client.initialize(
+        &root,
+        json!({ "claimtrace": { "sources": ["notes"] }, "debounceMs": 20 }),
+    );
+    let uri = uri_of(&root.join("story.md"));
+    let text = "Okafor said: “We will double the capacity of the terminal within six years.”\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["misquote"]);
+
+    // A draft declaring a source the workspace has not read has it read.
+    std::fs::create_dir(root.join("more")).unwrap();
+    std::fs::write(
+        root.join("more/terminal.txt"),
+        "“We will double the capacity of the terminal within six years,” Okafor told reporters.\n",
+    )
+    .unwrap();
+    let declared = format!("---\nsources:\n  - more/terminal.txt\n---\n{text}");
+    let uri = uri_of(&root.join("declared.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": declared } }),
+    );
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+
+    // A bad front matter is a diagnostic on its line, not a crash.
+    let uri = uri_of(&root.join("broken.md"));
+    let broken = format!("---\nsources:\n  - ../../outside.txt\n---\n{text}");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": broken } }),
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 2);
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("outside the repository"),
+        "{diagnostics:#?}"
+    );
+    client.shutdown();
+}
+
+/// The README's editor set-ups: each starts `claimtrace lsp`, and the
+/// settings they pass (the same in each) are ones the server takes: the
+/// test starts the server with the VS Code snippet's options and checks a
+/// draft against the sources they name.
+#[test]
+fn the_readme_editor_setups_work() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split("### `claimtrace lsp`")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("the README documents claimtrace lsp");
+    let blocks = |language: &str| -> Vec<String> {
+        section
+            .split(&format!("```{language}\n"))
+            .skip(1)
+            .filter_map(|rest| rest.split("\n```").next())
+            .map(str::to_string)
+            .collect()
+    };
+    let json_blocks: Vec<Value> = blocks("json")
+        .iter()
+        .map(|b| serde_json::from_str(b).expect("the README's JSON parses"))
+        .collect();
+    let vscode = &json_blocks[0];
+    assert_eq!(vscode["glspc.server.command"], "claimtrace");
+    assert_eq!(vscode["glspc.server.commandArguments"], json!(["lsp"]));
+    let options = vscode["glspc.server.initializationOptions"].clone();
+    let zed = &json_blocks[1];
+    assert_eq!(
+        zed["lsp"]["claimtrace"]["initialization_options"], options,
+        "every editor passes the same settings"
+    );
+    let helix: toml::Table = blocks("toml")[0].parse().expect("the Helix TOML parses");
+    let server = &helix["language-server"]["claimtrace"];
+    assert_eq!(server["command"].as_str(), Some("claimtrace"));
+    assert_eq!(server["args"].as_array().unwrap()[0].as_str(), Some("lsp"));
+    assert_eq!(
+        serde_json::to_value(&server["config"]).unwrap(),
+        options,
+        "Helix passes the same settings"
+    );
+    let zed_extension: toml::Table = blocks("toml")[1]
+        .parse()
+        .expect("Zed's extension.toml parses");
+    assert!(zed_extension["language_servers"]["claimtrace"].is_table());
+    let lua = &blocks("lua")[0];
+    assert!(lua.contains("cmd = { 'claimtrace', 'lsp' }"), "{lua}");
+    assert!(
+        lua.contains("init_options = { sources = { 'sources' } }"),
+        "{lua}"
+    );
+
+    // The settings at work: sources named only by them.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::create_dir(root.join("sources")).unwrap();
+    std::fs::copy(
+        Path::new(FIXTURES).join("sources/harbour.txt"),
+        root.join("sources/harbour.txt"),
+    )
+    .unwrap();
+    let mut client = Client::start(&root);
+    client.initialize(&root, options);
+    let uri = uri_of(&root.join("draft.md"));
+    let text = fixture_draft().replace("€240 million", "€250 million");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["figure-mismatch"]);
+    client.shutdown();
+}
