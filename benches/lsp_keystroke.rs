@@ -19,7 +19,7 @@
 //! milliseconds. Keystrokes alternate typing and deleting a letter at a
 //! spot that moves through the draft.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -152,7 +152,7 @@ fn keystroke(text: &str, n: usize) -> TextDocumentContentChangeEvent {
     let lines = text.lines().count().max(1);
     let line = ((n / 2) * 7 % lines) as u32;
     let at = Position::new(line, 0);
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         TextDocumentContentChangeEvent {
             range: Some(Range::new(at, at)),
             range_length: None,
