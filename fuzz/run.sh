@@ -1,28 +1,36 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for RUNS executions (default 1,000,000) on the
-# stable toolchain, with debug assertions on, at the lowest priority.
+# stable toolchain, with debug assertions on, at the lowest priority, one
+# target at a time.
 #
 #   bash fuzz/run.sh [RUNS] [TARGET...]
+#   FUZZ_SECONDS=600 bash fuzz/run.sh -1 claims   # ten minutes instead
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). The corpus starts from the
-# project's own fixtures and examples (fuzz/corpus/, not committed); a
-# crash is written to fuzz/artifacts/TARGET/ and stops that target. Each
-# target's last line of statistics (executions, coverage) is printed.
+# project's own fixtures, examples and seeds, and for `diff_lines` from the
+# patches of the repository's last commits (fuzz/corpus/, not committed).
+# Each input may take 10 s and 2 GiB at most; one taking over a second is
+# written to fuzz/artifacts/TARGET/slow-unit-* (a hint of time worse than
+# linear), a crash, timeout or out-of-memory to crash-*, timeout-*, oom-*,
+# which stops that target. Each target's last line of statistics
+# (executions, coverage) is printed, and its log kept in fuzz/TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 runs=${1:-1000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tokenizer claims check)
+[ ${#targets[@]} -gt 0 ] || targets=(tokenizer claims check lsp_positions diff_lines front_matter)
 
-# Seeds: each fixture as plain text (first byte 0) and Markdown (1); for
-# `check`, each draft fixture, a 0xFF byte, and a fixture source.
+# Seeds. `tokenizer`, `claims`: each text as plain text (first byte 0) and
+# Markdown (1). `check`: each text as a draft, a 0xFF byte, and a fixture
+# source. `lsp_positions`: each encoding, a few positions, 0xFF, a text.
+# `front_matter`: each Markdown text. `diff_lines`: real patches.
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
 done
 i=0
-for file in ../tests/fixtures/*/*.md ../tests/fixtures/*/*.txt ../examples/*.md ../seeds/*.txt; do
+while IFS= read -r -d '' file; do
   i=$((i + 1))
   for target in tokenizer claims; do
     if [ -d "corpus/$target" ]; then
@@ -36,15 +44,38 @@ for file in ../tests/fixtures/*/*.md ../tests/fixtures/*/*.txt ../examples/*.md 
         >"corpus/check/seed-$i-$(basename "$source")"
     done
   fi
-done
+  if [ -d corpus/lsp_positions ]; then
+    for encoding in 0 1 2; do
+      # (line 0, column 3), (line 2, column 1), (line 1, column 2^32-1).
+      { printf "\\00$encoding"
+        printf '\000\000\000\000\003\000\000\000\002\000\000\000\001\000\000\000'
+        printf '\001\000\000\000\377\377\377\377\377'
+        cat "$file"; } >"corpus/lsp_positions/seed-$i-$encoding"
+    done
+  fi
+  if [ -d corpus/front_matter ] && [[ $file == *.md ]]; then
+    cp "$file" "corpus/front_matter/seed-$i"
+  fi
+done < <(find ../tests/fixtures ../examples ../seeds -type f \
+  \( -name '*.md' -o -name '*.txt' \) -print0 | sort -z)
+if [ -d corpus/diff_lines ]; then
+  for n in $(seq 0 19); do
+    git -c core.quotePath=false log -p --unified=0 --format= --skip="$n" -n 1 \
+      2>/dev/null | head -c 16384 >"corpus/diff_lines/seed-$n" || true
+  done
+fi
 
 nice -n 19 cargo fuzz build -s none --debug-assertions
 for target in "${targets[@]}"; do
   log="$target.log"
   nice -n 19 cargo fuzz run -s none --debug-assertions "$target" -- \
-    -runs="$runs" -max_len=16384 -timeout=30 -rss_limit_mb=4096 >"$log" 2>&1 || true
+    -runs="$runs" -max_total_time="${FUZZ_SECONDS:-0}" -max_len=16384 \
+    -timeout=10 -rss_limit_mb=2048 -report_slow_units=1 \
+    -print_final_stats=1 >"$log" 2>&1 || true
   echo "$target: $(grep -E '^(#[0-9]+|Done)' "$log" | tail -n 2 | tr '\n' ' ')"
-  if ls "artifacts/$target"/crash-* >/dev/null 2>&1; then
-    echo "$target: crashes in fuzz/artifacts/$target/"
-  fi
+  for kind in crash timeout oom slow-unit; do
+    if ls "artifacts/$target/$kind"-* >/dev/null 2>&1; then
+      echo "$target: $kind inputs in fuzz/artifacts/$target/"
+    fi
+  done
 done

@@ -222,9 +222,10 @@ fn git(args: &[&str]) -> std::result::Result<String, GitFailure> {
 }
 
 /// The new-side lines each file's hunks touch in a `--unified=0` patch,
-/// by path relative to the repository root. A pure deletion touches the
-/// lines on either side of it.
-fn parse_patch(patch: &str) -> Vec<(PathBuf, Vec<(usize, usize)>)> {
+/// by path relative to the repository root: 1-based, inclusive ranges. A
+/// pure deletion touches the lines on either side of it. Any text is read
+/// without a panic; what is not a patch gives nothing.
+pub fn parse_patch(patch: &str) -> Vec<(PathBuf, Vec<(usize, usize)>)> {
     let mut files: Vec<(PathBuf, Vec<(usize, usize)>)> = Vec::new();
     let mut current: Option<usize> = None;
     for line in patch.lines() {
@@ -241,10 +242,11 @@ fn parse_patch(patch: &str) -> Vec<(PathBuf, Vec<(usize, usize)>)> {
         } else if let (Some(at), Some(hunk)) = (current, line.strip_prefix("@@ "))
             && let Some((start, count)) = new_side(hunk)
         {
+            // Saturating: a hunk header is text, and may say anything.
             let range = if count == 0 {
-                (start, start + 1)
+                (start, start.saturating_add(1))
             } else {
-                (start, start + count - 1)
+                (start, start.saturating_add(count - 1))
             };
             files[at].1.push(range);
         }

@@ -20,7 +20,10 @@ use claimtrace::run::{self, Index, ReportFormat, Request, Settings};
 use claimtrace::{citations, declared, suppress};
 use libfuzzer_sys::fuzz_target;
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds/india-eu-security-defence.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../seeds/india-eu-security-defence.txt"
+);
 
 /// A draft that quotes, attributes and gives figures, for the source side.
 const DRAFT: &str = "Rajnath Singh said the partnership would grow. “Trust is the \
@@ -70,7 +73,12 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let fixed = Document::from_text("draft.md".into(), DRAFT.to_string(), Format::Markdown);
     let both = [fixed, drafts.into_iter().next().expect("one draft")];
-    let audit = check::check(&both, std::slice::from_ref(&source), &common::RULES, &options);
+    let audit = check::check(
+        &both,
+        std::slice::from_ref(&source),
+        &common::RULES,
+        &options,
+    );
     check_spans(&audit, &both[1]);
     render(&audit, &both);
 });

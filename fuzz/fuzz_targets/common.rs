@@ -25,7 +25,11 @@ pub fn document(bytes: &[u8]) -> Option<Document> {
 #[track_caller]
 pub fn assert_span(text: &str, span: Span) {
     assert!(span.start <= span.end, "{span:?} is reversed");
-    assert!(span.end <= text.len(), "{span:?} is past the end ({})", text.len());
+    assert!(
+        span.end <= text.len(),
+        "{span:?} is past the end ({})",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{span:?} splits a character"
