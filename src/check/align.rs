@@ -238,7 +238,7 @@ fn match_tokens(claim: &[Token], passage: &[Token]) -> (Vec<Option<usize>>, usiz
     let passage_keys: Vec<u64> = passage.iter().map(|t| t.key).collect();
     let mut matched: Vec<Option<usize>> = vec![None; claim.len()];
     let mut copied = 0;
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &passage_keys, &claim_keys);
+    let ops = super::word_diff::diff(&passage_keys, &claim_keys);
     for op in ops {
         if let similar::DiffOp::Equal {
             old_index,
@@ -252,19 +252,37 @@ fn match_tokens(claim: &[Token], passage: &[Token]) -> (Vec<Option<usize>>, usiz
             }
         }
     }
+    // Where each word and stem is in the passage, in order: looked up,
+    // not searched for, so a long claim against a long passage stays
+    // linear.
+    let mut by_key: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut by_stem: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (at, token) in passage.iter().enumerate() {
+        by_key.entry(token.key).or_default().push(at);
+        by_stem.entry(token.stem).or_default().push(at);
+    }
     let mut last: Option<usize> = None;
     for (i, token) in claim.iter().enumerate() {
         if matched[i].is_none() && !token.function {
-            matched[i] = passage
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.key == token.key || p.stem == token.stem)
-                .min_by_key(|(at, _)| match last {
-                    Some(l) if *at > l => at - l,
-                    Some(l) => l - at + passage.len(),
-                    None => *at,
-                })
-                .map(|(at, _)| at);
+            // The first occurrence after the previous match, else the
+            // last one before it (the nearest, wrapping around).
+            let distance = |at: usize| match last {
+                Some(l) if at > l => at - l,
+                Some(l) => l - at + passage.len(),
+                None => at,
+            };
+            let nearest = |positions: &Vec<usize>| match last {
+                Some(l) => {
+                    let after = positions.partition_point(|&at| at <= l);
+                    positions.get(after).or(positions.last()).copied()
+                }
+                None => positions.first().copied(),
+            };
+            matched[i] = [by_key.get(&token.key), by_stem.get(&token.stem)]
+                .into_iter()
+                .flatten()
+                .filter_map(nearest)
+                .min_by_key(|&at| distance(at));
         }
         if matched[i].is_some() && !token.function {
             last = matched[i];

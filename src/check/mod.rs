@@ -38,6 +38,7 @@ pub mod quotes;
 pub mod sets;
 pub mod speakers;
 pub mod trace;
+pub mod word_diff;
 
 use serde::Serialize;
 

@@ -10,7 +10,7 @@
 //! quotation's words align with a stretch of the source, the quotation is a
 //! *near copy*, and the alignment gives the word diff.
 
-use similar::{Algorithm, DiffTag};
+use similar::DiffTag;
 
 use super::index::{SourceIndex, is_content};
 use super::normalize::{self, Strictness, Word};
@@ -276,7 +276,7 @@ fn align(
     };
     let old: Vec<&str> = source.iter().map(|w| w.text.as_str()).collect();
     let new: Vec<&str> = draft.iter().map(|w| w.text.as_str()).collect();
-    let ops = similar::capture_diff_slices(Algorithm::Myers, &old, &new);
+    let ops = super::word_diff::diff(&old, &new);
     // The stretch of the source from the first to the last aligned word.
     let equal: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = ops
         .iter()

@@ -303,14 +303,26 @@ impl Tracer<'_, '_> {
                 spans.push(Span::new(tokens[first].span.start, tokens[last].span.end));
             }
         }
+        // A token is in a name when a name starting at or before it ends at
+        // or after it: the furthest end of the names starting by each
+        // point, searched, so a long clause full of names stays linear.
+        spans.sort_unstable_by_key(|s| s.start);
+        let furthest: Vec<usize> = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.end.max(*end);
+                Some(*end)
+            })
+            .collect();
         tokens
             .iter()
             .map(|t| {
                 let raw = &text[t.span.start - offset..t.span.end - offset];
+                let started = spans.partition_point(|s| s.start <= t.span.start);
                 attribution.is_honorific(raw)
-                    || spans
-                        .iter()
-                        .any(|s| s.start <= t.span.start && t.span.end <= s.end)
+                    || started
+                        .checked_sub(1)
+                        .is_some_and(|last| furthest[last] >= t.span.end)
             })
             .collect()
     }

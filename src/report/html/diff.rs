@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp};
+use similar::DiffOp;
 
 use crate::check::normalize::{self, Strictness};
 
@@ -162,7 +162,7 @@ pub fn word_diff(left: &str, right: &str) -> (Marks, Marks) {
     let mut right_changed = Vec::new();
     let mut left_gaps = Vec::new();
     let mut right_gaps = Vec::new();
-    for op in similar::capture_diff_slices(Algorithm::Myers, &a, &b) {
+    for op in crate::check::word_diff::diff(&a, &b) {
         match op {
             DiffOp::Equal { .. } => {}
             DiffOp::Delete {
