@@ -9,10 +9,10 @@
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). The corpus starts from the
 # project's own fixtures, examples and seeds, and for `diff_lines` from the
 # patches of the repository's last commits (fuzz/corpus/, not committed).
-# Each input may take 10 s and 2 GiB at most; one taking over a second is
-# written to fuzz/artifacts/TARGET/slow-unit-* (a hint of time worse than
-# linear), a crash, timeout or out-of-memory to crash-*, timeout-*, oom-*,
-# which stops that target. Each target's last line of statistics
+# Each input may take 10 s and 2 GiB at most; each new slowest input over
+# a second is written to fuzz/artifacts/TARGET/slow-unit-* (a hint of time
+# worse than linear), a crash, timeout or out-of-memory to crash-*,
+# timeout-*, oom-*, which stops that target. Each target's last line of statistics
 # (executions, coverage) is printed, and its log kept in fuzz/TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")"
