@@ -253,7 +253,18 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         let after_determiner = first.checked_sub(1).is_some_and(|p| {
             tokens.tokens[p].is_word() && {
                 let word = tokens.lower(p);
-                phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s")
+                // A pronoun of quantity is a subject before a verb form
+                // that cannot be a noun (`another said`, `some chanted`,
+                // `one says`, `many warn`).
+                let quantifier_subject = match word {
+                    "another" | "one" => form.is(Forms::PAST | Forms::THIRD),
+                    "some" | "many" | "several" | "most" | "both" | "few" | "others" => {
+                        form.is(Forms::PAST | Forms::BASE)
+                    }
+                    _ => false,
+                };
+                !quantifier_subject
+                    && (phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s"))
             }
         });
         let capitalised = first > 0 && tokens.is_capitalised(first) && !title_case;
@@ -670,6 +681,16 @@ impl Reader<'_, '_> {
     /// The speaker whose phrase ends at token `last`, read backwards.
     fn subject_ending_at(&self, last: usize) -> Option<Subject> {
         let t = self.tokens;
+        // A quantifier opens its clause (not `Trump and Cruz both said`).
+        let opens_clause = last == 0
+            || !t.tokens[last - 1].is_word()
+            || t.is_any(
+                last - 1,
+                &["yet", "and", "but", "still", "so", "then", "while"],
+            );
+        if opens_clause && let Some(subject) = self.quantifier(last) {
+            return Some(subject);
+        }
         let phrase = phrase::before(t, last, &self.is_cue(), self.rules)?;
         // A possessive is not a subject ("Trump's claim").
         let head_text = t.text(phrase.head_last);
@@ -809,6 +830,12 @@ impl Reader<'_, '_> {
     /// after "according to").
     fn subject_after(&self, first: usize) -> Option<(Subject, Option<(usize, usize)>)> {
         let t = self.tokens;
+        let ends_phrase = |i: usize| t.tokens.get(i).is_none_or(|tk| !tk.is_word());
+        if ends_phrase(first + 1)
+            && let Some(subject) = self.quantifier(first)
+        {
+            return Some((subject, None));
+        }
         let (phrase, apposition) = phrase::after(t, first, &self.is_cue(), self.rules)?;
         let mut mention = self.read(phrase)?;
         // `said the spokesman, Ryan Wrasse`: the name in the apposition.
@@ -838,6 +865,34 @@ impl Reader<'_, '_> {
             },
             apposition,
         ))
+    }
+
+    /// A pronoun of quantity standing for people, where a quotation makes
+    /// an attribution expected: `Some chanted “…”`, `Yet another said, “…”`,
+    /// `“…,” said one.` (not `no one`, `any one`).
+    fn quantifier(&self, at: usize) -> Option<Subject> {
+        const QUANTIFIERS: &[&str] = &[
+            "another", "others", "some", "many", "several", "most", "both", "one", "few",
+        ];
+        let t = self.tokens;
+        let lower = t.lower(at);
+        let negated = at > 0 && t.is_any(at - 1, &["no", "any", "every", "each", "the", "a"]);
+        if !self.lenient || !t.tokens.get(at)?.is_word() || !QUANTIFIERS.contains(&lower) || negated
+        {
+            return None;
+        }
+        Some(Subject {
+            mention: Mention::Description {
+                name: lower.to_string(),
+                head: lower.to_string(),
+            },
+            phrase: NounPhrase {
+                first: at,
+                last: at,
+                head_last: at,
+            },
+            reach: (at, at),
+        })
     }
 
     /// Reads the head of `phrase` as a mention.

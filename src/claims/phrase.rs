@@ -745,6 +745,17 @@ fn group_after(
         if !(is_modifier(tokens, at, is_cue) || nickname || particle) {
             break;
         }
+        // A lowercase past form after the phrase's first words, with a
+        // determiner after it, is the verb (`the retired neurosurgeon
+        // addressed his concerns`).
+        let past_verb = !run.is_empty()
+            && !tokens.is_capitalised(at)
+            && tokens.lower(at).ends_with("ed")
+            && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
+            && is_determiner(tokens.lower(at + 1));
+        if past_verb {
+            break;
+        }
         run.push(at);
         previous = Some(at);
         at += 1;
