@@ -354,7 +354,7 @@ fn kind_of(document: &Document, quote: &RawQuote, cues: &[ResolvedCue]) -> Quote
                 && document
                     .text
                     .get(c.cue.span.end..quote.open)
-                    .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 4)
         })
     };
     if TITLE_WORDS.contains(&previous_word.as_str())
