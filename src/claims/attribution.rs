@@ -454,6 +454,12 @@ impl Reader<'_, '_> {
                             let trailing = self.follows_its_words(subject.reach.0, last);
                             self.make(form.kind, cue_span, subject, trailing, form.quote_only)
                         }
+                        // What follows a verb of naming is what it names
+                        // (`…, referred to immigrants as “…”`): its speaker
+                        // is the clause's subject.
+                        SubjectPlace::After if form.kind == CueKind::Describing => {
+                            self.clause_cue(first, last, form, earlier)?
+                        }
                         SubjectPlace::After => {
                             let (subject, _) = self.subject_after(last + 1)?;
                             self.make(form.kind, cue_span, subject, true, form.quote_only)

@@ -480,7 +480,29 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
     // A capitalised function word opening the sentence is that word ("The",
     // "And"); anywhere else it can be a name ("Will Hurd").
     let lower = tokens.lower(i);
-    !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
+    // A contraction of a pronoun (`It’s`, `There’s`, `That's`) is no name.
+    let contraction = ["'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"]
+        .iter()
+        .find_map(|ending| lower.strip_suffix(ending))
+        .is_some_and(|stem| {
+            matches!(
+                stem,
+                "it" | "there"
+                    | "that"
+                    | "here"
+                    | "what"
+                    | "he"
+                    | "she"
+                    | "who"
+                    | "where"
+                    | "let"
+                    | "they"
+                    | "we"
+                    | "you"
+                    | "this"
+            )
+        });
+    !contraction && !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
 }
 
 /// Particles that stand inside names (`Ursula von der Leyen`).
