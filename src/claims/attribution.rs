@@ -261,6 +261,9 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
                     "some" | "many" | "several" | "most" | "both" | "few" | "others" => {
                         form.is(Forms::PAST | Forms::BASE)
                     }
+                    // `the father of two said`
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                    | "ten" => p > 0 && tokens.is(p - 1, "of"),
                     _ => false,
                 };
                 !quantifier_subject

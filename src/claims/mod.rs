@@ -697,7 +697,10 @@ impl Resolver<'_> {
             }
             Mention::Pronoun(kind) => {
                 let wanted = |s: &&Speaker| match kind {
-                    SpeakerKind::Person => s.kind == SpeakerKind::Person,
+                    // "a nurse told …. “…,” she said."
+                    SpeakerKind::Person => {
+                        matches!(s.kind, SpeakerKind::Person | SpeakerKind::Description)
+                    }
                     SpeakerKind::Organisation => s.kind == SpeakerKind::Organisation,
                     _ => s.kind != SpeakerKind::Person,
                 };

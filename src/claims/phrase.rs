@@ -598,6 +598,10 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
         return None;
     }
     let lower = tokens.lower(last);
+    // A number after "of" is a phrase of its own ("father of two").
+    if last > 0 && tokens.is(last - 1, "of") && NUMBER_WORDS.contains(&lower) {
+        return Some(last);
+    }
     if is_function_word(lower) && !is_name_word(tokens, last) {
         // A pronoun is a phrase of its own.
         return matches!(lower, "he" | "she" | "they" | "it" | "we").then_some(last);
