@@ -762,8 +762,17 @@ impl Reader<'_, '_> {
             let token = t.tokens[k];
             // A word or two in quotation marks inside an apposition is a
             // term (`wearing “Ted Cruz” pins`), not a clause boundary.
+            // One that ends a clause (`“…, stunt children’s growth,”
+            // Howard Dean, …, proclaimed`) is speech.
+            let words = t
+                .text(k)
+                .trim_matches(['"', '”', '“', '‘', '’', '\'', '»', '«', '„', '`', ' ']);
+            let title_case = words
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
             let term = token.is_quote()
                 && t.text(k).split_whitespace().count() <= 3
+                && (title_case || !words.ends_with([',', '.']))
                 && k > 0
                 && t.tokens[k - 1].is_word();
             match token.kind {
@@ -883,7 +892,14 @@ impl Reader<'_, '_> {
     /// after "according to").
     fn subject_after(&self, first: usize) -> Option<(Subject, Option<(usize, usize)>)> {
         let t = self.tokens;
-        let ends_phrase = |i: usize| t.tokens.get(i).is_none_or(|tk| !tk.is_word());
+        // `“…,” said one.`, `Another featured five photos telling “…”`.
+        let opens_clause = first == 0 || !t.tokens[first - 1].is_word();
+        let ends_phrase = |i: usize| {
+            t.tokens.get(i).is_none_or(|tk| !tk.is_word())
+                || (opens_clause
+                    && (self.is_cue()(i)
+                        || (!t.is_capitalised(i) && self.rules.is_finite_verb_form(t.lower(i)))))
+        };
         if ends_phrase(first + 1)
             && let Some(subject) = self.quantifier(first)
         {
@@ -926,12 +942,15 @@ impl Reader<'_, '_> {
     fn quantifier(&self, at: usize) -> Option<Subject> {
         const QUANTIFIERS: &[&str] = &[
             "another", "others", "some", "many", "several", "most", "both", "one", "few",
+            "someone", "somebody",
         ];
         let t = self.tokens;
+        if !self.lenient || !t.tokens.get(at)?.is_word() {
+            return None;
+        }
         let lower = t.lower(at);
         let negated = at > 0 && t.is_any(at - 1, &["no", "any", "every", "each", "the", "a"]);
-        if !self.lenient || !t.tokens.get(at)?.is_word() || !QUANTIFIERS.contains(&lower) || negated
-        {
+        if !QUANTIFIERS.contains(&lower) || negated {
             return None;
         }
         Some(Subject {
@@ -1595,11 +1614,24 @@ impl Reader<'_, '_> {
                     "did", "does", "may", "might", "can",
                 ],
             );
+        // An auxiliary before its verb (`is seeking “…”`), not a copula
+        // (`Guns are “…”` says what guns are, not what they said).
+        // A passive (`was led by`) has its speaker after it.
+        let next_is = |test: &dyn Fn(&str) -> bool| {
+            verb + 1 < quote && t.tokens[verb + 1].is_word() && test(t.lower(verb + 1))
+        };
+        let auxiliary = (t.is_any(verb, &["is", "was", "are", "were"])
+            && next_is(&|w| w.ends_with("ing")))
+            || (t.is_any(verb, &["has", "have", "had"])
+                && next_is(&|w| w.ends_with("ed") || self.rules.is_finite_verb_form(w)))
+            || (t.is_any(verb, &["will", "would", "could", "can"])
+                && next_is(&|w| !phrase::is_function_word(w)));
         let is_verb = verb < quote
             && t.tokens[verb].is_word()
             && !t.is_capitalised(verb)
-            && !phrase::is_function_word(t.lower(verb))
-            && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)));
+            && (auxiliary
+                || (!phrase::is_function_word(t.lower(verb))
+                    && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)))));
         let possessive = t.text(subject.phrase.head_last).ends_with("'s")
             || t.text(subject.phrase.head_last).ends_with("’s");
         if !is_verb || possessive {
