@@ -686,6 +686,14 @@ mod news_copy {
         );
         assert_whole("The U.S. Senate voted on Friday.");
         assert_split(
+            "He moved to the U.S. Last year he moved back.",
+            &["He moved to the U.S.", "Last year he moved back."],
+        );
+        assert_split(
+            "The program began in 2014 in the U.S. Initially, few applied.",
+            &["The program began in 2014 in the U.S.", "Initially, few applied."],
+        );
+        assert_split(
             "She was born in Portland, Ore. She moved to Calif. in 2001.",
             &[
                 "She was born in Portland, Ore.",
