@@ -595,6 +595,13 @@ impl Splitter<'_, '_, '_> {
             if !word.chars().next().is_some_and(char::is_uppercase) {
                 return false;
             }
+            // `“….” And Santorum agreed.` opens a sentence of its own.
+            if matches!(
+                word.to_lowercase().as_str(),
+                "and" | "but" | "so" | "yet" | "or" | "then" | "still"
+            ) {
+                return false;
+            }
             // `Miller, a retired worker, said`: a name, an apposition set
             // off by commas, then the verb.
             if raw.ends_with(',') {

@@ -253,7 +253,18 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         let after_determiner = first.checked_sub(1).is_some_and(|p| {
             tokens.tokens[p].is_word() && {
                 let word = tokens.lower(p);
-                phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s")
+                // A pronoun of quantity is a subject before a verb form
+                // that cannot be a noun (`another said`, `some chanted`,
+                // `one says`, `many warn`).
+                let quantifier_subject = match word {
+                    "another" | "one" => form.is(Forms::PAST | Forms::THIRD),
+                    "some" | "many" | "several" | "most" | "both" | "few" | "others" => {
+                        form.is(Forms::PAST | Forms::BASE)
+                    }
+                    _ => false,
+                };
+                !quantifier_subject
+                    && (phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s"))
             }
         });
         let capitalised = first > 0 && tokens.is_capitalised(first) && !title_case;
@@ -506,13 +517,44 @@ impl Reader<'_, '_> {
         Some(cue)
     }
 
+    /// A parenthetical adverb set off by commas that ends at token `comma`
+    /// (`The two lawmakers, however, argue`): the token before it starts.
+    fn parenthetical_ending_at(&self, comma: usize) -> Option<usize> {
+        const PARENTHETICAL: &[&str] = &[
+            "however",
+            "though",
+            "meanwhile",
+            "too",
+            "instead",
+            "moreover",
+            "nevertheless",
+            "nonetheless",
+            "therefore",
+            "also",
+            "likewise",
+            "similarly",
+            "meantime",
+        ];
+        let t = self.tokens;
+        let opening = comma.checked_sub(2)?;
+        (t.tokens[comma].is_punct(',')
+            && t.is_any(comma - 1, PARENTHETICAL)
+            && t.tokens[opening].is_punct(','))
+        .then_some(opening)
+    }
+
     /// Whether the base form at `first` is finite: after a modal, "did",
     /// or "to" not governed by a refusal, or after a plural subject.
     fn base_is_finite(&self, first: usize) -> bool {
         let t = self.tokens;
-        let Some(previous) = first.checked_sub(1) else {
+        let Some(mut previous) = first.checked_sub(1) else {
             return false;
         };
+        if let Some(before) = self.parenthetical_ending_at(previous)
+            && let Some(word) = before.checked_sub(1)
+        {
+            previous = word;
+        }
         if t.is(previous, "to") {
             return !self.refused(previous);
         }
@@ -585,6 +627,8 @@ impl Reader<'_, '_> {
                 )
             {
                 j = previous - 1;
+            } else if let Some(before) = self.parenthetical_ending_at(previous) {
+                j = before;
             } else {
                 break;
             }
@@ -670,6 +714,16 @@ impl Reader<'_, '_> {
     /// The speaker whose phrase ends at token `last`, read backwards.
     fn subject_ending_at(&self, last: usize) -> Option<Subject> {
         let t = self.tokens;
+        // A quantifier opens its clause (not `Trump and Cruz both said`).
+        let opens_clause = last == 0
+            || !t.tokens[last - 1].is_word()
+            || t.is_any(
+                last - 1,
+                &["yet", "and", "but", "still", "so", "then", "while"],
+            );
+        if opens_clause && let Some(subject) = self.quantifier(last) {
+            return Some(subject);
+        }
         let phrase = phrase::before(t, last, &self.is_cue(), self.rules)?;
         // A possessive is not a subject ("Trump's claim").
         let head_text = t.text(phrase.head_last);
@@ -753,7 +807,18 @@ impl Reader<'_, '_> {
                 }
                 return None;
             };
-            if subject.phrase.first != start {
+            // The subject opens its segment, or a clause inside the first
+            // one (`It was years ago that Michael Bloomberg, who …, said`).
+            let opens_inner_clause = index == 0
+                && subject.phrase.first > start
+                && t.is_any(
+                    subject.phrase.first - 1,
+                    &[
+                        "that", "when", "while", "after", "because", "although", "though", "since",
+                        "if", "where", "and", "but",
+                    ],
+                );
+            if subject.phrase.first != start && !opens_inner_clause {
                 continue;
             }
             subject.reach.1 = comma;
@@ -809,6 +874,12 @@ impl Reader<'_, '_> {
     /// after "according to").
     fn subject_after(&self, first: usize) -> Option<(Subject, Option<(usize, usize)>)> {
         let t = self.tokens;
+        let ends_phrase = |i: usize| t.tokens.get(i).is_none_or(|tk| !tk.is_word());
+        if ends_phrase(first + 1)
+            && let Some(subject) = self.quantifier(first)
+        {
+            return Some((subject, None));
+        }
         let (phrase, apposition) = phrase::after(t, first, &self.is_cue(), self.rules)?;
         let mut mention = self.read(phrase)?;
         // `said the spokesman, Ryan Wrasse`: the name in the apposition.
@@ -840,6 +911,34 @@ impl Reader<'_, '_> {
         ))
     }
 
+    /// A pronoun of quantity standing for people, where a quotation makes
+    /// an attribution expected: `Some chanted “…”`, `Yet another said, “…”`,
+    /// `“…,” said one.` (not `no one`, `any one`).
+    fn quantifier(&self, at: usize) -> Option<Subject> {
+        const QUANTIFIERS: &[&str] = &[
+            "another", "others", "some", "many", "several", "most", "both", "one", "few",
+        ];
+        let t = self.tokens;
+        let lower = t.lower(at);
+        let negated = at > 0 && t.is_any(at - 1, &["no", "any", "every", "each", "the", "a"]);
+        if !self.lenient || !t.tokens.get(at)?.is_word() || !QUANTIFIERS.contains(&lower) || negated
+        {
+            return None;
+        }
+        Some(Subject {
+            mention: Mention::Description {
+                name: lower.to_string(),
+                head: lower.to_string(),
+            },
+            phrase: NounPhrase {
+                first: at,
+                last: at,
+                head_last: at,
+            },
+            reach: (at, at),
+        })
+    }
+
     /// Reads the head of `phrase` as a mention.
     fn read(&self, phrase: NounPhrase) -> Option<Mention> {
         // The same phrase is often read more than once (a clause's subject
@@ -869,6 +968,17 @@ impl Reader<'_, '_> {
             .is_some()
         {
             return mention::parse(whole_text, self.rules);
+        }
+        // Two titles of one person (`Former prosecutor and New York City
+        // Mayor Rudy Giuliani`).
+        if let Some((left, right)) = head_text.split_once(" and ")
+            && let Some(Mention::Role(role)) = mention::parse(left, self.rules)
+            && let Some(Mention::Person { name, role: own }) = mention::parse(right, self.rules)
+        {
+            return Some(Mention::Person {
+                name,
+                role: own.or(Some(role)),
+            });
         }
         // Names joined by "and" speak together ("Edward-Isaac Dovere and
         // Gabriel Debenedetti wrote").
@@ -1049,6 +1159,23 @@ impl Reader<'_, '_> {
         places.extend(
             (start..at)
                 .filter(|&i| t.tokens[i].is_punct(','))
+                .map(|i| i + 1),
+        );
+        // A clause also opens after a subordinating word (`such as when
+        // Cruz knocked Rubio and called him “…”`), tried last: a clause
+        // set off by commas is more often the main one.
+        places.extend(
+            (start..at)
+                .filter(|&i| {
+                    i > start
+                        && t.is_any(
+                            i,
+                            &[
+                                "when", "while", "after", "because", "although", "though", "since",
+                                "whereas", "once", "until",
+                            ],
+                        )
+                })
                 .map(|i| i + 1),
         );
         let mut fallback = None;
@@ -1418,8 +1545,15 @@ impl Reader<'_, '_> {
         };
         let quote_start = t.tokens[quote].start;
         let quote_end = t.tokens[quote].end;
+        // A gesture governs only a quotation right after it (`he laughed:
+        // “…”`); `credited him for “…”` is left to the subject.
         let governed = cues.iter().any(|c| {
-            c.span.end <= quote_start || (c.scope.start <= quote_start && quote_end <= c.scope.end)
+            let before = c.span.end <= quote_start
+                && (!c.quote_only
+                    || t.text[c.extent.end.min(quote_start)..quote_start]
+                        .trim_matches(|ch: char| ch.is_whitespace() || ",:".contains(ch))
+                        .is_empty());
+            before || (!c.quote_only && c.scope.start <= quote_start && quote_end <= c.scope.end)
         });
         if governed {
             return;

@@ -661,7 +661,17 @@ pub fn after(
     is_cue: &dyn Fn(usize) -> bool,
     lexicon: &dyn Lexicon,
 ) -> Option<(NounPhrase, Option<(usize, usize)>)> {
-    let head_last = group_after(tokens, first, is_cue, lexicon)?;
+    let mut head_last = group_after(tokens, first, is_cue, lexicon)?;
+    // Two titles of one person (`Former prosecutor and New York City
+    // Mayor Rudy Giuliani`): a group of role words, "and", a name.
+    if (first..=head_last).all(|i| !is_name_word(tokens, i) || i == first)
+        && !is_name_word(tokens, head_last)
+        && tokens.is(head_last + 1, "and")
+        && let Some(end) = group_after(tokens, head_last + 2, is_cue, lexicon)
+        && is_name_word(tokens, end)
+    {
+        head_last = end;
+    }
     let mut last = head_last;
     let mut words = last + 1 - first;
     // Prepositional phrases that belong to the phrase.
@@ -743,6 +753,17 @@ fn group_after(
             && previous.is_some_and(|l| is_name_word(tokens, l))
             && is_name_word(tokens, at + 1);
         if !(is_modifier(tokens, at, is_cue) || nickname || particle) {
+            break;
+        }
+        // A lowercase past form after the phrase's first words, with a
+        // determiner after it, is the verb (`the retired neurosurgeon
+        // addressed his concerns`).
+        let past_verb = !run.is_empty()
+            && !tokens.is_capitalised(at)
+            && tokens.lower(at).ends_with("ed")
+            && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
+            && is_determiner(tokens.lower(at + 1));
+        if past_verb {
             break;
         }
         run.push(at);
