@@ -23,13 +23,36 @@
 //! * after a full stop, the word before it decides, using
 //!   `rules/abbreviations.txt`: a title (`Mr.`, `Gen.`) never ends a
 //!   sentence; a number abbreviation (`No.`, `p.`) does not before a number;
-//!   other abbreviations, single-letter initials (`S. Jaishankar`) and dotted
-//!   acronyms (`U.S.`, `J.R.R.`) end one only when the next word is a
-//!   sentence starter from `rules/sentence-starters.txt` (`in the U.S. The
-//!   next day` but `the U.S. Government`); any other word ends one;
+//!   a clock time (`a.m.`, `p.m.`) ends one before a capitalised word unless
+//!   that word goes on naming the time (`7 p.m. ET`, `9 a.m. Tuesday`) or
+//!   the sentence so far is an introductory phrase (`At 5 a.m. Mr. Smith
+//!   went …`), both from `rules/segmentation.toml`; other abbreviations,
+//!   single-letter initials (`S. Jaishankar`) and dotted acronyms (`U.S.`,
+//!   `J.R.R.`) end one only when the next word is a sentence starter from
+//!   `rules/sentence-starters.txt` (`in the U.S. The next day` but `the U.S.
+//!   Government`), and never before another initial (`J. K. Rowling`); any
+//!   other word ends one;
+//! * a capitalised pronoun after a closed quotation opens a sentence
+//!   (`“We won.” He added, “…”`): a trailing attribution would be in lower
+//!   case;
 //! * a number or letter opening a sentence (`1. First`, `a. The`) is a list
 //!   marker, not a sentence; and when a block opens with a list marker, the
-//!   markers that follow it in sequence (`1. ... 2. ...`) start sentences.
+//!   markers that follow it in sequence (`1. ... 2. ...`, from `a.` for
+//!   letters) start sentences.
+//!
+//! A full stop glued to the next word ends a sentence only between a
+//! lowercase word or a number and a capitalised word (`world.Today`,
+//! `1,000.That`), never in an address, a file name or after an abbreviation
+//! (`example.com`, `jane.Doe@`, `Sen.Doyle`).
+//!
+//! Line breaks inside a block (a hard-wrapped paragraph, a Markdown
+//! paragraph) are spaces, except that a line opened by a bullet (`- item`,
+//! `-Item`, `• item`) starts a sentence, and so does the line after a
+//! byline (`By Jane Doe and John Roe`, `By JANE DOE, Associated Press`) or
+//! a timestamp or credit line (`Published 3:14 p.m. ET Nov. 3, 2015`,
+//! `Photo by …`; the labels are in `rules/segmentation.toml`). A dash
+//! wrapped to the start of a line of prose (`\n- which …`) is no bullet: an
+//! item opens with a capital, or follows another item or a colon.
 //!
 //! A sentence's span never includes the whitespace around it, and a closing
 //! quote or bracket and any trailing attribution belong to the sentence they

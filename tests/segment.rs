@@ -691,7 +691,10 @@ mod news_copy {
         );
         assert_split(
             "The program began in 2014 in the U.S. Initially, few applied.",
-            &["The program began in 2014 in the U.S.", "Initially, few applied."],
+            &[
+                "The program began in 2014 in the U.S.",
+                "Initially, few applied.",
+            ],
         );
         assert_split(
             "She was born in Portland, Ore. She moved to Calif. in 2001.",
