@@ -261,6 +261,9 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
                     "some" | "many" | "several" | "most" | "both" | "few" | "others" => {
                         form.is(Forms::PAST | Forms::BASE)
                     }
+                    // `the father of two said`
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                    | "ten" => p > 0 && tokens.is(p - 1, "of"),
                     _ => false,
                 };
                 !quantifier_subject
@@ -453,6 +456,12 @@ impl Reader<'_, '_> {
                         SubjectPlace::Before(subject) => {
                             let trailing = self.follows_its_words(subject.reach.0, last);
                             self.make(form.kind, cue_span, subject, trailing, form.quote_only)
+                        }
+                        // What follows a verb of naming is what it names
+                        // (`…, referred to immigrants as “…”`): its speaker
+                        // is the clause's subject.
+                        SubjectPlace::After if form.kind == CueKind::Describing => {
+                            self.clause_cue(first, last, form, earlier)?
                         }
                         SubjectPlace::After => {
                             let (subject, _) = self.subject_after(last + 1)?;

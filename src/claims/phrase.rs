@@ -480,7 +480,29 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
     // A capitalised function word opening the sentence is that word ("The",
     // "And"); anywhere else it can be a name ("Will Hurd").
     let lower = tokens.lower(i);
-    !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
+    // A contraction of a pronoun (`It’s`, `There’s`, `That's`) is no name.
+    let contraction = ["'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"]
+        .iter()
+        .find_map(|ending| lower.strip_suffix(ending))
+        .is_some_and(|stem| {
+            matches!(
+                stem,
+                "it" | "there"
+                    | "that"
+                    | "here"
+                    | "what"
+                    | "he"
+                    | "she"
+                    | "who"
+                    | "where"
+                    | "let"
+                    | "they"
+                    | "we"
+                    | "you"
+                    | "this"
+            )
+        });
+    !contraction && !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
 }
 
 /// Particles that stand inside names (`Ursula von der Leyen`).
@@ -576,6 +598,10 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
         return None;
     }
     let lower = tokens.lower(last);
+    // A number after "of" is a phrase of its own ("father of two").
+    if last > 0 && tokens.is(last - 1, "of") && NUMBER_WORDS.contains(&lower) {
+        return Some(last);
+    }
     if is_function_word(lower) && !is_name_word(tokens, last) {
         // A pronoun is a phrase of its own.
         return matches!(lower, "he" | "she" | "they" | "it" | "we").then_some(last);
