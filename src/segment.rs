@@ -334,6 +334,14 @@ impl Splitter<'_, '_, '_> {
         if following.first.is_lowercase() {
             return false;
         }
+        // A dash after a quotation on its line names who said it
+        // (`“The bus never comes.” ― Carla Sanchez, 34`).
+        if closed_quote
+            && self.text[next..].starts_with(['―', '—'])
+            && !self.text[candidate..next].contains('\n')
+        {
+            return false;
+        }
         // A trailing attribution opens in lower case (`“Why?” he asked`);
         // a capitalised pronoun after a closed quotation opens the next
         // sentence (`“We won.” He added, “…”`).

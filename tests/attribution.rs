@@ -163,6 +163,11 @@ fn cues_beyond_said() {
 #[test]
 fn transcripts_name_their_speakers() {
     let r = read("testimonials-and-transcripts");
+    // A dash after a testimonial names who gave it.
+    assert_eq!(r.speaker_of("The bus never comes"), Some("Carla Sanchez"));
+    assert_eq!(r.speaker_of("I walk to work"), Some("Dev Mehta"));
+    // Transcript lines are their labels' words.
+
     assert_eq!(r.speaker_of("Do you regret"), Some("HOST"));
     assert_eq!(r.speaker_of("Not for a minute"), Some("Cortez"));
     assert_eq!(r.speaker_of("Tomorrow, if I had to"), Some("Cortez"));
