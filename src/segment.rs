@@ -23,13 +23,36 @@
 //! * after a full stop, the word before it decides, using
 //!   `rules/abbreviations.txt`: a title (`Mr.`, `Gen.`) never ends a
 //!   sentence; a number abbreviation (`No.`, `p.`) does not before a number;
-//!   other abbreviations, single-letter initials (`S. Jaishankar`) and dotted
-//!   acronyms (`U.S.`, `J.R.R.`) end one only when the next word is a
-//!   sentence starter from `rules/sentence-starters.txt` (`in the U.S. The
-//!   next day` but `the U.S. Government`); any other word ends one;
+//!   a clock time (`a.m.`, `p.m.`) ends one before a capitalised word unless
+//!   that word goes on naming the time (`7 p.m. ET`, `9 a.m. Tuesday`) or
+//!   the sentence so far is an introductory phrase (`At 5 a.m. Mr. Smith
+//!   went …`), both from `rules/segmentation.toml`; other abbreviations,
+//!   single-letter initials (`S. Jaishankar`) and dotted acronyms (`U.S.`,
+//!   `J.R.R.`) end one only when the next word is a sentence starter from
+//!   `rules/sentence-starters.txt` (`in the U.S. The next day` but `the U.S.
+//!   Government`), and never before another initial (`J. K. Rowling`); any
+//!   other word ends one;
+//! * a capitalised pronoun after a closed quotation opens a sentence
+//!   (`“We won.” He added, “…”`): a trailing attribution would be in lower
+//!   case;
 //! * a number or letter opening a sentence (`1. First`, `a. The`) is a list
 //!   marker, not a sentence; and when a block opens with a list marker, the
-//!   markers that follow it in sequence (`1. ... 2. ...`) start sentences.
+//!   markers that follow it in sequence (`1. ... 2. ...`, from `a.` for
+//!   letters) start sentences.
+//!
+//! A full stop glued to the next word ends a sentence only between a
+//! lowercase word or a number and a capitalised word (`world.Today`,
+//! `1,000.That`), never in an address, a file name or after an abbreviation
+//! (`example.com`, `jane.Doe@`, `Sen.Doyle`).
+//!
+//! Line breaks inside a block (a hard-wrapped paragraph, a Markdown
+//! paragraph) are spaces, except that a line opened by a bullet (`- item`,
+//! `-Item`, `• item`) starts a sentence, and so does the line after a
+//! byline (`By Jane Doe and John Roe`, `By JANE DOE, Associated Press`) or
+//! a timestamp or credit line (`Published 3:14 p.m. ET Nov. 3, 2015`,
+//! `Photo by …`; the labels are in `rules/segmentation.toml`). A dash
+//! wrapped to the start of a line of prose (`\n- which …`) is no bullet: an
+//! item opens with a capital, or follows another item or a colon.
 //!
 //! A sentence's span never includes the whitespace around it, and a closing
 //! quote or bracket and any trailing attribution belong to the sentence they
@@ -168,7 +191,10 @@ const MAX_NAME_WORDS: usize = 4;
 
 impl Splitter<'_, '_, '_> {
     fn run(mut self) {
-        let forced = list_item_starts(self.text);
+        let mut forced = list_item_starts(self.text);
+        forced.extend(self.line_starts());
+        forced.sort_unstable();
+        forced.dedup();
         let mut forced = forced.into_iter().peekable();
         let mut at = 0;
         while let Some(candidate) = self.next_candidate(at) {
@@ -186,6 +212,14 @@ impl Splitter<'_, '_, '_> {
                 break;
             }
             if !self.is_space_at(after) {
+                if self.glued_boundary(candidate, &run, after) {
+                    // A straight quote glued to both sentences opens the
+                    // second (`authorities."We`), unless a closing mark
+                    // came before it.
+                    let between = &self.text[run.end..after];
+                    let opens_next = !between.is_empty() && between.chars().all(|c| c == '"');
+                    self.end_sentence(if opens_next { run.end } else { after });
+                }
                 continue;
             }
             let next = self.skip_space(after);
@@ -300,7 +334,21 @@ impl Splitter<'_, '_, '_> {
         if following.first.is_lowercase() {
             return false;
         }
-        if closed_quote && self.attribution_follows(next) {
+        // A dash after a quotation on its line names who said it
+        // (`“The bus never comes.” ― Carla Sanchez, 34`).
+        if closed_quote
+            && self.text[next..].starts_with(['―', '—'])
+            && !self.text[candidate..next].contains('\n')
+        {
+            return false;
+        }
+        // A trailing attribution opens in lower case (`“Why?” he asked`);
+        // a capitalised pronoun after a closed quotation opens the next
+        // sentence (`“We won.” He added, “…”`).
+        if closed_quote
+            && !CAPITALISED_PRONOUNS.contains(&following.word)
+            && self.attribution_follows(next)
+        {
             return false;
         }
         if run.marks > 0 {
@@ -329,15 +377,198 @@ impl Splitter<'_, '_, '_> {
         if token_start == self.sentence_body_start() && is_list_marker(token) {
             return false;
         }
-        let kind = self.rules.abbreviation(token).or_else(|| {
-            (is_initial(token) || is_dotted_acronym(token)).then_some(AbbreviationKind::Ordinary)
-        });
+        let lettered = is_initial(token) || is_dotted_acronym(token);
+        if lettered && following.is_initial {
+            // `J. K. Rowling`, `U.S. A. Smith`: initials run on.
+            return false;
+        }
+        let kind = self
+            .rules
+            .abbreviation(token)
+            .or_else(|| lettered.then_some(AbbreviationKind::Ordinary));
         match kind {
             None => true,
             Some(AbbreviationKind::Title) => false,
             Some(AbbreviationKind::Number) => !following.first.is_ascii_digit(),
             Some(AbbreviationKind::Ordinary) => self.rules.is_sentence_starter(following.word),
+            Some(AbbreviationKind::Clock) => self.clock_time_ends_sentence(token_start, following),
         }
+    }
+
+    /// After `a.m.` or `p.m.` (the token at `token_start`): a capitalised
+    /// word opens a sentence unless it goes on naming the time (`7 p.m. ET
+    /// Tuesday`) or the sentence so far is an introductory phrase (`At 5
+    /// a.m. Mr. Smith went …`).
+    fn clock_time_ends_sentence(&self, token_start: usize, following: &NextWord<'_>) -> bool {
+        if !following.first.is_uppercase() {
+            return self.rules.is_sentence_starter(following.word);
+        }
+        if self.rules.continues_clock_time(following.word) {
+            return false;
+        }
+        let body_start = self.sentence_body_start().min(token_start);
+        let before = &self.text[body_start..token_start];
+        let mut words = before.split_whitespace();
+        let introduced = words.next().is_some_and(|first| {
+            let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+            self.rules.introduces_clock_time(first)
+        });
+        !(introduced && before.split_whitespace().count() <= MAX_CLOCK_INTRODUCTION_WORDS)
+    }
+
+    /// Whether a full stop glued to the next word (`world.Today`,
+    /// `1,000.That`) ends a sentence all the same: a lowercase word or a
+    /// number before it, a capitalised word after it, and nothing around
+    /// that makes the pair an address, a file name or an abbreviation
+    /// (`example.Com`, `jane.Doe@`, `Sen.Warren`).
+    fn glued_boundary(&self, candidate: usize, run: &Run, after: usize) -> bool {
+        if run.dots != 1 || run.marks != 0 || run.end != candidate + 1 {
+            return false;
+        }
+        let Some((_, token)) = self.token_before(candidate) else {
+            return false;
+        };
+        if token.is_empty() || token.contains(['.', '@', '/', ':', '\\', '_', '=']) {
+            return false;
+        }
+        let tail: String = token
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == ',')
+            .collect();
+        let number = !tail.is_empty() && tail.chars().all(|c| c.is_ascii_digit() || c == ',');
+        let word: Vec<char> = token
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let lower_word = word.len() >= 2 && word[..2].iter().all(|c| c.is_lowercase());
+        if !(number || lower_word) || self.rules.abbreviation(token).is_some() {
+            return false;
+        }
+        let rest = &self.text[after..];
+        let next_len = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(i, _)| i);
+        let next = &rest[..next_len];
+        let mut letters = next.chars();
+        let capitalised = letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_lowercase);
+        if !capitalised {
+            return false;
+        }
+        match rest[next_len..].chars().next() {
+            None => true,
+            Some('.') => self.rules.abbreviation(next).is_some(),
+            Some(c) => !(c.is_alphanumeric() || matches!(c, '@' | '/' | '_' | '-' | ':')),
+        }
+    }
+
+    /// Where a line of this block starts a sentence whatever the
+    /// punctuation before it: a list item opened by a bullet (`- item`),
+    /// and the line after a byline or a timestamp or credit line.
+    fn line_starts(&self) -> Vec<usize> {
+        let mut starts = Vec::new();
+        if memchr::memchr2(b'\n', b'\r', self.bytes).is_none() {
+            return starts;
+        }
+        let lines = line_spans(self.text);
+        for pair in lines.windows(2) {
+            let (line, next) = (pair[0], pair[1]);
+            let line_text = self.text[line.0..line.1].trim();
+            let next_text = self.text[next.0..next.1].trim_start();
+            let next_start = next.1 - next_text.len();
+            let next_opens = NextWord::at(next_text).first;
+            let bullet = bullet_item(next_text).is_some_and(|item_first| {
+                !item_first.is_lowercase()
+                    || bullet_item(line_text).is_some()
+                    || line_text.ends_with(':')
+            });
+            let standalone = !next_opens.is_lowercase()
+                && (self.is_byline(line_text) || self.is_label_line(line_text));
+            if bullet || standalone {
+                starts.push(next_start);
+            }
+        }
+        starts
+    }
+
+    /// A byline: `By` and a capitalised name, up to a few words, perhaps
+    /// an affiliation after a comma or bar (`By JANE DOE, Associated
+    /// Press`), and no sentence of its own.
+    fn is_byline(&self, line: &str) -> bool {
+        let mut words = line.split_whitespace();
+        if !words.next().is_some_and(|w| self.rules.is_byline_opener(w)) {
+            return false;
+        }
+        let rest: Vec<&str> = words.collect();
+        if rest.is_empty() || rest.len() > MAX_BYLINE_WORDS || self.ends_a_sentence(line) {
+            return false;
+        }
+        // The name: capitalised words and short connectors (`and`, `de`),
+        // up to a separator; then at most a short affiliation.
+        let mut name_words = 0;
+        let mut name_in_capitals = false;
+        let mut affiliation = None;
+        for (index, word) in rest.iter().enumerate() {
+            if matches!(*word, "|" | "/" | "—" | "–" | "-") {
+                affiliation = Some(index + 1);
+                break;
+            }
+            let letters = word.trim_matches(|c: char| !c.is_alphabetic());
+            let capitalised = letters.chars().next().is_some_and(char::is_uppercase);
+            let connector = !capitalised && letters.chars().count() <= 3;
+            if !(capitalised || connector) {
+                return false;
+            }
+            if capitalised {
+                name_words += 1;
+                name_in_capitals |= letters.chars().all(|c| !c.is_lowercase());
+            }
+            if word.ends_with([',', ';']) {
+                affiliation = Some(index + 1);
+                break;
+            }
+        }
+        let named = name_words >= 2 || name_in_capitals || affiliation.is_none();
+        let short_affiliation =
+            affiliation.is_none_or(|from| rest.len() - from <= MAX_AFFILIATION_WORDS);
+        named && short_affiliation && rest[0].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A timestamp or credit line: a label from `rules/segmentation.toml`
+    /// followed by a time or date, a colon, `by` or nothing (`Published
+    /// 3:14 p.m. ET`, `Photo: Jane Doe/AP`, `Photo by …`).
+    fn is_label_line(&self, line: &str) -> bool {
+        let Some(label_len) = self.rules.label_at_start(line) else {
+            return false;
+        };
+        if line.split_whitespace().count() > MAX_LABEL_LINE_WORDS {
+            return false;
+        }
+        let rest = line[label_len..].trim_start();
+        rest.is_empty()
+            || rest.starts_with(':')
+            || rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w == "by" || w == "By")
+            || rest.chars().any(|c| c.is_ascii_digit())
+    }
+
+    /// Whether `line` ends with a stop that ends a sentence (not one of an
+    /// abbreviation or initial, as in `By Jane Doe Jr.`).
+    fn ends_a_sentence(&self, line: &str) -> bool {
+        let trimmed = line.trim_end_matches(is_closer);
+        if trimmed.ends_with(['!', '?', '…']) {
+            return true;
+        }
+        let Some(word) = trimmed.strip_suffix('.') else {
+            return false;
+        };
+        let last = word.rsplit(char::is_whitespace).next().unwrap_or(word);
+        !(self.rules.abbreviation(last).is_some() || is_initial(last) || is_dotted_acronym(last))
     }
 
     /// The word just before `at` (back to whitespace), with opening quotes
@@ -356,7 +587,7 @@ impl Splitter<'_, '_, '_> {
             start = index;
         }
         let token = &self.text[start..at];
-        let stripped = token.trim_start_matches(is_opener);
+        let stripped = token.trim_start_matches(|c| is_opener(c) || is_bullet(c));
         Some((at - stripped.len(), stripped))
     }
 
@@ -393,6 +624,13 @@ impl Splitter<'_, '_, '_> {
                 return closes_attribution(&word.to_lowercase(), &rest[verb_end..]);
             }
             if !word.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            // `“….” And Santorum agreed.` opens a sentence of its own.
+            if matches!(
+                word.to_lowercase().as_str(),
+                "and" | "but" | "so" | "yet" | "or" | "then" | "still"
+            ) {
                 return false;
             }
             // `Miller, a retired worker, said`: a name, an apposition set
@@ -432,6 +670,24 @@ impl Splitter<'_, '_, '_> {
         raw.len() != word.len() || closes_attribution(&word, &rest[verb_end..])
     }
 }
+
+/// Personal pronouns as they open a sentence; after a closed quotation
+/// they start a new one rather than a trailing attribution (`I` is left
+/// out: it is capitalised either way).
+const CAPITALISED_PRONOUNS: &[&str] = &["He", "She", "They", "We", "It", "You"];
+
+/// The most words before a clock time in an introductory phrase (`Shortly
+/// after 9 p.m. Tuesday`).
+const MAX_CLOCK_INTRODUCTION_WORDS: usize = 4;
+
+/// The most words after `By` in a byline.
+const MAX_BYLINE_WORDS: usize = 12;
+
+/// The most words of a byline's affiliation (`, Associated Press`).
+const MAX_AFFILIATION_WORDS: usize = 5;
+
+/// The most words in a timestamp or credit line.
+const MAX_LABEL_LINE_WORDS: usize = 16;
 
 /// The most words of an apposition between a name and its verb in a
 /// trailing attribution.
@@ -537,6 +793,8 @@ fn closes_attribution(verb: &str, tail: &str) -> bool {
 struct NextWord<'a> {
     first: char,
     word: &'a str,
+    /// Whether the word is one capital letter and a stop: an initial.
+    is_initial: bool,
 }
 
 impl<'a> NextWord<'a> {
@@ -547,11 +805,51 @@ impl<'a> NextWord<'a> {
             .char_indices()
             .find(|&(_, c)| !c.is_alphabetic())
             .map_or(body.len(), |(i, _)| i);
+        let word = &body[..word_len];
+        let is_initial = first.is_uppercase()
+            && word.len() == first.len_utf8()
+            && body[word_len..].starts_with('.');
         NextWord {
             first,
-            word: &body[..word_len],
+            word,
+            is_initial,
         }
     }
+}
+
+/// The text of a list item opened by a bullet (`- item`, `• item`,
+/// `-Item`): the first character after the bullet, if `line` is one.
+fn bullet_item(line: &str) -> Option<char> {
+    let mut chars = line.chars();
+    let bullet = chars.next().filter(|&c| is_bullet(c))?;
+    let after = chars.next()?;
+    if after.is_whitespace() {
+        return chars.as_str().trim_start().chars().next();
+    }
+    // `-Item` with no space: only a hyphen or dot bullet before a capital.
+    (matches!(bullet, '-' | '•' | '⁃') && after.is_uppercase()).then_some(after)
+}
+
+/// The lines of `text` as byte ranges without their line endings.
+fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start <= bytes.len() {
+        match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(i) => {
+                let end = start + i;
+                let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                lines.push((start, end));
+                start = end + if crlf { 2 } else { 1 };
+            }
+            None => {
+                lines.push((start, bytes.len()));
+                break;
+            }
+        }
+    }
+    lines
 }
 
 /// Where each item after the first of an inline list starts, for a block
@@ -635,7 +933,8 @@ fn leading_list_marker(text: &str) -> Option<(Marker, &'static str)> {
         if !counter.is_empty() && counter.len() <= 3 && counter.bytes().all(|b| b.is_ascii_digit())
         {
             Marker::Number(counter.parse().ok()?)
-        } else if counter.len() == 1 && counter.bytes().all(|b| b.is_ascii_alphabetic()) {
+        } else if counter == "a" || counter == "A" {
+            // A lettered list starts at `a`; `J. K. Rowling` is no list.
             Marker::Letter(counter.chars().next()?)
         } else {
             return None;
@@ -665,7 +964,7 @@ fn is_quote(c: char) -> bool {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡'
+        '"' | '\'' | '`' | '“' | '‘' | '«' | '‹' | '„' | '(' | '[' | '{' | '¿' | '¡'
     )
 }
 

@@ -452,3 +452,481 @@ mod markdown {
         );
     }
 }
+
+/// The pragmatic-segmenter "golden rules" that concern English news, and
+/// the layouts of real copy around them (lists, bylines, datelines,
+/// quotation conventions of wire and archive text).
+mod news_copy {
+    use super::*;
+
+    fn split_md(text: &str) -> Vec<String> {
+        split_as(text, Format::Markdown)
+    }
+
+    #[test]
+    fn hyphen_list_one_sentence_per_item() {
+        assert_split("- item one\n- item two", &["- item one", "- item two"]);
+        assert_split(
+            "Topics:\n- The first item. It has two sentences.\n- The second item",
+            &[
+                "Topics:",
+                "- The first item.",
+                "It has two sentences.",
+                "- The second item",
+            ],
+        );
+        assert_split(
+            "⁃9. The first item ⁃10. The second item",
+            &["⁃9. The first item", "⁃10. The second item"],
+        );
+    }
+
+    #[test]
+    fn hyphen_list_items_that_look_wrapped_stay_apart() {
+        // Lines of even length look like hard-wrapped prose; a bullet at
+        // the start of a line still opens an item.
+        assert_split(
+            "- the council approved the new budget for the coming year\n- the mayor vetoed the plan to widen the harbour road\n- the vote to override the veto is set for next week",
+            &[
+                "- the council approved the new budget for the coming year",
+                "- the mayor vetoed the plan to widen the harbour road",
+                "- the vote to override the veto is set for next week",
+            ],
+        );
+        assert_split(
+            "The council met on Tuesday evening to discuss the budget:\n-Approval of the new school buildings in the north\n-A review of the harbour road plan by the engineers",
+            &[
+                "The council met on Tuesday evening to discuss the budget:",
+                "-Approval of the new school buildings in the north",
+                "-A review of the harbour road plan by the engineers",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_dash_wrapped_to_the_start_of_a_line_is_no_bullet() {
+        // A hard-wrapped paragraph (lines of even length).
+        assert_whole(
+            "The council said the plan to widen the harbour road\n- which the mayor vetoed last week - would go ahead\nafter all, once the engineers finish their review.",
+        );
+    }
+
+    #[test]
+    fn markdown_and_plain_lists_agree() {
+        let text = "- The first item. It has two sentences.\n- second item\n- third item\n";
+        let plain = split(text);
+        let markdown = split_md(text);
+        assert_eq!(
+            markdown,
+            [
+                "The first item.",
+                "It has two sentences.",
+                "second item",
+                "third item"
+            ]
+        );
+        // The same sentences; plain text keeps each item's bullet.
+        assert_eq!(plain.len(), markdown.len(), "{plain:?} vs {markdown:?}");
+        for (p, m) in plain.iter().zip(&markdown) {
+            assert!(
+                p == m || p.strip_prefix("- ") == Some(m.as_str()),
+                "{p:?} vs {m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn four_dot_ellipsis_ends_a_sentence_three_dots_inside_do_not() {
+        assert_split(
+            "Nobody ever said it.... Then the mayor left.",
+            &["Nobody ever said it....", "Then the mayor left."],
+        );
+        assert_split(
+            "Nobody ever said it. . . . Then the mayor left.",
+            &["Nobody ever said it. . . .", "Then the mayor left."],
+        );
+        assert_whole("The mayor said ... and left.");
+        assert_whole("The mayor said ... And then he left.");
+        assert_whole("“I think ... we can,” the mayor said.");
+    }
+
+    #[test]
+    fn doubled_apostrophe_quotations() {
+        assert_split(
+            "The mayor said, ''We will win.'' Then he left.",
+            &["The mayor said, ''We will win.''", "Then he left."],
+        );
+        assert_split(
+            "''We will win. We always do,'' the mayor said. The crowd cheered.",
+            &[
+                "''We will win.",
+                "We always do,'' the mayor said.",
+                "The crowd cheered.",
+            ],
+        );
+        assert_split(
+            "''Is it over?'' Okafor asked. Nobody answered.",
+            &["''Is it over?'' Okafor asked.", "Nobody answered."],
+        );
+    }
+
+    #[test]
+    fn tex_style_quotations() {
+        assert_split(
+            "The mayor said, ``We will win.'' Then he left.",
+            &["The mayor said, ``We will win.''", "Then he left."],
+        );
+        assert_split(
+            "``We will win,'' he said. ``Always.'' The crowd cheered.",
+            &[
+                "``We will win,'' he said.",
+                "``Always.''",
+                "The crowd cheered.",
+            ],
+        );
+        assert_split(
+            "The talks ended in the U.S. ``The deal is dead,'' he said.",
+            &[
+                "The talks ended in the U.S.",
+                "``The deal is dead,'' he said.",
+            ],
+        );
+    }
+
+    #[test]
+    fn datelines_stay_with_their_sentence() {
+        assert_split(
+            "WASHINGTON — The senator said the bill would pass. It did not.",
+            &[
+                "WASHINGTON — The senator said the bill would pass.",
+                "It did not.",
+            ],
+        );
+        assert_split(
+            "WASHINGTON (AP) — The senator said the bill would pass. It did not.",
+            &[
+                "WASHINGTON (AP) — The senator said the bill would pass.",
+                "It did not.",
+            ],
+        );
+        assert_whole("WASHINGTON —\nThe senator said the bill would pass.");
+    }
+
+    #[test]
+    fn bylines_and_timestamps_stand_alone() {
+        for byline in [
+            "By Jane Doe and John Roe",
+            "By JANE DOE, Associated Press",
+            "Published 3:14 p.m. ET Nov. 3, 2015",
+            "Published 3:14 p.m. ET Nov. 3, 2015 | Updated 5:01 p.m. ET Nov. 3, 2015",
+            "Photo by Jane Doe/Wire Images",
+        ] {
+            let body = "WASHINGTON (AP) — The senator said the bill would pass.";
+            for format in [Format::Plain, Format::Markdown] {
+                for text in [format!("{byline}\n{body}"), format!("{byline}\n\n{body}")] {
+                    assert_eq!(
+                        split_as(&text, format),
+                        [byline, body],
+                        "{format:?}: {text:?}"
+                    );
+                }
+            }
+        }
+        assert_split(
+            "Senate passes budget bill\nBy Jane Doe\nPublished 3:14 p.m. ET Nov. 3, 2015\nThe senator said the bill would pass.",
+            &[
+                "Senate passes budget bill",
+                "By Jane Doe",
+                "Published 3:14 p.m. ET Nov. 3, 2015",
+                "The senator said the bill would pass.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_by_is_no_byline() {
+        assert_whole(
+            "By Friday, the Senate will vote on the bill that\nThe Herald reported on last month, and the\ngovernor is expected to sign it the same day.",
+        );
+        assert_eq!(
+            split_md("By Friday the Senate will vote on\nthe bill that the House passed."),
+            ["By Friday the Senate will vote on\nthe bill that the House passed."]
+        );
+    }
+
+    #[test]
+    fn a_line_without_end_punctuation_before_a_paragraph_break_stands_alone() {
+        for text in [
+            "Senate passes budget bill\n\nThe senator said the bill would pass.",
+            "Senate passes budget bill\n\nthe senator said the bill would pass.",
+            "A vote at last, and no shutdown\n\nThe senator said the bill would pass.",
+            "Senators at the vote on Friday. Photo by Jane Doe\n\nThe senator said the bill would pass.",
+        ] {
+            let (head, body) = text.split_once("\n\n").unwrap();
+            let expected: Vec<String> = split(head).into_iter().chain([body.to_string()]).collect();
+            assert_eq!(split(text), expected, "plain: {text:?}");
+            assert_eq!(split_md(text), expected, "markdown: {text:?}");
+            assert!(expected.contains(&head.rsplit(". ").next().unwrap().to_string()));
+        }
+    }
+
+    #[test]
+    fn titles_before_names() {
+        assert_whole("Sen. Ann Doyle and Gov. Paul Herrera met Rep. Tomas Reyes on Friday.");
+        assert_whole("Lt. Gov. Maria Ortega spoke first.");
+        assert_whole("Rep. Ann Doyle (D-Ore.) said the bill would pass.");
+        assert_whole("Sen. Paul Herrera, R-Ariz., said the bill would pass.");
+    }
+
+    #[test]
+    fn us_and_state_abbreviations() {
+        assert_split(
+            "He lives in the U.S. He works in D.C.",
+            &["He lives in the U.S.", "He works in D.C."],
+        );
+        assert_whole("The U.S. Senate voted on Friday.");
+        assert_split(
+            "He moved to the U.S. Last year he moved back.",
+            &["He moved to the U.S.", "Last year he moved back."],
+        );
+        assert_split(
+            "The program began in 2014 in the U.S. Initially, few applied.",
+            &[
+                "The program began in 2014 in the U.S.",
+                "Initially, few applied.",
+            ],
+        );
+        assert_split(
+            "She was born in Portland, Ore. She moved to Calif. in 2001.",
+            &[
+                "She was born in Portland, Ore.",
+                "She moved to Calif. in 2001.",
+            ],
+        );
+    }
+
+    #[test]
+    fn clock_times_before_a_capitalised_word() {
+        assert_split(
+            "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
+            &[
+                "At 5 a.m. Mr. Smith went to the bank.",
+                "He left the bank at 6 P.M.",
+                "Mr. Smith then went to the store.",
+            ],
+        );
+        assert_split(
+            "The polls close at 8 p.m. Voters are lining up.",
+            &["The polls close at 8 p.m.", "Voters are lining up."],
+        );
+        assert_whole("The debate starts at 9 p.m. ET on Tuesday.");
+        assert_whole("The vote was held at 3 p.m. Tuesday in the chamber.");
+        assert_whole("The show airs weekdays from 6 a.m. to 9 a.m. Eastern on the radio.");
+        assert_whole("Shortly after 9 p.m. Senators filed out of the chamber.");
+        assert_split(
+            "It was 3 p.m. when the vote began. Nobody left.",
+            &["It was 3 p.m. when the vote began.", "Nobody left."],
+        );
+    }
+
+    #[test]
+    fn number_abbreviation() {
+        assert_whole("He is the No. 2 Republican in the Senate.");
+        assert_split(
+            "Her bill ranked No. 2. Herrera's came first.",
+            &["Her bill ranked No. 2.", "Herrera's came first."],
+        );
+    }
+
+    #[test]
+    fn initials_run_on() {
+        assert_whole("J. K. Rowling wrote it.");
+        assert_whole("The author J. K. Rowling wrote it.");
+        assert_whole("The author J.K. Rowling wrote it.");
+        assert_whole("Former President George W. Bush and John F. Kennedy Jr. met them.");
+        assert_split(
+            "Plan A. The second plan failed.",
+            &["Plan A.", "The second plan failed."],
+        );
+    }
+
+    #[test]
+    fn numbers_and_money() {
+        assert_split(
+            "Growth was 3.5 percent. Spending hit $1.2 billion. Congress balked.",
+            &[
+                "Growth was 3.5 percent.",
+                "Spending hit $1.2 billion.",
+                "Congress balked.",
+            ],
+        );
+        assert_whole("The $1.2 billion plan cut the deficit by 0.5 percent.");
+    }
+
+    #[test]
+    fn addresses() {
+        assert_split(
+            "Write to jane.doe@example.org. She replies within a day.",
+            &[
+                "Write to jane.doe@example.org.",
+                "She replies within a day.",
+            ],
+        );
+        assert_split(
+            "See https://example.com/a.b?c=d. Then call the office.",
+            &["See https://example.com/a.b?c=d.", "Then call the office."],
+        );
+        assert_whole("The site example.com and the file report.Final.pdf were removed.");
+    }
+
+    #[test]
+    fn double_punctuation() {
+        assert_split(
+            "Are you serious?! No way.",
+            &["Are you serious?!", "No way."],
+        );
+    }
+
+    #[test]
+    fn parenthesised_sentences() {
+        assert_split(
+            "He left. (He was tired.) Then he came back.",
+            &["He left.", "(He was tired.)", "Then he came back."],
+        );
+        assert_split(
+            "He left (he was tired). Then he came back.",
+            &["He left (he was tired).", "Then he came back."],
+        );
+    }
+
+    #[test]
+    fn quoted_sentences() {
+        assert_split(
+            "She said, \"We won.\" He said, 'We lost.' They argued.",
+            &[
+                "She said, \"We won.\"",
+                "He said, 'We lost.'",
+                "They argued.",
+            ],
+        );
+        assert_split(
+            "Okafor called it “a fine plan.” He added, “We will build it.”",
+            &[
+                "Okafor called it “a fine plan.”",
+                "He added, “We will build it.”",
+            ],
+        );
+        assert_split(
+            "“Too soon?” She laughed at the question. Then she answered.",
+            &[
+                "“Too soon?”",
+                "She laughed at the question.",
+                "Then she answered.",
+            ],
+        );
+        // Attributions still stay with their quotation.
+        assert_whole("“We won.” Okafor said.");
+        assert_whole("“Why now?” asked the mayor.");
+    }
+
+    #[test]
+    fn no_space_between_sentences() {
+        assert_split(
+            "Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot.",
+            &[
+                "Hello world.",
+                "Today is Tuesday.",
+                "Mr. Smith went to the store and bought 1,000.",
+                "That is a lot.",
+            ],
+        );
+        assert_split(
+            "The count ended at midnight.\"We were cheated,\" he said.",
+            &[
+                "The count ended at midnight.",
+                "\"We were cheated,\" he said.",
+            ],
+        );
+        assert_whole(
+            "He met Sen.Doyle, visited Amazon.com and wrote to jane.Doe@example.org today.",
+        );
+    }
+}
+
+/// Sentences keep exact byte offsets on the layouts of news copy: bylines,
+/// bullets, clock times, initials, glued stops and quotation marks,
+/// concatenated with and without spaces and with multi-byte characters in
+/// between.
+mod layout_offsets {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn news_layout() -> impl Strategy<Value = String> {
+        let fragment = prop_oneof![
+            Just("By "),
+            Just("BY "),
+            Just("Published "),
+            Just("Updated 9:02 "),
+            Just("Photo by "),
+            Just("Credit:"),
+            Just("Jane Doe"),
+            Just("JANE DOE, "),
+            Just("p.m."),
+            Just("a.m."),
+            Just(" ET"),
+            Just("At 5 "),
+            Just("J."),
+            Just(" K. "),
+            Just("- "),
+            Just("-"),
+            Just("⁃"),
+            Just("•"),
+            Just("\n"),
+            Just("\r\n"),
+            Just("\n\n"),
+            Just("''"),
+            Just("``"),
+            Just("\""),
+            Just("“"),
+            Just("”"),
+            Just("He "),
+            Just("."),
+            Just("...."),
+            Just(" ... "),
+            Just("…"),
+            Just("world"),
+            Just("Today"),
+            Just("1,000"),
+            Just("@"),
+            Just("/"),
+            Just("Mr."),
+            Just(":"),
+            Just(" — "),
+            Just("(AP)"),
+            Just("\u{a0}"),
+            Just("\u{202f}"),
+            Just("é"),
+            Just(" "),
+        ];
+        prop::collection::vec(fragment, 0..40).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_exact(text in news_layout()) {
+            for format in [Format::Plain, Format::Markdown] {
+                let document = Document::from_text("prop".into(), text.clone(), format);
+                let mut previous_end = 0;
+                for sentence in segment::sentences(&document, &RULES.segment) {
+                    let span = sentence.span;
+                    prop_assert!(span.start >= previous_end && span.start < span.end);
+                    prop_assert!(span.end <= text.len());
+                    prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                    prop_assert_eq!(sentence.text, &text[span.start..span.end]);
+                    prop_assert_eq!(sentence.text.trim(), sentence.text);
+                    previous_end = span.end;
+                }
+            }
+        }
+    }
+}

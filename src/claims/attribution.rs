@@ -253,7 +253,21 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         let after_determiner = first.checked_sub(1).is_some_and(|p| {
             tokens.tokens[p].is_word() && {
                 let word = tokens.lower(p);
-                phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s")
+                // A pronoun of quantity is a subject before a verb form
+                // that cannot be a noun (`another said`, `some chanted`,
+                // `one says`, `many warn`).
+                let quantifier_subject = match word {
+                    "another" | "one" => form.is(Forms::PAST | Forms::THIRD),
+                    "some" | "many" | "several" | "most" | "both" | "few" | "others" => {
+                        form.is(Forms::PAST | Forms::BASE)
+                    }
+                    // `the father of two said`
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                    | "ten" => p > 0 && tokens.is(p - 1, "of"),
+                    _ => false,
+                };
+                !quantifier_subject
+                    && (phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s"))
             }
         });
         let capitalised = first > 0 && tokens.is_capitalised(first) && !title_case;
@@ -443,6 +457,12 @@ impl Reader<'_, '_> {
                             let trailing = self.follows_its_words(subject.reach.0, last);
                             self.make(form.kind, cue_span, subject, trailing, form.quote_only)
                         }
+                        // What follows a verb of naming is what it names
+                        // (`…, referred to immigrants as “…”`): its speaker
+                        // is the clause's subject.
+                        SubjectPlace::After if form.kind == CueKind::Describing => {
+                            self.clause_cue(first, last, form, earlier)?
+                        }
                         SubjectPlace::After => {
                             let (subject, _) = self.subject_after(last + 1)?;
                             self.make(form.kind, cue_span, subject, true, form.quote_only)
@@ -506,13 +526,44 @@ impl Reader<'_, '_> {
         Some(cue)
     }
 
+    /// A parenthetical adverb set off by commas that ends at token `comma`
+    /// (`The two lawmakers, however, argue`): the token before it starts.
+    fn parenthetical_ending_at(&self, comma: usize) -> Option<usize> {
+        const PARENTHETICAL: &[&str] = &[
+            "however",
+            "though",
+            "meanwhile",
+            "too",
+            "instead",
+            "moreover",
+            "nevertheless",
+            "nonetheless",
+            "therefore",
+            "also",
+            "likewise",
+            "similarly",
+            "meantime",
+        ];
+        let t = self.tokens;
+        let opening = comma.checked_sub(2)?;
+        (t.tokens[comma].is_punct(',')
+            && t.is_any(comma - 1, PARENTHETICAL)
+            && t.tokens[opening].is_punct(','))
+        .then_some(opening)
+    }
+
     /// Whether the base form at `first` is finite: after a modal, "did",
     /// or "to" not governed by a refusal, or after a plural subject.
     fn base_is_finite(&self, first: usize) -> bool {
         let t = self.tokens;
-        let Some(previous) = first.checked_sub(1) else {
+        let Some(mut previous) = first.checked_sub(1) else {
             return false;
         };
+        if let Some(before) = self.parenthetical_ending_at(previous)
+            && let Some(word) = before.checked_sub(1)
+        {
+            previous = word;
+        }
         if t.is(previous, "to") {
             return !self.refused(previous);
         }
@@ -585,6 +636,8 @@ impl Reader<'_, '_> {
                 )
             {
                 j = previous - 1;
+            } else if let Some(before) = self.parenthetical_ending_at(previous) {
+                j = before;
             } else {
                 break;
             }
@@ -670,6 +723,16 @@ impl Reader<'_, '_> {
     /// The speaker whose phrase ends at token `last`, read backwards.
     fn subject_ending_at(&self, last: usize) -> Option<Subject> {
         let t = self.tokens;
+        // A quantifier opens its clause (not `Trump and Cruz both said`).
+        let opens_clause = last == 0
+            || !t.tokens[last - 1].is_word()
+            || t.is_any(
+                last - 1,
+                &["yet", "and", "but", "still", "so", "then", "while"],
+            );
+        if opens_clause && let Some(subject) = self.quantifier(last) {
+            return Some(subject);
+        }
         let phrase = phrase::before(t, last, &self.is_cue(), self.rules)?;
         // A possessive is not a subject ("Trump's claim").
         let head_text = t.text(phrase.head_last);
@@ -699,8 +762,17 @@ impl Reader<'_, '_> {
             let token = t.tokens[k];
             // A word or two in quotation marks inside an apposition is a
             // term (`wearing “Ted Cruz” pins`), not a clause boundary.
+            // One that ends a clause (`“…, stunt children’s growth,”
+            // Howard Dean, …, proclaimed`) is speech.
+            let words = t
+                .text(k)
+                .trim_matches(['"', '”', '“', '‘', '’', '\'', '»', '«', '„', '`', ' ']);
+            let title_case = words
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
             let term = token.is_quote()
                 && t.text(k).split_whitespace().count() <= 3
+                && (title_case || !words.ends_with([',', '.']))
                 && k > 0
                 && t.tokens[k - 1].is_word();
             match token.kind {
@@ -753,7 +825,18 @@ impl Reader<'_, '_> {
                 }
                 return None;
             };
-            if subject.phrase.first != start {
+            // The subject opens its segment, or a clause inside the first
+            // one (`It was years ago that Michael Bloomberg, who …, said`).
+            let opens_inner_clause = index == 0
+                && subject.phrase.first > start
+                && t.is_any(
+                    subject.phrase.first - 1,
+                    &[
+                        "that", "when", "while", "after", "because", "although", "though", "since",
+                        "if", "where", "and", "but",
+                    ],
+                );
+            if subject.phrase.first != start && !opens_inner_clause {
                 continue;
             }
             subject.reach.1 = comma;
@@ -809,6 +892,19 @@ impl Reader<'_, '_> {
     /// after "according to").
     fn subject_after(&self, first: usize) -> Option<(Subject, Option<(usize, usize)>)> {
         let t = self.tokens;
+        // `“…,” said one.`, `Another featured five photos telling “…”`.
+        let opens_clause = first == 0 || !t.tokens[first - 1].is_word();
+        let ends_phrase = |i: usize| {
+            t.tokens.get(i).is_none_or(|tk| !tk.is_word())
+                || (opens_clause
+                    && (self.is_cue()(i)
+                        || (!t.is_capitalised(i) && self.rules.is_finite_verb_form(t.lower(i)))))
+        };
+        if ends_phrase(first + 1)
+            && let Some(subject) = self.quantifier(first)
+        {
+            return Some((subject, None));
+        }
         let (phrase, apposition) = phrase::after(t, first, &self.is_cue(), self.rules)?;
         let mut mention = self.read(phrase)?;
         // `said the spokesman, Ryan Wrasse`: the name in the apposition.
@@ -840,6 +936,37 @@ impl Reader<'_, '_> {
         ))
     }
 
+    /// A pronoun of quantity standing for people, where a quotation makes
+    /// an attribution expected: `Some chanted “…”`, `Yet another said, “…”`,
+    /// `“…,” said one.` (not `no one`, `any one`).
+    fn quantifier(&self, at: usize) -> Option<Subject> {
+        const QUANTIFIERS: &[&str] = &[
+            "another", "others", "some", "many", "several", "most", "both", "one", "few",
+            "someone", "somebody",
+        ];
+        let t = self.tokens;
+        if !self.lenient || !t.tokens.get(at)?.is_word() {
+            return None;
+        }
+        let lower = t.lower(at);
+        let negated = at > 0 && t.is_any(at - 1, &["no", "any", "every", "each", "the", "a"]);
+        if !QUANTIFIERS.contains(&lower) || negated {
+            return None;
+        }
+        Some(Subject {
+            mention: Mention::Description {
+                name: lower.to_string(),
+                head: lower.to_string(),
+            },
+            phrase: NounPhrase {
+                first: at,
+                last: at,
+                head_last: at,
+            },
+            reach: (at, at),
+        })
+    }
+
     /// Reads the head of `phrase` as a mention.
     fn read(&self, phrase: NounPhrase) -> Option<Mention> {
         // The same phrase is often read more than once (a clause's subject
@@ -869,6 +996,17 @@ impl Reader<'_, '_> {
             .is_some()
         {
             return mention::parse(whole_text, self.rules);
+        }
+        // Two titles of one person (`Former prosecutor and New York City
+        // Mayor Rudy Giuliani`).
+        if let Some((left, right)) = head_text.split_once(" and ")
+            && let Some(Mention::Role(role)) = mention::parse(left, self.rules)
+            && let Some(Mention::Person { name, role: own }) = mention::parse(right, self.rules)
+        {
+            return Some(Mention::Person {
+                name,
+                role: own.or(Some(role)),
+            });
         }
         // Names joined by "and" speak together ("Edward-Isaac Dovere and
         // Gabriel Debenedetti wrote").
@@ -1049,6 +1187,23 @@ impl Reader<'_, '_> {
         places.extend(
             (start..at)
                 .filter(|&i| t.tokens[i].is_punct(','))
+                .map(|i| i + 1),
+        );
+        // A clause also opens after a subordinating word (`such as when
+        // Cruz knocked Rubio and called him “…”`), tried last: a clause
+        // set off by commas is more often the main one.
+        places.extend(
+            (start..at)
+                .filter(|&i| {
+                    i > start
+                        && t.is_any(
+                            i,
+                            &[
+                                "when", "while", "after", "because", "although", "though", "since",
+                                "whereas", "once", "until",
+                            ],
+                        )
+                })
                 .map(|i| i + 1),
         );
         let mut fallback = None;
@@ -1418,8 +1573,15 @@ impl Reader<'_, '_> {
         };
         let quote_start = t.tokens[quote].start;
         let quote_end = t.tokens[quote].end;
+        // A gesture governs only a quotation right after it (`he laughed:
+        // “…”`); `credited him for “…”` is left to the subject.
         let governed = cues.iter().any(|c| {
-            c.span.end <= quote_start || (c.scope.start <= quote_start && quote_end <= c.scope.end)
+            let before = c.span.end <= quote_start
+                && (!c.quote_only
+                    || t.text[c.extent.end.min(quote_start)..quote_start]
+                        .trim_matches(|ch: char| ch.is_whitespace() || ",:".contains(ch))
+                        .is_empty());
+            before || (!c.quote_only && c.scope.start <= quote_start && quote_end <= c.scope.end)
         });
         if governed {
             return;
@@ -1452,11 +1614,24 @@ impl Reader<'_, '_> {
                     "did", "does", "may", "might", "can",
                 ],
             );
+        // An auxiliary before its verb (`is seeking “…”`), not a copula
+        // (`Guns are “…”` says what guns are, not what they said).
+        // A passive (`was led by`) has its speaker after it.
+        let next_is = |test: &dyn Fn(&str) -> bool| {
+            verb + 1 < quote && t.tokens[verb + 1].is_word() && test(t.lower(verb + 1))
+        };
+        let auxiliary = (t.is_any(verb, &["is", "was", "are", "were"])
+            && next_is(&|w| w.ends_with("ing")))
+            || (t.is_any(verb, &["has", "have", "had"])
+                && next_is(&|w| w.ends_with("ed") || self.rules.is_finite_verb_form(w)))
+            || (t.is_any(verb, &["will", "would", "could", "can"])
+                && next_is(&|w| !phrase::is_function_word(w)));
         let is_verb = verb < quote
             && t.tokens[verb].is_word()
             && !t.is_capitalised(verb)
-            && !phrase::is_function_word(t.lower(verb))
-            && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)));
+            && (auxiliary
+                || (!phrase::is_function_word(t.lower(verb))
+                    && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)))));
         let possessive = t.text(subject.phrase.head_last).ends_with("'s")
             || t.text(subject.phrase.head_last).ends_with("’s");
         if !is_verb || possessive {

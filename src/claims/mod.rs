@@ -672,12 +672,22 @@ impl Resolver<'_> {
                 })
             }
             Mention::Role(role) => {
-                let holder = self.index.holder_of(
-                    role.id,
-                    span.start,
-                    &self.document.text,
-                    &self.rules.attribution,
-                );
+                // "a top aide" is someone not named, not the aide the
+                // document named before.
+                let lower = written.to_lowercase();
+                let indefinite = ["a ", "an ", "another ", "one "]
+                    .iter()
+                    .any(|article| lower.starts_with(article));
+                let holder = (!indefinite)
+                    .then(|| {
+                        self.index.holder_of(
+                            role.id,
+                            span.start,
+                            &self.document.text,
+                            &self.rules.attribution,
+                        )
+                    })
+                    .flatten();
                 Some(Speaker {
                     name: holder.unwrap_or_else(|| role.text.clone()),
                     mention: written,
@@ -687,7 +697,10 @@ impl Resolver<'_> {
             }
             Mention::Pronoun(kind) => {
                 let wanted = |s: &&Speaker| match kind {
-                    SpeakerKind::Person => s.kind == SpeakerKind::Person,
+                    // "a nurse told …. “…,” she said."
+                    SpeakerKind::Person => {
+                        matches!(s.kind, SpeakerKind::Person | SpeakerKind::Description)
+                    }
                     SpeakerKind::Organisation => s.kind == SpeakerKind::Organisation,
                     _ => s.kind != SpeakerKind::Person,
                 };

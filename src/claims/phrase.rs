@@ -480,7 +480,29 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
     // A capitalised function word opening the sentence is that word ("The",
     // "And"); anywhere else it can be a name ("Will Hurd").
     let lower = tokens.lower(i);
-    !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
+    // A contraction of a pronoun (`It’s`, `There’s`, `That's`) is no name.
+    let contraction = ["'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"]
+        .iter()
+        .find_map(|ending| lower.strip_suffix(ending))
+        .is_some_and(|stem| {
+            matches!(
+                stem,
+                "it" | "there"
+                    | "that"
+                    | "here"
+                    | "what"
+                    | "he"
+                    | "she"
+                    | "who"
+                    | "where"
+                    | "let"
+                    | "they"
+                    | "we"
+                    | "you"
+                    | "this"
+            )
+        });
+    !contraction && !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
 }
 
 /// Particles that stand inside names (`Ursula von der Leyen`).
@@ -576,6 +598,10 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
         return None;
     }
     let lower = tokens.lower(last);
+    // A number after "of" is a phrase of its own ("father of two").
+    if last > 0 && tokens.is(last - 1, "of") && NUMBER_WORDS.contains(&lower) {
+        return Some(last);
+    }
     if is_function_word(lower) && !is_name_word(tokens, last) {
         // A pronoun is a phrase of its own.
         return matches!(lower, "he" | "she" | "they" | "it" | "we").then_some(last);
@@ -661,7 +687,17 @@ pub fn after(
     is_cue: &dyn Fn(usize) -> bool,
     lexicon: &dyn Lexicon,
 ) -> Option<(NounPhrase, Option<(usize, usize)>)> {
-    let head_last = group_after(tokens, first, is_cue, lexicon)?;
+    let mut head_last = group_after(tokens, first, is_cue, lexicon)?;
+    // Two titles of one person (`Former prosecutor and New York City
+    // Mayor Rudy Giuliani`): a group of role words, "and", a name.
+    if (first..=head_last).all(|i| !is_name_word(tokens, i) || i == first)
+        && !is_name_word(tokens, head_last)
+        && tokens.is(head_last + 1, "and")
+        && let Some(end) = group_after(tokens, head_last + 2, is_cue, lexicon)
+        && is_name_word(tokens, end)
+    {
+        head_last = end;
+    }
     let mut last = head_last;
     let mut words = last + 1 - first;
     // Prepositional phrases that belong to the phrase.
@@ -743,6 +779,17 @@ fn group_after(
             && previous.is_some_and(|l| is_name_word(tokens, l))
             && is_name_word(tokens, at + 1);
         if !(is_modifier(tokens, at, is_cue) || nickname || particle) {
+            break;
+        }
+        // A lowercase past form after the phrase's first words, with a
+        // determiner after it, is the verb (`the retired neurosurgeon
+        // addressed his concerns`).
+        let past_verb = !run.is_empty()
+            && !tokens.is_capitalised(at)
+            && tokens.lower(at).ends_with("ed")
+            && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
+            && is_determiner(tokens.lower(at + 1));
+        if past_verb {
             break;
         }
         run.push(at);

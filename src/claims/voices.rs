@@ -31,7 +31,7 @@ use super::ResolvedCue;
 use super::phrase;
 use super::quotes::RawQuote;
 use crate::document::Document;
-use crate::rules::attribution::CueKind;
+use crate::rules::attribution::{CueKind, SpeakerKind};
 use crate::segment::Sentence;
 
 /// What a quotation is.
@@ -134,7 +134,7 @@ pub(crate) fn of_quotations(
         }
         let first = sentence_of(quote.open);
         let last = sentence_of(quote.close.saturating_sub(1));
-        let kind = kind_of(document, quote);
+        let kind = kind_of(document, quote, &cues[first]);
         let between = |from: usize, to: usize, allowed_words: &[&str]| {
             from <= to
                 && document.text.get(from..to).is_some_and(|gap| {
@@ -167,12 +167,15 @@ pub(crate) fn of_quotations(
                             .filter(|w| !w.is_empty())
                             .collect();
                         // Only words that could describe the speaker: no verb
-                        // or conjunction that starts a clause of its own.
+                        // or conjunction that starts a clause of its own,
+                        // but the "as" of `“…,” as Cruz said`.
                         words.len() <= MAX_GAP_WORDS
                             && !gap.contains([';', ':', '—', '.', '?', '!'])
-                            && words
-                                .iter()
-                                .all(|w| !phrase::is_function_word(w) || phrase::is_determiner(w))
+                            && words.iter().enumerate().all(|(i, w)| {
+                                !phrase::is_function_word(w)
+                                    || phrase::is_determiner(w)
+                                    || (i == 0 && w == "as")
+                            })
                     })
             });
         let adjacent_after = after.filter(|c| between(quote.close, c.cue.extent.start, &[]));
@@ -325,16 +328,40 @@ fn governs_at_a_distance(cue: &ResolvedCue) -> bool {
 
 /// What `quote` is: a title when a word before it names a work, a term
 /// when it has at most two words and no sentence punctuation, else speech.
-fn kind_of(document: &Document, quote: &RawQuote) -> QuoteKind {
+///
+/// A work's word is lowercase (`Dr. Paul Song “…”` names a man), and a
+/// speaker who names or describes something puts the quotation in their
+/// own words: `Gorab called the show “…”`, `what Gingrich called “…”`
+/// (`cues` are the attributions of the quotation's sentence).
+fn kind_of(document: &Document, quote: &RawQuote, cues: &[ResolvedCue]) -> QuoteKind {
     let before = document.text[..quote.open].trim_end();
-    let previous_word = before
+    let previous = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("")
-        .trim_end_matches([',', ':'])
-        .to_lowercase();
+        .trim_end_matches([',', ':']);
+    let previous_word = previous.to_lowercase();
     let words = document.slice(quote.span).split_whitespace().count();
-    if TITLE_WORDS.contains(&previous_word.as_str()) && !before.ends_with([',', ':']) {
+    let lowercase = !previous.starts_with(char::is_uppercase);
+    let described = || {
+        cues.iter().any(|c| {
+            c.cue.kind == CueKind::Describing
+                && c.cue.span.end <= quote.open
+                && matches!(
+                    c.speaker.kind,
+                    SpeakerKind::Person | SpeakerKind::Description
+                )
+                && document
+                    .text
+                    .get(c.cue.span.end..quote.open)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 4)
+        })
+    };
+    if TITLE_WORDS.contains(&previous_word.as_str())
+        && lowercase
+        && !before.ends_with([',', ':'])
+        && !described()
+    {
         return QuoteKind::Title;
     }
     let text = document.slice(quote.span);

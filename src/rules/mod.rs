@@ -54,6 +54,7 @@ macro_rules! rule_file {
 
 const ABBREVIATIONS: RuleFile = rule_file!("abbreviations.txt");
 const SENTENCE_STARTERS: RuleFile = rule_file!("sentence-starters.txt");
+const SEGMENTATION: RuleFile = rule_file!("segmentation.toml");
 const ATTRIBUTION: RuleFile = rule_file!("attribution.toml");
 const ROLES: RuleFile = rule_file!("roles.txt");
 const SOURCES: RuleFile = rule_file!("sources.toml");
@@ -71,6 +72,7 @@ const CERTAINTY: RuleFile = rule_file!("certainty.toml");
 const RULE_FILES: &[RuleFile] = &[
     ABBREVIATIONS,
     SENTENCE_STARTERS,
+    SEGMENTATION,
     ATTRIBUTION,
     ROLES,
     SOURCES,
@@ -122,6 +124,7 @@ impl RuleSet {
         let segment = SegmentRules::new(
             &sources.read(&ABBREVIATIONS)?,
             &sources.read(&SENTENCE_STARTERS)?,
+            &sources.read(&SEGMENTATION)?,
             &finite,
         )?;
         let attribution = AttributionRules::new(

@@ -1,10 +1,12 @@
 //! The rules of the sentence tokenizer: abbreviations
 //! (`rules/abbreviations.txt`), sentence starters
-//! (`rules/sentence-starters.txt`) and the one-word reporting verbs of
+//! (`rules/sentence-starters.txt`), clock times and news layout
+//! (`rules/segmentation.toml`) and the one-word reporting verbs of
 //! `rules/attribution.toml`, which keep `“Why?” Singh asked.` in one
 //! sentence.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
 
 use super::RuleText;
 use crate::error::Result;
@@ -19,6 +21,9 @@ pub enum AbbreviationKind {
     Number,
     /// May end a sentence, when a sentence starter follows.
     Ordinary,
+    /// Ends a clock time (`a.m.`, `p.m.`): a capitalised word after it
+    /// opens a sentence unless it goes on naming the time.
+    Clock,
 }
 
 /// The rules the sentence segmenter uses.
@@ -30,14 +35,54 @@ pub struct SegmentRules {
     starters: HashSet<String>,
     /// Lower-cased one-word reporting verb forms.
     reporting_verbs: HashSet<String>,
+    /// Words that go on naming a clock time after `a.m.`/`p.m.`.
+    clock_continues: HashSet<String>,
+    /// Words that open an introductory time phrase (`At 5 a.m. …`).
+    clock_introductions: HashSet<String>,
+    /// Words that open a byline.
+    bylines: HashSet<String>,
+    /// Lower-cased openers of timestamp and credit lines, longest first.
+    labels: Vec<String>,
+}
+
+/// `rules/segmentation.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SegmentationFile {
+    clock_time: ClockTimeSection,
+    lines: LinesSection,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClockTimeSection {
+    continues: Vec<String>,
+    introductions: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinesSection {
+    bylines: Vec<String>,
+    labels: Vec<String>,
 }
 
 impl SegmentRules {
     pub(super) fn new(
         abbreviations: &RuleText,
         starters: &RuleText,
+        segmentation: &RuleText,
         reporting_verbs: &[String],
     ) -> Result<SegmentRules> {
+        let layout: SegmentationFile = segmentation.toml()?;
+        let mut labels: Vec<String> = layout
+            .lines
+            .labels
+            .iter()
+            .map(|label| label.to_lowercase())
+            .collect();
+        labels.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        labels.dedup();
         Ok(SegmentRules {
             abbreviations: parse_abbreviations(abbreviations)?,
             starters: starters.word_list()?.into_iter().map(|e| e.text).collect(),
@@ -46,6 +91,10 @@ impl SegmentRules {
                 .filter(|verb| !verb.contains(' '))
                 .map(|verb| verb.to_lowercase())
                 .collect(),
+            clock_continues: layout.clock_time.continues.into_iter().collect(),
+            clock_introductions: layout.clock_time.introductions.into_iter().collect(),
+            bylines: layout.lines.bylines.into_iter().collect(),
+            labels,
         })
     }
 
@@ -64,6 +113,36 @@ impl SegmentRules {
         self.starters.contains(word)
     }
 
+    /// Whether `word`, after a clock time (`7 p.m. ET`), goes on naming
+    /// the time.
+    pub fn continues_clock_time(&self, word: &str) -> bool {
+        self.clock_continues.contains(word)
+    }
+
+    /// Whether `word` opens an introductory time phrase (`At 5 a.m.`).
+    pub fn introduces_clock_time(&self, word: &str) -> bool {
+        self.clock_introductions.contains(word)
+    }
+
+    /// Whether `word` opens a byline (`By Jane Doe`).
+    pub fn is_byline_opener(&self, word: &str) -> bool {
+        self.bylines.contains(word)
+    }
+
+    /// The length of the timestamp or credit label (`Published`, `Photo
+    /// by`) that `line` opens with, if any: a whole word or words, matched
+    /// whatever their case.
+    pub fn label_at_start(&self, line: &str) -> Option<usize> {
+        self.labels.iter().find_map(|label| {
+            let head = line.get(..label.len())?;
+            let boundary = line[label.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (boundary && head.eq_ignore_ascii_case(label)).then_some(label.len())
+        })
+    }
+
     /// Whether `word` is a one-word form of a reporting verb ("said",
     /// "asked"), in lower case.
     pub fn is_reporting_verb(&self, word: &str) -> bool {
@@ -80,10 +159,13 @@ fn parse_abbreviations(file: &RuleText) -> Result<HashMap<String, AbbreviationKi
             None => AbbreviationKind::Ordinary,
             Some("title") => AbbreviationKind::Title,
             Some("number") => AbbreviationKind::Number,
+            Some("clock") => AbbreviationKind::Clock,
             Some(other) => {
                 return Err(file.error(
                     entry.line,
-                    format!("unknown abbreviation kind `{other}` (expected `title` or `number`)"),
+                    format!(
+                        "unknown abbreviation kind `{other}` (expected `title`, `number` or `clock`)"
+                    ),
                 ));
             }
         };
@@ -125,7 +207,7 @@ mod tests {
         let err = parse_abbreviations(&text("mr title\nco sometimes\n")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "rules/test.txt:2: unknown abbreviation kind `sometimes` (expected `title` or `number`)"
+            "rules/test.txt:2: unknown abbreviation kind `sometimes` (expected `title`, `number` or `clock`)"
         );
         let err = parse_abbreviations(&text("etc.\n")).unwrap_err();
         assert!(err.to_string().starts_with("rules/test.txt:1: write `etc`"));
