@@ -122,6 +122,13 @@ fn long_appositions_and_titles_around_a_name() {
     assert_eq!(r.speaker_of("The bill is late"), Some("Mara Lindqvist"));
     assert_eq!(r.speaker_of("We have the votes"), Some("Ann Doyle"));
     assert_eq!(r.speaker_of("Hearings end"), Some("Paul Herrera"));
+    assert_eq!(r.speaker_of("My district is dry"), Some("Tomas Reyes"));
+    // A nickname in quotation marks inside the name; a statement about the
+    // bill is no bill's title.
+    assert_eq!(
+        r.speaker_of("comes ten years too late"),
+        Some("Maria Mimi Ortega")
+    );
     assert_eq!(r.speaker_of("a model of patience"), Some("Dana Whitfield"));
     assert_eq!(r.speaker_of("the river belongs"), Some("two ranchers"));
     insta::assert_snapshot!(r.text);

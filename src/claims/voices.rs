@@ -357,8 +357,15 @@ fn kind_of(document: &Document, quote: &RawQuote, cues: &[ResolvedCue]) -> Quote
                     .is_some_and(|gap| gap.split_whitespace().count() <= 4)
         })
     };
+    // A title opens with a capital (`the bill “comes ten years too late”`
+    // is a statement about the bill).
+    let capitalised = document
+        .slice(quote.span)
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     if TITLE_WORDS.contains(&previous_word.as_str())
         && lowercase
+        && capitalised
         && !before.ends_with([',', ':'])
         && !described()
     {
