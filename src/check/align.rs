@@ -74,14 +74,7 @@ pub fn is_content(token: &Token) -> bool {
 /// The passage that best retells `tokens` (a claim or clause), if any
 /// passage shares content with it.
 pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
-    let mut keys: Vec<(u64, f64)> = tokens
-        .iter()
-        .filter(|t| is_content(t))
-        .map(|t| (t.key, weight(index, t)))
-        .collect();
-    keys.sort_by_key(|k| k.0);
-    keys.dedup_by_key(|k| k.0);
-    let total: f64 = keys.iter().map(|k| k.1).sum();
+    let (keys, total) = weighted_keys(index, tokens);
     if total == 0.0 {
         return None;
     }
@@ -291,9 +284,9 @@ fn match_tokens(claim: &[Token], passage: &[Token]) -> (Vec<Option<usize>>, usiz
     (matched, copied)
 }
 
-/// The weighted share of `tokens`' content that sentence unit `unit`
-/// holds.
-pub fn held_by(index: &SourceIndex<'_>, tokens: &[Token], unit: usize) -> f64 {
+/// The distinct content keys of `tokens` with their weights, sorted by
+/// key, and the sum of the weights.
+fn weighted_keys(index: &SourceIndex<'_>, tokens: &[Token]) -> (Vec<(u64, f64)>, f64) {
     let mut keys: Vec<(u64, f64)> = tokens
         .iter()
         .filter(|t| is_content(t))
@@ -301,7 +294,14 @@ pub fn held_by(index: &SourceIndex<'_>, tokens: &[Token], unit: usize) -> f64 {
         .collect();
     keys.sort_by_key(|k| k.0);
     keys.dedup_by_key(|k| k.0);
-    let total: f64 = keys.iter().map(|k| k.1).sum();
+    let total = keys.iter().map(|k| k.1).sum();
+    (keys, total)
+}
+
+/// The weighted share of `tokens`' content that sentence unit `unit`
+/// holds.
+pub fn held_by(index: &SourceIndex<'_>, tokens: &[Token], unit: usize) -> f64 {
+    let (keys, total) = weighted_keys(index, tokens);
     if total == 0.0 {
         return 0.0;
     }
