@@ -226,3 +226,28 @@ fn the_subject_of_a_sentence_speaks_its_quotations() {
     );
     insta::assert_snapshot!(r.text);
 }
+
+#[test]
+fn polls_and_groups_speak() {
+    let r = read("polls-and-groups");
+    // A share of a group speaks for the group.
+    assert_eq!(
+        r.speaker_of("a fair use"),
+        Some("Sixty-two percent of residents")
+    );
+    // A group keeps speaking with a place after it, and its plural verb is
+    // finite.
+    assert_eq!(
+        r.speaker_of("too shallow"),
+        Some("At least half of the fishermen in each harbor")
+    );
+    assert_eq!(r.speaker_of("the best grasp"), Some("Those surveyed"));
+    assert_eq!(
+        r.speaker_of("higher than any"),
+        Some("Traders at the marina")
+    );
+    // A quotation opening the sentence after reported speech is the
+    // reporter's speaker's.
+    assert_eq!(r.speaker_of("We lost the whole"), Some("Nell Hardy"));
+    insta::assert_snapshot!(r.text);
+}

@@ -600,12 +600,29 @@ impl Reader<'_, '_> {
         if !t.tokens[previous].is_word() {
             return false;
         }
-        let lower = t.lower(previous);
-        matches!(lower, "they" | "we" | "i" | "you")
-            || (lower.ends_with('s')
+        let plural = |lower: &str| {
+            (lower.ends_with('s')
                 && !lower.ends_with("ss")
                 && !lower.ends_with("'s")
                 && !lower.ends_with("’s"))
+                || (lower.ends_with("men") && lower.len() > 4)
+                || matches!(
+                    lower,
+                    "people" | "children" | "police" | "staff" | "folk" | "clergy"
+                )
+        };
+        let lower = t.lower(previous);
+        if matches!(lower, "they" | "we" | "i" | "you") || plural(lower) {
+            return true;
+        }
+        // A plural head before a place or body (`voters in each state
+        // say`, `residents of the town argue`).
+        (previous.saturating_sub(5)..previous)
+            .rev()
+            .take_while(|&i| t.tokens[i].is_word())
+            .find(|&i| t.is_any(i, &["in", "at", "of", "from", "across", "around"]))
+            .and_then(|preposition| preposition.checked_sub(1))
+            .is_some_and(|head| t.tokens[head].is_word() && plural(t.lower(head)))
     }
 
     /// Whether the "to" at `to` follows a refusal ("declined to say").
@@ -1081,9 +1098,31 @@ impl Reader<'_, '_> {
                 kind: SpeakerKind::Group,
             });
         }
+        // A share of a group is the group's (`75 percent of Republicans`).
+        if whole_text.len() > head_text.len() && mention::counts_a_share(head_text) {
+            return mention::parse(whole_text, self.rules);
+        }
         let Some(head) = mention::parse(head_text, self.rules) else {
             return self.unknown_description(phrase);
         };
+        // A group keeps the place or body after it (`traders at the
+        // marina`).
+        if matches!(
+            head,
+            Mention::Other {
+                kind: SpeakerKind::Group,
+                ..
+            }
+        ) && whole_text.len() > head_text.len()
+            && let Some(
+                group @ Mention::Other {
+                    kind: SpeakerKind::Group,
+                    ..
+                },
+            ) = mention::parse(whole_text, self.rules)
+        {
+            return Some(group);
+        }
         // A document may name who issued it after it ("a report by the
         // central bank").
         if matches!(

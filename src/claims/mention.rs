@@ -127,8 +127,213 @@ const MAX_DESCRIPTOR_WORDS: usize = 2;
 /// The most words a role or qualifier may put before a name.
 const MAX_WORDS_BEFORE_NAME: usize = 7;
 
+/// Words that count a share of a group (`75 percent of`, `at least half
+/// of`, `a majority of`).
+const QUANTITY_WORDS: &[&str] = &[
+    "percent",
+    "per",
+    "cent",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "majority",
+    "minority",
+    "plurality",
+    "most",
+    "many",
+    "some",
+    "all",
+    "none",
+    "share",
+    "fraction",
+    "handful",
+    "number",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "at",
+    "least",
+    "nearly",
+    "almost",
+    "about",
+    "roughly",
+    "around",
+    "just",
+    "shy",
+    "over",
+    "under",
+    "more",
+    "than",
+    "less",
+    "fewer",
+    "only",
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "slim",
+    "narrow",
+    "large",
+    "vast",
+    "overwhelming",
+    "clear",
+    "bare",
+    "solid",
+    "sizable",
+    "sizeable",
+    "small",
+];
+
+/// Prepositions after a group's head that do not change who speaks
+/// (`voters in each state`, `officials at the ministry`).
+const COMPLEMENT_PREPOSITIONS: &[&str] = &["in", "at", "from", "across", "on", "inside"];
+
 /// Reads `text` as a speaker mention; `None` if it names no speaker.
+///
+/// A share of a group speaks for the group (`75 percent of Republicans`,
+/// `at least half of voters`), and a group or description keeps speaking
+/// with a place or body after it (`voters in each state`): the mention is
+/// the whole phrase, of the kind its group has.
 pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
+    let words = clean(text);
+    let share = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("of"))
+        .is_some_and(|i| {
+            i > 0
+                && words[..i]
+                    .iter()
+                    .all(|w| is_quantity_word(&w.to_lowercase()))
+        });
+    // A group before a place (`voters in each state`) is read as the group.
+    let group_with_complement = words
+        .iter()
+        .position(|w| COMPLEMENT_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|i| {
+            i > 0
+                && matches!(
+                    parse_phrase(&words[..i].join(" "), rules),
+                    Some(Mention::Other {
+                        kind: SpeakerKind::Group,
+                        ..
+                    })
+                )
+        });
+    if share || group_with_complement {
+        return parse_with_complement(text, rules);
+    }
+    parse_phrase(text, rules).or_else(|| parse_with_complement(text, rules))
+}
+
+/// Whether `text` only counts a share (`75 percent`, `at least half`):
+/// the group after its "of" is who speaks.
+pub fn counts_a_share(text: &str) -> bool {
+    let words = clean(text);
+    !words.is_empty() && words.iter().all(|w| is_quantity_word(&w.to_lowercase()))
+}
+
+/// Whether `word` (lower case) counts a share: a number, a percentage or
+/// one of [`QUANTITY_WORDS`].
+fn is_quantity_word(word: &str) -> bool {
+    const TENS: &[&str] = &[
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "dozen",
+    ];
+    QUANTITY_WORDS.contains(&word)
+        || word
+            .split('-')
+            .all(|part| TENS.contains(&part) || QUANTITY_WORDS.contains(&part))
+        || (word.len() > 1 && word.ends_with('%'))
+        || (word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || ",.%".contains(c)))
+}
+
+/// `text` read as a share of a group or a group with a complement.
+fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention> {
+    let words = clean(text);
+    if words.len() > MAX_WORDS {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let share_of = lower.iter().position(|w| w == "of").filter(|&i| {
+        i > 0 && lower[..i].iter().all(|w| is_quantity_word(w)) && i + 1 < lower.len()
+    });
+    let (inner, joined) = match share_of {
+        Some(i) => (words[i + 1..].join(" "), true),
+        None => {
+            let i = lower
+                .iter()
+                .position(|w| COMPLEMENT_PREPOSITIONS.contains(&w.as_str()))
+                .filter(|&i| i > 0 && i + 1 < lower.len())?;
+            (words[..i].join(" "), false)
+        }
+    };
+    let name = without_article(&words).join(" ");
+    // Whatever a share counts is people when its head is plural (`half of
+    // the fishermen`): only people say things.
+    let plural_people = || {
+        let inner_words = clean(&inner);
+        let bare = without_article(&inner_words);
+        let head = bare.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let plural = (head.ends_with('s') && !head.ends_with("ss")) || head.ends_with("men");
+        (joined && plural && head.chars().all(|c| c.is_lowercase())).then(|| Mention::Other {
+            name: name.clone(),
+            kind: SpeakerKind::Group,
+        })
+    };
+    let Some(inner_mention) = parse(&inner, rules) else {
+        return plural_people();
+    };
+    match inner_mention {
+        Mention::Other {
+            kind: kind @ (SpeakerKind::Group | SpeakerKind::Organisation),
+            ..
+        } => Some(Mention::Other { name, kind }),
+        Mention::Description { head, .. } => Some(Mention::Description { name, head }),
+        // `half of Democrats`: a group named by a proper noun.
+        Mention::Person { .. } if joined => Some(Mention::Other {
+            name,
+            kind: SpeakerKind::Group,
+        }),
+        _ => None,
+    }
+}
+
+/// `text` read as one noun phrase.
+fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
     let words = clean(text);
     if words.is_empty() || words.len() > MAX_WORDS {
         return None;

@@ -675,6 +675,10 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
         first = previous;
         modifiers += 1;
     }
+    // `at least half`, `at most a third`: the "at" belongs to the count.
+    if first >= 1 && tokens.is_any(first, &["least", "most"]) && tokens.is(first - 1, "at") {
+        return Some(first - 1);
+    }
     Some(first)
 }
 

@@ -240,6 +240,8 @@ pub(crate) fn of_quotations(
             .or_else(before)
             .or_else(covering)
             .or_else(closing);
+        // Whether the speaker is only a guess a later quotation may replace.
+        let mut provisional = false;
         let speaker = match kind {
             QuoteKind::Title => None,
             QuoteKind::Term => governed.map(|c| c.speaker.clone()),
@@ -261,16 +263,39 @@ pub(crate) fn of_quotations(
                             .then(|| speaker.clone())
                             .flatten()
                     });
-                    if continued.is_none() {
-                        pending.push(qi);
+                    // A quotation opening a sentence after one that
+                    // reports someone's words (`Sami recalled how … . “And
+                    // I was like …”`) is that speaker's, until a later
+                    // quotation of its paragraph names its speaker.
+                    let block = block_of(sentences[first].span.start);
+                    let reported_before = first
+                        .checked_sub(1)
+                        .filter(|_| opens_sentence)
+                        .filter(|&previous| block <= block_of(sentences[previous].span.start) + 1)
+                        .and_then(|previous| {
+                            cues[previous]
+                                .iter()
+                                .find(|c| c.cue.kind != CueKind::Subject)
+                                .map(|c| (previous, c.speaker.clone()))
+                        });
+                    // The nearer of the two: the report stands between the
+                    // quotations.
+                    let report_is_nearer = reported_before.as_ref().is_some_and(|(previous, _)| {
+                        qi.checked_sub(1)
+                            .is_none_or(|p| quotes[p].close <= sentences[*previous].span.start)
+                    });
+                    if continued.is_some() && !report_is_nearer {
+                        continued
+                    } else {
+                        provisional = true;
+                        reported_before.map(|(_, speaker)| speaker)
                     }
-                    continued
                 }
             },
         };
         // A quotation left without a speaker takes the next one's in its
         // paragraph (`“A.” “B,” she said.`).
-        if kind == QuoteKind::Speech && speaker.is_some() {
+        if kind == QuoteKind::Speech && speaker.is_some() && !provisional {
             let block = block_of(quote.open);
             for waiting in pending.drain(..) {
                 if block_of(quotes[waiting].open) == block {
@@ -279,6 +304,9 @@ pub(crate) fn of_quotations(
             }
         }
         voices.push((speaker, kind));
+        if provisional {
+            pending.push(qi);
+        }
     }
     voices
 }
