@@ -251,3 +251,19 @@ fn polls_and_groups_speak() {
     assert_eq!(r.speaker_of("We lost the whole"), Some("Nell Hardy"));
     insta::assert_snapshot!(r.text);
 }
+
+#[test]
+fn words_reported_inside_reported_words() {
+    let r = read("nesting");
+    // A dateline with a wire service in parentheses is not the subject.
+    assert_eq!(r.speaker_of("the best thing"), Some("Ingrid Solberg"));
+    // `said Solberg has pushed`: a name with its own verb opens the
+    // reported clause; it is not a speaker after the verb.
+    assert_eq!(r.speaker_of("bolder than"), Some("Ahmed Rask"));
+    // A verb whose object is the quotation, inside another's reported
+    // words, is the outer speaker's report.
+    assert_eq!(r.speaker_of("a patience"), Some("Ahmed Rask"));
+    // One that introduces the quotation with a colon gives its own speaker.
+    assert_eq!(r.speaker_of("The ferry will run"), Some("Ingrid Solberg"));
+    insta::assert_snapshot!(r.text);
+}

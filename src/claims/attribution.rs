@@ -474,7 +474,14 @@ impl Reader<'_, '_> {
                         }
                         SubjectPlace::After => {
                             let (subject, _) = self.subject_after(last + 1)?;
-                            self.make(form.kind, cue_span, subject, true, form.quote_only)
+                            // `…, said Sanders has pushed her`: a name with a
+                            // verb of its own opens the reported clause, so
+                            // the speaker is the clause's subject.
+                            if self.opens_finite_clause(subject.phrase.last + 1) {
+                                self.clause_cue(first, last, form, earlier)?
+                            } else {
+                                self.make(form.kind, cue_span, subject, true, form.quote_only)
+                            }
                         }
                         SubjectPlace::Clause => self.clause_cue(first, last, form, earlier)?,
                         SubjectPlace::Nowhere => return None,
@@ -675,7 +682,9 @@ impl Reader<'_, '_> {
                 && previous >= 1
                 && t.is_any(
                     previous - 1,
-                    &["on", "last", "this", "next", "late", "early"],
+                    &[
+                        "on", "last", "this", "next", "late", "early", "later", "earlier",
+                    ],
                 )
             {
                 j = previous - 1;
@@ -1357,6 +1366,28 @@ impl Reader<'_, '_> {
                 || self.rules.cues.contains(t.lower(at)))
     }
 
+    /// Whether token `at` is a finite verb or an auxiliary: what follows
+    /// the subject of a clause.
+    fn opens_finite_clause(&self, at: usize) -> bool {
+        let t = self.tokens;
+        t.tokens.get(at).is_some_and(|tk| tk.is_word())
+            && !t.is_capitalised(at)
+            && (t.is_any(
+                at,
+                &[
+                    "has", "had", "have", "is", "was", "are", "were", "will", "would", "could",
+                    "can", "should", "may", "might", "must", "did", "does",
+                ],
+            ) || {
+                // A third-person form; a past form after a noun is as often
+                // a participle (`said a source involved in the talks`).
+                let lower = t.lower(at);
+                lower.ends_with('s')
+                    && self.rules.is_finite_verb_form(lower)
+                    && !self.rules.is_speaker_noun(lower)
+            })
+    }
+
     /// Token `start`, or the first after a dateline that opens the
     /// sentence there (`WASHINGTON — `, `JACKSON, Miss. (AP) — `).
     fn after_dateline(&self, start: usize) -> usize {
@@ -1376,7 +1407,14 @@ impl Reader<'_, '_> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        if place && shouting && dash > start {
+        // `Washington (AFP) –`: a wire service in capitals in parentheses.
+        let agency = (start..dash).any(|i| {
+            t.tokens[i].is_punct('(')
+                && t.tokens.get(i + 1).is_some_and(|tk| tk.is_word())
+                && t.text(i + 1).len() >= 2
+                && t.text(i + 1).chars().all(|c| c.is_ascii_uppercase())
+        });
+        if place && (shouting || agency) && dash > start {
             dash + 1
         } else {
             start
@@ -1857,9 +1895,17 @@ impl Reader<'_, '_> {
             let token = t.tokens[i];
             let next_is_quote = t.tokens.get(i + 1).is_some_and(Token::is_quote);
             if token.is_punct(':') && next_is_quote {
-                let covered = cues
-                    .iter()
-                    .any(|c| c.span.end <= token.start && c.extent.end + 2 >= token.start);
+                // A verb and its object before the colon (`told them:`,
+                // `told reporters:`) already attribute what follows.
+                let covered = cues.iter().any(|c| {
+                    c.span.end <= token.start
+                        && t.text
+                            .get(c.extent.end.max(c.span.end)..token.start)
+                            .is_some_and(|gap| {
+                                gap.split_whitespace().count() <= 2
+                                    && !gap.contains([',', ';', '.', '“', '”', '"'])
+                            })
+                });
                 if covered {
                     continue;
                 }

@@ -179,7 +179,7 @@ pub(crate) fn of_quotations(
                     })
             });
         let adjacent_after = after.filter(|c| between(quote.close, c.cue.extent.start, &[]));
-        let before_adjacent = || {
+        let adjacent_before = || {
             cues[first]
                 .iter()
                 .filter(|c| {
@@ -193,7 +193,7 @@ pub(crate) fn of_quotations(
         // turn (`Israel said Clinton called on members to be “closely
         // coordinated”` is Israel's report), unless a new clause starts
         // between them (`…, and Smith said “…”`).
-        let before = || {
+        let holding = || {
             let mut holding: Vec<&ResolvedCue> = cues[first]
                 .iter()
                 .filter(|c| {
@@ -203,22 +203,37 @@ pub(crate) fn of_quotations(
                 })
                 .collect();
             holding.sort_by_key(|c| c.cue.span.end);
-            let mut chosen = *holding.last()?;
-            for outer in holding.iter().rev().skip(1) {
-                let gap = document
-                    .text
-                    .get(outer.cue.span.end..chosen.cue.extent.start)
-                    .unwrap_or(";");
-                let reported = !outer.cue.trailing
-                    && outer.cue.kind != CueKind::According
-                    && outer.cue.scope.start <= chosen.cue.extent.start
-                    && !starts_new_clause(gap);
-                if !reported {
-                    break;
-                }
-                chosen = outer;
-            }
-            Some(chosen)
+            holding
+        };
+        // A verb whose object is the quotation, inside another's reported
+        // words (`Westmacott said that Obama shows “great charm”`), is the
+        // outer speaker's report; one that introduces it with a comma or
+        // colon (`Aides said Trump told them: “…”`) gives its own speaker.
+        let introduces = |c: &ResolvedCue| {
+            document
+                .text
+                .get(c.cue.extent.end.max(c.cue.span.end)..quote.open)
+                .is_some_and(|gap| {
+                    let gap = gap.trim_end();
+                    gap.ends_with([',', ':']) && gap.split_whitespace().count() <= 3
+                })
+        };
+        let before_adjacent = || {
+            let c = adjacent_before()?;
+            Some(if introduces(c) {
+                c
+            } else {
+                outermost(document, &holding(), c)
+            })
+        };
+        let before = || {
+            let holding = holding();
+            let chosen = *holding.last()?;
+            Some(if introduces(chosen) {
+                chosen
+            } else {
+                outermost(document, &holding, chosen)
+            })
         };
         let covering = || {
             (first..=last).flat_map(|i| cues[i].iter()).find(|c| {
@@ -309,6 +324,38 @@ pub(crate) fn of_quotations(
         }
     }
     voices
+}
+
+/// The outermost attribution whose reported words hold `chosen` (`Israel
+/// said Clinton called on members to be “…”` is Israel's report), going
+/// out through `holding` (the attributions before the quotation, in order)
+/// until a new clause starts between two of them (`…, and Smith said`).
+fn outermost<'a>(
+    document: &Document,
+    holding: &[&'a ResolvedCue],
+    mut chosen: &'a ResolvedCue,
+) -> &'a ResolvedCue {
+    for outer in holding.iter().rev() {
+        if outer.cue.span.end > chosen.cue.extent.start {
+            continue;
+        }
+        let gap = document
+            .text
+            .get(outer.cue.span.end..chosen.cue.extent.start)
+            .unwrap_or(";");
+        // A quotation between them is the outer one's own words.
+        let quoted_between = gap.contains(['“', '”', '"', '«', '»', '„']);
+        let reported = !outer.cue.trailing
+            && outer.cue.kind != CueKind::According
+            && outer.cue.scope.start <= chosen.cue.extent.start
+            && !quoted_between
+            && !starts_new_clause(gap);
+        if !reported {
+            break;
+        }
+        chosen = outer;
+    }
+    chosen
 }
 
 /// Whether `gap`, the words between two attributions, starts a new clause
