@@ -265,5 +265,7 @@ fn words_reported_inside_reported_words() {
     assert_eq!(r.speaker_of("a patience"), Some("Ahmed Rask"));
     // One that introduces the quotation with a colon gives its own speaker.
     assert_eq!(r.speaker_of("The ferry will run"), Some("Ingrid Solberg"));
+    // An attribution closing the sentence holds the verbs before it.
+    assert_eq!(r.speaker_of("the end of the ferry"), Some("Ola Brekke"));
     insta::assert_snapshot!(r.text);
 }

@@ -1323,7 +1323,14 @@ impl Reader<'_, '_> {
             let Some((subject, _)) = self.subject_after(place) else {
                 continue;
             };
-            if subject.reach.1 >= at {
+            // An abbreviated state after a city (`in Aspen, Colo., the
+            // graduate …`) is a place, not a subject.
+            let abbreviation = subject.phrase.first == subject.phrase.last
+                && (t.text(subject.phrase.last).ends_with('.')
+                    || t.tokens
+                        .get(subject.phrase.last + 1)
+                        .is_some_and(|tk| tk.is_punct('.')));
+            if subject.reach.1 >= at || abbreviation {
                 continue;
             }
             if self.verb_follows(subject.reach.1 + 1, at) {
@@ -1706,13 +1713,17 @@ impl Reader<'_, '_> {
     /// closed primary”`): the verb is the cue, for quotations only.
     fn subject_of_quotation(&self, cues: &mut Vec<Cue>) {
         let t = self.tokens;
+        // Each look reads the clause back to its start: a bound on the
+        // quotations looked at keeps a line of many quotations linear.
+        let mut looked_at = 0;
         for quote in 1..t.len() {
-            if cues.len() >= MAX_CUES_PER_SENTENCE {
+            if cues.len() >= MAX_CUES_PER_SENTENCE || looked_at == MAX_CUES_PER_SENTENCE {
                 return;
             }
             if !t.tokens[quote].is_quote() || self.governed(quote, cues) {
                 continue;
             }
+            looked_at += 1;
             if let Some(cue) = self
                 .subject_before_quotation(quote)
                 .or_else(|| self.subject_after_opening(quote))

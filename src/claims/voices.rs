@@ -113,11 +113,11 @@ const MAX_GAP_WORDS: usize = 6;
 const MAX_TERM_WORDS: usize = 2;
 
 /// The speaker and kind of each quotation, in order.
-pub(crate) fn of_quotations(
+pub(crate) fn of_quotations<'c>(
     document: &Document,
     sentences: &[Sentence<'_>],
     quotes: &[RawQuote],
-    cues: &[Vec<ResolvedCue>],
+    cues: &'c [Vec<ResolvedCue>],
 ) -> Vec<(Option<super::Speaker>, QuoteKind)> {
     let sentence_of = |at: usize| {
         sentences
@@ -209,6 +209,13 @@ pub(crate) fn of_quotations(
         // words (`Westmacott said that Obama shows “great charm”`), is the
         // outer speaker's report; one that introduces it with a comma or
         // colon (`Aides said Trump told them: “…”`) gives its own speaker.
+        // The attribution that closes the sentence the quotation ends in
+        // (`“… There was no joy” in comparison to Obama, Gingrich said.`).
+        let closing = || {
+            cues[last].iter().find(|c| {
+                c.cue.trailing && c.cue.extent.start >= quote.close && c.cue.span.start < next_quote
+            })
+        };
         let introduces = |c: &ResolvedCue| {
             document
                 .text
@@ -218,35 +225,39 @@ pub(crate) fn of_quotations(
                     gap.ends_with([',', ':']) && gap.split_whitespace().count() <= 3
                 })
         };
-        let before_adjacent = || {
-            let c = adjacent_before()?;
-            Some(if introduces(c) {
-                c
-            } else {
-                outermost(document, &holding(), c)
+        // An attribution that closes the sentence holds the words before
+        // it, attributions in them included (`The rejection signals “the
+        // beginning of the end,” said Wilders`), unless one of them
+        // introduces the quotation.
+        let reported_by_closing = || {
+            closing().filter(|c| {
+                document
+                    .text
+                    .get(quote.close..c.cue.extent.start)
+                    .is_some_and(|gap| {
+                        gap.split_whitespace().count() <= MAX_GAP_WORDS
+                            && !gap.contains(['“', '”', '"', ';', ':'])
+                    })
             })
         };
+        let held = |holding: &[&'c ResolvedCue], c: &'c ResolvedCue| -> &'c ResolvedCue {
+            if introduces(c) {
+                c
+            } else {
+                reported_by_closing().unwrap_or_else(|| outermost(document, holding, c))
+            }
+        };
+        let before_adjacent = || Some(held(&holding(), adjacent_before()?));
         let before = || {
             let holding = holding();
             let chosen = *holding.last()?;
-            Some(if introduces(chosen) {
-                chosen
-            } else {
-                outermost(document, &holding, chosen)
-            })
+            Some(held(&holding, chosen))
         };
         let covering = || {
             (first..=last).flat_map(|i| cues[i].iter()).find(|c| {
                 governs_at_a_distance(c)
                     && c.cue.scope.start <= quote.open
                     && quote.close <= c.cue.scope.end
-            })
-        };
-        // The attribution that closes the sentence the quotation ends in
-        // (`“… There was no joy” in comparison to Obama, Gingrich said.`).
-        let closing = || {
-            cues[last].iter().find(|c| {
-                c.cue.trailing && c.cue.extent.start >= quote.close && c.cue.span.start < next_quote
             })
         };
         let governed = adjacent_after
