@@ -602,7 +602,7 @@ impl DraftChecker<'_, '_> {
                     Place::whole(passage.unit, passage.span)
                 });
                 let found = self.evidence_at(place, None);
-                let fix = format!("follow the source: “{}”", one_line(self.source_text(place)));
+                let fix = format!("follow the source: “{}”", one_line(&found.text));
                 self.report(
                     Kind::ContradictedClaim,
                     clause.span,
