@@ -204,3 +204,25 @@ fn reported_speech_has_a_speaker_and_its_words() {
     assert!(r.text.contains("  speaker: treasurer"), "{}", r.text);
     insta::assert_snapshot!(r.text);
 }
+
+#[test]
+fn the_subject_of_a_sentence_speaks_its_quotations() {
+    let r = read("subjects");
+    // A quotation in an opening phrase is the words of the subject after it.
+    assert_eq!(r.speaker_of("worth every cent"), Some("Lila Haddon"));
+    assert_eq!(r.speaker_of("a bet on the past"), Some("Lila Haddon"));
+    // An adjective between a capitalised word and the head noun.
+    assert_eq!(
+        r.speaker_of("read the dredging study"),
+        Some("Democratic state senator")
+    );
+    // A title in the subject's apposition does not stop the search.
+    assert_eq!(r.kind_of("Sea Lark"), QuoteKind::Term);
+    assert_eq!(r.speaker_of("keeping the channel open"), Some("Lowell"));
+    // A state's abbreviation does not end the sentence before a dash.
+    assert_eq!(
+        r.speaker_of("where the boats tie up"),
+        Some("port director")
+    );
+    insta::assert_snapshot!(r.text);
+}

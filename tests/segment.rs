@@ -459,6 +459,22 @@ mod markdown {
 mod news_copy {
     use super::*;
 
+    #[test]
+    fn a_state_abbreviation_after_a_city_ends_a_sentence_only_before_a_starter() {
+        assert_split(
+            "She grew up in Tampa, Fla. — \"where the summers never end.\"",
+            &["She grew up in Tampa, Fla. — \"where the summers never end.\""],
+        );
+        assert_split(
+            "He lives in Salem, Ore. and works in Portland.",
+            &["He lives in Salem, Ore. and works in Portland."],
+        );
+        assert_split(
+            "The rally was in Reno, Nev. The crowd was large.",
+            &["The rally was in Reno, Nev.", "The crowd was large."],
+        );
+    }
+
     fn split_md(text: &str) -> Vec<String> {
         split_as(text, Format::Markdown)
     }

@@ -359,6 +359,15 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         reader.speech_nouns(&mut cues);
         reader.subject_of_quotation(&mut cues);
     }
+    // A subject read as its quotations' speaker adds nothing where a
+    // verb of the same subject attributes them (`The senator paused,
+    // asking, “…”`).
+    let attributed: Vec<Span> = cues
+        .iter()
+        .filter(|c| c.kind != CueKind::Subject)
+        .map(|c| c.speaker_span)
+        .collect();
+    cues.retain(|c| c.kind != CueKind::Subject || !attributed.contains(&c.speaker_span));
     cues.sort_by_key(|c| c.span.start);
     cues.into_iter().map(|c| c.offset(sentence.start)).collect()
 }
@@ -520,7 +529,24 @@ impl Reader<'_, '_> {
             return None;
         }
         if cue.quote_only && !self.next_to_quotation(&cue) {
-            return None;
+            // A gesture with its subject before it (`Lowell thanked the
+            // board for “…”`) puts a later quotation in the subject's
+            // words, as any verb of the sentence would.
+            let t = self.tokens;
+            let quotation_after = t.tokens[last + 1..].iter().any(Token::is_quote);
+            // The subject opens its clause (not `in a statement credited`).
+            let phrase_start = t.at_or_after(cue.extent.start);
+            let opens_clause = phrase_start.checked_sub(1).is_none_or(|p| {
+                !t.tokens[p].is_word() || t.is_any(p, &["and", "but", "so", "that"])
+            });
+            if cue.trailing
+                || !quotation_after
+                || !opens_clause
+                || cue.speaker_span.start > cue_span.start
+            {
+                return None;
+            }
+            cue.kind = CueKind::Subject;
         }
         cue.span = cue_span;
         Some(cue)
@@ -647,9 +673,25 @@ impl Reader<'_, '_> {
         };
         let token = t.tokens[last];
         match token.kind {
+            // A quotation inside a noun phrase (`Lowell, captain of the
+            // “Sea Lark,” thanked him`) names something: the verb's
+            // subject is not after it.
+            // A comma inside its marks closes the apposition it stands in.
+            TokenKind::Quote(_) if self.is_named_work(last) => {
+                let comma_inside = t
+                    .text(last)
+                    .trim_end_matches(['”', '"', '’', '\''])
+                    .ends_with(',');
+                match self.subject_before_appositions(last) {
+                    Some(subject) if comma_inside => SubjectPlace::Before(subject),
+                    _ => SubjectPlace::Nowhere,
+                }
+            }
             TokenKind::Quote(_) => SubjectPlace::After,
             TokenKind::Punct(',') => {
-                let after_quote = last == 0 || self.token(last - 1).is_some_and(Token::is_quote);
+                let after_quote = last == 0
+                    || (self.token(last - 1).is_some_and(Token::is_quote)
+                        && !self.is_named_work(last - 1));
                 if after_quote {
                     return SubjectPlace::After;
                 }
@@ -745,6 +787,25 @@ impl Reader<'_, '_> {
             phrase,
             reach: (phrase.first, phrase.last),
         })
+    }
+
+    /// Whether the quotation at token `quote` names something inside a
+    /// noun phrase (`the “Sea Lark,”`, `television's “Scandal”`): a
+    /// determiner or possessive before it and at most three words, none
+    /// of them in lower case (`a “raw time,” said Axelrod` is speech).
+    fn is_named_work(&self, quote: usize) -> bool {
+        let t = self.tokens;
+        quote > 0
+            && t.tokens[quote - 1].is_word()
+            && t.text(quote).split_whitespace().count() <= 3
+            && {
+                let word = t.lower(quote - 1);
+                phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s")
+            }
+            && t.text(quote).split_whitespace().all(|w| {
+                !w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(char::is_lowercase)
+            })
     }
 
     /// The speaker of a verb right after the comma at `comma`: the phrase
@@ -1568,29 +1629,48 @@ impl Reader<'_, '_> {
     /// closed primary”`): the verb is the cue, for quotations only.
     fn subject_of_quotation(&self, cues: &mut Vec<Cue>) {
         let t = self.tokens;
-        let Some(quote) = (1..t.len()).find(|&i| t.tokens[i].is_quote()) else {
-            return;
-        };
+        for quote in 1..t.len() {
+            if cues.len() >= MAX_CUES_PER_SENTENCE {
+                return;
+            }
+            if !t.tokens[quote].is_quote() || self.governed(quote, cues) {
+                continue;
+            }
+            if let Some(cue) = self
+                .subject_before_quotation(quote)
+                .or_else(|| self.subject_after_opening(quote))
+            {
+                cues.push(cue);
+            }
+        }
+    }
+
+    /// Whether an attribution already governs the quotation at token
+    /// `quote`. A gesture governs only a quotation right after it (`he
+    /// laughed: “…”`); `credited him for “…”` is left to the subject.
+    fn governed(&self, quote: usize, cues: &[Cue]) -> bool {
+        let t = self.tokens;
         let quote_start = t.tokens[quote].start;
         let quote_end = t.tokens[quote].end;
-        // A gesture governs only a quotation right after it (`he laughed:
-        // “…”`); `credited him for “…”` is left to the subject.
-        let governed = cues.iter().any(|c| {
+        cues.iter().any(|c| {
             let before = c.span.end <= quote_start
                 && (!c.quote_only
+                    || c.kind == CueKind::Subject
                     || t.text[c.extent.end.min(quote_start)..quote_start]
                         .trim_matches(|ch: char| ch.is_whitespace() || ",:".contains(ch))
                         .is_empty());
-            before || (!c.quote_only && c.scope.start <= quote_start && quote_end <= c.scope.end)
-        });
-        if governed {
-            return;
-        }
-        let Some(subject) = self.clause_subject(quote) else {
-            return;
-        };
+            let at_a_distance = !c.quote_only || c.kind == CueKind::Subject;
+            before || (at_a_distance && c.scope.start <= quote_start && quote_end <= c.scope.end)
+        })
+    }
+
+    /// The subject of the clause a quotation stands in, with its verb
+    /// between them (`Sanders credited the win to “…”`).
+    fn subject_before_quotation(&self, quote: usize) -> Option<Cue> {
+        let t = self.tokens;
+        let subject = self.clause_subject(quote)?;
         if matches!(subject.mention, Mention::Pronoun(_)) && subject.phrase.first > 0 {
-            return;
+            return None;
         }
         // The verb right after the subject (and its appositions), before
         // the quotation.
@@ -1598,14 +1678,103 @@ impl Reader<'_, '_> {
         while t.tokens.get(verb).is_some_and(|tk| tk.is_punct(',')) {
             verb += 1;
         }
+        verb = self.past_time_phrase(verb, quote);
         while verb < quote
             && t.tokens[verb].is_word()
             && phrase::is_between_subject_and_verb(t.lower(verb))
         {
             verb += 1;
         }
-        // A finite verb: after an auxiliary, or a past or third-person
-        // form ("declined", "hits", "took").
+        if !self.is_finite_verb(verb, quote) || self.is_possessive(&subject) {
+            return None;
+        }
+        let span = t.tokens[verb].span();
+        Some(self.make(CueKind::Subject, span, subject, false, true))
+    }
+
+    /// A quotation in a sentence's opening phrase (`After days of bickering
+    /// over whether the other is “qualified,” Clinton on Monday ripped
+    /// into Sanders`) is in the words of the subject after it, when a
+    /// verb follows that subject. The attribution covers the sentence.
+    fn subject_after_opening(&self, quote: usize) -> Option<Cue> {
+        let t = self.tokens;
+        let start = self.after_dateline(0);
+        let opening = t.is_any(start, OPENING_PHRASE_WORDS)
+            || t.tokens.get(start).is_some_and(|tk| {
+                tk.is_word() && {
+                    let word = t.lower(start);
+                    word.len() > 5 && word.ends_with("ing") && !word.ends_with("thing")
+                }
+            });
+        if !opening || quote <= start {
+            return None;
+        }
+        // The opening phrase ends at the first comma after the quotation
+        // (a comma inside the marks counts: `“qualified,” Clinton said`).
+        let comma = (quote..t.len()).find(|&i| {
+            t.tokens[i].is_punct(',')
+                || (i == quote
+                    && t.text(i)
+                        .trim_end_matches(['”', '"', '’', '\''])
+                        .ends_with(','))
+        })?;
+        let first = if comma == quote { quote + 1 } else { comma + 1 };
+        if (start..quote).any(|i| t.tokens[i].is_punct(';') || t.tokens[i].is_punct(':')) {
+            return None;
+        }
+        let (subject, _) = self.subject_after(first)?;
+        if matches!(subject.mention, Mention::Pronoun(_)) {
+            return None;
+        }
+        let mut verb = subject.reach.1 + 1;
+        verb = self.past_time_phrase(verb, t.len());
+        while verb < t.len()
+            && t.tokens[verb].is_word()
+            && phrase::is_between_subject_and_verb(t.lower(verb))
+        {
+            verb += 1;
+        }
+        if !self.is_finite_verb(verb, t.len()) || self.is_possessive(&subject) {
+            return None;
+        }
+        let span = t.tokens[verb].span();
+        Some(self.make(CueKind::Subject, span, subject, true, true))
+    }
+
+    /// The token after a time phrase between a subject and its verb
+    /// (`Sanders during a rally thanked`, `Clinton on Monday ripped`), or
+    /// `at` when none stands there.
+    fn past_time_phrase(&self, at: usize, limit: usize) -> usize {
+        let t = self.tokens;
+        if !t.is_any(at, &["on", "during", "last", "this", "at"]) {
+            return at;
+        }
+        let mut end = at + 1;
+        while end < limit
+            && end <= at + 4
+            && t.tokens[end].is_word()
+            && (is_time_word(t.lower(end))
+                || t.is_any(end, &["a", "the", "his", "her", "their"])
+                || t.lower(end).ends_with("day"))
+        {
+            end += 1;
+        }
+        if end > at + 1 && t.tokens.get(end - 1).is_some_and(|tk| tk.is_word()) && {
+            let last = t.lower(end - 1);
+            is_time_word(last) || last.ends_with("day") || last == "night" || last == "rally"
+        } {
+            end
+        } else {
+            at
+        }
+    }
+
+    /// Whether token `verb` (before `limit`) is a finite verb: after an
+    /// auxiliary, or a past or third-person form ("declined", "hits",
+    /// "took"); or an auxiliary before its verb (`is seeking “…”`), not a
+    /// copula (`Guns are “…”` says what guns are, not what they said).
+    fn is_finite_verb(&self, verb: usize, limit: usize) -> bool {
+        let t = self.tokens;
         let after_auxiliary = verb > 0
             && t.is_any(
                 verb - 1,
@@ -1614,11 +1783,8 @@ impl Reader<'_, '_> {
                     "did", "does", "may", "might", "can",
                 ],
             );
-        // An auxiliary before its verb (`is seeking “…”`), not a copula
-        // (`Guns are “…”` says what guns are, not what they said).
-        // A passive (`was led by`) has its speaker after it.
         let next_is = |test: &dyn Fn(&str) -> bool| {
-            verb + 1 < quote && t.tokens[verb + 1].is_word() && test(t.lower(verb + 1))
+            verb + 1 < limit && t.tokens[verb + 1].is_word() && test(t.lower(verb + 1))
         };
         let auxiliary = (t.is_any(verb, &["is", "was", "are", "were"])
             && next_is(&|w| w.ends_with("ing")))
@@ -1626,19 +1792,18 @@ impl Reader<'_, '_> {
                 && next_is(&|w| w.ends_with("ed") || self.rules.is_finite_verb_form(w)))
             || (t.is_any(verb, &["will", "would", "could", "can"])
                 && next_is(&|w| !phrase::is_function_word(w)));
-        let is_verb = verb < quote
+        verb < limit
             && t.tokens[verb].is_word()
             && !t.is_capitalised(verb)
             && (auxiliary
                 || (!phrase::is_function_word(t.lower(verb))
-                    && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)))));
-        let possessive = t.text(subject.phrase.head_last).ends_with("'s")
-            || t.text(subject.phrase.head_last).ends_with("’s");
-        if !is_verb || possessive {
-            return;
-        }
-        let span = t.tokens[verb].span();
-        cues.push(self.make(CueKind::Subject, span, subject, false, true));
+                    && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)))))
+    }
+
+    /// Whether a subject's head is a possessive (`Trump's “…” remark`).
+    fn is_possessive(&self, subject: &Subject) -> bool {
+        let head = self.tokens.text(subject.phrase.head_last);
+        head.ends_with("'s") || head.ends_with("’s")
     }
 
     /// Colons that introduce a quotation (`He put it this way: “…”`) and

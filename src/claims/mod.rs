@@ -178,7 +178,12 @@ pub fn extract<'d>(
     let mut claims = Vec::with_capacity(sentences.len());
     for (i, sentence) in sentences.iter().enumerate() {
         let resolved = &sentence_cues[i];
-        let main = resolved.first();
+        // The sentence's attribution: a reporting verb's before a subject
+        // read only as the speaker of its quotations.
+        let main = resolved
+            .iter()
+            .find(|c| c.cue.kind != CueKind::Subject)
+            .or(resolved.first());
         // Only the quotations that reach into this sentence matter; they
         // are found by binary search, so the pass stays linear.
         let near = quotes_near(&raw_quotes, sentence.span);
@@ -254,8 +259,13 @@ pub(crate) struct ResolvedCue {
 
 /// The words `cue` attributes, without the cue and its speaker: what
 /// follows a cue that opens its clause (`Herrera said that …`), what
-/// precedes one that closes it (`…, the ministry said.`).
+/// precedes one that closes it (`…, the ministry said.`). A sentence whose
+/// subject is read only as the speaker of its quotations reports no words
+/// beyond them (`Lowell thanked the board for “…”`).
 fn reported_content(document: &Document, cue: &Cue) -> Option<Span> {
+    if cue.kind == CueKind::Subject {
+        return None;
+    }
     let attribution_start = cue.span.start.min(cue.speaker_span.start);
     let attribution_end = cue.span.end.max(cue.speaker_span.end);
     let raw = if cue.trailing {

@@ -834,10 +834,16 @@ fn group_after(
         let after_name = end.is_some_and(|e| is_name_word(tokens, e) && !possessive(e));
         // After a name, a known noun goes on too: the name is its
         // modifier ("the Rove ad", "Trump aides").
-        if after_name && !name_follows && !noun {
+        // An adjective between a name and a noun goes on too ("the GOP
+        // presidential candidate").
+        let adjective_before_noun = role_word(i)
+            && run
+                .get(index + 1)
+                .is_some_and(|&j| !is_name_word(tokens, j) && lexicon.is_noun(tokens.lower(j)));
+        if after_name && !name_follows && !noun && !adjective_before_noun {
             break;
         }
-        if noun || name_follows {
+        if noun || name_follows || (after_name && adjective_before_noun) {
             end = Some(i);
             index += 1;
             continue;

@@ -372,7 +372,11 @@ fn kind_of(document: &Document, quote: &RawQuote, cues: &[ResolvedCue]) -> Quote
         return QuoteKind::Title;
     }
     let text = document.slice(quote.span);
-    let sentence_like = text.ends_with(['.', '!', '?', ',']);
+    // A comma inside the marks ends a clause of speech (`“Never,” she
+    // said`) where the quotation opens one; after a word it is the
+    // sentence's comma (`the captain of the “Sea Lark,” thanked them`).
+    let opens_clause = before.is_empty() || before.ends_with(['.', '!', '?', ':', ',', '”', '"']);
+    let sentence_like = text.ends_with(['.', '!', '?']) || (text.ends_with(',') && opens_clause);
     if words <= MAX_TERM_WORDS && !sentence_like {
         return QuoteKind::Term;
     }
