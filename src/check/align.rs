@@ -140,7 +140,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
         let stretches = index.stretches(source);
         let span = Span::new(stretches[first].span.start, stretches[last].span.end);
         let passage_tokens = index.passage_tokens(source, first, last);
-        let narrow = stretches[first..=last].iter().any(|s| s.window);
+        let narrow = stretches[first..=last].iter().any(|s| s.is_window);
         let (matched, copied) = match_tokens(tokens, &passage_tokens, narrow);
         let ordered = in_order(
             tokens

@@ -130,7 +130,7 @@ pub struct Stretch {
     /// span.
     pub figures: std::ops::Range<usize>,
     /// Whether it is a window of a long sentence.
-    pub window: bool,
+    pub is_window: bool,
     /// The figures it stands for among the source's (each figure once,
     /// though windows overlap): those no earlier window of its claim has.
     owned_figures: std::ops::Range<usize>,
@@ -293,7 +293,7 @@ impl<'d> SourceIndex<'d> {
                         span,
                         tokens: token_range.clone(),
                         figures: figure_range.clone(),
-                        window: !whole,
+                        is_window: !whole,
                         owned_figures: owned.clone(),
                     });
                     let copy = index.add_unit(Unit {
