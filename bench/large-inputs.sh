@@ -21,9 +21,14 @@
 #   figures-N     one sentence on one line giving N figures no source gives
 #   footnotes-N   a Markdown line of N sentences each citing its own footnote
 #                 (a web address: an unverifiable-citation finding each)
-# at N = DENSE and 4 × DENSE (default 4,000; the second argument): time
-# must grow about 4×, not 16×.
-# For each: wall time, MB/s and peak memory (maximum resident set size).
+# at N = DENSE and 4 × DENSE (default 4,000; the second argument); and
+#   giant-N       N/8 sentences of eight words each, copied in order from one
+#                 source sentence of N words (the seed's words without
+#                 sentence ends, repeated: a transcript, a list), checked
+#                 against that sentence, at N = 4 × DENSE and 16 × DENSE words
+# Time must grow about 4×, not 16×.
+# For each: wall time, MB/s and peak memory (maximum resident set size);
+# for `check`, the size of its output too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,6 +65,16 @@ for n in (dense, 4 * dense):
     refs = " ".join(f"The talks went well {i}.[^n{i}]" for i in range(n))
     defs = "\n".join(f"[^n{i}]: https://example.com/{i}" for i in range(n))
     open(f"{work}/footnotes-{n}.md", "w", encoding="utf-8").write(refs + "\n\n" + defs + "\n")
+import re
+seed_words = re.sub(r"[.!?]", "", text).split()
+for n in (4 * dense, 16 * dense):
+    words = (seed_words * (n // len(seed_words) + 1))[:n]
+    write(f"giant-source-{n}", " ".join(words) + ".\n")
+    sentences = []
+    for i in range(0, n - 7, 8):
+        sentence = " ".join(words[i:i + 8])
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+    open(f"{work}/giant-{n}.md", "w", encoding="utf-8").write(" ".join(sentences) + "\n")
 PY
 
 run() {
@@ -73,7 +88,7 @@ run() {
     'BEGIN { printf "%-12s %-18s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
 }
 
-printf '%-12s %-18s %9s %8s %9s %11s\n' command input MB seconds MB/s max-RSS-MB
+printf '%-12s %-18s %9s %8s %9s %11s %9s\n' command input MB seconds MB/s max-RSS-MB output-MB
 for name in prose half paragraph no-stops stops short; do
   run sentences "$name"
 done
@@ -81,17 +96,20 @@ for name in prose-10 unterminated long-sentence quote-marks no-stops; do
   run claims "$name"
 done
 
-# check: the draft against the seed, in every format.
+# check: the draft against a source (the seed unless given), in every
+# format; MB counts the draft and the source.
 check() {
-  local name=$1 format=$2
+  local name=$1 format=$2 source=${3:-$seed}
   local file="$work/$name"
   local bytes
-  bytes=$(stat -c %s "$file")
-  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" check "$file" --source "$seed" \
-    --format "$format" --fail-on never >/dev/null
+  bytes=$(($(stat -c %s "$file") + $(stat -c %s "$source")))
+  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" check "$file" --source "$source" \
+    --format "$format" --fail-on never >"$work/out"
   read -r seconds rss_kb <"$work/time"
   awk -v c="check-$format" -v n="$name" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
-    'BEGIN { printf "%-12s %-18s %9.1f %8.2f %9.1f %11.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024 }'
+    -v o="$(stat -c %s "$work/out")" \
+    'BEGIN { printf "%-12s %-18s %9.1f %8.2f %9.1f %11.1f %9.1f\n", c, n, b/1e6, s, (s > 0 ? b/1e6/s : 0), r/1024, o/1e6 }'
+  rm -f "$work/out"
 }
 for format in human json sarif github; do
   for kind in quotes figures footnotes; do
@@ -100,5 +118,8 @@ for format in human json sarif github; do
     for n in "$dense" "$((4 * dense))"; do
       check "$kind-$n.$extension" "$format"
     done
+  done
+  for n in "$((4 * dense))" "$((16 * dense))"; do
+    check "giant-$n.md" "$format" "$work/giant-source-$n.txt"
   done
 done

@@ -37,11 +37,12 @@ const TIE_BREAK: usize = 24;
 /// longest stretch copied word for word.
 type Matched = (Vec<Option<usize>>, usize);
 
-/// A stretch of one source: up to three adjacent sentences.
+/// A stretch of one source: up to three adjacent sentences (or windows
+/// of a long sentence, see [`super::index`]).
 #[derive(Clone, Debug)]
 pub struct Passage {
     pub source: usize,
-    /// The sentence unit of its first sentence (for evidence).
+    /// The sentence unit of its first sentence or window (for evidence).
     pub unit: usize,
     pub span: Span,
     pub tokens: Vec<Token>,
@@ -82,17 +83,20 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
     let mut masks: rustc_hash::FxHashMap<usize, Vec<bool>> = rustc_hash::FxHashMap::default();
     let mut seen = rustc_hash::FxHashSet::default();
     for unit in index.content_candidates(&keys, CANDIDATES) {
-        let (source, claim) = (index.units[unit].source, index.units[unit].claim);
-        let claims = index.sources[source].claims.claims.len();
-        for first in claim.saturating_sub(MAX_SENTENCES - 1)..=claim {
-            for last in claim..(first + MAX_SENTENCES).min(claims) {
+        let source = index.units[unit].source;
+        let Some(at) = index.units[unit].stretch else {
+            continue;
+        };
+        let stretches = index.stretches(source);
+        for first in at.saturating_sub(MAX_SENTENCES - 1)..=at {
+            for last in at..(first + MAX_SENTENCES).min(stretches.len()) {
                 if !seen.insert((source, first, last)) {
                     continue;
                 }
                 // Which keys each sentence holds, looked up once a sentence.
                 let mut held_keys = vec![false; keys.len()];
-                for c in first..=last {
-                    let unit = index.sentence_unit(source, c);
+                for stretch in &stretches[first..=last] {
+                    let unit = stretch.unit;
                     let mask = masks.entry(unit).or_insert_with(|| {
                         keys.iter()
                             .map(|(key, _)| index.holds(unit, *key))
@@ -133,14 +137,11 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
         .take_while(|(score, _)| *score >= top - NEAR_TIE)
         .take(exact.max(NEAR_TIES))
     {
-        let claims = &index.sources[source].claims.claims;
-        let span = Span::new(claims[first].span.start, claims[last].span.end);
-        let passage_tokens: Vec<Token> = index.sources[source].tokens[first..=last]
-            .iter()
-            .flatten()
-            .cloned()
-            .collect();
-        let (matched, copied) = match_tokens(tokens, &passage_tokens);
+        let stretches = index.stretches(source);
+        let span = Span::new(stretches[first].span.start, stretches[last].span.end);
+        let passage_tokens = index.passage_tokens(source, first, last);
+        let narrow = stretches[first..=last].iter().any(|s| s.is_window);
+        let (matched, copied) = match_tokens(tokens, &passage_tokens, narrow);
         let ordered = in_order(
             tokens
                 .iter()
@@ -159,7 +160,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
         if best.as_ref().is_none_or(|(b, _, _)| fine > *b + 1e-12) {
             let passage = Passage {
                 source,
-                unit: index.sentence_unit(source, first),
+                unit: stretches[first].unit,
                 span,
                 tokens: passage_tokens,
             };
@@ -226,12 +227,22 @@ pub fn in_order(pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// over, the same word elsewhere in the passage, nearest the previous
 /// match. Also returns the length of the longest stretch copied word for
 /// word.
-fn match_tokens(claim: &[Token], passage: &[Token]) -> (Vec<Option<usize>>, usize) {
+///
+/// In a passage of windows of a long sentence (`narrow`), the diff runs on
+/// the stretch of the passage about the claim's length that holds most of
+/// its words (see [`densest`]): a diff costs the product of the lengths
+/// compared, and the rest of the passage is mostly words to delete.
+fn match_tokens(claim: &[Token], passage: &[Token], narrow: bool) -> (Vec<Option<usize>>, usize) {
     let claim_keys: Vec<u64> = claim.iter().map(|t| t.key).collect();
     let passage_keys: Vec<u64> = passage.iter().map(|t| t.key).collect();
     let mut matched: Vec<Option<usize>> = vec![None; claim.len()];
     let mut copied = 0;
-    let ops = super::word_diff::diff(&passage_keys, &claim_keys);
+    let stretch = if narrow {
+        densest(&passage_keys, &claim_keys)
+    } else {
+        0..passage_keys.len()
+    };
+    let ops = super::word_diff::diff(&passage_keys[stretch.clone()], &claim_keys);
     for op in ops {
         if let similar::DiffOp::Equal {
             old_index,
@@ -241,18 +252,32 @@ fn match_tokens(claim: &[Token], passage: &[Token]) -> (Vec<Option<usize>>, usiz
         {
             copied = copied.max(len);
             for k in 0..len {
-                matched[new_index + k] = Some(old_index + k);
+                matched[new_index + k] = Some(stretch.start + old_index + k);
             }
         }
     }
-    // Where each word and stem is in the passage, in order: looked up,
-    // not searched for, so a long claim against a long passage stays
-    // linear.
+    // Where each word and stem of the claim's content is in the passage,
+    // in order: looked up, not searched for, so a long claim against a
+    // long passage stays linear.
+    let content_keys: rustc_hash::FxHashSet<u64> = claim
+        .iter()
+        .filter(|t| !t.function)
+        .map(|t| t.key)
+        .collect();
+    let content_stems: rustc_hash::FxHashSet<u64> = claim
+        .iter()
+        .filter(|t| !t.function)
+        .map(|t| t.stem)
+        .collect();
     let mut by_key: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
     let mut by_stem: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (at, token) in passage.iter().enumerate() {
-        by_key.entry(token.key).or_default().push(at);
-        by_stem.entry(token.stem).or_default().push(at);
+        if content_keys.contains(&token.key) {
+            by_key.entry(token.key).or_default().push(at);
+        }
+        if content_stems.contains(&token.stem) {
+            by_stem.entry(token.stem).or_default().push(at);
+        }
     }
     let mut last: Option<usize> = None;
     for (i, token) in claim.iter().enumerate() {
@@ -282,6 +307,33 @@ fn match_tokens(claim: &[Token], passage: &[Token]) -> (Vec<Option<usize>>, usiz
         }
     }
     (matched, copied)
+}
+
+/// The stretch of `passage` at most twice as long as `claim` holding the
+/// most words of `claim` (the first such): where a claim retelling part
+/// of a long passage is.
+fn densest(passage: &[u64], claim: &[u64]) -> std::ops::Range<usize> {
+    let length = 2 * claim.len();
+    if passage.len() <= length {
+        return 0..passage.len();
+    }
+    let wanted: rustc_hash::FxHashSet<u64> = claim.iter().copied().collect();
+    let hits: Vec<usize> = (0..passage.len())
+        .filter(|&at| wanted.contains(&passage[at]))
+        .collect();
+    // The most hits within `length` of a first hit, by two pointers.
+    let mut best = (0, 0);
+    let mut end = 0;
+    for (first, &start) in hits.iter().enumerate() {
+        while end < hits.len() && hits[end] < start + length {
+            end += 1;
+        }
+        if end - first > best.1 {
+            best = (start, end - first);
+        }
+    }
+    let start = best.0.min(passage.len() - length);
+    start..start + length
 }
 
 /// The distinct content keys of `tokens` with their weights, sorted by

@@ -20,6 +20,18 @@
 //! given twice) is indexed once: the first copy stands for all, so a draft's
 //! findings never depend on how many copies the sources hold.
 //!
+//! A sentence or quotation longer than [`LONG_UNIT`] words (a transcript, a
+//! list or a scraped page without sentence ends) is indexed as overlapping
+//! *windows* of [`WINDOW`] words, [`STRIDE`] apart, each a unit of its own:
+//! what a draft claim is compared with is then bounded, however long the
+//! source sentence, and every stretch of up to `WINDOW - STRIDE` words lies
+//! whole in some window. A window's span is exact byte offsets into its
+//! source, and its words are a range of the whole sentence's, so a lookup
+//! may read on past a window's ends (a long quotation straddling two
+//! windows is still found word for word). The sentences of a source, long
+//! ones as their windows, are its *stretches*: what [`super::align`] puts
+//! side by side into passages.
+//!
 //! [`lexicon`]: super::lexicon
 
 use rustc_hash::FxHashMap;
@@ -34,6 +46,18 @@ use crate::span::Span;
 
 /// Postings a lookup reads beyond those of its rarest term.
 pub const POSTINGS_BUDGET: usize = 5_000;
+
+/// Sentences and quotations longer than this (in words) are indexed as
+/// windows: far beyond a sentence of edited copy, so that only text without
+/// sentence ends is.
+pub const LONG_UNIT: usize = 200;
+
+/// The words of a window of a long sentence or quotation.
+pub const WINDOW: usize = 120;
+
+/// How far apart windows start, in words: they overlap by `WINDOW -
+/// STRIDE`, so any stretch of that many words lies whole in one of them.
+pub const STRIDE: usize = 60;
 
 /// Words that say nothing about which sentence another retells.
 const STOPWORDS: &[&str] = &[
@@ -62,20 +86,54 @@ pub struct Voice {
     pub is_person: bool,
 }
 
-/// A source sentence or quotation.
+/// A source sentence or quotation, or a window of a long one.
 #[derive(Debug)]
 pub struct Unit {
     pub source: usize,
     /// Index of the claim (sentence) in its source.
     pub claim: usize,
     pub is_quote: bool,
-    /// The words of a quotation (marks excluded), or of a sentence.
+    /// The words of a quotation (marks excluded), or of a sentence; for a
+    /// window, the words of the window.
     pub span: Span,
-    pub words: std::sync::Arc<[Word]>,
+    /// The words of the whole quotation or sentence.
+    pub whole: std::sync::Arc<[Word]>,
+    /// The range of `whole` that is this unit's: all of it, or a window.
+    pub window: std::ops::Range<usize>,
     pub voice: Voice,
     /// The unit this one repeats word for word, if any: a duplicate is not
     /// indexed, and its first copy stands for it.
     pub copy_of: Option<usize>,
+    /// For a sentence unit, its place among its source's stretches.
+    pub stretch: Option<usize>,
+}
+
+impl Unit {
+    /// The unit's own words: its window of the whole.
+    pub fn words(&self) -> &[Word] {
+        &self.whole[self.window.clone()]
+    }
+}
+
+/// A sentence of a source, or a window of a long one: what passages are
+/// made of.
+#[derive(Clone, Debug)]
+pub struct Stretch {
+    /// Its sentence unit.
+    pub unit: usize,
+    pub claim: usize,
+    pub span: Span,
+    /// Its tokens, as a range of its claim's (see [`Source::tokens`]):
+    /// those that start in its span.
+    pub tokens: std::ops::Range<usize>,
+    /// Its figures, as a range of its claim's: those that start in its
+    /// span.
+    pub figures: std::ops::Range<usize>,
+    /// Whether it is a window of a long sentence.
+    pub is_window: bool,
+    /// The figures it stands for among the source's (each figure once,
+    /// though windows overlap): those no earlier window of its claim has.
+    owned_figures: std::ops::Range<usize>,
 }
 
 /// A source, read and claimed.
@@ -148,10 +206,10 @@ pub struct SourceIndex<'d> {
     lower: rustc_hash::FxHashSet<u64>,
     /// Units by the hash of their words, to find copies.
     by_words: FxHashMap<u64, usize>,
-    /// For each source, for each claim: the index of its sentence unit.
-    sentence_units: Vec<Vec<usize>>,
+    /// For each source, its stretches in order.
+    stretches: Vec<Vec<Stretch>>,
     /// Figures by kind and normalised value: (sentence unit, figure index
-    /// in its claim).
+    /// in [`SourceIndex::figures_of`] it).
     figure_values: FxHashMap<(FigureKind, String), Vec<(usize, usize)>>,
 }
 
@@ -191,13 +249,13 @@ impl<'d> SourceIndex<'d> {
             lower: Default::default(),
             initials: Default::default(),
             by_words: FxHashMap::default(),
-            sentence_units: Vec::new(),
+            stretches: Vec::new(),
             figure_values: FxHashMap::default(),
             sources: Vec::new(),
         };
         for (source_id, source) in sources.iter().enumerate() {
             let roles = roles_of(&source.claims);
-            let mut sentence_units = Vec::with_capacity(source.claims.claims.len());
+            let mut stretches: Vec<Stretch> = Vec::with_capacity(source.claims.claims.len());
             for (claim_id, claim) in source.claims.claims.iter().enumerate() {
                 let voice = Voice {
                     name: claim.speaker.as_ref().map(|s| s.name.clone()),
@@ -207,33 +265,66 @@ impl<'d> SourceIndex<'d> {
                         .as_ref()
                         .is_some_and(|s| s.kind == SpeakerKind::Person),
                 };
-                let sentence_unit = index.units.len();
-                sentence_units.push(sentence_unit);
-                let copy = index.add_unit(Unit {
-                    source: source_id,
-                    claim: claim_id,
-                    is_quote: false,
-                    span: claim.span,
-                    words: source.words[claim_id].sentence.clone(),
-                    voice,
-                    copy_of: None,
-                });
-                if copy.is_none() {
-                    for (i, figure) in claim.figures.iter().enumerate() {
-                        index
-                            .figure_values
-                            .entry(figure_key(figure))
-                            .or_default()
-                            .push((sentence_unit, i));
+                let words = &source.words[claim_id].sentence;
+                let tokens = &source.tokens[claim_id];
+                // A long sentence is cut by its tokens, which every word of
+                // it is in (its compared words leave out bracketed words).
+                let token_spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+                let parts = windows(&token_spans, claim.span);
+                let whole = parts.len() == 1;
+                let mut figures_owned = 0;
+                for (token_range, span) in parts {
+                    // A window holds the words and figures that start in it.
+                    let (window, figure_range) = if whole {
+                        (0..words.len(), 0..claim.figures.len())
+                    } else {
+                        (
+                            range_where(words, |w| w.span.start, span),
+                            range_where(&claim.figures, |f| f.span.start, span),
+                        )
+                    };
+                    let owned = figure_range.start.max(figures_owned).min(figure_range.end)
+                        ..figure_range.end;
+                    figures_owned = figures_owned.max(figure_range.end);
+                    let unit = index.units.len();
+                    stretches.push(Stretch {
+                        unit,
+                        claim: claim_id,
+                        span,
+                        tokens: token_range.clone(),
+                        figures: figure_range.clone(),
+                        is_window: !whole,
+                        owned_figures: owned.clone(),
+                    });
+                    let copy = index.add_unit(Unit {
+                        source: source_id,
+                        claim: claim_id,
+                        is_quote: false,
+                        span,
+                        whole: words.clone(),
+                        window,
+                        voice: voice.clone(),
+                        copy_of: None,
+                        stretch: Some(stretches.len() - 1),
+                    });
+                    if copy.is_none() {
+                        for i in owned {
+                            index
+                                .figure_values
+                                .entry(figure_key(&claim.figures[i]))
+                                .or_default()
+                                .push((unit, i - figure_range.start));
+                        }
+                        index.add_content(
+                            unit,
+                            tokens,
+                            token_range,
+                            &source.words[claim_id].initials,
+                            claim.text,
+                            claim.span.start,
+                            lexicon,
+                        );
                     }
-                    index.add_content(
-                        sentence_unit,
-                        &source.tokens[claim_id],
-                        &source.words[claim_id].initials,
-                        claim.text,
-                        claim.span.start,
-                        lexicon,
-                    );
                 }
                 if let Some(speaker) = &claim.speaker {
                     for token in lexicon.tokens(&speaker.name, 0) {
@@ -247,22 +338,28 @@ impl<'d> SourceIndex<'d> {
                         .speaker
                         .as_ref()
                         .and_then(|name| roles.get(name.as_str()).cloned());
-                    index.add_unit(Unit {
-                        source: source_id,
-                        claim: claim_id,
-                        is_quote: true,
-                        span: quote.span,
-                        words: source.words[claim_id].quotes[quote_id].clone(),
-                        voice: Voice {
-                            name: quote.speaker.clone(),
-                            role,
-                            is_person: false,
-                        },
-                        copy_of: None,
-                    });
+                    let words = &source.words[claim_id].quotes[quote_id];
+                    let word_spans: Vec<Span> = words.iter().map(|w| w.span).collect();
+                    for (window, span) in windows(&word_spans, quote.span) {
+                        index.add_unit(Unit {
+                            source: source_id,
+                            claim: claim_id,
+                            is_quote: true,
+                            span,
+                            whole: words.clone(),
+                            window,
+                            voice: Voice {
+                                name: quote.speaker.clone(),
+                                role: role.clone(),
+                                is_person: false,
+                            },
+                            copy_of: None,
+                            stretch: None,
+                        });
+                    }
                 }
             }
-            index.sentence_units.push(sentence_units);
+            index.stretches.push(stretches);
         }
         index.sources = sources;
         index
@@ -272,17 +369,17 @@ impl<'d> SourceIndex<'d> {
     /// it is kept, for its claim, but not indexed).
     fn add_unit(&mut self, mut unit: Unit) -> Option<usize> {
         let id = self.units.len() as u32;
-        let hashes: Vec<u64> = unit.words.iter().map(|w| word_hash(&w.text)).collect();
+        let hashes: Vec<u64> = unit.words().iter().map(|w| word_hash(&w.text)).collect();
         let whole = hashes.iter().fold(u64::from(unit.is_quote), |h, w| {
             h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
         if let Some(&first) = self.by_words.get(&whole)
-            && !unit.words.is_empty()
+            && !unit.words().is_empty()
             && self.units[first]
-                .words
+                .words()
                 .iter()
                 .map(|w| &w.text)
-                .eq(unit.words.iter().map(|w| &w.text))
+                .eq(unit.words().iter().map(|w| &w.text))
             // The same words in another mouth are not a copy.
             && self.units[first].voice == unit.voice
         {
@@ -300,7 +397,7 @@ impl<'d> SourceIndex<'d> {
                     position: position as u32,
                 });
         }
-        for (position, (word, hash)) in unit.words.iter().zip(&hashes).enumerate() {
+        for (position, (word, hash)) in unit.words().iter().zip(&hashes).enumerate() {
             if is_content(&word.text) {
                 self.words.entry(*hash).or_default().push(Posting {
                     unit: id,
@@ -312,19 +409,22 @@ impl<'d> SourceIndex<'d> {
         None
     }
 
-    /// Indexes the content keys of sentence unit `unit` (text `text` at
+    /// Indexes the content keys of sentence unit `unit`, the tokens in
+    /// `range` of its claim's `tokens` (its claim's text is `text`, at
     /// `offset`), and adds its words to the vocabulary and names.
+    #[allow(clippy::too_many_arguments)]
     fn add_content(
         &mut self,
         unit: usize,
         tokens: &[Token],
+        range: std::ops::Range<usize>,
         initials: &[u64],
         text: &str,
         offset: usize,
         lexicon: &Lexicon,
     ) {
-        let mut keys: Vec<u64> = Vec::with_capacity(tokens.len());
-        for (i, token) in tokens.iter().enumerate() {
+        let mut keys: Vec<u64> = Vec::with_capacity(range.len());
+        for (i, token) in tokens.iter().enumerate().take(range.end).skip(range.start) {
             self.vocabulary.insert(token.key);
             self.vocabulary.insert(token.stem);
             // The parts of a hyphenated word are words of the source too
@@ -394,9 +494,9 @@ impl<'d> SourceIndex<'d> {
         self.content.get(&key).map_or(0, Vec::len)
     }
 
-    /// How many sentence units were indexed.
+    /// How many sentence units (stretches) were indexed.
     pub fn sentence_count(&self) -> usize {
-        self.sentence_units.iter().map(Vec::len).sum()
+        self.stretches.iter().map(Vec::len).sum()
     }
 
     /// Sentence units sharing content keys with `keys`, weighted by how
@@ -477,15 +577,38 @@ impl<'d> SourceIndex<'d> {
         top(votes, limit)
     }
 
-    /// The sentence unit of claim `claim` of source `source`.
-    pub fn sentence_unit(&self, source: usize, claim: usize) -> usize {
-        self.sentence_units[source][claim]
+    /// The stretches of source `source`, in order.
+    pub fn stretches(&self, source: usize) -> &[Stretch] {
+        &self.stretches[source]
     }
 
-    /// The figures of the claim a unit belongs to.
+    /// The tokens of the passage made of stretches `first..=last` of
+    /// `source`, each once (windows of one sentence overlap).
+    pub fn passage_tokens(&self, source: usize, first: usize, last: usize) -> Vec<Token> {
+        let tokens = &self.sources[source].tokens;
+        let mut out = Vec::new();
+        let mut read: Option<(usize, usize)> = None; // (claim, tokens read up to)
+        for stretch in &self.stretches[source][first..=last] {
+            let from = match read {
+                Some((claim, end)) if claim == stretch.claim => end.max(stretch.tokens.start),
+                _ => stretch.tokens.start,
+            };
+            let to = stretch.tokens.end.max(from);
+            out.extend_from_slice(&tokens[stretch.claim][from..to]);
+            read = Some((stretch.claim, to));
+        }
+        out
+    }
+
+    /// The figures of a unit: for a sentence unit, those of its stretch;
+    /// for a quotation, those of its claim.
     pub fn figures_of(&self, unit: usize) -> &[Figure] {
         let unit = &self.units[unit];
-        &self.sources[unit.source].claims.claims[unit.claim].figures
+        let figures = &self.sources[unit.source].claims.claims[unit.claim].figures;
+        match unit.stretch {
+            Some(at) => &figures[self.stretches[unit.source][at].figures.clone()],
+            None => figures,
+        }
     }
 
     /// The source figures with the same kind and value as `figure`, with
@@ -501,17 +624,15 @@ impl<'d> SourceIndex<'d> {
             .map(|&(unit, i)| (unit, &self.figures_of(unit)[i]))
     }
 
-    /// Every figure of source `source`, with the sentence unit it stands in.
+    /// Every figure of source `source`, once, with the sentence unit it
+    /// stands in.
     pub fn figures_of_source(&self, source: usize) -> impl Iterator<Item = (usize, &Figure)> + '_ {
-        self.sources[source]
-            .claims
-            .claims
-            .iter()
-            .enumerate()
-            .flat_map(move |(claim_id, claim)| {
-                let unit = self.sentence_unit(source, claim_id);
-                claim.figures.iter().map(move |f| (unit, f))
-            })
+        let claims = &self.sources[source].claims.claims;
+        self.stretches[source].iter().flat_map(move |stretch| {
+            claims[stretch.claim].figures[stretch.owned_figures.clone()]
+                .iter()
+                .map(move |f| (stretch.unit, f))
+        })
     }
 }
 
@@ -608,4 +729,43 @@ fn top(votes: FxHashMap<u32, usize>, limit: usize) -> Vec<(usize, usize)> {
     ranked.sort_unstable_by(order);
     ranked.truncate(limit);
     ranked
+}
+
+/// The units a sentence or quotation over `span` whose words are at
+/// `words` is indexed as: the range of its words each holds, and its span.
+/// One unit for all of it, or, beyond [`LONG_UNIT`] words, overlapping
+/// windows (the first and last reaching its ends).
+fn windows(words: &[Span], span: Span) -> Vec<(std::ops::Range<usize>, Span)> {
+    let n = words.len();
+    if n <= LONG_UNIT {
+        return vec![(0..n, span)];
+    }
+    let mut out = Vec::with_capacity(n / STRIDE + 1);
+    let mut start = 0;
+    loop {
+        let end = (start + WINDOW).min(n);
+        let from = if start == 0 {
+            span.start
+        } else {
+            words[start].start
+        };
+        let to = if end == n {
+            span.end
+        } else {
+            words[end - 1].end
+        };
+        out.push((start..end, Span::new(from, to)));
+        if end == n {
+            break;
+        }
+        start += STRIDE;
+    }
+    out
+}
+
+/// The range of `items` (in order of `start`) whose start is in `span`.
+fn range_where<T>(items: &[T], start: impl Fn(&T) -> usize, span: Span) -> std::ops::Range<usize> {
+    let from = items.partition_point(|item| start(item) < span.start);
+    let to = items.partition_point(|item| start(item) < span.end);
+    from..to.max(from)
 }

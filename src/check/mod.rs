@@ -29,6 +29,7 @@
 //! supports, and every finding with its evidence and fix.
 
 pub mod align;
+pub mod excerpt;
 pub mod figures;
 pub mod index;
 pub mod kinds;
@@ -57,7 +58,7 @@ pub use kinds::{Kind, Severity};
 use normalize::Strictness;
 use quotes::QuoteMatch;
 pub use sets::{SourceSets, read_source};
-use trace::{ClauseTrace, Slot, Tracer};
+use trace::{ClauseTrace, Place, Slot, Tracer};
 
 /// How a check runs.
 #[derive(Clone, Default)]
@@ -596,11 +597,11 @@ impl DraftChecker<'_, '_> {
             .chain(reported.iter().map(|c| (c, false)))
         {
             if let Some(slot_message) = contradiction_message(&clause.contradictions) {
-                let (unit, span) = clause.best_sentence.unwrap_or_else(|| {
+                let place = clause.best_sentence.unwrap_or_else(|| {
                     let passage = &clause.alignment.as_ref().expect("aligned").passage;
-                    (passage.unit, passage.span)
+                    Place::whole(passage.unit, passage.span)
                 });
-                let found = self.evidence(unit, span, None);
+                let found = self.evidence_at(place, None);
                 let fix = format!("follow the source: “{}”", one_line(&found.text));
                 self.report(
                     Kind::ContradictedClaim,
@@ -628,13 +629,29 @@ impl DraftChecker<'_, '_> {
             }
         }
         if !flagged {
-            for clause in own.iter().chain(&reported) {
-                if let Some((unit, span)) = clause.best_sentence {
-                    evidence.push(self.evidence(unit, span, None));
+            // Clauses read against the same sentence give it once, its
+            // excerpt around the words of all of them.
+            let mut places: Vec<Place> = Vec::new();
+            for place in own.iter().chain(&reported).filter_map(|c| c.best_sentence) {
+                match places.last_mut() {
+                    Some(last) if last.unit == place.unit && last.span == place.span => {
+                        last.focus = Span::new(
+                            last.focus.start.min(place.focus.start),
+                            last.focus.end.max(place.focus.end),
+                        );
+                    }
+                    _ => places.push(place),
                 }
             }
+            for place in places {
+                evidence.push(self.evidence_at(place, None));
+            }
         }
-        evidence.dedup();
+        // The same place twice is given once (its text may be two excerpts
+        // of it).
+        evidence.dedup_by(|a, b| {
+            a.source == b.source && a.span == b.span && a.derivation == b.derivation
+        });
         (evidence, unsupported)
     }
 
@@ -680,9 +697,10 @@ impl DraftChecker<'_, '_> {
             );
             return true;
         };
-        let (unit, span) = clause
+        let place = clause
             .best_sentence
-            .unwrap_or((alignment.passage.unit, alignment.passage.span));
+            .unwrap_or(Place::whole(alignment.passage.unit, alignment.passage.span));
+        let unit = place.unit;
         let voice = &self.index.units[unit].voice;
         let draft_role = speaker.role.as_deref();
         let named_in_passage = self
@@ -714,7 +732,7 @@ impl DraftChecker<'_, '_> {
             && !named_in_passage
             && !said_by_them()
         {
-            let found = self.evidence(unit, span, None);
+            let found = self.evidence_at(place, None);
             self.report(
                 Kind::MisattributedStatement,
                 claim.span,
@@ -727,7 +745,7 @@ impl DraftChecker<'_, '_> {
             );
             return true;
         }
-        evidence.push(self.evidence(unit, span, None));
+        evidence.push(self.evidence_at(place, None));
         false
     }
 
@@ -841,7 +859,7 @@ impl DraftChecker<'_, '_> {
                 removed,
             } => {
                 let evidence = self.evidence(unit, span, None);
-                let source_wording = quotable(&evidence.text);
+                let source_wording = quotable(self.source_text(Place::whole(unit, span)));
                 let change = match (added.is_empty(), removed.is_empty()) {
                     (false, true) => format!("adds “{}”", added.join(" ")),
                     (true, false) => format!("drops “{}”", removed.join(" ")),
@@ -1002,7 +1020,7 @@ impl DraftChecker<'_, '_> {
                 .nth(r)
                 .cloned()
         };
-        let mut sides: Vec<(String, String, String, String, usize)> = Vec::new();
+        let mut sides: Vec<(String, String, String, String, usize, Span)> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
         for (i, figure) in claim.figures.iter().enumerate() {
             let r = rank(&claim.figures, i);
@@ -1036,6 +1054,7 @@ impl DraftChecker<'_, '_> {
                     self.source_path(other),
                     theirs.text.clone(),
                     other,
+                    theirs.span,
                 ));
                 break;
             }
@@ -1045,7 +1064,7 @@ impl DraftChecker<'_, '_> {
         };
         let (ours, theirs): (Vec<&str>, Vec<&str>) = sides
             .iter()
-            .map(|(_, a, _, b, _)| (a.as_str(), b.as_str()))
+            .map(|(_, a, _, b, _, _)| (a.as_str(), b.as_str()))
             .unzip();
         let message = format!(
             "the sources disagree: {} gives {}, {} gives {}",
@@ -1055,7 +1074,14 @@ impl DraftChecker<'_, '_> {
             theirs.join(", ")
         );
         let other = first.4;
-        let found = self.evidence(other, self.index.units[other].span, None);
+        let found = self.evidence_at(
+            Place {
+                unit: other,
+                span: self.index.units[other].span,
+                focus: first.5,
+            },
+            None,
+        );
         let span = Span::new(
             spans
                 .iter()
@@ -1206,15 +1232,27 @@ impl DraftChecker<'_, '_> {
 
     /// Evidence at `span` of the source holding `unit`.
     fn evidence(&self, unit: usize, span: Span, derivation: Option<String>) -> Evidence {
-        let Unit { source, claim, .. } = self.index.units[unit];
+        self.evidence_at(Place::whole(unit, span), derivation)
+    }
+
+    /// Evidence at `place`: its whole span, and as text an excerpt of it
+    /// around its focus (see [`excerpt`]).
+    fn evidence_at(&self, place: Place, derivation: Option<String>) -> Evidence {
+        let Unit { source, claim, .. } = self.index.units[place.unit];
         let source = &self.index.sources[source];
         Evidence {
             source: source.document.display_path(),
             claim: source.claims.claims[claim].id.clone(),
-            span: source.document.locate(span),
-            text: source.document.slice(span).to_string(),
+            span: source.document.locate(place.span),
+            text: excerpt::around(&source.document.text, place.span, place.focus),
             derivation,
         }
+    }
+
+    /// The whole text of a place in a source.
+    fn source_text(&self, place: Place) -> &str {
+        let source = self.index.units[place.unit].source;
+        self.index.sources[source].document.slice(place.span)
     }
 
     fn report(

@@ -12,7 +12,7 @@
 
 use similar::DiffTag;
 
-use super::index::{SourceIndex, is_content};
+use super::index::{SourceIndex, Unit, WINDOW, is_content};
 use super::normalize::{self, Strictness, Word};
 use crate::span::Span;
 
@@ -98,7 +98,7 @@ pub fn find(
         let found: Vec<(usize, Span)> = candidates
             .iter()
             .filter(|&&u| index.units[u].is_quote == want_quote)
-            .filter_map(|&u| find_segments(&index.units[u].words, &segments).map(|s| (u, s)))
+            .filter_map(|&u| find_in(&index.units[u], &segments).map(|s| (u, s)))
             .collect();
         let preferred = speaker.and_then(|(name, role)| {
             found
@@ -128,7 +128,7 @@ pub fn find(
         .iter()
         .filter(|&&u| {
             let unit = &index.units[u];
-            !short || (unit.is_quote && unit.words.len().abs_diff(words.len()) <= 1)
+            !short || (unit.is_quote && unit.words().len().abs_diff(words.len()) <= 1)
         })
         .filter_map(|&u| {
             let source_text = &index.sources[index.units[u].source].document.text;
@@ -138,7 +138,7 @@ pub fn find(
                 MIN_NEAR_OVERLAP
             };
             align(
-                &index.units[u].words,
+                context(&index.units[u], words.len()),
                 source_text,
                 &words,
                 draft_text,
@@ -184,7 +184,7 @@ fn joined(
                 _ => true,
             })
             .find_map(|u| {
-                find_segments(&index.units[u].words, std::slice::from_ref(segment)).map(|s| (u, s))
+                find_in(&index.units[u], std::slice::from_ref(segment)).map(|s| (u, s))
             })?;
         first.get_or_insert((unit, span));
         last_unit = Some(unit);
@@ -192,13 +192,37 @@ fn joined(
     first.map(|(unit, span)| QuoteMatch::Verbatim { unit, span })
 }
 
-/// Where `segments` appear in `words` as consecutive runs, in order: the
-/// span from the first word of the first run to the last of the last.
-fn find_segments(words: &[Word], segments: &[Vec<Word>]) -> Option<Span> {
-    let mut from = 0;
+/// Where `segments` appear, in order, in the words of `unit`. In a window
+/// of a long sentence or quotation (see [`index`](super::index)), the
+/// words around it are read too: a quotation found there overlaps the
+/// window (it starts before the window ends and ends after it starts), and
+/// what lies between two of its parts is at most a window long. So a
+/// quotation straddling two windows is found, and a window's lookup stays
+/// bounded.
+fn find_in(unit: &Unit, segments: &[Vec<Word>]) -> Option<Span> {
+    let length: usize = segments.iter().map(Vec::len).sum();
+    let first = segments.first().map_or(0, Vec::len);
+    let window = &unit.window;
+    let starts = window.start.saturating_sub(first.saturating_sub(1))..window.end;
+    let reach = (window.end + length + WINDOW).min(unit.whole.len());
+    find_segments(&unit.whole[..reach], starts, segments)
+}
+
+/// Where `segments` appear in `words` as consecutive runs, in order, the
+/// first starting in `starts`: the span from the first word of the first
+/// run to the last of the last.
+fn find_segments(
+    words: &[Word],
+    starts: std::ops::Range<usize>,
+    segments: &[Vec<Word>],
+) -> Option<Span> {
+    let mut from = starts.start;
     let mut span: Option<Span> = None;
-    for segment in segments {
-        let last_start = words.len().checked_sub(segment.len())?;
+    for (n, segment) in segments.iter().enumerate() {
+        let mut last_start = words.len().checked_sub(segment.len())?;
+        if n == 0 {
+            last_start = last_start.min(starts.end.checked_sub(1)?);
+        }
         let found = (from..=last_start).find(|&start| {
             words[start..start + segment.len()]
                 .iter()
@@ -248,6 +272,19 @@ fn compact(diff: &[String]) -> String {
         out.push("…");
     }
     out.join(" ")
+}
+
+/// The words of `unit` a quotation of `length` words is aligned with: all
+/// of a unit, and for a window of a long sentence or quotation, the window
+/// and as many words as the quotation has on each side, so that a near
+/// copy straddling two windows is aligned whole.
+fn context(unit: &Unit, length: usize) -> &[Word] {
+    if unit.window.len() == unit.whole.len() {
+        return &unit.whole;
+    }
+    let from = unit.window.start.saturating_sub(length);
+    let to = (unit.window.end + length).min(unit.whole.len());
+    &unit.whole[from..to]
 }
 
 /// A quotation aligned with a stretch of a source unit.

@@ -88,9 +88,31 @@ pub struct ClauseTrace {
     /// The clause's words, as traced (skipped words marked as function
     /// words).
     pub tokens: Vec<Token>,
-    /// The sentence of the passage that holds most of the clause, as a
-    /// source span and the sentence unit it is.
-    pub best_sentence: Option<(usize, Span)>,
+    /// The sentence of the passage that holds most of the clause.
+    pub best_sentence: Option<Place>,
+}
+
+/// A sentence (or window of a long one) of a source that a clause is read
+/// against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Its sentence unit.
+    pub unit: usize,
+    pub span: Span,
+    /// The words of it the clause holds, from the first to the last: where
+    /// an excerpt of it centres.
+    pub focus: Span,
+}
+
+impl Place {
+    /// All of `span` of sentence unit `unit`, with no narrower focus.
+    pub fn whole(unit: usize, span: Span) -> Place {
+        Place {
+            unit,
+            span,
+            focus: span,
+        }
+    }
 }
 
 impl Tracer<'_, '_> {
@@ -327,28 +349,41 @@ impl Tracer<'_, '_> {
             .collect()
     }
 
-    /// The sentence of the passage holding most of the clause's words.
-    fn best_sentence(&self, alignment: &Alignment) -> Option<(usize, Span)> {
+    /// The sentence (or window of a long one) of the passage holding most
+    /// of the clause's words.
+    fn best_sentence(&self, alignment: &Alignment) -> Option<Place> {
         let passage = &alignment.passage;
-        let source = &self.index.sources[passage.source];
-        let first = self.index.units[passage.unit].claim;
-        let mut best: Option<(usize, usize, Span)> = None;
-        for (at, claim) in source.claims.claims.iter().enumerate().skip(first) {
-            if claim.span.start >= passage.span.end {
+        let first = self.index.units[passage.unit].stretch?;
+        let mut best: Option<(usize, Place)> = None;
+        for stretch in &self.index.stretches(passage.source)[first..] {
+            if stretch.span.start >= passage.span.end {
                 break;
             }
-            let held = alignment
+            let held: Vec<Span> = alignment
                 .matched
                 .iter()
                 .flatten()
-                .filter(|&&p| claim.span.contains(passage.tokens[p].span))
-                .count();
-            if best.is_none_or(|(h, _, _)| held > h) {
-                let unit = self.index.sentence_unit(passage.source, at);
-                best = Some((held, unit, claim.span));
+                .map(|&p| passage.tokens[p].span)
+                .filter(|&span| stretch.span.contains(span))
+                .collect();
+            if best.as_ref().is_none_or(|(h, _)| held.len() > *h) {
+                // The words it holds, from the first to the last.
+                let focus = match (
+                    held.iter().map(|s| s.start).min(),
+                    held.iter().map(|s| s.end).max(),
+                ) {
+                    (Some(start), Some(end)) => Span::new(start, end),
+                    _ => stretch.span,
+                };
+                let place = Place {
+                    unit: stretch.unit,
+                    span: stretch.span,
+                    focus,
+                };
+                best = Some((held.len(), place));
             }
         }
-        best.map(|(_, unit, span)| (unit, span))
+        best.map(|(_, place)| place)
     }
 
     /// The slots in which `clause` says otherwise than its passage, if it
