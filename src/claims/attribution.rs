@@ -1830,7 +1830,7 @@ impl Reader<'_, '_> {
     }
 
     /// The token after a time phrase between a subject and its verb
-    /// (`Sanders during a rally thanked`, `Clinton on Monday ripped`), or
+    /// (`Sanders during a Sunday thanked`, `Clinton on Monday ripped`), or
     /// `at` when none stands there.
     fn past_time_phrase(&self, at: usize, limit: usize) -> usize {
         let t = self.tokens;
@@ -1849,7 +1849,7 @@ impl Reader<'_, '_> {
         }
         if end > at + 1 && t.tokens.get(end - 1).is_some_and(|tk| tk.is_word()) && {
             let last = t.lower(end - 1);
-            is_time_word(last) || last.ends_with("day") || last == "night" || last == "rally"
+            is_time_word(last) || last.ends_with("day")
         } {
             end
         } else {

@@ -175,16 +175,6 @@ const QUANTITY_WORDS: &[&str] = &[
     "a",
     "an",
     "the",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "slim",
     "narrow",
     "large",
@@ -270,10 +260,13 @@ fn is_quantity_word(word: &str) -> bool {
         "hundred",
         "dozen",
     ];
-    QUANTITY_WORDS.contains(&word)
-        || word
-            .split('-')
-            .all(|part| TENS.contains(&part) || QUANTITY_WORDS.contains(&part))
+    let counted = |part: &str| {
+        QUANTITY_WORDS.contains(&part)
+            || TENS.contains(&part)
+            || super::phrase::NUMBER_WORDS.contains(&part)
+    };
+    counted(word)
+        || word.split('-').all(counted)
         || (word.len() > 1 && word.ends_with('%'))
         || (word.chars().any(|c| c.is_ascii_digit())
             && word

@@ -112,7 +112,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Number words, which open a phrase ("two officials") or end one ("a
 /// father of two").
-const NUMBER_WORDS: &[&str] = &[
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
