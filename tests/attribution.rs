@@ -269,3 +269,24 @@ fn words_reported_inside_reported_words() {
     assert_eq!(r.speaker_of("the end of the ferry"), Some("Ola Brekke"));
     insta::assert_snapshot!(r.text);
 }
+
+#[test]
+fn parentheses_between_a_subject_and_its_verb() {
+    let r = read("parentheticals");
+    // A parenthesis set off by dashes (here two hyphens) is skipped.
+    assert_eq!(
+        r.speaker_of("set to punish"),
+        Some("former harbor commissioner")
+    );
+    // Names in the apposition speak when the head names nobody.
+    assert_eq!(
+        r.speaker_of("took a whole day"),
+        Some("Anders and Maja Lund")
+    );
+    // `with X recently promising`: adverbs between a subject and its -ing
+    // form.
+    assert_eq!(r.speaker_of("take the fight"), Some("Ruth Okonjo"));
+    // Two-word parentheticals (`for example`).
+    assert_eq!(r.speaker_of("strike before"), Some("ferry company's union"));
+    insta::assert_snapshot!(r.text);
+}

@@ -496,8 +496,10 @@ impl Reader<'_, '_> {
                     // reading …`: the clause's subject speaks through it.
                     self.clause_cue(first, last, form, earlier)?
                 } else if form.is(Forms::ING)
-                    && let Some(subject) =
-                        first.checked_sub(1).and_then(|p| self.subject_ending_at(p))
+                    && let Some(subject) = self
+                        .before_adverbs(first)
+                        .checked_sub(1)
+                        .and_then(|p| self.subject_ending_at(p))
                     && matches!(
                         subject.mention,
                         Mention::Person { .. }
@@ -515,7 +517,9 @@ impl Reader<'_, '_> {
                     })
                 {
                     // `with Donald Trump tweeting that …`, `Ryan saying he
-                    // was …`: a named subject right before the -ing form.
+                    // was …`, `with Cruz recently promising to …`: a named
+                    // subject right before the -ing form, or before the
+                    // adverbs in front of it.
                     self.make(
                         CueKind::Participle,
                         cue_span,
@@ -577,12 +581,30 @@ impl Reader<'_, '_> {
             "similarly",
             "meantime",
         ];
+        // Two-word ones: `for example`, `in fact`, `of course`.
+        const PARENTHETICAL_PAIRS: &[(&str, &str)] = &[
+            ("for", "example"),
+            ("for", "instance"),
+            ("in", "fact"),
+            ("in", "turn"),
+            ("of", "course"),
+            ("in", "addition"),
+            ("in", "contrast"),
+        ];
         let t = self.tokens;
-        let opening = comma.checked_sub(2)?;
-        (t.tokens[comma].is_punct(',')
-            && t.is_any(comma - 1, PARENTHETICAL)
-            && t.tokens[opening].is_punct(','))
-        .then_some(opening)
+        if !t.tokens.get(comma)?.is_punct(',') {
+            return None;
+        }
+        let one_word = comma.checked_sub(2).filter(|&opening| {
+            t.is_any(comma - 1, PARENTHETICAL) && t.tokens[opening].is_punct(',')
+        });
+        let two_words = comma.checked_sub(3).filter(|&opening| {
+            t.tokens[opening].is_punct(',')
+                && PARENTHETICAL_PAIRS
+                    .iter()
+                    .any(|(a, b)| t.is(comma - 2, a) && t.is(comma - 1, b))
+        });
+        one_word.or(two_words)
     }
 
     /// Whether the base form at `first` is finite: after a modal, "did",
@@ -741,6 +763,13 @@ impl Reader<'_, '_> {
                     None => SubjectPlace::Nowhere,
                 }
             }
+            // `A former candidate -- John McCain, who … -- said`: a
+            // parenthesis set off by dashes between subject and verb.
+            TokenKind::Punct(dash @ ('—' | '–' | '-'))
+                if let Some(subject) = self.subject_before_dashes(last, dash) =>
+            {
+                SubjectPlace::Before(subject)
+            }
             TokenKind::Punct(':' | ';' | '—' | '–' | '―' | '(') => SubjectPlace::After,
             TokenKind::Punct(_) => SubjectPlace::Nowhere,
             TokenKind::Word => {
@@ -759,6 +788,47 @@ impl Reader<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Token `at`, or the first of the lowercase adverbs right before it
+    /// (`recently` in `Cruz recently promising`).
+    fn before_adverbs(&self, mut at: usize) -> usize {
+        let t = self.tokens;
+        while at > 0
+            && t.tokens[at - 1].is_word()
+            && !t.is_capitalised(at - 1)
+            && phrase::is_adverb(t.lower(at - 1))
+        {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The subject before a parenthesis set off by dashes that closes at
+    /// token `close` (`—`, `–`, or `--` written as two hyphens).
+    fn subject_before_dashes(&self, close: usize, dash: char) -> Option<Subject> {
+        let t = self.tokens;
+        let doubled = dash == '-';
+        if doubled && !(close > 0 && t.tokens[close - 1].is_punct('-')) {
+            return None;
+        }
+        let inner_end = if doubled { close - 1 } else { close };
+        let open = (inner_end.saturating_sub(MAX_APPOSITION_TOKENS)..inner_end)
+            .rev()
+            .find(|&i| {
+                t.tokens[i].is_punct(dash) && (!doubled || (i > 0 && t.tokens[i - 1].is_punct('-')))
+            })?;
+        let before = if doubled {
+            open.checked_sub(2)?
+        } else {
+            open.checked_sub(1)?
+        };
+        if !t.tokens[before].is_word() || open + 1 >= inner_end {
+            return None;
+        }
+        let mut subject = self.subject_ending_at(before)?;
+        subject.reach.1 = close;
+        Some(subject)
     }
 
     /// A subject with a relative clause between it and its verb (`an aide
@@ -886,7 +956,28 @@ impl Reader<'_, '_> {
             };
             if end_comma == comma {
                 // The segment right before the verb is an apposition, not
-                // the subject.
+                // the subject; but when nothing before it names a speaker
+                // (`Henry Clay's biographers, David and Jeanne Heidler,
+                // wrote`), the names in it speak.
+                let apposition = comma
+                    .checked_sub(1)
+                    .and_then(|end| self.subject_ending_at(end))
+                    .filter(|s| {
+                        index > 0
+                            && s.phrase.first == start
+                            && matches!(
+                                s.mention,
+                                Mention::Person { .. }
+                                    | Mention::Other {
+                                        kind: SpeakerKind::Group,
+                                        ..
+                                    }
+                            )
+                    });
+                if let Some(mut subject) = apposition {
+                    subject.reach.1 = comma;
+                    return Some(subject);
+                }
                 break;
             }
             let Some(end) = end_comma.checked_sub(1) else {
