@@ -288,5 +288,9 @@ fn parentheses_between_a_subject_and_its_verb() {
     assert_eq!(r.speaker_of("take the fight"), Some("Ruth Okonjo"));
     // Two-word parentheticals (`for example`).
     assert_eq!(r.speaker_of("strike before"), Some("ferry company's union"));
+    // An adverb between an auxiliary and its -ing form (`is already
+    // claiming`), and `as well as` before a participle.
+    assert_eq!(r.speaker_of("the safest"), Some("ferry company"));
+    assert_eq!(r.speaker_of("void from"), Some("board"));
     insta::assert_snapshot!(r.text);
 }

@@ -458,9 +458,18 @@ impl Reader<'_, '_> {
                 let finite = form.is(Forms::PAST | Forms::THIRD | Forms::PARTICIPLE)
                     || (form.is(Forms::BASE) && self.base_is_finite(first));
                 let participle = form.is(Forms::ING) && self.is_participle(first);
-                let progressive = form.is(Forms::ING) && previous_is(PASSIVE);
+                // `is saying`, `is already claiming`: the auxiliary, past
+                // any adverbs, opens the verb.
+                let auxiliary = self
+                    .before_adverbs(first)
+                    .checked_sub(1)
+                    .filter(|&p| t.is_any(p, PASSIVE));
+                let progressive = form.is(Forms::ING) && auxiliary.is_some();
                 if finite || progressive {
-                    let verb_first = if progressive { first - 1 } else { first };
+                    let verb_first = match auxiliary {
+                        Some(auxiliary) if progressive => auxiliary,
+                        _ => first,
+                    };
                     match self.subject_before(verb_first) {
                         SubjectPlace::Before(subject) => {
                             let trailing = self.follows_its_words(subject.reach.0, last);
@@ -677,10 +686,16 @@ impl Reader<'_, '_> {
             None => false,
             Some(previous) => {
                 let token = t.tokens[previous];
+                // `as well as ruling that …`
+                let as_well_as = previous >= 2
+                    && t.is(previous, "as")
+                    && t.is(previous - 1, "well")
+                    && t.is(previous - 2, "as");
                 token.is_punct(',')
                     || token.is_punct('—')
                     || token.is_punct('–')
                     || t.is_any(previous, PARTICIPLE_OPENERS)
+                    || as_well_as
             }
         }
     }
@@ -791,13 +806,21 @@ impl Reader<'_, '_> {
     }
 
     /// Token `at`, or the first of the lowercase adverbs right before it
-    /// (`recently` in `Cruz recently promising`).
+    /// (`recently` in `Cruz recently promising`, `already` in `is
+    /// already claiming`).
     fn before_adverbs(&self, mut at: usize) -> usize {
         let t = self.tokens;
         while at > 0
             && t.tokens[at - 1].is_word()
             && !t.is_capitalised(at - 1)
-            && phrase::is_adverb(t.lower(at - 1))
+            && (phrase::is_adverb(t.lower(at - 1))
+                || t.is_any(
+                    at - 1,
+                    &[
+                        "already", "also", "still", "just", "now", "again", "even", "often",
+                        "always",
+                    ],
+                ))
         {
             at -= 1;
         }
