@@ -267,6 +267,9 @@ fn words_reported_inside_reported_words() {
     assert_eq!(r.speaker_of("The ferry will run"), Some("Ingrid Solberg"));
     // An attribution closing the sentence holds the verbs before it.
     assert_eq!(r.speaker_of("the end of the ferry"), Some("Ola Brekke"));
+    // A noun of speech with a clause of what was said governs the
+    // quotations in that clause.
+    assert_eq!(r.speaker_of("a game of delay"), Some("Ahmed Rask"));
     insta::assert_snapshot!(r.text);
 }
 

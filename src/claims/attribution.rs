@@ -1769,7 +1769,11 @@ impl Reader<'_, '_> {
                 .or_else(|| self.agent_after(noun, quote));
             if let Some(subject) = subject {
                 let span = t.tokens[noun].span();
-                let mut cue = self.make(CueKind::Verb, span, subject, false, true);
+                // A noun with a clause of what was said (`Trump's
+                // accusation that Clinton is playing the “…”`) governs the
+                // quotations in that clause, not only one right after it.
+                let content_clause = (noun + 1..quote).any(|i| t.is(i, "that"));
+                let mut cue = self.make(CueKind::Verb, span, subject, false, !content_clause);
                 cue.scope = Span::new(span.start, t.text.len());
                 cues.push(cue);
             }
