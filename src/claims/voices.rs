@@ -18,7 +18,15 @@
 //! 6. with none, a quotation that opens its sentence continues the
 //!    quotation before it when that one ended in the same or the previous
 //!    paragraph (the convention of a quote paragraph without a cue), or
-//!    else takes the speaker of the next quotation in its paragraph.
+//!    the report of the sentence before it when that stands nearer
+//!    (`Hardy recalled how … . “We lost …”`), until the next quotation in
+//!    its paragraph names a speaker, whose speaker it then takes.
+//!
+//! An attribution found by 2 or 4 that does not introduce the quotation
+//! with a comma or colon, but stands inside someone else's reported words,
+//! gives way to that reporter: the attribution that closes the sentence
+//! (`X signals “…” for the EU, said Wilders`), else the outermost one whose
+//! words hold it (`Rask said that Solberg shows “…”` is Rask's).
 //!
 //! A quotation is also read for what it is ([`QuoteKind`]): speech, a
 //! title (`the book “…”`, `an ad titled “…”`: nobody's words), or a term of
