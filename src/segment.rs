@@ -785,8 +785,22 @@ fn closes_attribution(verb: &str, tail: &str) -> bool {
     if adverb || ADVERBIAL_OPENERS.contains(&first.as_str()) {
         return true;
     }
-    OBJECT_VERBS.contains(&verb) && words.len() <= MAX_ATTRIBUTION_TAIL_WORDS
+    // What a verb of writing takes with an article is the thing written
+    // (`Stone wrote a letter to the governor.` is a sentence of its own);
+    // a verb of telling takes its hearer (`told a reporter.`).
+    let thing_written = WRITING_VERBS.contains(&verb)
+        && matches!(
+            first.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its"
+        );
+    OBJECT_VERBS.contains(&verb) && !thing_written && words.len() <= MAX_ATTRIBUTION_TAIL_WORDS
 }
+
+/// Verbs in [`OBJECT_VERBS`] whose object is what was written, not who
+/// was told.
+const WRITING_VERBS: &[&str] = &[
+    "wrote", "writes", "posted", "posts", "tweeted", "tweets", "emailed", "texted",
+];
 
 /// The first character of the text after a candidate boundary, past any
 /// opening quotes or brackets, and the word it starts.

@@ -228,6 +228,39 @@ fn the_subject_of_a_sentence_speaks_its_quotations() {
 }
 
 #[test]
+fn agents_plural_subjects_and_titles() {
+    let r = read("agents-and-verbs");
+    // A passive verb with its agent after the quotation: the agent speaks.
+    assert_eq!(r.speaker_of("paper chase"), Some("growers"));
+    assert_eq!(r.speaker_of("a gift to the bottlers"), Some("critics"));
+    assert_eq!(r.speaker_of("plainly negligent"), Some("Nell Vance"));
+    // A plural subject with a base-form verb (`growers … plan to`, `both
+    // oppose`, `farmers prefer`) is the clause's subject, and an
+    // infinitive is no part of a speaker's phrase.
+    assert_eq!(r.speaker_of("phantom pumping"), Some("west bench growers"));
+    assert_eq!(r.speaker_of("dry-year levy"), Some("both"));
+    assert_eq!(
+        r.speaker_of("water you can count on"),
+        Some("Young farmers")
+    );
+    // A conjunction before an opening phrase, and a reporting verb after
+    // it, leave the phrase's quotation to the subject.
+    assert_eq!(r.speaker_of("temporary measures"), Some("Dale Ortiz"));
+    // A prepositional phrase or a time phrase between subject and verb.
+    assert_eq!(r.speaker_of("for every sandbag"), Some("Ines Fairlie"));
+    assert_eq!(r.speaker_of("drought emergency"), Some("Corin Malley"));
+    // A noun of speech with a copula and a clause (`X's answer was that`).
+    assert_eq!(r.speaker_of("the meters never lie"), Some("union"));
+    assert_eq!(r.speaker_of("shell game"), Some("Corin Malley"));
+    // A writer's letter is no attribution of the quotation before it, and
+    // a party before a title is no part of the name.
+    assert_eq!(r.speaker_of("unworkable"), Some("Tamsin Rourke"));
+    // A role with its office before a name: the name speaks.
+    assert_eq!(r.speaker_of("will run dry"), Some("Wen Okafor"));
+    insta::assert_snapshot!(r.text);
+}
+
+#[test]
 fn polls_and_groups_speak() {
     let r = read("polls-and-groups");
     // A share of a group speaks for the group.

@@ -308,6 +308,22 @@ mod quotes_and_brackets {
     }
 
     #[test]
+    fn a_writer_and_the_thing_written_open_a_sentence() {
+        // A verb of writing with an article after it takes the thing
+        // written, not the quotation before it.
+        assert_split(
+            "The mayor called the queues \"unacceptable.\" Harbor Mayor Gil Stone wrote a letter to the state.",
+            &[
+                "The mayor called the queues \"unacceptable.\"",
+                "Harbor Mayor Gil Stone wrote a letter to the state.",
+            ],
+        );
+        // Where it names where it wrote, it closes the quotation.
+        assert_whole("“We won.” Webb wrote in a letter.");
+        assert_whole("“We won.” Webb wrote to supporters.");
+    }
+
+    #[test]
     fn quote_of_several_sentences() {
         assert_split(
             "“Trade grew fast. Today, we are making it official. This will help,” Rao said at the summit.",

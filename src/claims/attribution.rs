@@ -76,6 +76,13 @@ pub const MAX_CUES_PER_SENTENCE: usize = 16;
 /// tokens.
 const MAX_APPOSITION_TOKENS: usize = 45;
 
+/// Words that open the object of a verb or an infinitive after it
+/// (`plan to`, `oppose a`): after a plural subject they show that the
+/// word between is a verb.
+const OBJECT_STARTS: &[&str] = &[
+    "to", "a", "an", "the", "his", "her", "their", "its", "our", "that", "this", "these", "those",
+];
+
 /// Words before a verb that make it passive.
 const PASSIVE: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting",
@@ -361,13 +368,27 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
     }
     // A subject read as its quotations' speaker adds nothing where a
     // verb of the same subject attributes them (`The senator paused,
-    // asking, “…”`).
-    let attributed: Vec<Span> = cues
+    // asking, “…”`); it stays for a quotation before that verb's scope
+    // (`In explaining why the “…” failed, Holt blamed …`).
+    let verb_scopes: Vec<(Span, Span)> = cues
         .iter()
         .filter(|c| c.kind != CueKind::Subject)
-        .map(|c| c.speaker_span)
+        .map(|c| (c.speaker_span, c.scope))
         .collect();
-    cues.retain(|c| c.kind != CueKind::Subject || !attributed.contains(&c.speaker_span));
+    cues.retain(|c| {
+        let scopes: Vec<Span> = verb_scopes
+            .iter()
+            .filter(|(speaker, _)| *speaker == c.speaker_span)
+            .map(|&(_, scope)| scope)
+            .collect();
+        c.kind != CueKind::Subject
+            || scopes.is_empty()
+            || quoted.iter().any(|q| {
+                c.scope.start <= q.start
+                    && q.end <= c.scope.end
+                    && !scopes.iter().any(|s| s.start <= q.start && q.end <= s.end)
+            })
+    });
     cues.sort_by_key(|c| c.span.start);
     cues.into_iter().map(|c| c.offset(sentence.start)).collect()
 }
@@ -448,6 +469,9 @@ impl Reader<'_, '_> {
             }
             CueKind::Quoting => self.quoting(first, last)?,
             _ => {
+                if let Some(cue) = self.passive_agent(first, last, form) {
+                    return Some(cue);
+                }
                 // Passive, denied or refused forms attribute nothing.
                 if previous_is(PASSIVE) && !form.is(Forms::ING) {
                     return None;
@@ -572,6 +596,51 @@ impl Reader<'_, '_> {
         Some(cue)
     }
 
+    /// A passive form with its agent after it: `labeled a “witch hunt” by
+    /// Democrats`, `was called “reckless” by critics` attribute the
+    /// quotation between to the agent; `…, as described by the director`
+    /// attributes the sentence before it.
+    fn passive_agent(&self, first: usize, last: usize, form: CueForm) -> Option<Cue> {
+        let t = self.tokens;
+        if !form.is(Forms::PAST | Forms::PARTICIPLE) {
+            return None;
+        }
+        // The quotation right after the verb (past an article or "as"),
+        // and "by" right after the quotation.
+        let mut quote = last + 1;
+        if t.is_any(quote, &["a", "an", "the", "as"]) {
+            quote += 1;
+        }
+        let by = if t.tokens.get(quote).is_some_and(Token::is_quote) {
+            let mut by = quote + 1;
+            if t.tokens.get(by).is_some_and(|tk| tk.is_punct(',')) {
+                by += 1;
+            }
+            by
+        } else {
+            last + 1
+        };
+        let as_described = first > 0 && t.is(first - 1, "as") && by == last + 1;
+        if !t.is(by, "by") || (by == last + 1 && !as_described) {
+            return None;
+        }
+        let (subject, _) = self.subject_after(by + 1)?;
+        if matches!(subject.mention, Mention::Pronoun(_)) {
+            return None;
+        }
+        let agent_last = subject.phrase.last;
+        let mut cue = self.make(form.kind, t.span(first, last), subject, as_described, false);
+        // The attribution ends with the agent (what a comma sets off after
+        // it is the sentence going on), and covers only the words between.
+        cue.extent = t.span(first, agent_last);
+        if as_described {
+            cue.extent = t.span(first - 1, agent_last);
+        } else {
+            cue.scope = cue.extent;
+        }
+        Some(cue)
+    }
+
     /// A parenthetical adverb set off by commas that ends at token `comma`
     /// (`The two lawmakers, however, argue`): the token before it starts.
     fn parenthetical_ending_at(&self, comma: usize) -> Option<usize> {
@@ -638,17 +707,7 @@ impl Reader<'_, '_> {
         if !t.tokens[previous].is_word() {
             return false;
         }
-        let plural = |lower: &str| {
-            (lower.ends_with('s')
-                && !lower.ends_with("ss")
-                && !lower.ends_with("'s")
-                && !lower.ends_with("’s"))
-                || (lower.ends_with("men") && lower.len() > 4)
-                || matches!(
-                    lower,
-                    "people" | "children" | "police" | "staff" | "folk" | "clergy"
-                )
-        };
+        let plural = is_plural_noun;
         let lower = t.lower(previous);
         if matches!(lower, "they" | "we" | "i" | "you") || plural(lower) {
             return true;
@@ -1101,7 +1160,17 @@ impl Reader<'_, '_> {
                     && (self.is_cue()(i)
                         || (!t.is_capitalised(i) && self.rules.is_finite_verb_form(t.lower(i)))))
         };
-        if ends_phrase(first + 1)
+        // `both oppose a …`: a plural quantifier before a base form.
+        let before_base = t.is_any(
+            first,
+            &["both", "many", "some", "most", "few", "several", "others"],
+        ) && t.tokens.get(first + 1).is_some_and(|tk| tk.is_word())
+            && !t.is_capitalised(first + 1)
+            && !phrase::is_function_word(t.lower(first + 1))
+            && t.tokens
+                .get(first + 2)
+                .is_some_and(|tk| tk.is_quote() || t.is_any(first + 2, OBJECT_STARTS));
+        if (ends_phrase(first + 1) || before_base)
             && let Some(subject) = self.quantifier(first)
         {
             return Some((subject, None));
@@ -1300,8 +1369,35 @@ impl Reader<'_, '_> {
         let according = phrase.first >= 2
             && t.is(phrase.first - 1, "to")
             && t.is(phrase.first - 2, "according");
+        // So is the agent of a passive right after its quotation (`labeled
+        // a “…” by growers`), with or without an article.
+        let agent = phrase.first >= 2
+            && t.is(phrase.first - 1, "by")
+            && (t.tokens[phrase.first - 2].is_quote()
+                || (t.tokens[phrase.first - 2].is_punct(',')
+                    && phrase.first >= 3
+                    && t.tokens[phrase.first - 3].is_quote()));
+        if self.lenient && agent && phrase.head_last == phrase.last {
+            let lower = t.lower(phrase.last);
+            let start = if phrase::is_determiner(t.lower(phrase.first)) {
+                phrase.first + 1
+            } else {
+                phrase.first
+            };
+            let bare_plural = start <= phrase.last
+                && (start..=phrase.last).all(|i| t.tokens[i].is_word() && !t.is_capitalised(i))
+                && is_plural_noun(lower)
+                && !phrase::is_function_word(lower);
+            if bare_plural {
+                let span = t.span(start, phrase.last);
+                return Some(Mention::Description {
+                    name: t.text[span.start..span.end].to_string(),
+                    head: lower.to_string(),
+                });
+            }
+        }
         if !self.lenient
-            || !(after_quotation || opens_clause || according)
+            || !(after_quotation || opens_clause || according || agent)
             || !t.is_any(
                 phrase.first,
                 &[
@@ -1447,7 +1543,9 @@ impl Reader<'_, '_> {
             if subject.reach.1 >= at || abbreviation {
                 continue;
             }
-            if self.verb_follows(subject.reach.1 + 1, at) {
+            if self.verb_follows(subject.reach.1 + 1, at)
+                || self.is_base_after_plural(&subject, subject.reach.1 + 1, at)
+            {
                 return Some(subject);
             }
             if fallback.is_none() && !opening {
@@ -1731,6 +1829,8 @@ impl Reader<'_, '_> {
             // The noun heads its phrase: a quotation, "that", punctuation or
             // a preposition follows it ("the email controversy" is no
             // email).
+            // A copula with a clause after it heads it too (`Holt's answer
+            // was that “…”`).
             let heads = t.tokens.get(noun + 1).is_none_or(|next| {
                 !next.is_word()
                     || t.is_any(
@@ -1740,6 +1840,7 @@ impl Reader<'_, '_> {
                             "calling", "saying",
                         ],
                     )
+                    || (t.is_any(noun + 1, &["is", "was"]) && t.is(noun + 2, "that"))
             });
             if !heads {
                 continue;
@@ -1891,7 +1992,9 @@ impl Reader<'_, '_> {
         {
             verb += 1;
         }
-        if !self.is_finite_verb(verb, quote) || self.is_possessive(&subject) {
+        let finite =
+            self.is_finite_verb(verb, quote) || self.is_base_after_plural(&subject, verb, quote);
+        if !finite || self.is_possessive(&subject) {
             return None;
         }
         let span = t.tokens[verb].span();
@@ -1904,7 +2007,10 @@ impl Reader<'_, '_> {
     /// verb follows that subject. The attribution covers the sentence.
     fn subject_after_opening(&self, quote: usize) -> Option<Cue> {
         let t = self.tokens;
-        let start = self.after_dateline(0);
+        let mut start = self.after_dateline(0);
+        if t.is_any(start, &["and", "but", "so", "yet"]) {
+            start += 1;
+        }
         let opening = t.is_any(start, OPENING_PHRASE_WORDS)
             || t.tokens.get(start).is_some_and(|tk| {
                 tk.is_word() && {
@@ -1940,7 +2046,9 @@ impl Reader<'_, '_> {
         {
             verb += 1;
         }
-        if !self.is_finite_verb(verb, t.len()) || self.is_possessive(&subject) {
+        let finite = self.is_finite_verb(verb, t.len())
+            || self.is_base_after_plural(&subject, verb, t.len());
+        if !finite || self.is_possessive(&subject) {
             return None;
         }
         let span = t.tokens[verb].span();
@@ -1952,7 +2060,26 @@ impl Reader<'_, '_> {
     /// `at` when none stands there.
     fn past_time_phrase(&self, at: usize, limit: usize) -> usize {
         let t = self.tokens;
-        if !t.is_any(at, &["on", "during", "last", "this", "at"]) {
+        // A prepositional phrase of a few words closed by a finite verb
+        // (`Tran during a Sunday rally thanked`, `Keel at a hearing
+        // called`).
+        if t.is_any(
+            at,
+            &["during", "at", "in", "on", "after", "before", "since"],
+        ) {
+            let verb = (at + 2..limit.min(at + 7))
+                .take_while(|&i| t.tokens[i].is_word())
+                .find(|&i| {
+                    !t.is_capitalised(i)
+                        && self.rules.is_finite_verb_form(t.lower(i))
+                        && !phrase::is_determiner(t.lower(i - 1))
+                        && !phrase::is_function_word(t.lower(i))
+                });
+            if let Some(verb) = verb {
+                return verb;
+            }
+        }
+        if !t.is_any(at, &["on", "during", "last", "this", "at", "late", "early"]) {
             return at;
         }
         let mut end = at + 1;
@@ -2004,6 +2131,31 @@ impl Reader<'_, '_> {
             && (auxiliary
                 || (!phrase::is_function_word(t.lower(verb))
                     && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)))))
+    }
+
+    /// Whether token `verb` is the base form of a verb after a plural
+    /// subject (`Democrats on the panel plan to …`, `both oppose a …`):
+    /// a lowercase content word with an object or an infinitive after
+    /// it, where a noun after a plural noun would not stand.
+    fn is_base_after_plural(&self, subject: &Subject, verb: usize, limit: usize) -> bool {
+        let t = self.tokens;
+        let phrase = subject.phrase;
+        let head = t.lower(phrase.head_last);
+        let plural = is_plural_noun(head)
+            || head == "both"
+            || (phrase.first..phrase.head_last).any(|i| t.is(i, "and"));
+        let word_is_base =
+            t.tokens.get(verb).is_some_and(|tk| tk.is_word()) && !t.is_capitalised(verb) && {
+                let lower = t.lower(verb);
+                !phrase::is_function_word(lower)
+                    && !phrase::is_adverb(lower)
+                    && !lower.ends_with("ing")
+                    && !lower.ends_with("ly")
+                    && !self.rules.is_finite_verb_form(lower)
+            };
+        let object_follows = verb + 1 < limit
+            && (t.tokens[verb + 1].is_quote() || t.is_any(verb + 1, OBJECT_STARTS));
+        plural && word_is_base && object_follows
     }
 
     /// Whether a subject's head is a possessive (`Trump's “…” remark`).
@@ -2101,6 +2253,20 @@ impl Reader<'_, '_> {
 
 /// `word` with its first letter capital and the rest small ("WALLACE" →
 /// "Wallace", "SEN." → "Sen.").
+/// Whether the lowercase noun `lower` is plural ("voters", "congressmen",
+/// "people").
+fn is_plural_noun(lower: &str) -> bool {
+    (lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("'s")
+        && !lower.ends_with("’s"))
+        || (lower.ends_with("men") && lower.len() > 4)
+        || matches!(
+            lower,
+            "people" | "children" | "police" | "staff" | "folk" | "clergy"
+        )
+}
+
 fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {

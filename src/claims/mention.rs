@@ -390,6 +390,18 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
             while name_words.len() > 1 && rules.is_honorific(name_words[0]) {
                 name_words = &name_words[1..];
             }
+            // Capitalised words before a title are no part of the name
+            // either: "Republican Gov. Dale Price" is Dale Price.
+            const TITLES: &[&str] = &[
+                "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt",
+                "sgt", "adm", "rev",
+            ];
+            if let Some(title) = name_words[..name_words.len() - 1]
+                .iter()
+                .rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+            {
+                name_words = &name_words[title + 1..];
+            }
             let name = name_words.join(" ");
             let organisation = rules.places.contains(&name)
                 || rules.organisations.suffix_of(&name).is_some_and(|m| {

@@ -297,11 +297,18 @@ fn trim_content(document: &Document, span: Span) -> Span {
         }
         start = next;
     }
-    let rest = &text[start..end];
-    end = start
-        + rest
-            .trim_end_matches(|c: char| c.is_whitespace() || EDGE.contains(&c))
-            .len();
+    let trim_end = |end: usize| {
+        start
+            + text[start..end]
+                .trim_end_matches(|c: char| c.is_whitespace() || EDGE.contains(&c))
+                .len()
+    };
+    end = trim_end(end);
+    // `…, as described by the auditor`: the "as" belongs to the
+    // attribution.
+    if text[start..end].to_ascii_lowercase().ends_with(" as") {
+        end = trim_end(end - 3);
+    }
     Span::new(span.start + start, span.start + end.max(start))
 }
 

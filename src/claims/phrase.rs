@@ -548,6 +548,24 @@ pub fn before(
     let mut first = group_before(tokens, last, is_cue)?;
     let mut head_last = last;
     let mut words = last + 1 - first;
+    // `to` before a bare lowercase word is an infinitive (`plan to release
+    // transcripts to disprove claims`), not a preposition (`an adviser to
+    // the governor`): no phrase reaches across it.
+    let infinitive_at = |first: usize| {
+        first >= 1
+            && tokens.is(first - 1, "to")
+            && !tokens.is_capitalised(first)
+            && tokens.tokens[first].is_word()
+            && {
+                let lower = tokens.lower(first);
+                !is_determiner(lower)
+                    && !lexicon.is_noun(lower)
+                    && !lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+            }
+    };
+    if infinitive_at(first) {
+        return None;
+    }
     // Prepositional phrases: `a message on the website`, `the father of
     // two`, `Ross Ellis of the institute`, `the Center for Strategic
     // Studies`.
@@ -559,14 +577,27 @@ pub fn before(
         let Some(start) = group_before(tokens, preposition - 1, is_cue) else {
             break;
         };
+        if infinitive_at(start) {
+            return None;
+        }
         let before = preposition - 1;
         let joined_to_name = is_name_word(tokens, before);
         let organisation = joined_to_name && lexicon.is_noun(tokens.lower(before));
         if joined_to_name && !organisation && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
             break;
         }
+        // A role with its office before a name (`former secretary of
+        // state Ann Moss`, `director of communications Jo Lee`): the name
+        // is the head, not the role.
+        let role_of_office = head_last == last
+            && is_name_word(tokens, last)
+            && !is_name_word(tokens, first)
+            && !is_determiner(tokens.lower(first))
+            && tokens.is(preposition, "of");
         words += preposition - start;
-        head_last = before;
+        if !role_of_office {
+            head_last = before;
+        }
         first = start;
     }
     // Names joined by "and" speak together ("Edward-Isaac Dovere and
@@ -793,7 +824,36 @@ fn group_after(
             && tokens.lower(at).ends_with("ed")
             && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
             && is_determiner(tokens.lower(at + 1));
-        if past_verb {
+        // A base form after a plural noun, with an object or an
+        // infinitive after it, is the verb too (`the growers plan to
+        // publish`, `young farmers prefer the …`).
+        let base_verb = previous.is_some_and(|p| {
+            let plural = tokens.lower(p);
+            !tokens.is_capitalised(p)
+                && plural.len() > 3
+                && plural.ends_with('s')
+                && !plural.ends_with("ss")
+                && !plural.ends_with("'s")
+                && !plural.ends_with("’s")
+        }) && !tokens.is_capitalised(at)
+            && {
+                let word = tokens.lower(at);
+                !word.ends_with('s') && !word.ends_with("ed") && !word.ends_with("ing")
+            }
+            && tokens.tokens.get(at + 1).is_some_and(|next| {
+                next.is_quote()
+                    || (tokens.is(at + 1, "to")
+                        && tokens.tokens.get(at + 2).is_some_and(|t| t.is_word())
+                        && !tokens.is_capitalised(at + 2)
+                        && !is_determiner(tokens.lower(at + 2)))
+                    || tokens.is_any(
+                        at + 1,
+                        &[
+                            "a", "an", "the", "his", "her", "their", "its", "our", "this", "these",
+                        ],
+                    )
+            });
+        if past_verb || base_verb {
             break;
         }
         run.push(at);
@@ -815,14 +875,19 @@ fn group_after(
         // after a name, role words go on only if a name follows.
         let noun = lexicon.is_noun(tokens.lower(i));
         // Only role words stand between two names ("Trump supporter Jane
-        // Doe"): a verb form does not ("Sanders credited Clinton").
+        // Doe"): a verb form does not ("Sanders credited Clinton"), nor a
+        // word of time before a day ("Keel late Thursday").
         let role_word = |j: usize| {
             let lower = tokens.lower(j);
             lexicon.is_noun(lower)
                 || !(lower.ends_with("ed")
                     || lower.ends_with("ing")
                     || is_adverb(lower)
-                    || lexicon.is_verb(lower))
+                    || lexicon.is_verb(lower)
+                    || matches!(
+                        lower,
+                        "late" | "early" | "earlier" | "later" | "last" | "next"
+                    ))
         };
         let name_follows = run[index..]
             .iter()
