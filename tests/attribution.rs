@@ -257,6 +257,20 @@ fn agents_plural_subjects_and_titles() {
     assert_eq!(r.speaker_of("unworkable"), Some("Tamsin Rourke"));
     // A role with its office before a name: the name speaks.
     assert_eq!(r.speaker_of("will run dry"), Some("Wen Okafor"));
+    // A comma inside the closing marks sets off a participle.
+    assert_eq!(r.speaker_of("that rumor"), Some("Orchard Trust"));
+    assert_eq!(
+        r.speaker_of("keeping the creek alive"),
+        Some("Orchard Trust")
+    );
+    // `a few days later` is a span of time, not the subject.
+    assert_eq!(r.speaker_of("are here to stay"), Some("Corin Malley"));
+    // A possessive pronoun before a noun of speech is the clause's subject.
+    assert_eq!(
+        r.speaker_of("the valley is being robbed"),
+        Some("Cal Brenner")
+    );
+    assert_eq!(r.speaker_of("full reservoirs"), Some("Dale Ortiz"));
     insta::assert_snapshot!(r.text);
 }
 

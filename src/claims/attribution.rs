@@ -372,7 +372,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
     // (`In explaining why the “…” failed, Holt blamed …`).
     let verb_scopes: Vec<(Span, Span)> = cues
         .iter()
-        .filter(|c| c.kind != CueKind::Subject)
+        .filter(|c| c.kind != CueKind::Subject && !c.quote_only)
         .map(|c| (c.speaker_span, c.scope))
         .collect();
     cues.retain(|c| {
@@ -750,7 +750,14 @@ impl Reader<'_, '_> {
                     && t.is(previous, "as")
                     && t.is(previous - 1, "well")
                     && t.is(previous - 2, "as");
+                // A comma inside the closing marks counts (`did not
+                // address “that person,” telling …`).
+                let comma_in_quote = token.is_quote()
+                    && t.text(previous)
+                        .trim_end_matches(['”', '"', '’', '\''])
+                        .ends_with(',');
                 token.is_punct(',')
+                    || comma_in_quote
                     || token.is_punct('—')
                     || token.is_punct('–')
                     || t.is_any(previous, PARTICIPLE_OPENERS)
@@ -1519,7 +1526,7 @@ impl Reader<'_, '_> {
                             i,
                             &[
                                 "when", "while", "after", "because", "although", "though", "since",
-                                "whereas", "once", "until",
+                                "whereas", "once", "until", "and",
                             ],
                         )
                 })
@@ -1540,7 +1547,14 @@ impl Reader<'_, '_> {
                     || t.tokens
                         .get(subject.phrase.last + 1)
                         .is_some_and(|tk| tk.is_punct('.')));
-            if subject.reach.1 >= at || abbreviation {
+            // `A few days later, Holt …`: a span of time, not a subject.
+            const UNITS: &[&str] = &["days", "weeks", "months", "years", "hours", "minutes"];
+            const SINCE: &[&str] = &["later", "earlier", "ago"];
+            let next = subject.reach.1 + 1;
+            let time_span = (subject.phrase.first..=subject.phrase.last)
+                .any(|i| t.is_any(i, UNITS))
+                || (t.is_any(next, UNITS) && t.is_any(next + 1, SINCE));
+            if subject.reach.1 >= at || abbreviation || time_span {
                 continue;
             }
             if self.verb_follows(subject.reach.1 + 1, at)
@@ -1841,6 +1855,7 @@ impl Reader<'_, '_> {
                         ],
                     )
                     || (t.is_any(noun + 1, &["is", "was"]) && t.is(noun + 2, "that"))
+                    || (is_time_word(t.lower(noun + 1)) && t.is(noun + 2, "that"))
             });
             if !heads {
                 continue;
@@ -1885,6 +1900,33 @@ impl Reader<'_, '_> {
     /// three modifiers) in `Trump's recent evidence-free assertion`.
     fn possessor_before(&self, noun: usize) -> Option<Subject> {
         let t = self.tokens;
+        // A possessive pronoun right before the noun or its one modifier
+        // (`his comment Monday that “…”`, `her latest claim that`).
+        if let Some(pronoun) = (noun.saturating_sub(2)..noun)
+            .rev()
+            .take_while(|&i| t.tokens[i].is_word())
+            .find(|&i| t.is_any(i, &["his", "her", "their"]))
+        {
+            // The subject of its clause, when one stands before it
+            // (`Holt stood by his comment`), else whoever it refers back to.
+            if let Some(subject) = self.clause_subject(pronoun)
+                && !matches!(subject.mention, Mention::Pronoun(_))
+                && subject.reach.1 < pronoun
+            {
+                return Some(subject);
+            }
+            let kind = if t.is(pronoun, "their") { "they" } else { "he" };
+            let kind = self.rules.pronoun(kind)?;
+            return Some(Subject {
+                mention: Mention::Pronoun(kind),
+                phrase: NounPhrase {
+                    first: pronoun,
+                    last: pronoun,
+                    head_last: pronoun,
+                },
+                reach: (pronoun, noun),
+            });
+        }
         let possessive = (noun.saturating_sub(4)..noun)
             .rev()
             .take_while(|&i| t.tokens[i].is_word())

@@ -603,8 +603,8 @@ const GENDER_WINDOW: usize = 3;
 /// The gender a personal pronoun gives: "he" a man, "she" a woman.
 fn pronoun_gender(written: &str) -> Option<Gender> {
     match written.trim().to_lowercase().as_str() {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
+        "he" | "his" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
         _ => None,
     }
 }

@@ -819,11 +819,14 @@ fn group_after(
         // A lowercase past form after the phrase's first words, with a
         // determiner after it, is the verb (`the retired neurosurgeon
         // addressed his concerns`).
+        // So is a finite form with "that" after it (`the Holt campaign
+        // projects that …`).
         let past_verb = !run.is_empty()
             && !tokens.is_capitalised(at)
-            && tokens.lower(at).ends_with("ed")
-            && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
-            && is_determiner(tokens.lower(at + 1));
+            && ((tokens.lower(at).ends_with("ed")
+                && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
+                && is_determiner(tokens.lower(at + 1)))
+                || (lexicon.is_verb(tokens.lower(at)) && tokens.is(at + 1, "that")));
         // A base form after a plural noun, with an object or an
         // infinitive after it, is the verb too (`the growers plan to
         // publish`, `young farmers prefer the …`).
