@@ -271,6 +271,17 @@ fn agents_plural_subjects_and_titles() {
         Some("Cal Brenner")
     );
     assert_eq!(r.speaker_of("full reservoirs"), Some("Dale Ortiz"));
+    // A passive verb of asking with its agent: the agent asks what
+    // follows; a relative clause's attribution covers only that clause.
+    assert_eq!(
+        r.speaker_of("another decade of pumping"),
+        Some("Lena Pryce")
+    );
+    // A capitalised contraction names nobody.
+    assert_eq!(r.speaker_of("pumping lobby"), None);
+    // A sentence adverb before the subject, and an opening "it".
+    assert_eq!(r.speaker_of("patience"), Some("local farmers"));
+    assert_eq!(r.speaker_of("for every valve"), Some("Cal Brenner"));
     insta::assert_snapshot!(r.text);
 }
 

@@ -389,6 +389,24 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
                     && !scopes.iter().any(|s| s.start <= q.start && q.end <= s.end)
             })
     });
+    // An attribution inside a relative clause set off by commas (`his
+    // plan, which the Tax Office estimates would cost billions, would
+    // risk “…”`) covers that clause only.
+    for cue in &mut cues {
+        let subject_first = tokens.at_or_after(cue.speaker_span.start);
+        let relative = subject_first >= 2
+            && tokens.is_any(subject_first - 1, &["which", "whom"])
+            && tokens.tokens[subject_first - 2].is_punct(',');
+        if relative
+            && !cue.trailing
+            && let Some(comma) = tokens
+                .tokens
+                .iter()
+                .find(|tk| tk.start >= cue.span.end && tk.is_punct(','))
+        {
+            cue.scope.end = cue.scope.end.min(comma.start);
+        }
+    }
     cues.sort_by_key(|c| c.span.start);
     cues.into_iter().map(|c| c.offset(sentence.start)).collect()
 }
@@ -621,7 +639,10 @@ impl Reader<'_, '_> {
             last + 1
         };
         let as_described = first > 0 && t.is(first - 1, "as") && by == last + 1;
-        if !t.is(by, "by") || (by == last + 1 && !as_described) {
+        // `was asked by the moderator whether …`, `were told by officials
+        // that …`: the agent says what follows.
+        let passive = first > 0 && t.is_any(first - 1, PASSIVE) && by == last + 1;
+        if !t.is(by, "by") || (by == last + 1 && !as_described && !passive) {
             return None;
         }
         let (subject, _) = self.subject_after(by + 1)?;
@@ -635,7 +656,7 @@ impl Reader<'_, '_> {
         cue.extent = t.span(first, agent_last);
         if as_described {
             cue.extent = t.span(first - 1, agent_last);
-        } else {
+        } else if !passive {
             cue.scope = cue.extent;
         }
         Some(cue)
@@ -1477,6 +1498,12 @@ impl Reader<'_, '_> {
     /// The subject of the clause that token `at` stands in: the phrase that
     /// opens it, after an opening phrase set off by a comma.
     fn clause_subject(&self, at: usize) -> Option<Subject> {
+        self.clause_subject_from(at, 0)
+    }
+
+    /// [`clause_subject`](Self::clause_subject) among the places at or
+    /// after token `from`.
+    fn clause_subject_from(&self, at: usize, from: usize) -> Option<Subject> {
         let t = self.tokens;
         let mut start = 0;
         // A quotation inside the clause is its object ("did not want to
@@ -1495,6 +1522,26 @@ impl Reader<'_, '_> {
             start
         };
         let start = self.after_dateline(start);
+        // A sentence adverb before the subject (`Perhaps young voters
+        // prefer …`) is no part of it.
+        let start = if t.tokens.get(start + 1).is_some_and(|tk| tk.is_word())
+            && t.is_any(
+                start,
+                &[
+                    "perhaps",
+                    "maybe",
+                    "indeed",
+                    "still",
+                    "instead",
+                    "meanwhile",
+                    "now",
+                    "today",
+                ],
+            ) {
+            start + 1
+        } else {
+            start
+        };
         // The subject opens the clause, or follows an opening phrase set off
         // by commas ("Speaking in Salem, New Hampshire, Trump went after
         // Bush"): of the places a subject could start, the first whose
@@ -1532,10 +1579,18 @@ impl Reader<'_, '_> {
                 })
                 .map(|i| i + 1),
         );
+        // After an "it" that opens the sentence, the clause of its "that"
+        // (`It is clear that Holt …`).
+        if from > 0 {
+            places.extend((from..at).filter(|&i| t.is(i, "that")).map(|i| i + 1));
+        }
         let mut fallback = None;
         for place in places {
             if place >= at {
                 break;
+            }
+            if place < from {
+                continue;
             }
             let Some((subject, _)) = self.subject_after(place) else {
                 continue;
@@ -2017,7 +2072,15 @@ impl Reader<'_, '_> {
     /// between them (`Sanders credited the win to “…”`).
     fn subject_before_quotation(&self, quote: usize) -> Option<Cue> {
         let t = self.tokens;
-        let subject = self.clause_subject(quote)?;
+        // `It has become such a fixture that Holt thanked …`: an "it" that
+        // opens the sentence is nobody; a clause after it may name
+        // someone.
+        const IT: &[&str] = &["it", "it's", "it’s"];
+        let subject = match self.clause_subject(quote) {
+            Some(subject) if !t.is_any(subject.phrase.first, IT) => subject,
+            _ if t.is_any(0, IT) => self.clause_subject_from(quote, 1)?,
+            _ => return None,
+        };
         if matches!(subject.mention, Mention::Pronoun(_)) && subject.phrase.first > 0 {
             return None;
         }
@@ -2293,8 +2356,6 @@ impl Reader<'_, '_> {
     }
 }
 
-/// `word` with its first letter capital and the rest small ("WALLACE" →
-/// "Wallace", "SEN." → "Sen.").
 /// Whether the lowercase noun `lower` is plural ("voters", "congressmen",
 /// "people").
 fn is_plural_noun(lower: &str) -> bool {
@@ -2309,6 +2370,8 @@ fn is_plural_noun(lower: &str) -> bool {
         )
 }
 
+/// `word` with its first letter capital and the rest small ("WALLACE" →
+/// "Wallace", "SEN." → "Sen.").
 fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {

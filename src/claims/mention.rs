@@ -403,6 +403,18 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
                 name_words = &name_words[title + 1..];
             }
             let name = name_words.join(" ");
+            // A capitalised contraction opening a sentence ("There’s",
+            // "It’s") names nobody.
+            let contraction = name_words.len() == 1 && {
+                let lower = name.to_lowercase().replace('’', "'");
+                matches!(
+                    lower.as_str(),
+                    "there's" | "here's" | "it's" | "that's" | "what's" | "who's" | "let's"
+                )
+            };
+            if contraction {
+                return None;
+            }
             let organisation = rules.places.contains(&name)
                 || rules.organisations.suffix_of(&name).is_some_and(|m| {
                     // The head word must be part of the name itself.
