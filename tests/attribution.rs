@@ -307,6 +307,14 @@ fn polls_and_groups_speak() {
     // A quotation opening the sentence after reported speech is the
     // reporter's speaker's.
     assert_eq!(r.speaker_of("We lost the whole"), Some("Nell Hardy"));
+    // Where the sentence names a poll, the people it asked speak in its
+    // words: the poll is the speaker (a share written with `%` too).
+    assert_eq!(
+        r.speaker_of("a tax on working people"),
+        Some("Harbor Gazette poll")
+    );
+    assert_eq!(r.speaker_of("safe enough"), Some("marina survey"));
+    assert_eq!(r.speaker_of("out of touch with the docks"), Some("survey"));
     insta::assert_snapshot!(r.text);
 }
 

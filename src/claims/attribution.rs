@@ -389,6 +389,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
                     && !scopes.iter().any(|s| s.start <= q.start && q.end <= s.end)
             })
     });
+    reader.respondents_speak_through_their_poll(&mut cues);
     // An attribution inside a relative clause set off by commas (`his
     // plan, which the Tax Office estimates would cost billions, would
     // risk “…”`) covers that clause only.
@@ -476,7 +477,12 @@ impl Reader<'_, '_> {
         let mut cue = match form.kind {
             CueKind::According => {
                 let (subject, _) = self.subject_after(last + 1)?;
-                let opens = first == 0 || self.at_clause_start(first);
+                // `…, according to a survey released Friday.` closes the
+                // sentence and covers what came before; one that opens a
+                // clause goes on after a comma (`…; according to the
+                // report, the agency …`).
+                let comma_after = (subject.reach.1 + 1..t.len()).any(|i| t.tokens[i].is_punct(','));
+                let opens = first == 0 || (self.at_clause_start(first) && comma_after);
                 self.make(
                     CueKind::According,
                     cue_span,
@@ -612,6 +618,67 @@ impl Reader<'_, '_> {
         }
         cue.span = cue_span;
         Some(cue)
+    }
+
+    /// A poll or survey the sentence names (`In a Ledger poll released
+    /// Monday, …`, `…, according to a Ledger poll`, `The survey found
+    /// that …`) is who speaks for the people it asked: the words a share
+    /// of them "said" are the poll's wording, and its figures are the
+    /// poll's findings. Their attributions take the poll as speaker.
+    fn respondents_speak_through_their_poll(&self, cues: &mut [Cue]) {
+        const POLL_WORDS: &[&str] = &["poll", "polls", "survey", "surveys"];
+        let t = self.tokens;
+        // The poll as a document named as written, without its article.
+        let poll_named = |first: usize, head: usize| {
+            let first = if phrase::is_determiner(t.lower(first)) {
+                first + 1
+            } else {
+                first
+            };
+            let span = t.span(first, head);
+            (
+                Mention::Other {
+                    name: t.text[span.start..span.end].to_string(),
+                    kind: SpeakerKind::Document,
+                },
+                span,
+            )
+        };
+        let head_in = |first: usize, last: usize| (first..=last).find(|&i| t.is_any(i, POLL_WORDS));
+        let mut poll = cues.iter().find_map(|c| {
+            let first = t.at_or_after(c.speaker_span.start);
+            let last = t.covering(c.speaker_span.end.saturating_sub(1));
+            head_in(first, last).map(|head| poll_named(first, head))
+        });
+        // An opening phrase `In a … poll …,`.
+        if poll.is_none() && t.is(0, "in") {
+            let comma = (1..t.len().min(16)).find(|&i| t.tokens[i].is_punct(','));
+            if let Some(comma) = comma
+                && let Some(head) = head_in(1, comma - 1)
+            {
+                poll = Some(poll_named(1, head));
+            }
+        }
+        let Some((mention, span)) = poll else {
+            return;
+        };
+        for cue in cues.iter_mut() {
+            let respondents = matches!(
+                cue.speaker,
+                Mention::Other {
+                    kind: SpeakerKind::Group,
+                    ..
+                } | Mention::Description { .. }
+            );
+            // The poll's own attribution names it as written, not by a
+            // name inside it ("a Ledger poll" is no newspaper's words).
+            let names_the_poll =
+                cue.speaker_span.start <= span.start && span.end <= cue.speaker_span.end;
+            if names_the_poll || (respondents && cue.kind != CueKind::According) {
+                cue.speaker = mention.clone();
+                cue.speaker_span = span;
+            }
+        }
     }
 
     /// A passive form with its agent after it: `labeled a “witch hunt” by

@@ -537,9 +537,14 @@ fn clean(text: &str) -> Vec<&str> {
     let mut words: Vec<&str> = text
         .split_whitespace()
         .map(|w| {
-            w.trim_matches(|c: char| {
-                !c.is_alphanumeric() && c != '’' && c != '\'' && c != '.' && c != '-'
-            })
+            let w = w.trim_matches(|c: char| {
+                !c.is_alphanumeric() && c != '’' && c != '\'' && c != '.' && c != '-' && c != '%'
+            });
+            // A percent sign stays only after a number (`31%`).
+            match w.strip_suffix('%') {
+                Some(number) if number.ends_with(|c: char| c.is_ascii_digit()) => w,
+                _ => w.trim_matches('%'),
+            }
         })
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())

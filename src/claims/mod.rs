@@ -266,8 +266,17 @@ fn reported_content(document: &Document, cue: &Cue) -> Option<Span> {
     if cue.kind == CueKind::Subject {
         return None;
     }
-    let attribution_start = cue.span.start.min(cue.speaker_span.start);
-    let attribution_end = cue.span.end.max(cue.speaker_span.end);
+    // The attribution as written: the cue and its speaker's phrase, or the
+    // phrase of those the speaker speaks for, when it stands elsewhere (a
+    // poll's respondents).
+    let written =
+        if cue.extent.start <= cue.speaker_span.start && cue.speaker_span.end <= cue.extent.end {
+            cue.speaker_span
+        } else {
+            cue.extent
+        };
+    let attribution_start = cue.span.start.min(written.start);
+    let attribution_end = cue.span.end.max(written.end);
     let raw = if cue.trailing {
         Span::new(cue.scope.start, attribution_start)
     } else {

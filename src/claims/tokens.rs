@@ -180,6 +180,11 @@ fn word_end(text: &str, start: usize, quote: Option<usize>) -> usize {
             end = at + c.len_utf8();
             continue;
         }
+        // `31%` is one word, as `31 percent` is two.
+        if c == '%' && text[start..at].ends_with(|d: char| d.is_ascii_digit()) {
+            end = at + 1;
+            break;
+        }
         let joins = matches!(c, '\'' | '’' | '-' | '‑' | '&' | '/' | '.');
         let rest = &text[at + c.len_utf8()..limit];
         let next_is_word = rest.chars().next().is_some_and(char::is_alphanumeric);
