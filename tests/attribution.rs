@@ -336,6 +336,16 @@ fn words_reported_inside_reported_words() {
     // A noun of speech with a clause of what was said governs the
     // quotations in that clause.
     assert_eq!(r.speaker_of("a game of delay"), Some("Ahmed Rask"));
+    // A phrase after a verb that goes on with "and said" is the verb's
+    // object, not a speaker after it.
+    assert_eq!(r.speaker_of("hopeless"), Some("Ingrid Solberg"));
+    // Two nouns joined by "and" in a reported clause are no new clause:
+    // the words stay the reporter's.
+    assert_eq!(r.speaker_of("a fare increase"), Some("Aase"));
+    assert_eq!(r.speaker_of("the same hopes"), Some("Ahmed Rask"));
+    // A gesture after a quotation held by a verb before it, or a main
+    // clause after the subordinate clause that holds it, yields.
+    assert_eq!(r.speaker_of("keep every crossing"), Some("Ingrid Solberg"));
     insta::assert_snapshot!(r.text);
 }
 

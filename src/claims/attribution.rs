@@ -531,10 +531,28 @@ impl Reader<'_, '_> {
                         }
                         SubjectPlace::After => {
                             let (subject, _) = self.subject_after(last + 1)?;
+                            // `…, denounced her record as mayor and said`:
+                            // a phrase that goes on with "and" or "as" is
+                            // the verb's object, and the verb one of a
+                            // series whose subject is the clause's.
+                            let next = subject.reach.1 + 1;
+                            let lowercase_word = |i: usize| {
+                                t.tokens.get(i).is_some_and(|tk| tk.is_word())
+                                    && !t.is_capitalised(i)
+                                    && !phrase::is_determiner(t.lower(i))
+                            };
+                            let object = (t.is_any(next, &["and", "but", "or"])
+                                && lowercase_word(next + 1))
+                                || (t.is(next, "as")
+                                    && lowercase_word(next + 1)
+                                    && !t.is_any(
+                                        next + 1,
+                                        &["he", "she", "they", "it", "we", "i", "you"],
+                                    ));
                             // `…, said Sanders has pushed her`: a name with a
                             // verb of its own opens the reported clause, so
                             // the speaker is the clause's subject.
-                            if self.opens_finite_clause(subject.phrase.last + 1) {
+                            if object || self.opens_finite_clause(subject.phrase.last + 1) {
                                 self.clause_cue(first, last, form, earlier)?
                             } else {
                                 self.make(form.kind, cue_span, subject, true, form.quote_only)
@@ -1624,9 +1642,25 @@ impl Reader<'_, '_> {
         if !t.is_any(start, OPENING_PHRASE_WORDS) {
             places.push(start);
         }
+        // A subordinate clause opening the sentence has its own subject
+        // (`When Solberg turned to the fares and said …`), tried after
+        // the main clause's.
+        let subordinate_subject = t
+            .is_any(
+                start,
+                &[
+                    "when", "while", "after", "because", "although", "though", "since", "once",
+                    "until", "if", "as", "before",
+                ],
+            )
+            .then_some(start + 1);
         places.extend(
             (start..at)
-                .filter(|&i| t.tokens[i].is_punct(','))
+                .filter(|&i| {
+                    t.tokens[i].is_punct(',')
+                        || t.tokens[i].is_punct('—')
+                        || t.tokens[i].is_punct('–')
+                })
                 .map(|i| i + 1),
         );
         // A clause also opens after a subordinating word (`such as when
@@ -1646,17 +1680,16 @@ impl Reader<'_, '_> {
                 })
                 .map(|i| i + 1),
         );
+        places.extend(subordinate_subject);
         // After an "it" that opens the sentence, the clause of its "that"
         // (`It is clear that Holt …`).
         if from > 0 {
             places.extend((from..at).filter(|&i| t.is(i, "that")).map(|i| i + 1));
         }
         let mut fallback = None;
+        // The places come in groups, each in order: none may be skipped.
         for place in places {
-            if place >= at {
-                break;
-            }
-            if place < from {
+            if place >= at || place < from {
                 continue;
             }
             let Some((subject, _)) = self.subject_after(place) else {

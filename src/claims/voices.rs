@@ -117,6 +117,12 @@ const TITLE_WORDS: &[&str] = &[
 /// The most words between a closing mark and the attribution after it.
 const MAX_GAP_WORDS: usize = 6;
 
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "while", "because", "although", "though", "since", "before", "if", "once",
+    "as", "until",
+];
+
 /// The most words a quotation of a term may have.
 const MAX_TERM_WORDS: usize = 2;
 
@@ -186,6 +192,37 @@ pub(crate) fn of_quotations<'c>(
                             })
                     })
             });
+        // A gesture after the quotation (`…, the crowd applauded`) yields
+        // to a verb before it whose reported words hold it (`When Holt
+        // said he would “…,” the crowd applauded`).
+        let holds_it = |c: &ResolvedCue| {
+            !c.cue.quote_only
+                && c.cue.span.end <= quote.open
+                && c.cue.scope.start <= quote.open
+                && c.cue.scope.end >= quote.close
+        };
+        let reported_before = || cues[first].iter().any(holds_it);
+        // So does the subject of a main clause after a subordinate one that
+        // holds the quotation (`When Holt said he would “…,” the crowd
+        // applauded`).
+        let held_in_subordinate = || {
+            let sentence = &sentences[first];
+            let opening = sentence.text.split_whitespace().next().unwrap_or("");
+            let first_comma = sentence
+                .text
+                .find(',')
+                .map_or(sentence.span.end, |at| sentence.span.start + at);
+            SUBORDINATORS.contains(&opening.to_lowercase().as_str())
+                && quote.open < first_comma
+                && cues[first]
+                    .iter()
+                    .any(|c| holds_it(c) && c.cue.span.end <= first_comma)
+        };
+        let yields = |c: &ResolvedCue| {
+            let gesture = c.cue.quote_only && c.cue.kind != CueKind::Subject;
+            (gesture && reported_before()) || held_in_subordinate()
+        };
+        let after = after.filter(|c| !yields(c));
         let adjacent_after = after.filter(|c| between(quote.close, c.cue.extent.start, &[]));
         let adjacent_before = || {
             cues[first]
@@ -221,7 +258,10 @@ pub(crate) fn of_quotations<'c>(
         // (`“… There was no joy” in comparison to Obama, Gingrich said.`).
         let closing = || {
             cues[last].iter().find(|c| {
-                c.cue.trailing && c.cue.extent.start >= quote.close && c.cue.span.start < next_quote
+                c.cue.trailing
+                    && c.cue.extent.start >= quote.close
+                    && c.cue.span.start < next_quote
+                    && !yields(c)
             })
         };
         let introduces = |c: &ResolvedCue| {
@@ -404,7 +444,18 @@ fn starts_new_clause(gap: &str) -> bool {
         " whose ",
         " where ",
     ];
-    let padded = format!(" {} ", gap.to_lowercase());
+    // An "and" right before the second attribution's subject joins it to
+    // another noun (`wrote that the title and text of the law showed`,
+    // `arguing that he and Cruz shared`): no new clause.
+    let lower = gap.to_lowercase();
+    let lower = lower.trim_end();
+    let joined_noun =
+        lower.trim_start().starts_with("that ") && lower.split_whitespace().count() <= 4;
+    let lower = match lower.strip_suffix(" and") {
+        Some(before) if joined_noun => before,
+        _ => lower,
+    };
+    let padded = format!(" {lower} ");
     gap.contains([';', '—', '.', ':'])
         || JOINTS.iter().any(|joint| padded.contains(joint))
         || gap.matches(',').count() >= 2
