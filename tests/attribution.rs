@@ -346,6 +346,9 @@ fn words_reported_inside_reported_words() {
     // A gesture after a quotation held by a verb before it, or a main
     // clause after the subordinate clause that holds it, yields.
     assert_eq!(r.speaker_of("keep every crossing"), Some("Ingrid Solberg"));
+    // A clause joined by ", and" with its own subject holds the verb
+    // joined to it by "and".
+    assert_eq!(r.speaker_of("return every krone"), Some("Fjord Trust"));
     insta::assert_snapshot!(r.text);
 }
 

@@ -1687,6 +1687,8 @@ impl Reader<'_, '_> {
             places.extend((from..at).filter(|&i| t.is(i, "that")).map(|i| i + 1));
         }
         let mut fallback = None;
+        let mut first_found = None;
+        let mut joined = None;
         // The places come in groups, each in order: none may be skipped.
         for place in places {
             if place >= at || place < from {
@@ -1715,13 +1717,23 @@ impl Reader<'_, '_> {
             if self.verb_follows(subject.reach.1 + 1, at)
                 || self.is_base_after_plural(&subject, subject.reach.1 + 1, at)
             {
-                return Some(subject);
+                // A clause joined by ", and" with a subject of its own
+                // (`…, and the league denounced … and said`) is the one
+                // `at` stands in, not the first.
+                let coordinated =
+                    place >= 2 && t.is(place - 1, "and") && t.tokens[place - 2].is_punct(',');
+                if coordinated {
+                    joined = Some(subject);
+                } else if first_found.is_none() {
+                    first_found = Some(subject);
+                }
+                continue;
             }
             if fallback.is_none() && !opening {
                 fallback = Some(subject);
             }
         }
-        fallback
+        joined.or(first_found).or(fallback)
     }
 
     /// Whether a finite verb stands at token `at` (after adverbs and

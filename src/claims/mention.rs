@@ -463,7 +463,14 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
             let singular_phrase = bare_phrase.strip_suffix('s').unwrap_or(&bare_phrase);
             let organisation = rules.organisations.suffix_of(&bare_phrase).is_some()
                 || rules.organisations.suffix_of(singular_phrase).is_some();
-            if organisation && bare.len() <= 5 {
+            // A possessor names whose organisation it is, however long
+            // (`New Hampshire Sen. Kelly Ayotte’s campaign`).
+            let possessed = bare
+                .iter()
+                .rev()
+                .skip(1)
+                .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+            if organisation && (bare.len() <= 5 || (possessed && bare.len() <= 8)) {
                 return Some(Mention::Other {
                     name: bare_phrase,
                     kind: SpeakerKind::Organisation,
@@ -633,6 +640,25 @@ mod tests {
 
     fn read(text: &str) -> Option<Mention> {
         parse(text, &RuleSet::builtin().attribution)
+    }
+
+    #[test]
+    fn an_article_alone_names_nobody() {
+        assert_eq!(read("the"), None);
+        assert_eq!(read("An"), None);
+        assert_eq!(read("the ’s"), None);
+    }
+
+    #[test]
+    fn a_possessor_names_whose_organisation_it_is() {
+        assert!(matches!(
+            read("New Hampshire Sen. Kelly Ayotte’s campaign"),
+            Some(Mention::Other {
+                kind: SpeakerKind::Organisation,
+                ..
+            })
+        ));
+        assert_eq!(read("There’s"), None);
     }
 
     fn person(text: &str) -> (String, Option<String>) {
