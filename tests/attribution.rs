@@ -123,6 +123,9 @@ fn long_appositions_and_titles_around_a_name() {
     assert_eq!(r.speaker_of("We have the votes"), Some("Ann Doyle"));
     assert_eq!(r.speaker_of("Hearings end"), Some("Paul Herrera"));
     assert_eq!(r.speaker_of("My district is dry"), Some("Tomas Reyes"));
+    // A party and state in parentheses, then an apposition, then the verb;
+    // the quotation that follows in the next sentence is the poster's.
+    assert_eq!(r.speaker_of("Remember the dry summer"), Some("Ana Kessler"));
     // A nickname in quotation marks inside the name; a statement about the
     // bill is no bill's title.
     assert_eq!(

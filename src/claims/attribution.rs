@@ -1191,6 +1191,20 @@ impl Reader<'_, '_> {
             {
                 continue;
             }
+            // A parenthesis closing the segment (`Sen. Ted Moss (R-Tex.),
+            // a candidate, tweeted`) follows the name.
+            let end = if t.tokens[end].is_punct(')') {
+                match (end.saturating_sub(8)..end)
+                    .rev()
+                    .find(|&i| t.tokens[i].is_punct('('))
+                    .and_then(|open| open.checked_sub(1))
+                {
+                    Some(before) if before >= start => before,
+                    _ => end,
+                }
+            } else {
+                end
+            };
             let Some(mut subject) = self.subject_ending_at(end) else {
                 if index == 0 {
                     // The first segment may be an opening phrase.
