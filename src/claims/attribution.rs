@@ -398,14 +398,28 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         let relative = subject_first >= 2
             && tokens.is_any(subject_first - 1, &["which", "whom"])
             && tokens.tokens[subject_first - 2].is_punct(',');
+        // It ends at the comma after which the main clause's verb resumes
+        // (`…, would risk`); a participle there goes on with the reported
+        // words (`which X described as “…”, acting as …`).
+        let comma = (0..tokens.len())
+            .find(|&i| tokens.tokens[i].start >= cue.span.end && tokens.tokens[i].is_punct(','));
+        let resumes = comma.is_some_and(|comma| {
+            tokens.tokens.get(comma + 1).is_some_and(|tk| tk.is_word())
+                && !tokens.is_capitalised(comma + 1)
+                && (tokens.is_any(
+                    comma + 1,
+                    &[
+                        "is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
+                        "can", "may", "might", "should", "must", "did", "does",
+                    ],
+                ) || rules.is_finite_verb_form(tokens.lower(comma + 1)))
+        });
         if relative
             && !cue.trailing
-            && let Some(comma) = tokens
-                .tokens
-                .iter()
-                .find(|tk| tk.start >= cue.span.end && tk.is_punct(','))
+            && resumes
+            && let Some(comma) = comma
         {
-            cue.scope.end = cue.scope.end.min(comma.start);
+            cue.scope.end = cue.scope.end.min(tokens.tokens[comma].start);
         }
     }
     cues.sort_by_key(|c| c.span.start);
