@@ -188,6 +188,9 @@ fn transcripts_name_their_speakers() {
 fn pronouns_across_paragraphs_and_two_people() {
     let r = read("pronouns");
     assert_eq!(r.speaker_of("We were handed"), Some("Maria Delgado"));
+    // A "she" opening a subordinate clause is the main clause's subject,
+    // and a newspaper's masthead is no woman.
+    assert_eq!(r.speaker_of("a fairy tale"), Some("Pia Lund"));
     assert_eq!(r.speaker_of("Every dollar"), Some("Tom Brennan"));
     // "she" after Brennan spoke: the woman named before him.
     assert_eq!(r.speaker_of("The bridge is half"), Some("Maria Delgado"));

@@ -390,6 +390,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
             })
     });
     reader.respondents_speak_through_their_poll(&mut cues);
+    reader.pronouns_of_subordinate_clauses(&mut cues);
     // An attribution inside a relative clause set off by commas (`his
     // plan, which the Tax Office estimates would cost billions, would
     // risk “…”`) covers that clause only.
@@ -650,6 +651,41 @@ impl Reader<'_, '_> {
         }
         cue.span = cue_span;
         Some(cue)
+    }
+
+    /// A "he" or "she" opening a subordinate clause after the main one
+    /// (`Bush went after Trump at the debate, when he called the
+    /// businessman “…”`) is the main clause's named subject.
+    fn pronouns_of_subordinate_clauses(&self, cues: &mut [Cue]) {
+        let t = self.tokens;
+        let start = self.after_dateline(0);
+        let main_subject = || {
+            let (subject, _) = self.subject_after(start)?;
+            (matches!(subject.mention, Mention::Person { .. })
+                && self.verb_follows(subject.reach.1 + 1, t.len()))
+            .then_some(subject)
+        };
+        for cue in cues.iter_mut() {
+            let pronoun = t.at_or_after(cue.speaker_span.start);
+            let subordinate = pronoun >= 2
+                && t.is_any(pronoun, &["he", "she"])
+                && t.is_any(
+                    pronoun - 1,
+                    &[
+                        "when", "as", "after", "while", "because", "since", "before", "where",
+                    ],
+                )
+                && (t.tokens[pronoun - 2].is_punct(',') || t.tokens[pronoun - 2].is_word());
+            if !subordinate || !matches!(cue.speaker, Mention::Pronoun(_)) {
+                continue;
+            }
+            if let Some(subject) = main_subject()
+                && subject.reach.1 < pronoun
+            {
+                cue.speaker = subject.mention;
+                cue.speaker_span = t.span(subject.phrase.first, subject.phrase.last);
+            }
+        }
     }
 
     /// A poll or survey the sentence names (`In a Ledger poll released
