@@ -957,6 +957,13 @@ impl Reader<'_, '_> {
             return SubjectPlace::After;
         };
         let token = t.tokens[last];
+        // `A former candidate -- John McCain, who … -- said`: a parenthesis
+        // set off by dashes between subject and verb.
+        if let TokenKind::Punct(dash @ ('—' | '–' | '-')) = token.kind
+            && let Some(subject) = self.subject_before_dashes(last, dash)
+        {
+            return SubjectPlace::Before(subject);
+        }
         match token.kind {
             // A quotation inside a noun phrase (`Lowell, captain of the
             // “Sea Lark,” thanked him`) names something: the verb's
@@ -999,13 +1006,6 @@ impl Reader<'_, '_> {
                     },
                     None => SubjectPlace::Nowhere,
                 }
-            }
-            // `A former candidate -- John McCain, who … -- said`: a
-            // parenthesis set off by dashes between subject and verb.
-            TokenKind::Punct(dash @ ('—' | '–' | '-'))
-                if let Some(subject) = self.subject_before_dashes(last, dash) =>
-            {
-                SubjectPlace::Before(subject)
             }
             TokenKind::Punct(':' | ';' | '—' | '–' | '―' | '(') => SubjectPlace::After,
             TokenKind::Punct(_) => SubjectPlace::Nowhere,
