@@ -2312,7 +2312,12 @@ impl Reader<'_, '_> {
                         .ends_with(','))
         })?;
         let first = if comma == quote { quote + 1 } else { comma + 1 };
-        if (start..quote).any(|i| t.tokens[i].is_punct(';') || t.tokens[i].is_punct(':')) {
+        // The opening phrase runs unbroken to the quotation: a comma before
+        // it means the main clause has begun (`During the primary Holt,
+        // goaded by Moss, came out against the “…”`).
+        if (start..quote).any(|i| {
+            t.tokens[i].is_punct(';') || t.tokens[i].is_punct(':') || t.tokens[i].is_punct(',')
+        }) {
             return None;
         }
         let (subject, _) = self.subject_after(first)?;
