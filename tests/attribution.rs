@@ -226,10 +226,11 @@ fn the_subject_of_a_sentence_speaks_its_quotations() {
     assert_eq!(r.kind_of("Sea Lark"), QuoteKind::Term);
     assert_eq!(r.speaker_of("keeping the channel open"), Some("Lowell"));
     // A comma before the quotation ends any opening phrase: what follows
-    // the quotation's comma is no subject (`…, both sore points`). The
-    // subject run into the opening phrase (`During the storm season
-    // Haddon`) is not read yet: no speaker is better than a wrong one.
-    assert_eq!(r.speaker_of("harbor surcharge"), None);
+    // the quotation's comma is no subject (`…, both sore points`); the
+    // subject is the one run into the opening phrase (`During the storm
+    // season Haddon, pressed by …, came out`).
+    assert_eq!(r.speaker_of("harbor surcharge"), Some("Lila Haddon"));
+    assert_eq!(r.speaker_of("Open the channel"), Some("dock crowd"));
     // A state's abbreviation does not end the sentence before a dash.
     assert_eq!(
         r.speaker_of("where the boats tie up"),

@@ -1797,7 +1797,29 @@ impl Reader<'_, '_> {
                 fallback = Some(subject);
             }
         }
-        joined.or(first_found).or(fallback)
+        joined.or(first_found).or(fallback).or_else(|| {
+            // An opening phrase with no comma after it (`At one point the
+            // crowd reprised …`, `During the primary Holt, goaded by …,
+            // came out`): the first phrase in its first words that a verb
+            // follows.
+            if !opening || from > 0 {
+                return None;
+            }
+            (start + 2..at.min(start + 8))
+                .take_while(|&i| t.tokens[i].is_word())
+                .filter(|&i| t.is_capitalised(i) || phrase::is_determiner(t.lower(i)))
+                .find_map(|i| {
+                    let (subject, _) = self.subject_after(i)?;
+                    let named = matches!(
+                        subject.mention,
+                        Mention::Person { .. }
+                            | Mention::Other { .. }
+                            | Mention::Description { .. }
+                    );
+                    (named && subject.reach.1 < at && self.verb_follows(subject.reach.1 + 1, at))
+                        .then_some(subject)
+                })
+        })
     }
 
     /// Whether a finite verb stands at token `at` (after adverbs and
