@@ -126,6 +126,9 @@ fn long_appositions_and_titles_around_a_name() {
     // A party and state in parentheses, then an apposition, then the verb;
     // the quotation that follows in the next sentence is the poster's.
     assert_eq!(r.speaker_of("Remember the dry summer"), Some("Ana Kessler"));
+    // A reporting verb's past form after an apposition's comma is a verb
+    // even capitalised.
+    assert_eq!(r.speaker_of("Not us, but we agree"), Some("Tully"));
     // A nickname in quotation marks inside the name; a statement about the
     // bill is no bill's title.
     assert_eq!(

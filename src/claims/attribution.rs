@@ -277,7 +277,15 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
                     && (phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s"))
             }
         });
-        let capitalised = first > 0 && tokens.is_capitalised(first) && !title_case;
+        // A past form after a comma is a verb whatever its case (`“…!”
+        // Murphy, the head of the PAC, Tweeted on Friday`): no name of a
+        // person is a reporting verb's past form.
+        let miscased_past = first > 0
+            && tokens.tokens[first - 1].is_punct(',')
+            && tokens.lower(first).ends_with("ed")
+            && form.is(Forms::PAST);
+        let capitalised =
+            first > 0 && tokens.is_capitalised(first) && !title_case && !miscased_past;
         if after_determiner || capitalised {
             continue;
         }
