@@ -4,16 +4,11 @@
 //! the shipped examples; and input errors.
 
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
+mod common;
 
-fn claimtrace(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimtrace"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("claimtrace runs")
-}
+use std::process::Output;
+
+use common::claimtrace;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")

@@ -11,7 +11,9 @@
 //!   for word, at its exact place; a changed figure is a mismatch there,
 //!   never unsourced.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::claimtrace;
 use std::sync::LazyLock;
 
 use claimtrace::check::{self, Audit, Evidence, Kind};
@@ -20,15 +22,6 @@ use claimtrace::rules::RuleSet;
 
 /// The most characters of evidence text an audit shows.
 const MAX_EVIDENCE_CHARS: usize = 400;
-
-fn claimtrace(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimtrace"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("claimtrace runs")
-}
 
 const DRAFT: &str = "tests/fixtures/long-sentence/draft.md";
 const SOURCE: &str = "tests/fixtures/long-sentence/source.txt";
