@@ -871,7 +871,7 @@ impl Reader<'_, '_> {
         if !t.tokens[previous].is_word() {
             return false;
         }
-        let plural = is_plural_noun;
+        let plural = phrase::is_plural_noun;
         let lower = t.lower(previous);
         if matches!(lower, "they" | "we" | "i" | "you") || plural(lower) {
             return true;
@@ -1571,7 +1571,7 @@ impl Reader<'_, '_> {
             };
             let bare_plural = start <= phrase.last
                 && (start..=phrase.last).all(|i| t.tokens[i].is_word() && !t.is_capitalised(i))
-                && is_plural_noun(lower)
+                && phrase::is_plural_noun(lower)
                 && !phrase::is_function_word(lower);
             if bare_plural {
                 let span = t.span(start, phrase.last);
@@ -2457,7 +2457,7 @@ impl Reader<'_, '_> {
         let t = self.tokens;
         let phrase = subject.phrase;
         let head = t.lower(phrase.head_last);
-        let plural = is_plural_noun(head)
+        let plural = phrase::is_plural_noun(head)
             || head == "both"
             || (phrase.first..phrase.head_last).any(|i| t.is(i, "and"));
         let word_is_base =
@@ -2565,20 +2565,6 @@ impl Reader<'_, '_> {
         // subject before the colon.
         (subject.reach.1 + 1 < colon && t.tokens[subject.reach.1 + 1].is_word()).then_some(subject)
     }
-}
-
-/// Whether the lowercase noun `lower` is plural ("voters", "congressmen",
-/// "people").
-fn is_plural_noun(lower: &str) -> bool {
-    (lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && !lower.ends_with("'s")
-        && !lower.ends_with("’s"))
-        || (lower.ends_with("men") && lower.len() > 4)
-        || matches!(
-            lower,
-            "people" | "children" | "police" | "staff" | "folk" | "clergy"
-        )
 }
 
 /// `word` with its first letter capital and the rest small ("WALLACE" →

@@ -461,6 +461,20 @@ pub fn is_between_subject_and_verb(lower: &str) -> bool {
     SET.contains(lower) || is_adverb(lower)
 }
 
+/// Whether the lowercase noun `lower` is plural ("voters", "congressmen",
+/// "people").
+pub fn is_plural_noun(lower: &str) -> bool {
+    (lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("'s")
+        && !lower.ends_with("’s"))
+        || (lower.ends_with("men") && lower.len() > 4)
+        || matches!(
+            lower,
+            "people" | "children" | "police" | "staff" | "folk" | "clergy"
+        )
+}
+
 /// An adverb in "-ly" (`flatly`), not a noun that ends so (`family`).
 pub fn is_adverb(lower: &str) -> bool {
     lower.len() > 4 && lower.ends_with("ly") && !LY_NOUNS.contains(&lower)
@@ -835,9 +849,7 @@ fn group_after(
             !tokens.is_capitalised(p)
                 && plural.len() > 3
                 && plural.ends_with('s')
-                && !plural.ends_with("ss")
-                && !plural.ends_with("'s")
-                && !plural.ends_with("’s")
+                && is_plural_noun(plural)
         }) && !tokens.is_capitalised(at)
             && {
                 let word = tokens.lower(at);
