@@ -297,6 +297,13 @@ fn agents_plural_subjects_and_titles() {
     // A sentence adverb before the subject, and an opening "it".
     assert_eq!(r.speaker_of("patience"), Some("local farmers"));
     assert_eq!(r.speaker_of("for every valve"), Some("Cal Brenner"));
+    // `described as a “…” by` names its agent too; a quantifier with a
+    // complement (`Some in the cooperative`) is a group.
+    assert_eq!(r.speaker_of("fishing trip"), Some("growers"));
+    assert_eq!(
+        r.speaker_of("money down the drain"),
+        Some("Some in the cooperative")
+    );
     insta::assert_snapshot!(r.text);
 }
 

@@ -769,7 +769,10 @@ impl Reader<'_, '_> {
         // The quotation right after the verb (past an article or "as"),
         // and "by" right after the quotation.
         let mut quote = last + 1;
-        if t.is_any(quote, &["a", "an", "the", "as"]) {
+        if t.is(quote, "as") {
+            quote += 1;
+        }
+        if t.is_any(quote, &["a", "an", "the"]) {
             quote += 1;
         }
         let by = if t.tokens.get(quote).is_some_and(Token::is_quote) {

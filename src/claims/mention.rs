@@ -214,14 +214,22 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
         .iter()
         .position(|w| COMPLEMENT_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
         .is_some_and(|i| {
-            i > 0
+            // `some on Twitter`, `many in the party`: a quantifier standing
+            // for people is a group too.
+            let quantifier = i == 1
                 && matches!(
-                    parse_phrase(&words[..i].join(" "), rules),
-                    Some(Mention::Other {
-                        kind: SpeakerKind::Group,
-                        ..
-                    })
-                )
+                    words[0].to_lowercase().as_str(),
+                    "some" | "many" | "most" | "others" | "several" | "few"
+                );
+            i > 0
+                && (quantifier
+                    || matches!(
+                        parse_phrase(&words[..i].join(" "), rules),
+                        Some(Mention::Other {
+                            kind: SpeakerKind::Group,
+                            ..
+                        })
+                    ))
         });
     if share || group_with_complement {
         return parse_with_complement(text, rules);
@@ -307,6 +315,17 @@ fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention
             kind: SpeakerKind::Group,
         })
     };
+    if !joined
+        && matches!(
+            inner.to_lowercase().as_str(),
+            "some" | "many" | "most" | "others" | "several" | "few"
+        )
+    {
+        return Some(Mention::Other {
+            name,
+            kind: SpeakerKind::Group,
+        });
+    }
     let Some(inner_mention) = parse(&inner, rules) else {
         return plural_people();
     };
