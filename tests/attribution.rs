@@ -61,6 +61,14 @@ fn read(name: &str) -> Reading {
             .map(|s| format!("{} ({:?}, as “{}”)", s.name, s.kind, s.mention))
             .unwrap_or_else(|| "-".into());
         writeln!(text, "{}\n  speaker: {speaker}", claim.text.trim()).unwrap();
+        if let Some(reporter) = &claim.reported_by {
+            writeln!(
+                text,
+                "  reported by: {} ({:?})",
+                reporter.name, reporter.kind
+            )
+            .unwrap();
+        }
         if let Some(content) = claim.content {
             writeln!(text, "  reported: {}", document.slice(content)).unwrap();
         }
@@ -144,6 +152,21 @@ fn long_appositions_and_titles_around_a_name() {
 fn documents_and_media_speak() {
     let r = read("documents");
     assert_eq!(r.speaker_of("lost track"), Some("memo"));
+    // `X said, according to Y`: the words are X's, and Y reports them.
+    assert_eq!(r.speaker_of("Keep the ferry running"), Some("Solveig Dahl"));
+    assert!(
+        r.text.contains(
+            "  speaker: Solveig Dahl (Person, as “Mayor Solveig Dahl”)\n  reported by: Fjord Gazette (Organisation)"
+        ),
+        "{}",
+        r.text
+    );
+    assert_eq!(r.speaker_of("set in stone"), Some("Solveig Dahl"));
+    assert!(
+        r.text.contains("  speaker: Solveig Dahl (Person, as “Dahl”)\n  reported by: harbor board (Organisation)"),
+        "{}",
+        r.text
+    );
     assert_eq!(r.speaker_of("was void"), Some("ruling"));
     assert_eq!(r.speaker_of("Ask where"), Some("ad"));
     assert_eq!(r.speaker_of("We are not a piggy bank"), Some("article"));

@@ -398,6 +398,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
             })
     });
     reader.respondents_speak_through_their_poll(&mut cues);
+    outer_source_reports(&mut cues);
     reader.pronouns_of_subordinate_clauses(&mut cues);
     // An attribution inside a relative clause set off by commas (`his
     // plan, which the Tax Office estimates would cost billions, would
@@ -433,6 +434,34 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
     }
     cues.sort_by_key(|c| c.span.start);
     cues.into_iter().map(|c| c.offset(sentence.start)).collect()
+}
+
+/// `“…,” Sanders said, according to CNN`, `According to the school's post,
+/// al Ashry said …`: the words are the speaker's, and the source that
+/// reports them is their reporter (`reported_by`), as for `X quoted Y as
+/// saying`. The "according to" attribution stays among the sentence's
+/// cues: where the speaker's verb does not reach a quotation, it is still
+/// the words' source.
+fn outer_source_reports(cues: &mut [Cue]) {
+    let Some(according) = cues.iter().position(|c| c.kind == CueKind::According) else {
+        return;
+    };
+    let source = (
+        cues[according].speaker.clone(),
+        cues[according].speaker_span,
+    );
+    let scope = cues[according].scope;
+    for cue in cues.iter_mut() {
+        let reports = !matches!(
+            cue.kind,
+            CueKind::According | CueKind::Subject | CueKind::Quoting
+        ) && cue.reporter.is_none()
+            && scope.start <= cue.span.start
+            && cue.span.end <= scope.end;
+        if reports {
+            cue.reporter = Some(source.clone());
+        }
+    }
 }
 
 impl Cue {

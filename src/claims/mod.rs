@@ -180,9 +180,18 @@ pub fn extract<'d>(
         let resolved = &sentence_cues[i];
         // The sentence's attribution: a reporting verb's before a subject
         // read only as the speaker of its quotations.
+        // An "according to" whose source reports another attribution's
+        // words (`According to the post, Ashry said …`) is that one's
+        // `reported_by`, not the sentence's speaker.
+        let reports_another = resolved
+            .iter()
+            .any(|c| c.cue.kind != CueKind::Quoting && c.reporter.is_some());
         let main = resolved
             .iter()
-            .find(|c| c.cue.kind != CueKind::Subject)
+            .find(|c| {
+                c.cue.kind != CueKind::Subject
+                    && !(c.cue.kind == CueKind::According && reports_another)
+            })
             .or(resolved.first());
         // Only the quotations that reach into this sentence matter; they
         // are found by binary search, so the pass stays linear.
