@@ -83,6 +83,12 @@ const OBJECT_STARTS: &[&str] = &[
     "to", "a", "an", "the", "his", "her", "their", "its", "our", "that", "this", "these", "those",
 ];
 
+/// Auxiliaries and modals that open the predicate of a clause.
+const CLAUSE_AUXILIARIES: &[&str] = &[
+    "has", "had", "have", "is", "was", "are", "were", "will", "would", "could", "can", "should",
+    "may", "might", "must", "did", "does",
+];
+
 /// Words before a verb that make it passive.
 const PASSIVE: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting",
@@ -400,38 +406,7 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
     reader.respondents_speak_through_their_poll(&mut cues);
     outer_source_reports(&mut cues);
     reader.pronouns_of_subordinate_clauses(&mut cues);
-    // An attribution inside a relative clause set off by commas (`his
-    // plan, which the Tax Office estimates would cost billions, would
-    // risk “…”`) covers that clause only.
-    for cue in &mut cues {
-        let subject_first = tokens.at_or_after(cue.speaker_span.start);
-        let relative = subject_first >= 2
-            && tokens.is_any(subject_first - 1, &["which", "whom"])
-            && tokens.tokens[subject_first - 2].is_punct(',');
-        // It ends at the comma after which the main clause's verb resumes
-        // (`…, would risk`); a participle there goes on with the reported
-        // words (`which X described as “…”, acting as …`).
-        let comma = (0..tokens.len())
-            .find(|&i| tokens.tokens[i].start >= cue.span.end && tokens.tokens[i].is_punct(','));
-        let resumes = comma.is_some_and(|comma| {
-            tokens.tokens.get(comma + 1).is_some_and(|tk| tk.is_word())
-                && !tokens.is_capitalised(comma + 1)
-                && (tokens.is_any(
-                    comma + 1,
-                    &[
-                        "is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
-                        "can", "may", "might", "should", "must", "did", "does",
-                    ],
-                ) || rules.is_finite_verb_form(tokens.lower(comma + 1)))
-        });
-        if relative
-            && !cue.trailing
-            && resumes
-            && let Some(comma) = comma
-        {
-            cue.scope.end = cue.scope.end.min(tokens.tokens[comma].start);
-        }
-    }
+    reader.relative_clauses_end_where_the_main_verb_resumes(&mut cues);
     cues.sort_by_key(|c| c.span.start);
     cues.into_iter().map(|c| c.offset(sentence.start)).collect()
 }
@@ -690,6 +665,37 @@ impl Reader<'_, '_> {
         Some(cue)
     }
 
+    /// An attribution inside a relative clause set off by commas (`his
+    /// plan, which the Tax Office estimates would cost billions, would
+    /// risk “…”`) covers that clause only. It ends at the comma after
+    /// which the main clause's verb resumes (`…, would risk`); a participle
+    /// there goes on with the reported words (`which X described as “…”,
+    /// acting as …`).
+    fn relative_clauses_end_where_the_main_verb_resumes(&self, cues: &mut [Cue]) {
+        let t = self.tokens;
+        for cue in cues.iter_mut().filter(|c| !c.trailing) {
+            let subject_first = t.at_or_after(cue.speaker_span.start);
+            let relative = subject_first >= 2
+                && t.is_any(subject_first - 1, &["which", "whom"])
+                && t.tokens[subject_first - 2].is_punct(',');
+            if !relative {
+                continue;
+            }
+            let comma = t.at_or_after(cue.span.end);
+            let Some(comma) = (comma..t.len()).find(|&i| t.tokens[i].is_punct(',')) else {
+                continue;
+            };
+            let next = comma + 1;
+            let resumes = t.tokens.get(next).is_some_and(|tk| tk.is_word())
+                && !t.is_capitalised(next)
+                && (t.is_any(next, CLAUSE_AUXILIARIES)
+                    || self.rules.is_finite_verb_form(t.lower(next)));
+            if resumes {
+                cue.scope.end = cue.scope.end.min(t.tokens[comma].start);
+            }
+        }
+    }
+
     /// A "he" or "she" opening a subordinate clause after the main one
     /// (`Bush went after Trump at the debate, when he called the
     /// businessman “…”`) is the main clause's named subject.
@@ -837,6 +843,15 @@ impl Reader<'_, '_> {
         Some(cue)
     }
 
+    /// Whether the quotation at token `quote` ends with a comma inside its
+    /// closing marks (`“qualified,”`).
+    fn comma_inside(&self, quote: usize) -> bool {
+        self.tokens
+            .text(quote)
+            .trim_end_matches(['”', '"', '’', '\''])
+            .ends_with(',')
+    }
+
     /// A parenthetical adverb set off by commas that ends at token `comma`
     /// (`The two lawmakers, however, argue`): the token before it starts.
     fn parenthetical_ending_at(&self, comma: usize) -> Option<usize> {
@@ -948,10 +963,7 @@ impl Reader<'_, '_> {
                     && t.is(previous - 2, "as");
                 // A comma inside the closing marks counts (`did not
                 // address “that person,” telling …`).
-                let comma_in_quote = token.is_quote()
-                    && t.text(previous)
-                        .trim_end_matches(['”', '"', '’', '\''])
-                        .ends_with(',');
+                let comma_in_quote = token.is_quote() && self.comma_inside(previous);
                 token.is_punct(',')
                     || comma_in_quote
                     || token.is_punct('—')
@@ -1010,12 +1022,8 @@ impl Reader<'_, '_> {
             // subject is not after it.
             // A comma inside its marks closes the apposition it stands in.
             TokenKind::Quote(_) if self.is_named_work(last) => {
-                let comma_inside = t
-                    .text(last)
-                    .trim_end_matches(['”', '"', '’', '\''])
-                    .ends_with(',');
                 match self.subject_before_appositions(last) {
-                    Some(subject) if comma_inside => SubjectPlace::Before(subject),
+                    Some(subject) if self.comma_inside(last) => SubjectPlace::Before(subject),
                     _ => SubjectPlace::Nowhere,
                 }
             }
@@ -1898,13 +1906,7 @@ impl Reader<'_, '_> {
         let t = self.tokens;
         t.tokens.get(at).is_some_and(|tk| tk.is_word())
             && !t.is_capitalised(at)
-            && (t.is_any(
-                at,
-                &[
-                    "has", "had", "have", "is", "was", "are", "were", "will", "would", "could",
-                    "can", "should", "may", "might", "must", "did", "does",
-                ],
-            ) || {
+            && (t.is_any(at, CLAUSE_AUXILIARIES) || {
                 // A third-person form; a past form after a noun is as often
                 // a participle (`said a source involved in the talks`).
                 let lower = t.lower(at);
@@ -2366,13 +2368,8 @@ impl Reader<'_, '_> {
         }
         // The opening phrase ends at the first comma after the quotation
         // (a comma inside the marks counts: `“qualified,” Clinton said`).
-        let comma = (quote..t.len()).find(|&i| {
-            t.tokens[i].is_punct(',')
-                || (i == quote
-                    && t.text(i)
-                        .trim_end_matches(['”', '"', '’', '\''])
-                        .ends_with(','))
-        })?;
+        let comma = (quote..t.len())
+            .find(|&i| t.tokens[i].is_punct(',') || (i == quote && self.comma_inside(i)))?;
         let first = if comma == quote { quote + 1 } else { comma + 1 };
         // The opening phrase runs unbroken to the quotation: a comma before
         // it means the main clause has begun (`During the primary Holt,
