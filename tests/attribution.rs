@@ -331,6 +331,26 @@ fn agents_plural_subjects_and_titles() {
 }
 
 #[test]
+fn objects_and_absolute_phrases() {
+    let r = read("objects-and-absolutes");
+    // A noun of speech that is a preposition's object speaks for its
+    // possessor inside another verb's reach, and a participle whose
+    // subject stands before the quotation introduces what follows it.
+    assert_eq!(r.speaker_of("owes the town"), Some("Olav Dahl"));
+    // The object of a verb of naming names nobody's words: the clause's
+    // subject speaks.
+    assert_eq!(r.speaker_of("beneath the office"), Some("visiting bishop"));
+    // `…, as X suggested` closes its sentence and covers what came before.
+    assert_eq!(r.speaker_of("regional"), Some("ferry company's spokesman"));
+    // An infinitive in an absolute phrase (`with X taking to … to call`).
+    assert_eq!(r.speaker_of("a clumsy forgery"), Some("Brit Aune"));
+    // A named body goes on with "for" (`Court of Appeals for the Second
+    // Circuit`).
+    assert_eq!(r.speaker_of("tourist safety"), Some("Court"));
+    insta::assert_snapshot!(r.text);
+}
+
+#[test]
 fn polls_and_groups_speak() {
     let r = read("polls-and-groups");
     // A share of a group speaks for the group.

@@ -586,6 +586,13 @@ impl Reader<'_, '_> {
                             }
                         }
                         SubjectPlace::Clause => self.clause_cue(first, last, form, earlier)?,
+                        // An infinitive in an absolute phrase takes its
+                        // subject (`with Lewandowski taking to Twitter to
+                        // call Fields “…”`).
+                        SubjectPlace::Nowhere if previous_is(&["to"]) => {
+                            let subject = self.absolute_subject(first)?;
+                            self.make(form.kind, cue_span, subject, false, form.quote_only)
+                        }
                         SubjectPlace::Nowhere => return None,
                     }
                 } else if participle {
@@ -663,6 +670,25 @@ impl Reader<'_, '_> {
         }
         cue.span = cue_span;
         Some(cue)
+    }
+
+    /// The subject of the absolute phrase (`with X -ing …`) that token
+    /// `at` stands in, when one opens after the clause's last comma.
+    fn absolute_subject(&self, at: usize) -> Option<Subject> {
+        let t = self.tokens;
+        let clause_start = (0..at)
+            .rev()
+            .find(|&i| !t.tokens[i].is_word())
+            .map_or(0, |i| i + 1);
+        let with = (clause_start..at).find(|&i| t.is_any(i, &["with", "without"]))?;
+        let (subject, _) = self.subject_after(with + 1)?;
+        let verb = subject.reach.1 + 1;
+        let named = matches!(
+            subject.mention,
+            Mention::Person { .. } | Mention::Other { .. } | Mention::Description { .. }
+        );
+        (named && verb < at && t.tokens[verb].is_word() && t.lower(verb).ends_with("ing"))
+            .then_some(subject)
     }
 
     /// An attribution inside a relative clause set off by commas (`his
@@ -2027,7 +2053,10 @@ impl Reader<'_, '_> {
             return true;
         }
         let after_quote = token.is_punct(',') && previous > 0 && t.tokens[previous - 1].is_quote();
-        after_quote || (token.is_punct(',') && self.closes_sentence(last))
+        // `…, as Holt's campaign manager suggested.`
+        let after_comma = token.is_punct(',')
+            || (t.is(previous, "as") && previous > 0 && t.tokens[previous - 1].is_punct(','));
+        after_quote || (after_comma && self.closes_sentence(last))
     }
 
     /// Whether what follows token `last` only closes the sentence: nothing,
@@ -2168,10 +2197,9 @@ impl Reader<'_, '_> {
             let reported = cues
                 .iter()
                 .any(|c| !c.quote_only && c.span.end <= noun_start && c.scope.end >= noun_end);
-            if reported
-                || cues
-                    .iter()
-                    .any(|c| noun_end <= c.span.start && c.span.end <= quote_start)
+            if cues
+                .iter()
+                .any(|c| noun_end <= c.span.start && c.span.end <= quote_start)
             {
                 continue;
             }
@@ -2179,6 +2207,37 @@ impl Reader<'_, '_> {
                 .possessor_before(noun)
                 .or_else(|| self.agent_after(noun, quote));
             if let Some(subject) = subject {
+                let before_phrase = subject.reach.0.min(noun).checked_sub(1);
+                // A noun after a preposition is no clause of reported words
+                // (`blamed the media for making an issue out of Trump's
+                // claim that …`): its possessor speaks even inside another
+                // verb's reach.
+                // Not one right after the verb, though: in `Holt said of
+                // Price's claim that …` the words are Holt's.
+                let object_of_preposition = before_phrase.is_some_and(|p| {
+                    p > 0
+                        && !self.is_cue()(p - 1)
+                        && t.is_any(
+                            p,
+                            &[
+                                "of", "for", "about", "on", "over", "with", "by", "against", "to",
+                                "from", "after",
+                            ],
+                        )
+                });
+                // A verb of naming makes the noun its object and the
+                // quotation what it names (`In declaring the mayor's
+                // remarks “…”, the bishop …`).
+                let named = before_phrase.is_some_and(|p| {
+                    self.rules
+                        .cues
+                        .get(t.lower(p))
+                        .is_some_and(|form| form.kind == CueKind::Describing)
+                        || t.is_any(p, &["declare", "declared", "declares", "declaring"])
+                });
+                if (reported && !object_of_preposition) || named {
+                    continue;
+                }
                 let span = t.tokens[noun].span();
                 // A noun with a clause of what was said (`Trump's
                 // accusation that Clinton is playing the “…”`) governs the
@@ -2232,22 +2291,31 @@ impl Reader<'_, '_> {
                     || text.ends_with("s’")
                     || text.ends_with("s'")
             })?;
-        let phrase = phrase::before(t, possessive, &self.is_cue(), self.rules)?;
-        let span = t.span(phrase.first, phrase.head_last);
-        let written = t.text[span.start..span.end]
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .trim_end_matches(['\'', '’']);
-        let mention = mention::parse(written, self.rules)?;
-        matches!(
-            mention,
-            Mention::Person { .. } | Mention::Other { .. } | Mention::Role(_)
-        )
-        .then_some(Subject {
-            mention,
-            phrase,
-            reach: (phrase.first, noun),
-        })
+        // The whole phrase (`the Secretary of State's`), else its last
+        // group when what it reaches back to names nobody (`an issue out
+        // of Trump's`).
+        let whole = phrase::before(t, possessive, &self.is_cue(), self.rules);
+        let last_group = phrase::group(t, possessive, &self.is_cue());
+        [whole, last_group]
+            .into_iter()
+            .flatten()
+            .find_map(|phrase| {
+                let span = t.span(phrase.first, phrase.head_last);
+                let written = t.text[span.start..span.end]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .trim_end_matches(['\'', '’']);
+                let mention = mention::parse(written, self.rules)?;
+                matches!(
+                    mention,
+                    Mention::Person { .. } | Mention::Other { .. } | Mention::Role(_)
+                )
+                .then_some(Subject {
+                    mention,
+                    phrase,
+                    reach: (phrase.first, noun),
+                })
+            })
     }
 
     /// The agent after the noun at token `noun`, before the quotation at

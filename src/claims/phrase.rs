@@ -596,7 +596,14 @@ pub fn before(
         }
         let before = preposition - 1;
         let joined_to_name = is_name_word(tokens, before);
-        let organisation = joined_to_name && lexicon.is_noun(tokens.lower(before));
+        // The name of a body, its head noun before an "of" in it
+        // (`Court of Appeals for the Third Circuit`).
+        let body_of = || {
+            group_before(tokens, before, is_cue).is_some_and(|start| {
+                start >= 2 && tokens.is(start - 1, "of") && lexicon.is_noun(tokens.lower(start - 2))
+            })
+        };
+        let organisation = joined_to_name && (lexicon.is_noun(tokens.lower(before)) || body_of());
         if joined_to_name && !organisation && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
             break;
         }
@@ -631,6 +638,21 @@ pub fn before(
         first,
         last,
         head_last,
+    })
+}
+
+/// The phrase of one group of words (no preposition inside) ending at
+/// token `last`: `Trump's` in `an issue out of Trump's claim`.
+pub fn group(
+    tokens: &Tokens<'_>,
+    last: usize,
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<NounPhrase> {
+    let first = group_before(tokens, last, is_cue)?;
+    Some(NounPhrase {
+        first,
+        last,
+        head_last: last,
     })
 }
 
@@ -752,8 +774,12 @@ pub fn after(
     // Prepositional phrases that belong to the phrase.
     while words < MAX_WORDS {
         let preposition = last + 1;
+        // A named body goes on with "for" (`the Court of Appeals for the
+        // Third Circuit`, `the Center for Strategic Studies`).
+        let named_body = lexicon.is_noun(tokens.lower(head_last));
         let joins = if is_name_word(tokens, last) {
             tokens.is_any(preposition, JOINING_AFTER_NAME)
+                || (named_body && tokens.is(preposition, "for"))
         } else {
             tokens.is_any(preposition, &["of", "for", "with", "from", "by"])
         };

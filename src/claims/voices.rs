@@ -166,6 +166,13 @@ pub(crate) fn of_quotations<'c>(
         let after = cues[last]
             .iter()
             .filter(|c| c.cue.extent.start >= quote.close && c.cue.span.start < next_quote)
+            // A participle whose subject stands before the quotation
+            // introduces the words after it (`Pence blamed the media for
+            // … Trump's claim that Obama “…,” saying they …`).
+            .filter(|c| {
+                !(c.cue.speaker_span.end <= quote.open
+                    && document.slice(c.cue.span).ends_with("ing"))
+            })
             .min_by_key(|c| c.cue.extent.start)
             .filter(|c| {
                 document
@@ -404,7 +411,17 @@ fn outermost<'a>(
             .unwrap_or(";");
         // A quotation between them is the outer one's own words.
         let quoted_between = gap.contains(['“', '”', '"', '«', '»', '„']);
+        // An attribution inside a prepositional phrase is no part of the
+        // outer one's reported words (`blamed the media for making an
+        // issue out of Trump's claim that “…”`); one right after the verb
+        // is (`said of Price's claim that`).
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let in_prepositional_phrase = words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()));
         let reported = !outer.cue.trailing
+            && !in_prepositional_phrase
             && outer.cue.kind != CueKind::According
             && outer.cue.scope.start <= chosen.cue.extent.start
             && !quoted_between
@@ -416,6 +433,12 @@ fn outermost<'a>(
     }
     chosen
 }
+
+/// Prepositions whose object is a noun phrase, not a clause of reported
+/// words.
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "about", "on", "over", "with", "by", "against", "to", "from", "after",
+];
 
 /// Whether `gap`, the words between two attributions, starts a new clause
 /// rather than continuing the first one's reported words.
