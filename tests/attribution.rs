@@ -347,6 +347,26 @@ fn objects_and_absolute_phrases() {
     // A named body goes on with "for" (`Court of Appeals for the Second
     // Circuit`).
     assert_eq!(r.speaker_of("tourist safety"), Some("Court"));
+    // An infinitive's subject is the subject of the verb it completes
+    // (`started to portray`, `goes on to attack`, `is reported to have
+    // called`), or the object of a verb that makes someone speak
+    // (`leading members like X to counter`).
+    assert_eq!(r.speaker_of("maintenance"), Some("harbour officials"));
+    assert_eq!(r.speaker_of("pier for nobody"), Some("leaflet"));
+    assert_eq!(r.speaker_of("freeloaders"), Some("Olav Dahl"));
+    assert_eq!(r.speaker_of("every krone"), Some("Ida Strand"));
+    // A report by someone says what follows it.
+    assert_eq!(r.speaker_of("doubled"), Some("Fjord Gazette"));
+    // `“…,” Aune started.`: a gesture right after a quotation.
+    assert_eq!(r.speaker_of("The Gazette is claiming"), Some("Brit Aune"));
+    // A title after "titled" is a name in an apposition: the subject
+    // before it speaks.
+    assert_eq!(r.speaker_of("Whose Harbour?"), None);
+    assert_eq!(r.speaker_of("cosy with the ferry company"), Some("flyer"));
+    // A demonstrative is no name.
+    assert_eq!(r.speaker_of("gone by spring"), Some("leaflet"));
+    // An infinitive after the quotation introduces what follows it.
+    assert_eq!(r.speaker_of("bold"), Some("Brit Aune"));
     insta::assert_snapshot!(r.text);
 }
 

@@ -586,14 +586,10 @@ impl Reader<'_, '_> {
                             }
                         }
                         SubjectPlace::Clause => self.clause_cue(first, last, form, earlier)?,
-                        // An infinitive in an absolute phrase takes its
-                        // subject (`with Lewandowski taking to Twitter to
-                        // call Fields “…”`).
-                        SubjectPlace::Nowhere if previous_is(&["to"]) => {
-                            let subject = self.absolute_subject(first)?;
+                        SubjectPlace::Nowhere => {
+                            let subject = self.infinitive_subject(first)?;
                             self.make(form.kind, cue_span, subject, false, form.quote_only)
                         }
-                        SubjectPlace::Nowhere => return None,
                     }
                 } else if participle {
                     self.clause_cue(first, last, form, earlier)?
@@ -670,6 +666,80 @@ impl Reader<'_, '_> {
         }
         cue.span = cue_span;
         Some(cue)
+    }
+
+    /// The subject of the infinitive whose verb starts at token `verb`
+    /// (`to call`, `to have called`): the subject of the verb it
+    /// completes (`officials started to portray`, `The piece goes on to
+    /// slam`, `Holt is reported to have called`), the object of a verb
+    /// that makes someone do it (`leading advisers to counter that`), or
+    /// the subject of the absolute phrase it stands in (`with Lewandowski
+    /// taking to Twitter to call`).
+    fn infinitive_subject(&self, verb: usize) -> Option<Subject> {
+        let t = self.tokens;
+        let mut to = verb.checked_sub(1)?;
+        if t.is(to, "have") {
+            to = to.checked_sub(1)?;
+        }
+        if !t.is(to, "to") || self.refused(to) {
+            return None;
+        }
+        let before = to.checked_sub(1)?;
+        let mut governing = before;
+        // `goes on to`, `went on to`
+        if t.is(governing, "on") && governing > 0 {
+            governing -= 1;
+        }
+        let is_verb = |i: usize| {
+            t.tokens[i].is_word()
+                && !t.is_capitalised(i)
+                && (self.rules.is_finite_verb_form(t.lower(i))
+                    || t.is_any(i, &["go", "goes", "want", "try", "seem", "seems", "began"]))
+        };
+        if is_verb(governing) {
+            // A passive governing verb (`is reported to`, `was said to`)
+            // starts at its auxiliary.
+            while governing > 0 && t.is_any(governing - 1, &["is", "was", "are", "were", "been"]) {
+                governing -= 1;
+            }
+            if let SubjectPlace::Before(subject) = self.subject_before(governing) {
+                return Some(subject);
+            }
+        } else if let Some(object) = self.subject_ending_at(before)
+            && !matches!(object.mention, Mention::Pronoun(_))
+        {
+            // The verb that makes the object speak stands a few words
+            // before it (`leading Clinton advisers like Gene Sperling to
+            // counter`).
+            let causing = (object.phrase.first.saturating_sub(6)..object.phrase.first)
+                .rev()
+                .take_while(|&i| t.tokens[i].is_word())
+                .any(|i| {
+                    t.is_any(
+                        i,
+                        &[
+                            "leading",
+                            "led",
+                            "prompting",
+                            "prompted",
+                            "forcing",
+                            "forced",
+                            "pushing",
+                            "pushed",
+                            "spurring",
+                            "spurred",
+                            "causing",
+                            "caused",
+                            "inspiring",
+                            "inspired",
+                        ],
+                    )
+                });
+            if causing {
+                return Some(object);
+            }
+        }
+        self.absolute_subject(verb)
     }
 
     /// The subject of the absolute phrase (`with X -ing …`) that token
@@ -824,7 +894,9 @@ impl Reader<'_, '_> {
     /// attributes the sentence before it.
     fn passive_agent(&self, first: usize, last: usize, form: CueForm) -> Option<Cue> {
         let t = self.tokens;
-        if !form.is(Forms::PAST | Forms::PARTICIPLE) {
+        // A gesture's agent says nothing (`the PAC was started by a former
+        // aide`).
+        if !form.is(Forms::PAST | Forms::PARTICIPLE) || form.quote_only {
             return None;
         }
         // The quotation right after the verb (past an article or "as"),
@@ -1215,7 +1287,14 @@ impl Reader<'_, '_> {
             && t.text(quote).split_whitespace().count() <= 3
             && {
                 let word = t.lower(quote - 1);
-                phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s")
+                phrase::is_determiner(word)
+                    || word.ends_with("'s")
+                    || word.ends_with("’s")
+                    // `The ad, titled “Unifier?”, concludes`
+                    || matches!(
+                        word,
+                        "titled" | "entitled" | "headlined" | "named" | "nicknamed" | "dubbed"
+                    )
             }
             && t.text(quote).split_whitespace().all(|w| {
                 !w.trim_start_matches(|c: char| !c.is_alphanumeric())

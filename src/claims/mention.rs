@@ -110,7 +110,9 @@ const TRAILING: &[&str] = &[
     "year",
 ];
 
-const ARTICLES: &[&str] = &["the", "a", "an"];
+/// Articles, and the demonstratives that only stand before a noun: `This
+/// story` is a story, not a person named This (`Those surveyed` are people).
+const ARTICLES: &[&str] = &["the", "a", "an", "this", "these"];
 
 /// Particles that may stand inside a name.
 const NAME_PARTICLES: &[&str] = &[

@@ -166,13 +166,7 @@ pub(crate) fn of_quotations<'c>(
         let after = cues[last]
             .iter()
             .filter(|c| c.cue.extent.start >= quote.close && c.cue.span.start < next_quote)
-            // A participle whose subject stands before the quotation
-            // introduces the words after it (`Pence blamed the media for
-            // … Trump's claim that Obama “…,” saying they …`).
-            .filter(|c| {
-                !(c.cue.speaker_span.end <= quote.open
-                    && document.slice(c.cue.span).ends_with("ing"))
-            })
+            .filter(|c| !introduces_what_follows(document, c, quote))
             .min_by_key(|c| c.cue.extent.start)
             .filter(|c| {
                 document
@@ -390,6 +384,19 @@ pub(crate) fn of_quotations<'c>(
         }
     }
     voices
+}
+
+/// Whether `cue`, after `quote`, only introduces the words after it: a
+/// participle whose subject stands before the quotation (`Pence blamed the
+/// media for … Trump's claim that Obama “…,” saying they …`), or an
+/// infinitive (`the “brilliant” decision Trump made to request a debate`).
+fn introduces_what_follows(document: &Document, cue: &ResolvedCue, quote: &RawQuote) -> bool {
+    let participle =
+        cue.cue.speaker_span.end <= quote.open && document.slice(cue.cue.span).ends_with("ing");
+    let before = document.text[..cue.cue.span.start].trim_end();
+    let before = before.strip_suffix(" have").unwrap_or(before);
+    let infinitive = before.ends_with(" to");
+    participle || infinitive
 }
 
 /// The outermost attribution whose reported words hold `chosen` (`Israel
