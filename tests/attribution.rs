@@ -262,6 +262,18 @@ fn the_subject_of_a_sentence_speaks_its_quotations() {
         r.speaker_of("where the boats tie up"),
         Some("port director")
     );
+    // A verb joined by "and" to another has that verb's subject.
+    assert_eq!(r.speaker_of("return"), Some("Coast Guild"));
+    // A possessor opens a subject whatever its head noun.
+    assert_eq!(r.speaker_of("weathered"), Some("council's reviewers"));
+    assert_eq!(
+        r.speaker_of("a lapse of judgment"),
+        Some("Lund's public defense counsel")
+    );
+    // `then` before the subject is a sentence adverb.
+    assert_eq!(r.speaker_of("Will the board"), Some("Lila Haddon"));
+    // A list of nouns after "that" opens no clause of its own.
+    assert_eq!(r.speaker_of("a tax by another name"), Some("Vik"));
     insta::assert_snapshot!(r.text);
 }
 

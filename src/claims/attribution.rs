@@ -585,7 +585,18 @@ impl Reader<'_, '_> {
                                 self.make(form.kind, cue_span, subject, true, form.quote_only)
                             }
                         }
-                        SubjectPlace::Clause => self.clause_cue(first, last, form, earlier)?,
+                        SubjectPlace::Clause => match self.joined_verb(first, earlier) {
+                            Some(previous) => {
+                                let mut cue = previous.clone();
+                                cue.kind = form.kind;
+                                cue.span = cue_span;
+                                cue.scope = Span::new(cue_span.start, t.text.len());
+                                cue.trailing = false;
+                                cue.quote_only = form.quote_only;
+                                cue
+                            }
+                            None => self.clause_cue(first, last, form, earlier)?,
+                        },
                         SubjectPlace::Nowhere => {
                             let subject = self.infinitive_subject(first)?;
                             self.make(form.kind, cue_span, subject, false, form.quote_only)
@@ -666,6 +677,42 @@ impl Reader<'_, '_> {
         }
         cue.span = cue_span;
         Some(cue)
+    }
+
+    /// The attribution whose verb the verb at token `first` is joined to
+    /// by "and" (`the League denounced Holt's rhetoric and said …`): the
+    /// nearest before it, with no clause opening between them.
+    fn joined_verb<'c>(&self, first: usize, earlier: &'c [Cue]) -> Option<&'c Cue> {
+        let t = self.tokens;
+        let previous = earlier
+            .iter()
+            .filter(|c| c.kind != CueKind::According && !c.trailing)
+            .filter(|c| c.span.end <= t.tokens[first].start)
+            .max_by_key(|c| c.span.end)?;
+        let clause_opens = |from: usize, to: usize| {
+            (t.at_or_after(from)..t.at_or_after(to)).any(|i| {
+                let token = t.tokens[i];
+                token.is_quote()
+                    || token.is_punct(';')
+                    || token.is_punct(':')
+                    || (token.is_punct(',')
+                        && t.is_any(i + 1, &["and", "but", "while", "which", "who", "as"]))
+                    || t.is_any(i, &["that", "which", "who", "whom", "when", "while"])
+            })
+        };
+        if clause_opens(previous.span.end, t.tokens[first].start) {
+            return None;
+        }
+        // Nor may that verb stand in another's reported words (`Lazar said
+        // he welcomed extradition and added`): the verb joined by "and"
+        // goes on with the sentence's own.
+        let reported = earlier.iter().any(|c| {
+            c.span.end <= previous.extent.start
+                && c.kind != CueKind::According
+                && !c.trailing
+                && !clause_opens(c.span.end, previous.extent.start)
+        });
+        (!reported).then_some(previous)
     }
 
     /// The subject of the infinitive whose verb starts at token `verb`
@@ -1726,15 +1773,19 @@ impl Reader<'_, '_> {
                 });
             }
         }
+        // A possessor is a determiner that stays in the name (`State's
+        // reviewers`).
+        let possessor = phrase::is_possessor(t, phrase.first);
         if !self.lenient
             || !(after_quotation || opens_clause || according || agent)
-            || !t.is_any(
-                phrase.first,
-                &[
-                    "the", "a", "an", "one", "another", "this", "that", "these", "those", "his",
-                    "her", "their", "its", "our",
-                ],
-            )
+            || !(possessor
+                || t.is_any(
+                    phrase.first,
+                    &[
+                        "the", "a", "an", "one", "another", "this", "that", "these", "those",
+                        "his", "her", "their", "its", "our",
+                    ],
+                ))
         {
             return None;
         }
@@ -1750,7 +1801,7 @@ impl Reader<'_, '_> {
         {
             return None;
         }
-        let span = t.span(phrase.first + 1, head);
+        let span = t.span(phrase.first + usize::from(!possessor), head);
         Some(Mention::Description {
             name: t.text[span.start..span.end].to_string(),
             head: lower.to_string(),
@@ -1838,6 +1889,8 @@ impl Reader<'_, '_> {
                     "meanwhile",
                     "now",
                     "today",
+                    "then",
+                    "finally",
                 ],
             ) {
             start + 1

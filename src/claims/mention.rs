@@ -353,8 +353,12 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
         return None;
     }
     let phrase = words.join(" ");
-    if let Some(issuer) = issuer_of_document(&words, rules) {
-        return parse(&issuer, rules);
+    // A document speaks for its issuer; when the words before it name
+    // nobody (`the trade agreement`), for itself.
+    if let Some(issuer) = issuer_of_document(&words, rules)
+        && let Some(mention) = parse(&issuer, rules)
+    {
+        return Some(mention);
     }
     if let [word] = words.as_slice()
         && let Some(kind) = rules.pronoun(word)
@@ -661,6 +665,31 @@ mod tests {
 
     fn read(text: &str) -> Option<Mention> {
         parse(text, &RuleSet::builtin().attribution)
+    }
+
+    #[test]
+    fn a_document_whose_modifier_names_nobody_speaks_for_itself() {
+        let document = |name: &str| {
+            Some(Mention::Other {
+                name: name.into(),
+                kind: SpeakerKind::Document,
+            })
+        };
+        assert_eq!(read("the plea agreement"), document("plea agreement"));
+        assert_eq!(
+            read("Lazar's plea agreement"),
+            document("Lazar's plea agreement")
+        );
+        // A modifier that names someone is the issuer.
+        assert!(matches!(
+            read("the ministry's statement"),
+            Some(Mention::Other {
+                kind: SpeakerKind::Organisation,
+                ..
+            })
+        ));
+        // A demonstrative is no name.
+        assert_eq!(read("This story"), document("story"));
     }
 
     #[test]

@@ -495,7 +495,13 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
     // "And"); anywhere else it can be a name ("Will Hurd").
     let lower = tokens.lower(i);
     // A contraction of a pronoun (`It’s`, `There’s`, `That's`) is no name.
-    let contraction = ["'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"]
+    !is_pronoun_contraction(lower) && !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
+}
+
+/// Whether `lower` is a pronoun with a verb contracted onto it (`it’s`,
+/// `there's`, `they’re`).
+fn is_pronoun_contraction(lower: &str) -> bool {
+    ["'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"]
         .iter()
         .find_map(|ending| lower.strip_suffix(ending))
         .is_some_and(|stem| {
@@ -515,8 +521,14 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
                     | "you"
                     | "this"
             )
-        });
-    !contraction && !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
+        })
+}
+
+/// Whether token `i` is a possessor (`State's`, `Lazar’s`), not a
+/// pronoun's contraction (`It’s`).
+pub fn is_possessor(tokens: &Tokens<'_>, i: usize) -> bool {
+    let text = tokens.text(i);
+    (text.ends_with("'s") || text.ends_with("’s")) && !is_pronoun_contraction(tokens.lower(i))
 }
 
 /// Particles that stand inside names (`Ursula von der Leyen`).
@@ -960,8 +972,9 @@ fn group_after(
         }
         // An unknown word before any noun is a modifier ("gambling"); after
         // a noun it is the verb.
-        let seen_noun =
-            end.is_some_and(|e| lexicon.is_noun(tokens.lower(e)) || is_name_word(tokens, e));
+        let seen_noun = end.is_some_and(|e| {
+            lexicon.is_noun(tokens.lower(e)) || (is_name_word(tokens, e) && !possessive(e))
+        });
         if seen_noun {
             break;
         }

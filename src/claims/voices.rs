@@ -479,16 +479,30 @@ fn starts_new_clause(gap: &str) -> bool {
     // `arguing that he and Cruz shared`): no new clause.
     let lower = gap.to_lowercase();
     let lower = lower.trim_end();
-    let joined_noun =
-        lower.trim_start().starts_with("that ") && lower.split_whitespace().count() <= 4;
+    // So does a list of nouns (`wrote that the title, history and text of
+    // the law showed`).
+    let joined_noun = lower.trim_start().starts_with("that ")
+        && lower.split_whitespace().count() <= 8
+        && !lower.contains(['"', '“', '”', ';', ':']);
+    let lower = if joined_noun {
+        lower.replace(',', "")
+    } else {
+        lower.to_string()
+    };
+    let lower = lower.as_str();
     let lower = match lower.strip_suffix(" and") {
         Some(before) if joined_noun => before,
         _ => lower,
     };
     let padded = format!(" {lower} ");
+    let commas = if joined_noun {
+        0
+    } else {
+        gap.matches(',').count()
+    };
     gap.contains([';', '—', '.', ':'])
         || JOINTS.iter().any(|joint| padded.contains(joint))
-        || gap.matches(',').count() >= 2
+        || commas >= 2
         // The second attribution opens a clause after a comma (`While
         // not everything Trump says is true, Jamieson said …`).
         || gap.trim_end().ends_with(',')
