@@ -274,6 +274,8 @@ fn the_subject_of_a_sentence_speaks_its_quotations() {
     assert_eq!(r.speaker_of("Will the board"), Some("Lila Haddon"));
     // A list of nouns after "that" opens no clause of its own.
     assert_eq!(r.speaker_of("a tax by another name"), Some("Vik"));
+    // A plural's possessive keeps its apostrophe in the subject.
+    assert_eq!(r.speaker_of("a tax on the tide"), Some("skippers’ union"));
     insta::assert_snapshot!(r.text);
 }
 

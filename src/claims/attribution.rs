@@ -2423,31 +2423,33 @@ impl Reader<'_, '_> {
                     || text.ends_with("s’")
                     || text.ends_with("s'")
             })?;
-        // The whole phrase (`the Secretary of State's`), else its last
-        // group when what it reaches back to names nobody (`an issue out
-        // of Trump's`).
+        // The possessor's own group of words (`Sanders'` in `voters prefer
+        // Sanders' call`, `Trump's` in `an issue out of Trump's claim`), or
+        // the whole phrase when the group ends a prepositional phrase (`the
+        // Secretary of State's`).
         let whole = phrase::before(t, possessive, &self.is_cue(), self.rules);
         let last_group = phrase::group(t, possessive, &self.is_cue());
-        [whole, last_group]
-            .into_iter()
-            .flatten()
-            .find_map(|phrase| {
-                let span = t.span(phrase.first, phrase.head_last);
-                let written = t.text[span.start..span.end]
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .trim_end_matches(['\'', '’']);
-                let mention = mention::parse(written, self.rules)?;
-                matches!(
-                    mention,
-                    Mention::Person { .. } | Mention::Other { .. } | Mention::Role(_)
-                )
-                .then_some(Subject {
-                    mention,
-                    phrase,
-                    reach: (phrase.first, noun),
-                })
+        let candidates = match last_group {
+            Some(group) if group.first > 0 && t.is(group.first - 1, "of") => [whole, last_group],
+            _ => [last_group, whole],
+        };
+        candidates.into_iter().flatten().find_map(|phrase| {
+            let span = t.span(phrase.first, phrase.head_last);
+            let written = t.text[span.start..span.end]
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_end_matches(['\'', '’']);
+            let mention = mention::parse(written, self.rules)?;
+            matches!(
+                mention,
+                Mention::Person { .. } | Mention::Other { .. } | Mention::Role(_)
+            )
+            .then_some(Subject {
+                mention,
+                phrase,
+                reach: (phrase.first, noun),
             })
+        })
     }
 
     /// The agent after the noun at token `noun`, before the quotation at

@@ -187,6 +187,16 @@ fn word_end(text: &str, start: usize, quote: Option<usize>) -> usize {
         }
         let joins = matches!(c, '\'' | '’' | '-' | '‑' | '&' | '/' | '.');
         let rest = &text[at + c.len_utf8()..limit];
+        // A plural's possessive keeps its apostrophe (`Sanders' call`,
+        // `the growers’ union`); a closing quotation mark never gets here,
+        // since words stop at the next quotation.
+        let plural_possessive = matches!(c, '\'' | '’')
+            && text[start..at].ends_with(['s', 'S'])
+            && rest.starts_with(char::is_whitespace);
+        if plural_possessive {
+            end = at + c.len_utf8();
+            break;
+        }
         let next_is_word = rest.chars().next().is_some_and(char::is_alphanumeric);
         // `A.F.L.-C.I.O.`: a stop and a hyphen between two dotted parts.
         let dotted_hyphen = c == '.'
@@ -263,6 +273,16 @@ mod tests {
             words("Sen. Maria O’Brien-Diaz (D-Ore.) said", &[]),
             ["Sen.", "Maria", "O’Brien-Diaz", "(", "D-Ore.", ")", "said"]
         );
+    }
+
+    #[test]
+    fn a_plural_possessive_keeps_its_apostrophe() {
+        assert_eq!(
+            words("Sanders' call and the growers’ union", &[]),
+            ["Sanders'", "call", "and", "the", "growers’", "union"]
+        );
+        // Not at the end of a sentence, nor before punctuation.
+        assert_eq!(words("the Joneses'.", &[]), ["the", "Joneses", "'", "."]);
     }
 
     #[test]
