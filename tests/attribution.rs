@@ -381,6 +381,16 @@ fn objects_and_absolute_phrases() {
     assert_eq!(r.speaker_of("gone by spring"), Some("leaflet"));
     // An infinitive after the quotation introduces what follows it.
     assert_eq!(r.speaker_of("bold"), Some("Brit Aune"));
+    // Two names joined by "and", with a distributive word before the
+    // verb.
+    assert_eq!(r.speaker_of("rough week"), Some("Gazette and the Herald"));
+    // A document with a possessor speaks for it.
+    assert_eq!(r.speaker_of("office with a view"), Some("newspaper"));
+    // A sentence adverb after an opening phrase's quotation.
+    assert_eq!(r.speaker_of("says a lot of odd things"), Some("Brit Aune"));
+    // A possessor two conjuncts back owns no document (`Dahl's
+    // resignation and carrying signs saying`).
+    assert_eq!(r.speaker_of("No levy without a vote"), Some("crowd"));
     insta::assert_snapshot!(r.text);
 }
 

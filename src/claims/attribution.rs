@@ -277,6 +277,12 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
                     // `the father of two said`
                     "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
                     | "ten" => p > 0 && tokens.is(p - 1, "of"),
+                    // `the editors each called`, `they all said`
+                    "each" | "all" => {
+                        p > 0
+                            && tokens.tokens[p - 1].is_word()
+                            && form.is(Forms::PAST | Forms::BASE)
+                    }
                     _ => false,
                 };
                 !quantifier_subject
@@ -609,8 +615,19 @@ impl Reader<'_, '_> {
                     && self.rules.documents.contains(self.tokens.lower(first - 1))
                 {
                     // `issued a statement saying …`, `posted a message
-                    // reading …`: the clause's subject speaks through it.
-                    self.clause_cue(first, last, form, earlier)?
+                    // reading …`: the clause's subject speaks through it;
+                    // a document with a possessor speaks for it (`after the
+                    // newspaper's editorial telling him to …`).
+                    match self.possessor_before(first - 1) {
+                        Some(possessor) => self.make(
+                            CueKind::Participle,
+                            cue_span,
+                            possessor,
+                            false,
+                            form.quote_only,
+                        ),
+                        None => self.clause_cue(first, last, form, earlier)?,
+                    }
                 } else if form.is(Forms::ING)
                     && let Some(subject) = self
                         .before_adverbs(first)
@@ -1128,9 +1145,16 @@ impl Reader<'_, '_> {
         let mut j = verb;
         while let Some(previous) = j.checked_sub(1) {
             let token = t.tokens[previous];
-            if token.is_word()
-                && phrase::is_between_subject_and_verb(t.lower(previous))
-                && !t.is_capitalised(previous)
+            // `the Gazette and the Herald each called`: a distributive
+            // word after a subject.
+            let distributive = t.is_any(previous, &["each", "both", "all"])
+                && previous > 0
+                && t.tokens[previous - 1].is_word()
+                && !t.is_capitalised(previous);
+            if distributive
+                || (token.is_word()
+                    && phrase::is_between_subject_and_verb(t.lower(previous))
+                    && !t.is_capitalised(previous))
             {
                 j = previous;
             } else if token.is_word()
@@ -2413,9 +2437,15 @@ impl Reader<'_, '_> {
                 reach: (pronoun, noun),
             });
         }
+        // Only modifiers stand between them, no conjunction or verb form
+        // (not `Fiorina's firing and carrying signs`).
         let possessive = (noun.saturating_sub(4)..noun)
             .rev()
-            .take_while(|&i| t.tokens[i].is_word())
+            .take_while(|&i| {
+                t.tokens[i].is_word()
+                    && !phrase::is_function_word(t.lower(i))
+                    && (i + 1 == noun || !t.lower(i).ends_with("ing"))
+            })
             .find(|&i| {
                 let text = t.text(i);
                 text.ends_with("'s")
@@ -2572,7 +2602,16 @@ impl Reader<'_, '_> {
         // (a comma inside the marks counts: `“qualified,” Clinton said`).
         let comma = (quote..t.len())
             .find(|&i| t.tokens[i].is_punct(',') || (i == quote && self.comma_inside(i)))?;
-        let first = if comma == quote { quote + 1 } else { comma + 1 };
+        let mut first = if comma == quote { quote + 1 } else { comma + 1 };
+        // A sentence adverb set off by commas (`“…,” though, Allen did
+        // suggest`).
+        if t.is_any(
+            first,
+            &["though", "however", "too", "also", "still", "instead"],
+        ) && t.tokens.get(first + 1).is_some_and(|tk| tk.is_punct(','))
+        {
+            first += 2;
+        }
         // The opening phrase runs unbroken to the quotation: a comma before
         // it means the main clause has begun (`During the primary Holt,
         // goaded by Moss, came out against the “…”`).

@@ -641,7 +641,9 @@ pub fn before(
         && tokens.is(first - 1, "and")
         && is_name_word(tokens, first - 2)
         && let Some(start) = group_before(tokens, first - 2, is_cue)
-        && (start..first - 1).all(|i| is_name_word(tokens, i) || is_particle(tokens, i))
+        && (start..first - 1).all(|i| {
+            is_name_word(tokens, i) || is_particle(tokens, i) || (i == start && tokens.is(i, "the"))
+        })
     {
         words += first - start;
         first = start;
