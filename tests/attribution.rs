@@ -391,6 +391,12 @@ fn objects_and_absolute_phrases() {
     // A possessor two conjuncts back owns no document (`Dahl's
     // resignation and carrying signs saying`).
     assert_eq!(r.speaker_of("No levy without a vote"), Some("crowd"));
+    // A verb an -ing form goes on from (`kept asking`).
+    assert_eq!(r.speaker_of("routine"), Some("Erik Lunde"));
+    // A participle after a subordinate clause with a subject of its own
+    // is that subject's.
+    assert_eq!(r.speaker_of("Any questions?"), Some("Olav Dahl"));
+    assert_eq!(r.speaker_of("here to fix"), Some("deckhand"));
     insta::assert_snapshot!(r.text);
 }
 

@@ -541,10 +541,27 @@ impl Reader<'_, '_> {
                 let participle = form.is(Forms::ING) && self.is_participle(first);
                 // `is saying`, `is already claiming`: the auxiliary, past
                 // any adverbs, opens the verb.
-                let auxiliary = self
-                    .before_adverbs(first)
-                    .checked_sub(1)
-                    .filter(|&p| t.is_any(p, PASSIVE));
+                // A verb that an -ing form goes on from is its auxiliary
+                // too (`kept asking her why`, `began telling reporters`).
+                let auxiliary = self.before_adverbs(first).checked_sub(1).filter(|&p| {
+                    t.is_any(p, PASSIVE)
+                        || (form.is(Forms::ING)
+                            && t.is_any(
+                                p,
+                                &[
+                                    "kept",
+                                    "keeps",
+                                    "keep",
+                                    "began",
+                                    "begins",
+                                    "started",
+                                    "starts",
+                                    "continued",
+                                    "continues",
+                                    "stopped",
+                                ],
+                            ))
+                });
                 let progressive = form.is(Forms::ING) && auxiliary.is_some();
                 if finite || progressive {
                     let verb_first = match auxiliary {
@@ -1843,6 +1860,17 @@ impl Reader<'_, '_> {
         // closes a quotation before it, or an -ing form it continues), not
         // one inside its reported words ("repeated accusations that Rubio
         // recites …, calling him …").
+        if let Some(subject) = self.subordinate_subject_before(first, earlier) {
+            let mut cue = self.make(
+                CueKind::Participle,
+                cue_span,
+                subject,
+                false,
+                form.quote_only,
+            );
+            cue.scope = Span::new(cue_span.start, t.text.len());
+            return Some(cue);
+        }
         let clause_start = self
             .clause_subject(first)
             .map(|s| t.tokens[s.phrase.first].start);
@@ -1870,6 +1898,53 @@ impl Reader<'_, '_> {
         );
         cue.scope = Span::new(cue.extent.start.min(cue_span.start), t.text.len());
         Some(cue)
+    }
+
+    /// The subject of a subordinate clause after the sentence's verb that
+    /// a participle at token `at` goes on from (`Vance asks as a janitor
+    /// walks in, saying he's “…”`, `He tweeted when Clinton ended the
+    /// debate with a film line, remarking, “…”`): the participle is that
+    /// clause's subject's, the nearer one.
+    fn subordinate_subject_before(&self, at: usize, earlier: &[Cue]) -> Option<Subject> {
+        let t = self.tokens;
+        let comma = at.checked_sub(1).filter(|&p| t.tokens[p].is_punct(','))?;
+        let verb_end = earlier
+            .iter()
+            .filter(|c| c.kind != CueKind::According)
+            .map(|c| c.span.end)
+            .filter(|&end| end <= t.tokens[at].start)
+            .max()?;
+        let from = t.at_or_after(verb_end);
+        let subordinator = (from..comma)
+            .rev()
+            .take_while(|&i| t.tokens[i].is_word())
+            .find(|&i| t.is_any(i, &["as", "when", "while", "after", "before", "because"]))?;
+        let (subject, _) = self.subject_after(subordinator + 1)?;
+        // The phrase reader may take the verb in (`a janitor walks`): the
+        // subject is the longest part of it that a verb follows.
+        (subject.phrase.first..=subject.phrase.last)
+            .rev()
+            .find_map(|last| {
+                let phrase = NounPhrase {
+                    first: subject.phrase.first,
+                    last,
+                    head_last: last,
+                };
+                let mention = if last == subject.phrase.last {
+                    subject.mention.clone()
+                } else {
+                    self.read(phrase)?
+                };
+                let named = matches!(
+                    mention,
+                    Mention::Person { .. } | Mention::Description { .. } | Mention::Other { .. }
+                );
+                (named && self.verb_follows(last + 1, comma)).then_some(Subject {
+                    mention,
+                    phrase,
+                    reach: (phrase.first, last),
+                })
+            })
     }
 
     /// The subject of the clause that token `at` stands in: the phrase that
