@@ -397,6 +397,10 @@ fn objects_and_absolute_phrases() {
     // is that subject's.
     assert_eq!(r.speaker_of("Any questions?"), Some("Olav Dahl"));
     assert_eq!(r.speaker_of("here to fix"), Some("deckhand"));
+    // A quantifier with its complement after "according to".
+    assert_eq!(r.speaker_of("furious"), Some("some on the pier"));
+    // The subject of a relative clause that holds the quotation.
+    assert_eq!(r.speaker_of("that is going to sink"), Some("Brit Aune"));
     insta::assert_snapshot!(r.text);
 }
 

@@ -2623,6 +2623,9 @@ impl Reader<'_, '_> {
         // opens the sentence is nobody; a clause after it may name
         // someone.
         const IT: &[&str] = &["it", "it's", "it’s"];
+        if let Some(cue) = self.relative_clause_subject(quote) {
+            return Some(cue);
+        }
         let subject = match self.clause_subject(quote) {
             Some(subject) if !t.is_any(subject.phrase.first, IT) => subject,
             _ if t.is_any(0, IT) => self.clause_subject_from(quote, 1)?,
@@ -2647,6 +2650,28 @@ impl Reader<'_, '_> {
         let finite =
             self.is_finite_verb(verb, quote) || self.is_base_after_plural(&subject, verb, quote);
         if !finite || self.is_possessive(&subject) {
+            return None;
+        }
+        let span = t.tokens[verb].span();
+        Some(self.make(CueKind::Subject, span, subject, false, true))
+    }
+
+    /// The subject of a relative clause that holds the quotation at token
+    /// `quote` (`an interview, in which Clinton expressed confidence that
+    /// …“…”`), with its verb between them.
+    fn relative_clause_subject(&self, quote: usize) -> Option<Cue> {
+        let t = self.tokens;
+        let relative = (0..quote)
+            .rev()
+            .take_while(|&i| !t.tokens[i].is_punct(',') && !t.tokens[i].is_quote())
+            .find(|&i| t.is_any(i, &["which", "whom"]))?;
+        let (subject, _) = self.subject_after(relative + 1)?;
+        let named = matches!(
+            subject.mention,
+            Mention::Person { .. } | Mention::Description { .. } | Mention::Other { .. }
+        );
+        let verb = subject.reach.1 + 1;
+        if !named || verb >= quote || !self.is_finite_verb(verb, quote) {
             return None;
         }
         let span = t.tokens[verb].span();

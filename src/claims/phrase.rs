@@ -558,6 +558,12 @@ fn is_modifier(tokens: &Tokens<'_>, i: usize, is_cue: &dyn Fn(usize) -> bool) ->
     !is_adverb(lower) || tokens.is_capitalised(i)
 }
 
+/// Quantifiers that stand for people (`some said`, `many in the party`).
+const QUANTIFIER_PRONOUNS: &[&str] = &["some", "many", "most", "several", "few", "others"];
+
+/// Prepositions that give a quantifier its people (`some on Twitter`).
+const COMPLEMENT_PREPOSITIONS: &[&str] = &["on", "in", "among", "at", "within", "inside"];
+
 /// Reads the phrase whose last word is token `last`, backwards.
 ///
 /// `is_cue` tells which tokens are reporting verbs: they never stand in a
@@ -791,7 +797,10 @@ pub fn after(
         // A named body goes on with "for" (`the Court of Appeals for the
         // Third Circuit`, `the Center for Strategic Studies`).
         let named_body = lexicon.is_noun(tokens.lower(head_last));
-        let joins = if is_name_word(tokens, last) {
+        let quantifier = last == first && QUANTIFIER_PRONOUNS.contains(&tokens.lower(first));
+        let joins = if quantifier {
+            tokens.is_any(preposition, COMPLEMENT_PREPOSITIONS)
+        } else if is_name_word(tokens, last) {
             tokens.is_any(preposition, JOINING_AFTER_NAME)
                 || (named_body && tokens.is(preposition, "for"))
         } else {
@@ -847,6 +856,14 @@ fn group_after(
     }
     let lower = tokens.lower(first);
     if matches!(lower, "he" | "she" | "they" | "it" | "we") {
+        return Some(first);
+    }
+    // A quantifier standing for people before its complement (`some on
+    // Twitter`, `many in the party`) is a phrase of its own.
+    if QUANTIFIER_PRONOUNS.contains(&lower)
+        && tokens.is_any(first + 1, COMPLEMENT_PREPOSITIONS)
+        && tokens.tokens.get(first + 2).is_some_and(Token::is_word)
+    {
         return Some(first);
     }
     let mut at = first;
