@@ -401,6 +401,12 @@ fn objects_and_absolute_phrases() {
     assert_eq!(r.speaker_of("furious"), Some("some on the pier"));
     // The subject of a relative clause that holds the quotation.
     assert_eq!(r.speaker_of("that is going to sink"), Some("Brit Aune"));
+    // A passive participle's agent is no subject (`a letter … obtained by
+    // the Gazette warns`).
+    assert_eq!(r.speaker_of("any further dredging"), Some("March 3 letter"));
+    // `the Dahl campaign projects that`: a verb, though "projects" can be
+    // a noun.
+    assert_eq!(r.speaker_of("a levy of a fraction"), Some("Dahl campaign"));
     insta::assert_snapshot!(r.text);
 }
 

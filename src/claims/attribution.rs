@@ -1254,11 +1254,37 @@ impl Reader<'_, '_> {
                     .subject_ending_at(last)
                     .or_else(|| self.subject_with_relative_clause(last))
                 {
-                    Some(subject) => SubjectPlace::Before(subject),
+                    Some(subject) => SubjectPlace::Before(
+                        self.before_passive_participle(&subject).unwrap_or(subject),
+                    ),
                     None => SubjectPlace::Nowhere,
                 }
             }
         }
+    }
+
+    /// The phrase a passive participle and its agent modify, when `agent`
+    /// is that agent (`A letter from the Legion obtained by the Gazette
+    /// warns`): the letter warns, not the Gazette.
+    fn before_passive_participle(&self, agent: &Subject) -> Option<Subject> {
+        let t = self.tokens;
+        let by = agent
+            .phrase
+            .first
+            .checked_sub(1)
+            .filter(|&b| t.is(b, "by"))?;
+        let participle = by.checked_sub(1)?;
+        let lower = t.lower(participle);
+        let past = t.tokens[participle].is_word()
+            && !t.is_capitalised(participle)
+            && (lower.ends_with("ed") || self.rules.is_finite_verb_form(lower))
+            && !self.is_cue()(participle);
+        if !past {
+            return None;
+        }
+        let mut subject = self.subject_ending_at(participle.checked_sub(1)?)?;
+        subject.reach.1 = agent.reach.1;
+        Some(subject)
     }
 
     /// Token `at`, or the first of the lowercase adverbs right before it

@@ -897,7 +897,13 @@ fn group_after(
             && ((tokens.lower(at).ends_with("ed")
                 && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
                 && is_determiner(tokens.lower(at + 1)))
-                || (lexicon.is_verb(tokens.lower(at)) && tokens.is(at + 1, "that")));
+                || (lexicon.is_verb(tokens.lower(at)) && tokens.is(at + 1, "that"))
+                // A third-person form after a known head noun, with "that"
+                // after it (`the Sanders campaign projects that`), even
+                // where the form can be a noun itself.
+                || (tokens.is(at + 1, "that")
+                    && tokens.lower(at).ends_with('s')
+                    && previous.is_some_and(|p| lexicon.is_noun(tokens.lower(p)))));
         // A base form after a plural noun, with an object or an
         // infinitive after it, is the verb too (`the growers plan to
         // publish`, `young farmers prefer the …`).
