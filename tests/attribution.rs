@@ -474,6 +474,9 @@ fn words_reported_inside_reported_words() {
     // A clause joined by ", and" with its own subject holds the verb
     // joined to it by "and".
     assert_eq!(r.speaker_of("return every krone"), Some("Fjord Trust"));
+    // A quotation in a sentence with no attribution of its own, right
+    // after a report in its paragraph, is the reporter's.
+    assert_eq!(r.speaker_of("looked like an attempt"), Some("Ines Moe"));
     insta::assert_snapshot!(r.text);
 }
 

@@ -343,10 +343,18 @@ pub(crate) fn of_quotations<'c>(
                     // I was like …”`) is that speaker's, until a later
                     // quotation of its paragraph names its speaker.
                     let block = block_of(sentences[first].span.start);
+                    // So is one inside a sentence with no attribution of
+                    // its own, right after a report in its paragraph
+                    // (`Jahangir said she was angered … . Doing so
+                    // “appeared to be an attempt …”`).
+                    let unattributed = cues[first].is_empty();
                     let reported_before = first
                         .checked_sub(1)
-                        .filter(|_| opens_sentence)
-                        .filter(|&previous| block <= block_of(sentences[previous].span.start) + 1)
+                        .filter(|&previous| {
+                            let previous_block = block_of(sentences[previous].span.start);
+                            (opens_sentence && block <= previous_block + 1)
+                                || (unattributed && block == previous_block)
+                        })
                         .and_then(|previous| {
                             cues[previous]
                                 .iter()
