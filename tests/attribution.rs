@@ -407,6 +407,16 @@ fn objects_and_absolute_phrases() {
     // `the Dahl campaign projects that`: a verb, though "projects" can be
     // a noun.
     assert_eq!(r.speaker_of("a levy of a fraction"), Some("Dahl campaign"));
+    // A noun of speech governs a quotation after a preposition and an
+    // article (`Dahl's clarion call for a “…”`).
+    assert_eq!(r.speaker_of("new harbour"), Some("Olav Dahl"));
+    // A plural noun of speech after a counted name is no verb (`300 Dahl
+    // emails contained`).
+    assert_eq!(r.speaker_of("ordinary"), Some("harbour office"));
+    // A relative clause's verb follows no words of its own, though a
+    // quotation stands right before its subject.
+    assert_eq!(r.speaker_of("learning on the job"), Some("Brit Aune"));
+    assert_eq!(r.speaker_of("a tourist in her own town"), Some("letters"));
     insta::assert_snapshot!(r.text);
 }
 

@@ -298,7 +298,26 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
             && form.is(Forms::PAST);
         let capitalised =
             first > 0 && tokens.is_capitalised(first) && !title_case && !miscased_past;
-        if after_determiner || capitalised {
+        // A noun of speech in the plural is no verb before a past form
+        // (`Clinton emails contained`), nor after a name that a number or
+        // an article opens (`22 Clinton emails`, `the Trump tweets`).
+        let speech_noun_plural = first == last && form.is(Forms::THIRD) && {
+            let lower = tokens.lower(first);
+            let singular = lower.strip_suffix('s').unwrap_or(lower);
+            rules.speech_nouns.contains(singular) || rules.documents.contains(lower)
+        };
+        let before_past = tokens.tokens.get(last + 1).is_some_and(|next| {
+            next.is_word() && !tokens.is_capitalised(last + 1) && {
+                let next = tokens.lower(last + 1);
+                next.ends_with("ed") || next == "were" || next == "are"
+            }
+        });
+        let counted_name = first >= 2 && tokens.is_capitalised(first - 1) && {
+            let opener = tokens.lower(first - 2);
+            phrase::is_determiner(opener) || opener.starts_with(|c: char| c.is_ascii_digit())
+        };
+        let plural_noun_before_verb = speech_noun_plural && (before_past || counted_name);
+        if after_determiner || capitalised || plural_noun_before_verb {
             continue;
         }
         candidates.push((first, last, form));
@@ -570,7 +589,12 @@ impl Reader<'_, '_> {
                     };
                     match self.subject_before(verb_first) {
                         SubjectPlace::Before(subject) => {
-                            let trailing = self.follows_its_words(subject.reach.0, last);
+                            // A relative clause's verb (`“Dear Walter” letters
+                            // that called him …`) follows no words of its own.
+                            let relative = subject.reach.1 + 1 < first
+                                && t.is_any(subject.reach.1 + 1, &["that", "which", "who"]);
+                            let trailing =
+                                !relative && self.follows_its_words(subject.reach.0, last);
                             self.make(form.kind, cue_span, subject, trailing, form.quote_only)
                         }
                         // What follows a verb of naming is what it names
@@ -2500,7 +2524,16 @@ impl Reader<'_, '_> {
                 // accusation that Clinton is playing the “…”`) governs the
                 // quotations in that clause, not only one right after it.
                 let content_clause = (noun + 1..quote).any(|i| t.is(i, "that"));
-                let mut cue = self.make(CueKind::Verb, span, subject, false, !content_clause);
+                // So does one whose quotation follows it through a
+                // preposition and an article only (`Sanders's clarion call
+                // for a “revolution”`).
+                let through_preposition = (noun + 1..quote).all(|i| {
+                    t.tokens[i].is_word()
+                        && (phrase::is_determiner(t.lower(i))
+                            || t.is_any(i, &["for", "of", "on", "about", "against", "to"]))
+                });
+                let governs = content_clause || through_preposition;
+                let mut cue = self.make(CueKind::Verb, span, subject, false, !governs);
                 cue.scope = Span::new(span.start, t.text.len());
                 cues.push(cue);
             }

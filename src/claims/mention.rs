@@ -501,7 +501,9 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
                     kind: SpeakerKind::Organisation,
                 });
             }
-            if rules.documents.suffix_of(&bare_phrase).is_some() && bare.len() <= 6 {
+            let document = rules.documents.suffix_of(&bare_phrase).is_some()
+                || rules.documents.suffix_of(singular_phrase).is_some();
+            if document && bare.len() <= 6 {
                 return Some(Mention::Other {
                     name: bare_phrase,
                     kind: SpeakerKind::Document,
