@@ -634,13 +634,7 @@ impl Reader<'_, '_> {
                         }
                         SubjectPlace::Clause => match self.joined_verb(first, earlier) {
                             Some(previous) => {
-                                let mut cue = previous.clone();
-                                cue.kind = form.kind;
-                                cue.span = cue_span;
-                                cue.scope = Span::new(cue_span.start, t.text.len());
-                                cue.trailing = false;
-                                cue.quote_only = form.quote_only;
-                                cue
+                                self.going_on_from(previous, form.kind, cue_span, form.quote_only)
                             }
                             None => self.clause_cue(first, last, form, earlier)?,
                         },
@@ -735,6 +729,23 @@ impl Reader<'_, '_> {
         }
         cue.span = cue_span;
         Some(cue)
+    }
+
+    /// A cue at `cue_span` whose speaker is `previous`'s: a verb or
+    /// participle that goes on from it, covering the rest of the sentence.
+    fn going_on_from(
+        &self,
+        previous: &Cue,
+        kind: CueKind,
+        cue_span: Span,
+        quote_only: bool,
+    ) -> Cue {
+        let mut cue = previous.clone();
+        cue.kind = kind;
+        cue.scope = Span::new(cue_span.start, self.tokens.text.len());
+        cue.trailing = false;
+        cue.quote_only = quote_only;
+        cue
     }
 
     /// The attribution whose verb the verb at token `first` is joined to
@@ -1904,13 +1915,7 @@ impl Reader<'_, '_> {
     fn clause_cue(&self, first: usize, last: usize, form: CueForm, earlier: &[Cue]) -> Option<Cue> {
         let t = self.tokens;
         let cue_span = t.span(first, last);
-        // The speaker of an attribution earlier in the sentence ("Spicer
-        // said, adding, …").
-        // Only an attribution of the clause itself (one that opens it,
-        // closes a quotation before it, or an -ing form it continues), not
-        // one inside its reported words ("repeated accusations that Rubio
-        // recites …, calling him …").
-        if let Some(subject) = self.subordinate_subject_before(first, earlier) {
+        let participle_of = |subject: Subject| {
             let mut cue = self.make(
                 CueKind::Participle,
                 cue_span,
@@ -1918,9 +1923,21 @@ impl Reader<'_, '_> {
                 false,
                 form.quote_only,
             );
+            cue.scope = Span::new(cue.extent.start.min(cue_span.start), t.text.len());
+            cue
+        };
+        // The subject of a subordinate clause the participle goes on from.
+        if let Some(subject) = self.subordinate_subject_before(first, earlier) {
+            let mut cue = participle_of(subject);
             cue.scope = Span::new(cue_span.start, t.text.len());
             return Some(cue);
         }
+        // The speaker of an attribution earlier in the sentence ("Spicer
+        // said, adding, …").
+        // Only an attribution of the clause itself (one that opens it,
+        // closes a quotation before it, or an -ing form it continues), not
+        // one inside its reported words ("repeated accusations that Rubio
+        // recites …, calling him …").
         let clause_start = self
             .clause_subject(first)
             .map(|s| t.tokens[s.phrase.first].start);
@@ -1931,23 +1948,14 @@ impl Reader<'_, '_> {
                     || c.kind == CueKind::Participle
                     || clause_start.is_none_or(|s| c.extent.start <= s))
         }) {
-            let mut cue = previous.clone();
-            cue.kind = CueKind::Participle;
-            cue.scope = Span::new(cue_span.start, t.text.len());
-            cue.trailing = false;
-            cue.quote_only = form.quote_only;
-            return Some(cue);
+            return Some(self.going_on_from(
+                previous,
+                CueKind::Participle,
+                cue_span,
+                form.quote_only,
+            ));
         }
-        let subject = self.clause_subject(first)?;
-        let mut cue = self.make(
-            CueKind::Participle,
-            cue_span,
-            subject,
-            false,
-            form.quote_only,
-        );
-        cue.scope = Span::new(cue.extent.start.min(cue_span.start), t.text.len());
-        Some(cue)
+        Some(participle_of(self.clause_subject(first)?))
     }
 
     /// The subject of a subordinate clause after the sentence's verb that
