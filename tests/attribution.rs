@@ -450,6 +450,16 @@ fn polls_and_groups_speak() {
     );
     assert_eq!(r.speaker_of("safe enough"), Some("marina survey"));
     assert_eq!(r.speaker_of("out of touch with the docks"), Some("survey"));
+    // A share written as a ratio speaks for its group, and through the
+    // poll the sentence names.
+    assert_eq!(
+        r.speaker_of("unfair to small boats"),
+        Some("three in four skippers")
+    );
+    assert_eq!(
+        r.speaker_of("stay public"),
+        Some("new Harbour Ledger survey")
+    );
     insta::assert_snapshot!(r.text);
 }
 

@@ -210,7 +210,8 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
                 && words[..i]
                     .iter()
                     .all(|w| is_quantity_word(&w.to_lowercase()))
-        });
+        })
+        || ratio_share(&words).is_some();
     // A group before a place (`voters in each state`) is read as the group.
     let group_with_complement = words
         .iter()
@@ -284,6 +285,18 @@ fn is_quantity_word(word: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || ",.%".contains(c)))
 }
 
+/// Where the group starts after a share written as a ratio (`Six in 10
+/// Republicans`, `nearly 3 in 4 voters`).
+fn ratio_share(words: &[&str]) -> Option<usize> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let i = lower.iter().position(|w| w == "in")?;
+    let counted = i > 0 && lower[..i].iter().all(|w| is_quantity_word(w));
+    let out_of = lower
+        .get(i + 1)
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) || is_quantity_word(w));
+    (counted && out_of && i + 2 < words.len()).then_some(i + 2)
+}
+
 /// `text` read as a share of a group or a group with a complement.
 fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention> {
     let words = clean(text);
@@ -296,6 +309,7 @@ fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention
     });
     let (inner, joined) = match share_of {
         Some(i) => (words[i + 1..].join(" "), true),
+        None if ratio_share(&words).is_some() => (words[ratio_share(&words)?..].join(" "), true),
         None => {
             let i = lower
                 .iter()
@@ -692,6 +706,24 @@ mod tests {
         ));
         // A demonstrative is no name.
         assert_eq!(read("This story"), document("story"));
+    }
+
+    #[test]
+    fn a_share_written_as_a_ratio_is_its_group() {
+        assert!(matches!(
+            read("Six in 10 Republicans"),
+            Some(Mention::Other {
+                kind: SpeakerKind::Group,
+                ..
+            })
+        ));
+        assert!(matches!(
+            read("three in four voters"),
+            Some(Mention::Other {
+                kind: SpeakerKind::Group,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -754,7 +754,10 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
             let stacked = previous > 0
                 && tokens.tokens[previous - 1].is_word()
                 && is_determiner(tokens.lower(previous - 1));
-            return Some(if stacked { previous - 1 } else { previous });
+            return Some(ratio_start(
+                tokens,
+                if stacked { previous - 1 } else { previous },
+            ));
         }
         if !is_modifier(tokens, previous, is_cue) {
             break;
@@ -766,7 +769,22 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
     if first >= 1 && tokens.is_any(first, &["least", "most"]) && tokens.is(first - 1, "at") {
         return Some(first - 1);
     }
-    Some(first)
+    Some(ratio_start(tokens, first))
+}
+
+/// `first`, or the start of the ratio whose second number it is (`Six in
+/// 10 Republicans`, `three in four voters`).
+fn ratio_start(tokens: &Tokens<'_>, first: usize) -> usize {
+    let number = |i: usize| {
+        tokens.tokens[i].is_word()
+            && (tokens.lower(i).chars().all(|c| c.is_ascii_digit())
+                || NUMBER_WORDS.contains(&tokens.lower(i)))
+    };
+    if first >= 2 && number(first) && tokens.is(first - 1, "in") && number(first - 2) {
+        first - 2
+    } else {
+        first
+    }
 }
 
 /// Reads the phrase that starts at token `first`, forwards, with an
