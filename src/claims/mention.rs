@@ -291,9 +291,9 @@ fn ratio_share(words: &[&str]) -> Option<usize> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let i = lower.iter().position(|w| w == "in")?;
     let counted = i > 0 && lower[..i].iter().all(|w| is_quantity_word(w));
-    let out_of = lower
-        .get(i + 1)
-        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) || is_quantity_word(w));
+    let out_of = lower.get(i + 1).is_some_and(|w| {
+        w.chars().all(|c| c.is_ascii_digit()) || super::phrase::NUMBER_WORDS.contains(&w.as_str())
+    });
     (counted && out_of && i + 2 < words.len()).then_some(i + 2)
 }
 
