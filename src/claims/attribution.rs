@@ -2504,15 +2504,7 @@ impl Reader<'_, '_> {
                 // Not one right after the verb, though: in `Holt said of
                 // Price's claim that …` the words are Holt's.
                 let object_of_preposition = before_phrase.is_some_and(|p| {
-                    p > 0
-                        && !self.is_cue()(p - 1)
-                        && t.is_any(
-                            p,
-                            &[
-                                "of", "for", "about", "on", "over", "with", "by", "against", "to",
-                                "from", "after",
-                            ],
-                        )
+                    p > 0 && !self.is_cue()(p - 1) && t.is_any(p, phrase::OBJECT_PREPOSITIONS)
                 });
                 // A verb of naming makes the noun its object and the
                 // quotation what it names (`In declaring the mayor's
@@ -2588,13 +2580,7 @@ impl Reader<'_, '_> {
                     && !phrase::is_function_word(t.lower(i))
                     && (i + 1 == noun || !t.lower(i).ends_with("ing"))
             })
-            .find(|&i| {
-                let text = t.text(i);
-                text.ends_with("'s")
-                    || text.ends_with("’s")
-                    || text.ends_with("s’")
-                    || text.ends_with("s'")
-            })?;
+            .find(|&i| phrase::is_possessor(t, i))?;
         // The possessor's own group of words (`Sanders'` in `voters prefer
         // Sanders' call`, `Trump's` in `an issue out of Trump's claim`), or
         // the whole phrase when the group ends a prepositional phrase (`the

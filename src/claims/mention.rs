@@ -307,9 +307,9 @@ fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention
     let share_of = lower.iter().position(|w| w == "of").filter(|&i| {
         i > 0 && lower[..i].iter().all(|w| is_quantity_word(w)) && i + 1 < lower.len()
     });
-    let (inner, joined) = match share_of {
-        Some(i) => (words[i + 1..].join(" "), true),
-        None if ratio_share(&words).is_some() => (words[ratio_share(&words)?..].join(" "), true),
+    let group_start = share_of.map(|i| i + 1).or(ratio_share(&words));
+    let (inner, joined) = match group_start {
+        Some(start) => (words[start..].join(" "), true),
         None => {
             let i = lower
                 .iter()

@@ -524,12 +524,19 @@ fn is_pronoun_contraction(lower: &str) -> bool {
         })
 }
 
-/// Whether token `i` is a possessor (`State's`, `Lazar’s`), not a
-/// pronoun's contraction (`It’s`).
+/// Whether token `i` is a possessor (`State's`, `Lazar’s`, `Sanders'`),
+/// not a pronoun's contraction (`It’s`).
 pub fn is_possessor(tokens: &Tokens<'_>, i: usize) -> bool {
     let text = tokens.text(i);
-    (text.ends_with("'s") || text.ends_with("’s")) && !is_pronoun_contraction(tokens.lower(i))
+    (text.ends_with("'s") || text.ends_with("’s") || text.ends_with("s'") || text.ends_with("s’"))
+        && !is_pronoun_contraction(tokens.lower(i))
 }
+
+/// Prepositions whose object is a noun phrase, never a clause of reported
+/// words (`blamed the media for … Trump's claim`).
+pub(crate) const OBJECT_PREPOSITIONS: &[&str] = &[
+    "of", "for", "about", "on", "over", "with", "by", "against", "to", "from", "after",
+];
 
 /// Particles that stand inside names (`Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &[
@@ -992,10 +999,7 @@ fn group_after(
             .any(|&j| is_name_word(tokens, j));
         // A possessive name is a determiner: the noun after it heads the
         // phrase ("Clinton's campaign", "Lazar's public defense counsel").
-        let possessive = |e: usize| {
-            let text = tokens.text(e);
-            text.ends_with("'s") || text.ends_with("’s") || text.ends_with("s’")
-        };
+        let possessive = |e: usize| is_possessor(tokens, e);
         let after_name = end.is_some_and(|e| is_name_word(tokens, e) && !possessive(e));
         // After a name, a known noun goes on too: the name is its
         // modifier ("the Rove ad", "Trump aides").

@@ -434,7 +434,7 @@ fn outermost<'a>(
         let in_prepositional_phrase = words.len() > 1
             && words
                 .last()
-                .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+                .is_some_and(|w| phrase::OBJECT_PREPOSITIONS.contains(&w.to_lowercase().as_str()));
         let reported = !outer.cue.trailing
             && !in_prepositional_phrase
             && outer.cue.kind != CueKind::According
@@ -448,12 +448,6 @@ fn outermost<'a>(
     }
     chosen
 }
-
-/// Prepositions whose object is a noun phrase, not a clause of reported
-/// words.
-const PREPOSITIONS: &[&str] = &[
-    "of", "for", "about", "on", "over", "with", "by", "against", "to", "from", "after",
-];
 
 /// Whether `gap`, the words between two attributions, starts a new clause
 /// rather than continuing the first one's reported words.
