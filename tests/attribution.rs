@@ -276,6 +276,9 @@ fn the_subject_of_a_sentence_speaks_its_quotations() {
     assert_eq!(r.speaker_of("a tax by another name"), Some("Vik"));
     // A plural's possessive keeps its apostrophe in the subject.
     assert_eq!(r.speaker_of("a tax on the tide"), Some("skippers’ union"));
+    // A word in -s after "a" is a modifier, not a plural subject of the
+    // base form after it (`a public-records request`).
+    assert_eq!(r.speaker_of("every invoice"), Some("Harbour Watch"));
     insta::assert_snapshot!(r.text);
 }
 

@@ -1134,7 +1134,12 @@ impl Reader<'_, '_> {
         }
         let plural = phrase::is_plural_noun;
         let lower = t.lower(previous);
-        if matches!(lower, "they" | "we" | "i" | "you") || plural(lower) {
+        // A word in -s after "a" is a modifier, not a plural subject (`a
+        // public-records request`).
+        let after_singular_article = previous > 0 && t.is_any(previous - 1, &["a", "an"]);
+        if matches!(lower, "they" | "we" | "i" | "you")
+            || (plural(lower) && !after_singular_article)
+        {
             return true;
         }
         // A plural head before a place or body (`voters in each state
