@@ -869,10 +869,7 @@ impl Reader<'_, '_> {
         let with = (clause_start..at).find(|&i| t.is_any(i, &["with", "without"]))?;
         let (subject, _) = self.subject_after(with + 1)?;
         let verb = subject.reach.1 + 1;
-        let named = matches!(
-            subject.mention,
-            Mention::Person { .. } | Mention::Other { .. } | Mention::Description { .. }
-        );
+        let named = subject.mention.names_someone();
         (named && verb < at && t.tokens[verb].is_word() && t.lower(verb).ends_with("ing"))
             .then_some(subject)
     }
@@ -1998,11 +1995,7 @@ impl Reader<'_, '_> {
                 } else {
                     self.read(phrase)?
                 };
-                let named = matches!(
-                    mention,
-                    Mention::Person { .. } | Mention::Description { .. } | Mention::Other { .. }
-                );
-                (named && self.verb_follows(last + 1, comma)).then_some(Subject {
+                (mention.names_someone() && self.verb_follows(last + 1, comma)).then_some(Subject {
                     mention,
                     phrase,
                     reach: (phrase.first, last),
@@ -2178,12 +2171,7 @@ impl Reader<'_, '_> {
                 .filter(|&i| t.is_capitalised(i) || phrase::is_determiner(t.lower(i)))
                 .find_map(|i| {
                     let (subject, _) = self.subject_after(i)?;
-                    let named = matches!(
-                        subject.mention,
-                        Mention::Person { .. }
-                            | Mention::Other { .. }
-                            | Mention::Description { .. }
-                    );
+                    let named = subject.mention.names_someone();
                     (named && subject.reach.1 < at && self.verb_follows(subject.reach.1 + 1, at))
                         .then_some(subject)
                 })
@@ -2590,13 +2578,9 @@ impl Reader<'_, '_> {
         // Sanders' call`, `Trump's` in `an issue out of Trump's claim`), or
         // the whole phrase when the group ends a prepositional phrase (`the
         // Secretary of State's`).
-        let whole = phrase::before(t, possessive, &self.is_cue(), self.rules);
+        let whole = || phrase::before(t, possessive, &self.is_cue(), self.rules);
         let last_group = phrase::group(t, possessive, &self.is_cue());
-        let candidates = match last_group {
-            Some(group) if group.first > 0 && t.is(group.first - 1, "of") => [whole, last_group],
-            _ => [last_group, whole],
-        };
-        candidates.into_iter().flatten().find_map(|phrase| {
+        let speaker = |phrase: NounPhrase| {
             let span = t.span(phrase.first, phrase.head_last);
             let written = t.text[span.start..span.end]
                 .trim_end_matches("'s")
@@ -2612,7 +2596,16 @@ impl Reader<'_, '_> {
                 phrase,
                 reach: (phrase.first, noun),
             })
-        })
+        };
+        // The whole phrase is read only when it is needed.
+        match last_group {
+            Some(group) if group.first > 0 && t.is(group.first - 1, "of") => {
+                whole().and_then(speaker).or_else(|| speaker(group))
+            }
+            _ => last_group
+                .and_then(speaker)
+                .or_else(|| whole().and_then(speaker)),
+        }
     }
 
     /// The agent after the noun at token `noun`, before the quotation at
@@ -2724,12 +2717,8 @@ impl Reader<'_, '_> {
             .take_while(|&i| !t.tokens[i].is_punct(',') && !t.tokens[i].is_quote())
             .find(|&i| t.is_any(i, &["which", "whom"]))?;
         let (subject, _) = self.subject_after(relative + 1)?;
-        let named = matches!(
-            subject.mention,
-            Mention::Person { .. } | Mention::Description { .. } | Mention::Other { .. }
-        );
         let verb = subject.reach.1 + 1;
-        if !named || verb >= quote || !self.is_finite_verb(verb, quote) {
+        if !subject.mention.names_someone() || verb >= quote || !self.is_finite_verb(verb, quote) {
             return None;
         }
         let span = t.tokens[verb].span();

@@ -46,6 +46,17 @@ pub enum Mention {
     Other { name: String, kind: SpeakerKind },
 }
 
+impl Mention {
+    /// Whether the mention names or describes its speaker as written: not a
+    /// pronoun or a bare role, which stand for someone named elsewhere.
+    pub fn names_someone(&self) -> bool {
+        matches!(
+            self,
+            Mention::Person { .. } | Mention::Description { .. } | Mention::Other { .. }
+        )
+    }
+}
+
 /// A role as written in the mention, and which role of `rules/roles.txt` it
 /// is.
 #[derive(Clone, Debug, PartialEq, Eq)]
