@@ -27,6 +27,7 @@ use std::path::{Component, Path, PathBuf};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use crate::access;
 use crate::check::{Kind, Severity};
 use crate::document::walk::{self, Walk};
 use crate::error::{Error, Result};
@@ -39,7 +40,7 @@ pub const FILE_NAME: &str = "claimtrace.toml";
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ConfigFile {
     sources: Option<toml::Spanned<String>>,
-    drafts: Option<String>,
+    drafts: Option<toml::Spanned<String>>,
     fail_on: Option<toml::Spanned<String>>,
     rules: Option<toml::Spanned<String>>,
     max_file_size: Option<toml::Spanned<toml::Value>>,
@@ -84,16 +85,15 @@ pub fn load(start: &Path) -> Result<Config> {
         .unwrap_or(&start)
         .to_path_buf();
     let path = root.join(FILE_NAME);
-    if !path.is_file() {
+    if std::fs::symlink_metadata(&path).is_err() {
         return Ok(Config {
             root,
             ..Config::default()
         });
     }
-    let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })?;
+    // The file comes with the repository: read by the same rule as any
+    // other (a link to `.git/config` is refused, never parsed and quoted).
+    let text = read_confined(&root, &path)?;
     let file = RuleText {
         path: path.clone(),
         text,
@@ -136,6 +136,14 @@ pub fn load(start: &Path) -> Result<Config> {
             )
         })
     };
+    if let Some(drafts) = &spec.drafts {
+        check_drafts_glob(drafts.get_ref()).map_err(|why| {
+            file.error(
+                line(drafts.span()),
+                format!("drafts `{}` {why}", drafts.get_ref()),
+            )
+        })?;
+    }
     let sources = spec.sources.map(|s| confined(s, "sources")).transpose()?;
     let rules = spec.rules.map(|r| confined(r, "rules")).transpose()?;
     let mut severity = FxHashMap::default();
@@ -160,7 +168,7 @@ pub fn load(start: &Path) -> Result<Config> {
     Ok(Config {
         path: Some(path),
         sources,
-        drafts: spec.drafts,
+        drafts: spec.drafts.map(toml::Spanned::into_inner),
         fail_on,
         rules,
         max_file_size,
@@ -170,8 +178,10 @@ pub fn load(start: &Path) -> Result<Config> {
 }
 
 /// `written` (relative to `root`) resolved inside `root`, or why not: an
-/// absolute path, a `..` climbing out, or a symbolic link leading out. A
-/// path that does not exist yet is left for its reader to report.
+/// absolute path, a hidden one or a `..` climbing out, as written; then, by
+/// the rule of [`crate::access`], anything leading out or to a hidden or
+/// special file. A path that does not exist yet is left for its reader to
+/// report.
 fn confine(root: &Path, written: &str) -> std::result::Result<PathBuf, &'static str> {
     let path = Path::new(written);
     if path.has_root() || path.is_absolute() {
@@ -196,12 +206,43 @@ fn confine(root: &Path, written: &str) -> std::result::Result<PathBuf, &'static 
     if !lexical.starts_with(root) {
         return Err("is outside the repository root");
     }
-    match lexical.canonicalize() {
-        Ok(real) if !real.starts_with(root) => {
-            Err("leads outside the repository root through a symbolic link")
-        }
-        _ => Ok(lexical),
+    match access::beneath(root, Path::new(written)) {
+        Ok(_) => Ok(lexical),
+        // Not there yet: its reader says so.
+        Err(denied) if denied.is_not_found() => Ok(lexical),
+        Err(_) => Err(access::REFUSED),
     }
+}
+
+/// Why a drafts glob cannot match inside the repository root, if it
+/// cannot: it is matched against paths relative to the root, so an
+/// absolute one or one climbing out with `..` would silently match
+/// nothing.
+fn check_drafts_glob(pattern: &str) -> std::result::Result<(), &'static str> {
+    if pattern.starts_with('/') || pattern.starts_with('\\') || Path::new(pattern).has_root() {
+        return Err("is an absolute path; write a glob relative to the repository root");
+    }
+    if pattern.split(['/', '\\']).any(|part| part == "..") {
+        return Err("climbs out with `..`; write a glob relative to the repository root");
+    }
+    Ok(())
+}
+
+/// Reads the file at `path` inside `root` by the rule of
+/// [`crate::access`].
+fn read_confined(root: &Path, path: &Path) -> Result<String> {
+    let inside = path.strip_prefix(root).unwrap_or(path);
+    let admitted = access::beneath(root, inside).map_err(|d| d.into_error(path))?;
+    let (mut file, _) = access::open(&admitted).map_err(|d| d.into_error(path))?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// The files under the root of `config` that its drafts glob `pattern`
@@ -219,7 +260,7 @@ pub fn drafts_matching(config: &Config, pattern: &str) -> Result<Walk> {
         .compile_matcher();
     let root = &config.root;
     let matches = |path: &Path| matcher.is_match(path.strip_prefix(root).unwrap_or(path));
-    let mut walk = walk::files(&[root.to_path_buf()]);
+    let mut walk = walk::files(&[root.to_path_buf()], root);
     walk.found.retain(|found| matches(&found.path));
     for found in &mut walk.found {
         found.path = crate::document::relative_to_current(&found.path);

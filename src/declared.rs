@@ -15,13 +15,16 @@
 //! an absolute path, a `..` that climbs out of the root, a hidden file or
 //! folder (`.git/config`, `.env`), or a symbolic link that leads out of it
 //! is an error naming the draft and line, as is a path that is a directory,
-//! a FIFO or anything else that is not a regular file. The check looks at paths and file metadata only; a refused file is
-//! never opened, so none of its bytes can reach any output.
+//! a FIFO or anything else that is not a regular file. What is written is
+//! checked first (and the message says why); then the path is resolved by
+//! the one rule of [`crate::access`], whose refusals all read the same. A
+//! refused file is never opened, so none of its bytes can reach any output.
 
 use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::access;
 use crate::document::{Document, STDIN_NAME};
 use crate::error::{Error, Result};
 
@@ -134,8 +137,8 @@ fn current_folder() -> Result<PathBuf> {
 /// Resolves `declared` (from `draft`) inside `root`, or says why not,
 /// without opening anything.
 pub fn confine(draft: &Path, root: &Path, declared: &Declared) -> Result<PathBuf> {
-    let lexical = confine_lexically(draft, root, declared)?;
-    confine_really(draft, root, declared, &lexical)
+    confine_lexically(draft, root, declared)?;
+    confine_really(draft, root, declared)
 }
 
 /// Like [`confine`], but a path that names nothing is `Ok(None)` rather
@@ -145,11 +148,11 @@ pub fn confine_if_present(
     root: &Path,
     declared: &Declared,
 ) -> Result<Option<PathBuf>> {
-    let lexical = confine_lexically(draft, root, declared)?;
-    if std::fs::symlink_metadata(&lexical).is_err() {
-        return Ok(None);
+    confine_lexically(draft, root, declared)?;
+    match confine_physically(draft, root, declared)? {
+        Err(denied) if denied.is_not_found() => Ok(None),
+        _ => confine_really(draft, root, declared).map(Some),
     }
-    confine_really(draft, root, declared, &lexical).map(Some)
 }
 
 fn refusal(draft: &Path, declared: &Declared, message: String) -> Error {
@@ -160,8 +163,9 @@ fn refusal(draft: &Path, declared: &Declared, message: String) -> Error {
     }
 }
 
-/// The path by its letters: not absolute, and no `..` climbing out of
-/// `root`.
+/// The path by its letters: not absolute, nothing hidden, and no `..`
+/// climbing out of `root`. These refusals restate what the draft wrote, so
+/// they say why.
 fn confine_lexically(draft: &Path, root: &Path, declared: &Declared) -> Result<PathBuf> {
     let refuse = |message: String| refusal(draft, declared, message);
     let written = Path::new(&declared.written);
@@ -205,37 +209,35 @@ fn confine_lexically(draft: &Path, root: &Path, declared: &Declared) -> Result<P
     Ok(lexical)
 }
 
-/// Where the file system really leads: a symbolic link may not point out
-/// of `root`, and the end must be a regular file.
-fn confine_really(
+/// Where the file system really leads, by the one rule of
+/// [`crate::access`]: resolved from the root one component at a time, a
+/// link may not lead out of `root` or to a hidden file, and the end must
+/// be a regular file. Every refusal reads the same, so a draft cannot learn
+/// what lies outside the root.
+fn confine_really(draft: &Path, root: &Path, declared: &Declared) -> Result<PathBuf> {
+    let admitted = confine_physically(draft, root, declared)?
+        .map_err(|denied| refusal(draft, declared, denied_message(declared, &denied)))?;
+    if admitted.is_dir {
+        return Err(refusal(
+            draft,
+            declared,
+            format!("source `{}` is a directory, not a file", declared.written),
+        ));
+    }
+    Ok(admitted.real)
+}
+
+/// The declared path resolved inside `root` from the draft's folder.
+fn confine_physically(
     draft: &Path,
     root: &Path,
     declared: &Declared,
-    lexical: &Path,
-) -> Result<PathBuf> {
-    let refuse = |message: String| refusal(draft, declared, message);
-    let real = lexical
-        .canonicalize()
-        .map_err(|e| refuse(format!("source `{}`: {e}", declared.written)))?;
-    if !real.starts_with(root) {
-        return Err(refuse(format!(
-            "source `{}` leads outside the repository root through a symbolic link",
-            declared.written
-        )));
-    }
-    let metadata = std::fs::metadata(&real)
-        .map_err(|e| refuse(format!("source `{}`: {e}", declared.written)))?;
-    if metadata.is_dir() {
-        return Err(refuse(format!(
-            "source `{}` is a directory, not a file",
-            declared.written
-        )));
-    }
-    if !metadata.is_file() {
-        return Err(refuse(format!(
-            "source `{}` is not a regular file",
-            declared.written
-        )));
-    }
-    Ok(real)
+) -> Result<std::result::Result<access::Admitted, access::Denied>> {
+    let folder = draft_folder(draft)?;
+    let inside = folder.strip_prefix(root).unwrap_or(Path::new(""));
+    Ok(access::beneath(root, &inside.join(&declared.written)))
+}
+
+fn denied_message(declared: &Declared, denied: &access::Denied) -> String {
+    format!("source `{}`: {}", declared.written, denied.message())
 }

@@ -29,6 +29,7 @@ pub mod walk;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::access::{self, Admitted};
 use crate::error::{Error, Result};
 use crate::span::{LineIndex, Location, Locator, Span};
 
@@ -151,31 +152,6 @@ pub fn parse_size(text: &str) -> Option<u64> {
 /// How many leading bytes decide whether a file is text.
 const SNIFF_BYTES: u64 = 8 << 10;
 
-/// What a file that is not a regular file is, for messages.
-fn not_regular(metadata: &std::fs::Metadata) -> Option<&'static str> {
-    let kind = metadata.file_type();
-    if kind.is_file() {
-        return None;
-    }
-    if kind.is_dir() {
-        return Some("a directory");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Some("a FIFO");
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return Some("a device");
-        }
-        if kind.is_socket() {
-            return Some("a socket");
-        }
-    }
-    Some("a special file")
-}
-
 /// Reads `reader` to its end as the bytes of a text file of at most
 /// `max_bytes`. The first bytes decide whether it is text at all, so a
 /// large binary file is refused before the rest of it is read.
@@ -270,31 +246,34 @@ impl Document {
         )
     }
 
-    /// Reads the file at `path` as `reading` says, refusing it unless it is
-    /// a regular file of at most `reading.max_bytes` holding text. Metadata
-    /// is looked at before the file is opened (opening a FIFO would wait for
-    /// a writer), and the first bytes decide whether the file is text before
-    /// the rest is read.
+    /// Reads the file at `path` as `reading` says, admitted by the rule of
+    /// [`crate::access`] as a path named in the repository of the current
+    /// folder (see [`Document::read_admitted`]).
     pub fn read_with(path: &Path, reading: Reading) -> Result<Document> {
-        let Reading { format, max_bytes } = reading;
         let io_error = |source| Error::Io {
             path: path.to_path_buf(),
             source,
         };
-        let metadata = std::fs::metadata(path).map_err(io_error)?;
-        if let Some(what) = not_regular(&metadata) {
-            return Err(Error::Refused {
-                path: path.to_path_buf(),
-                reason: format!("{what}, not a regular file"),
-            });
-        }
+        let root = access::run_root(Path::new(".")).map_err(io_error)?;
+        let admitted = access::named(path, &root).map_err(|d| d.into_error(path))?;
+        Document::read_admitted(path, &admitted, reading)
+    }
+
+    /// Reads the file `admitted` (shown as `path`) as `reading` says,
+    /// refusing it unless it is a regular file of at most
+    /// `reading.max_bytes` holding text. It is opened without following a
+    /// last link and without waiting on a FIFO, and checked again once
+    /// open; the first bytes decide whether the file is text before the
+    /// rest is read.
+    pub fn read_admitted(path: &Path, admitted: &Admitted, reading: Reading) -> Result<Document> {
+        let Reading { format, max_bytes } = reading;
+        let (file, metadata) = access::open(admitted).map_err(|d| d.into_error(path))?;
         if metadata.len() > max_bytes {
             return Err(Error::TooLarge {
                 path: path.to_path_buf(),
                 limit: max_bytes,
             });
         }
-        let file = std::fs::File::open(path).map_err(io_error)?;
         let bytes = read_text(file, path, max_bytes)?;
         let format = format.unwrap_or_else(|| Format::from_path(path));
         Document::from_bytes(path.to_path_buf(), bytes, format)

@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::check::Kind;
 use crate::citations::{self, Citation, Cited, Target};
 use crate::declared::{self, Declared};
-use crate::document::walk::{self, Walk};
+use crate::document::walk::{self, Found, Walk};
 use crate::document::{self, Document, Reading};
 use crate::error::{Error, Result};
 use crate::span::Span;
@@ -42,6 +42,9 @@ pub struct Library {
     /// folder, and never sources of themselves.
     drafts: FxHashSet<PathBuf>,
     reading: Reading,
+    /// The repository root of the run (canonical): what may be read is
+    /// confined to it ([`crate::access`]).
+    root: PathBuf,
 }
 
 /// What reading files met besides the files themselves.
@@ -84,10 +87,12 @@ pub struct PlanWarning {
 }
 
 impl Library {
-    /// An empty library that reads files as `reading` says.
-    pub fn new(reading: Reading) -> Library {
+    /// An empty library that reads files as `reading` says, confined to
+    /// the canonical repository root `root` of the run.
+    pub fn new(reading: Reading, root: PathBuf) -> Library {
         Library {
             reading,
+            root,
             ..Library::default()
         }
     }
@@ -99,7 +104,9 @@ impl Library {
 
     /// Marks the files at `paths` as the drafts of the run: met in a folder
     /// of sources they are skipped, and a draft is never a source of
-    /// itself. Call before [`Library::share`].
+    /// itself. Call before [`Library::share`], with every draft found,
+    /// those that could not be read among them (a bad draft is no source
+    /// either).
     pub fn add_drafts<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
         self.drafts.extend(
             paths
@@ -116,12 +123,9 @@ impl Library {
             found,
             mut skipped,
             mut errors,
-        } = walk::files(paths);
+        } = walk::files(paths, &self.root);
         for file in found {
-            let key = file
-                .path
-                .canonicalize()
-                .unwrap_or_else(|_| file.path.clone());
+            let key = file.key();
             if let Some(&at) = self.by_path.get(&key) {
                 self.shared.push(at);
                 continue;
@@ -134,12 +138,28 @@ impl Library {
                 });
                 continue;
             }
-            match Document::read_with(&file.path, self.reading) {
+            let Some(admitted) = &file.admitted else {
+                errors.push(Error::Refused {
+                    path: file.path,
+                    reason: "standard input can be a draft, not a source".to_string(),
+                });
+                continue;
+            };
+            match Document::read_admitted(&file.path, admitted, self.reading) {
                 Ok(document) => {
                     let at = self.insert(key, document);
                     self.shared.push(at);
                 }
-                Err(error) if !file.named && error.is_unreadable_as_text() => skipped.push(error),
+                // In a folder, any file that cannot be read as text is
+                // skipped (invalid UTF-8 included), like any other: one bad
+                // file must not stop every draft's check.
+                Err(error)
+                    if !file.named
+                        && (error.is_unreadable_as_text()
+                            || matches!(error, Error::InvalidUtf8 { .. })) =>
+                {
+                    skipped.push(error)
+                }
                 Err(error) => errors.push(error),
             }
         }
@@ -280,14 +300,15 @@ impl Library {
         self.by_path.contains_key(&key)
     }
 
-    /// The index of the source at canonical `path`, read now if it was not
-    /// before, and shown as the user would write it: relative to the current
-    /// folder.
+    /// The index of the source at canonical `path` (admitted when its
+    /// draft was planned), read now if it was not before, and shown as the
+    /// user would write it: relative to the current folder.
     fn load(&mut self, path: PathBuf) -> Result<usize> {
         if let Some(&at) = self.by_path.get(&path) {
             return Ok(at);
         }
-        let mut document = Document::read_with(&path, self.reading)?;
+        let admitted = crate::access::named(&path, &self.root).map_err(|d| d.into_error(&path))?;
+        let mut document = Document::read_admitted(&path, &admitted, self.reading)?;
         document.path = document::relative_to_current(&path);
         Ok(self.insert(path, document))
     }
@@ -352,20 +373,25 @@ pub struct Inputs {
 /// every draft, plus each draft's declared and cited ones. A bad draft is
 /// left out with its error; if a shared source cannot be read, no draft is
 /// checked (every one would be judged against too little).
-pub fn gather(drafts: Walk, source_paths: &[PathBuf], reading: Reading) -> Inputs {
+pub fn gather(drafts: Walk, source_paths: &[PathBuf], reading: Reading, root: PathBuf) -> Inputs {
     let mut inputs = Inputs {
-        library: Library::new(reading),
+        library: Library::new(reading, root),
         skipped: drafts.skipped,
         errors: drafts.errors,
         ..Inputs::default()
     };
+    // Every draft found is a draft of the run, read or not: a draft that
+    // cannot be read is not read again as a source from a folder.
+    let keys: Vec<PathBuf> = drafts.found.iter().map(Found::key).collect();
+    inputs.library.add_drafts(keys.iter().map(PathBuf::as_path));
     let mut read = Vec::with_capacity(drafts.found.len());
     for file in drafts.found {
-        let document = if file.path == std::path::Path::new(walk::STDIN) {
-            let format = reading.format.unwrap_or(document::Format::Plain);
-            Document::read_stdin(format, reading.max_bytes)
-        } else {
-            Document::read_with(&file.path, reading)
+        let document = match &file.admitted {
+            None => {
+                let format = reading.format.unwrap_or(document::Format::Plain);
+                Document::read_stdin(format, reading.max_bytes)
+            }
+            Some(admitted) => Document::read_admitted(&file.path, admitted, reading),
         };
         match document {
             Ok(document) => read.push(document),
@@ -375,9 +401,6 @@ pub fn gather(drafts: Walk, source_paths: &[PathBuf], reading: Reading) -> Input
             Err(error) => inputs.errors.push(error),
         }
     }
-    inputs
-        .library
-        .add_drafts(read.iter().map(|draft| draft.path.as_path()));
     let sources = inputs.library.share(source_paths);
     inputs.skipped.extend(sources.skipped);
     if !sources.errors.is_empty() {

@@ -41,6 +41,7 @@
 //! assert_eq!(texts, ["Singh met Dr. Kallas in the U.S.", "The talks went well."]);
 //! ```
 
+pub mod access;
 pub mod check;
 pub mod citations;
 pub mod claims;

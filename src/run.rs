@@ -159,7 +159,7 @@ impl Settings {
 
     /// An empty library that reads files as these settings say.
     pub fn library(&self) -> Library {
-        Library::new(self.reading)
+        Library::new(self.reading, self.config.root.clone())
     }
 
     /// Whether `audit` has a finding at or above the failing severity.
@@ -182,7 +182,7 @@ pub fn gather(settings: &Settings) -> Result<Inputs> {
     let drafts = match (&settings.drafts[..], &settings.config.drafts) {
         ([], Some(pattern)) => config::drafts_matching(&settings.config, pattern)?,
         ([], None) => Walk::default(),
-        (named, _) => walk::files(named),
+        (named, _) => walk::files(named, &settings.config.root),
     };
     if drafts.found.is_empty() && drafts.errors.is_empty() && settings.drafts.is_empty() {
         return Err(Error::Usage {
@@ -192,7 +192,12 @@ pub fn gather(settings: &Settings) -> Result<Inputs> {
             ),
         });
     }
-    Ok(inputs::gather(drafts, &settings.sources, settings.reading))
+    Ok(inputs::gather(
+        drafts,
+        &settings.sources,
+        settings.reading,
+        settings.config.root.clone(),
+    ))
 }
 
 /// Checks every draft of `inputs` against its plan, in parallel; the audit

@@ -152,10 +152,11 @@ impl RuleSet {
     }
 }
 
-/// Where rule files come from: an optional override directory, then the
+/// Where rule files come from: an optional override directory (admitted
+/// by the rule of [`crate::access`], as every file it holds is), then the
 /// built-in texts.
 struct RuleSources<'a> {
-    dir: Option<&'a Path>,
+    dir: Option<(&'a Path, crate::access::Admitted)>,
 }
 
 /// A rule file's text and the path it is reported under.
@@ -168,12 +169,23 @@ impl<'a> RuleSources<'a> {
     /// Checks that `dir` exists and holds no rule-like file claimtrace does
     /// not know.
     fn new(dir: Option<&'a Path>) -> Result<RuleSources<'a>> {
-        if let Some(dir) = dir {
-            let io_error = |source| Error::Io {
+        let Some(dir) = dir else {
+            return Ok(RuleSources { dir: None });
+        };
+        let io_error = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let root = crate::access::run_root(Path::new(".")).map_err(io_error)?;
+        let admitted = crate::access::named(dir, &root).map_err(|d| d.into_error(dir))?;
+        if !admitted.is_dir {
+            return Err(Error::Io {
                 path: dir.to_path_buf(),
-                source,
-            };
-            for entry in std::fs::read_dir(dir).map_err(io_error)? {
+                source: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"),
+            });
+        }
+        {
+            for entry in std::fs::read_dir(&admitted.real).map_err(io_error)? {
                 let entry = entry.map_err(io_error)?;
                 let name = entry.file_name().to_string_lossy().into_owned();
                 let looks_like_rules = name.ends_with(".txt") || name.ends_with(".toml");
@@ -190,22 +202,37 @@ impl<'a> RuleSources<'a> {
                 }
             }
         }
-        Ok(RuleSources { dir })
+        Ok(RuleSources {
+            dir: Some((dir, admitted)),
+        })
     }
 
     fn read(&self, file: &RuleFile) -> Result<RuleText> {
-        if let Some(dir) = self.dir {
+        if let Some((dir, admitted)) = &self.dir {
             let path = dir.join(file.name);
-            if path.is_file() {
-                let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-                let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-                    path: path.clone(),
-                    offset: e.utf8_error().valid_up_to(),
-                })?;
-                return Ok(RuleText { path, text });
+            let inside = admitted
+                .real
+                .strip_prefix(&admitted.root)
+                .unwrap_or(Path::new(""));
+            match crate::access::beneath(&admitted.root, &inside.join(file.name)) {
+                Err(denied) if denied.is_not_found() => {}
+                Err(denied) => return Err(denied.into_error(&path)),
+                Ok(found) => {
+                    let (mut opened, _) =
+                        crate::access::open(&found).map_err(|d| d.into_error(&path))?;
+                    let mut bytes = Vec::new();
+                    std::io::Read::read_to_end(&mut opened, &mut bytes).map_err(|source| {
+                        Error::Io {
+                            path: path.clone(),
+                            source,
+                        }
+                    })?;
+                    let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+                        path: path.clone(),
+                        offset: e.utf8_error().valid_up_to(),
+                    })?;
+                    return Ok(RuleText { path, text });
+                }
             }
         }
         Ok(RuleText {
