@@ -344,7 +344,9 @@ impl Document {
     }
 
     /// The path as it should be shown to the user.
+    /// Whole: bytes of a file name that are not UTF-8 are written `\x{..}`
+    /// rather than lost ([`crate::report::text::path`]).
     pub fn display_path(&self) -> String {
-        self.path.display().to_string()
+        crate::report::text::path(&self.path).into_owned()
     }
 }

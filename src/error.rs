@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be read at all.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", shown(path))]
     Io {
         path: PathBuf,
         #[source]
@@ -19,27 +19,28 @@ pub enum Error {
     },
 
     /// The file is not valid UTF-8; `offset` is the first bad byte.
-    #[error("{path}: invalid UTF-8 at byte {offset}")]
+    #[error("{}: invalid UTF-8 at byte {offset}", shown(path))]
     InvalidUtf8 { path: PathBuf, offset: usize },
 
     /// The file holds a NUL byte, so it is binary and not read as text.
-    #[error("{path}: binary file (NUL byte at byte {offset})")]
+    #[error("{}: binary file (NUL byte at byte {offset})", shown(path))]
     Binary { path: PathBuf, offset: usize },
 
     /// The file is larger than the limit a run reads.
     #[error(
-        "{path}: larger than the limit of {limit} bytes (raise it with --max-file-size or `max-file-size` in claimtrace.toml)"
+        "{}: larger than the limit of {limit} bytes (raise it with --max-file-size or `max-file-size` in claimtrace.toml)",
+        shown(path)
     )]
     TooLarge { path: PathBuf, limit: u64 },
 
     /// The path cannot be read as a text file: UTF-16 or UTF-32 text, a
     /// FIFO, a device, a symbolic link leading out of the repository.
-    #[error("{path}: {reason}")]
+    #[error("{}: {reason}", shown(path))]
     Refused { path: PathBuf, reason: String },
 
     /// A draft's declared source is refused (malformed front matter, a
     /// path outside the repository, not a regular file); `line` is 1-based.
-    #[error("{path}:{line}: {message}")]
+    #[error("{}:{line}: {message}", shown(path))]
     Declared {
         path: PathBuf,
         line: usize,
@@ -51,7 +52,7 @@ pub enum Error {
     Usage { message: String },
 
     /// A rule file is malformed; `line` is 1-based.
-    #[error("{path}:{line}: {message}")]
+    #[error("{}:{line}: {message}", shown(path))]
     Rule {
         path: PathBuf,
         line: usize,
@@ -84,6 +85,11 @@ impl Error {
             Error::Usage { .. } => None,
         }
     }
+}
+
+/// A path in a message, whole (see [`crate::report::text::path`]).
+fn shown(path: &std::path::Path) -> std::borrow::Cow<'_, str> {
+    crate::report::text::path(path)
 }
 
 /// The result type of the claimtrace library.

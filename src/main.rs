@@ -291,6 +291,16 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         max_file_size: args.input.max_file_size,
     };
     let settings = run::Settings::new(request, Path::new("."))?;
+    // A report file is refused before any work if it is not one to write
+    // (a device, a link, a folder), and an interruption removes its
+    // temporary file.
+    let pending = match &args.output {
+        Some(path) => {
+            remove_pending_on_interrupt();
+            Some(report::output::Pending::create(path)?)
+        }
+        None => None,
+    };
     // What changed is asked first: without git, nothing is checked.
     let changed = match args.diff.as_deref() {
         None => None,
@@ -340,13 +350,17 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     // When errors left no draft to report on, nothing is written: an
     // earlier report named with --output stays as it was.
     let nothing_checked = inputs.drafts.is_empty() && !inputs.errors.is_empty();
-    match &args.output {
+    match pending {
         _ if nothing_checked => {}
-        Some(path) => report::output::write_file(path, render)?,
+        Some(pending) => pending.commit(render)?,
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
-            render(&mut out)?;
-            out.flush()?;
+            // A reader that stops reading (`| head`) ends the output, not
+            // the verdict: the exit status below still says what was found.
+            match render(&mut out).and_then(|()| out.flush()) {
+                Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
+                result => result?,
+            }
         }
     }
     // Every draft that could be checked was: now every error met.
@@ -361,6 +375,17 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Removes a report's temporary file when the run is interrupted (SIGINT,
+/// SIGTERM, SIGHUP), then exits as the shell does for a signal.
+fn remove_pending_on_interrupt() {
+    // Installed once; a second call (never made) would only fail to
+    // install again.
+    let _ = ctrlc::set_handler(|| {
+        report::output::remove_pending();
+        std::process::exit(130);
+    });
 }
 
 /// How many drafts make a check long enough to show progress.

@@ -228,7 +228,7 @@ pub fn check(
         .collect();
     let mut audit = Audit::of(documents);
     let problem = |error: &Error| Problem {
-        path: error.path().map(|p| p.display().to_string()),
+        path: error.path().map(|p| report::text::path(p).into_owned()),
         message: one_line(&error.to_string()).into_owned(),
     };
     audit.skipped = inputs.skipped.iter().map(problem).collect();

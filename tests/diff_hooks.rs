@@ -196,6 +196,108 @@ fn the_hook_manifest_declares_what_pre_commit_needs() {
 
 /// The action's check step, run by bash as the runner runs it, with the
 /// environment a pull request gives it.
+struct ActionRunner<'a> {
+    step: &'a Value,
+    /// `RUNNER_TEMP`, which holds `GITHUB_OUTPUT` too.
+    folder: tempfile::TempDir,
+}
+
+impl<'a> ActionRunner<'a> {
+    fn new(step: &'a Value) -> ActionRunner<'a> {
+        ActionRunner {
+            step,
+            folder: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn outputs(&self) -> PathBuf {
+        self.folder.path().join("outputs")
+    }
+
+    /// Runs the step in `clone` with input `diff`.
+    fn run(&self, clone: &Path, diff: &str) -> Output {
+        let binary = Path::new(env!("CARGO_BIN_EXE_claimtrace"));
+        let path = format!(
+            "{}:{}",
+            binary.parent().unwrap().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let inputs = [
+            ("INPUT_ARGS", ""),
+            ("INPUT_DIFF", diff),
+            ("INPUT_BASE", ""),
+            ("INPUT_FAIL_ON", "error"),
+            ("EVENT_NAME", "pull_request"),
+            ("BASE_REF", "main"),
+        ];
+        let _ = std::fs::remove_file(self.outputs());
+        let env_block = self.step["env"].as_object().unwrap();
+        let mut command = Command::new("bash");
+        command
+            .arg("-c")
+            .arg(self.step["run"].as_str().unwrap())
+            .current_dir(clone)
+            .env("PATH", &path)
+            .env("RUNNER_TEMP", self.folder.path())
+            .env("GITHUB_OUTPUT", self.outputs())
+            .env("GIT_CONFIG_NOSYSTEM", "1");
+        for (name, value) in inputs {
+            assert!(env_block.contains_key(name), "the step's env sets {name}");
+            command.env(name, value);
+        }
+        command.output().unwrap()
+    }
+
+    /// The SARIF log the last run named as its `sarif-file` output.
+    fn sarif(&self) -> Option<Value> {
+        let written = std::fs::read_to_string(self.outputs()).ok()?;
+        let path = written
+            .lines()
+            .find_map(|l| l.strip_prefix("sarif-file="))?;
+        Some(serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap())
+    }
+}
+
+/// The action's check step, found in `action.yml`.
+fn action_check_step(action: &Value) -> &Value {
+    action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "check")
+        .expect("a check step")
+}
+
+/// One draft that cannot be checked (malformed front matter) fails the
+/// step, but every other draft is still in the uploaded log and
+/// annotated.
+#[test]
+fn the_action_keeps_going_past_a_bad_draft() {
+    if !has("git") || !has("bash") {
+        eprintln!("skipped: git or bash is not installed");
+        return;
+    }
+    let action = yaml(&Path::new(MANIFEST).join("action.yml"));
+    let (_dir, origin) = publication();
+    std::fs::write(
+        origin.join("drafts/broken.md"),
+        "---\nsources: [unclosed\n---\n\nText.\n",
+    )
+    .unwrap();
+    let runner = ActionRunner::new(action_check_step(&action));
+    let output = runner.run(&origin, "false");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{out}");
+    // The good draft's misquote is annotated and in the log…
+    assert!(out.contains("::error file=drafts/story.md"), "{out}");
+    let sarif = runner.sarif().expect("the log is named for upload");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty(), "{sarif}");
+    // …and the bad draft is named, in the log and as an annotation.
+    assert!(out.contains("drafts/broken.md"), "{out}");
+    assert!(sarif.to_string().contains("drafts/broken.md"), "{sarif}");
+}
+
 #[test]
 fn the_action_checks_only_the_lines_a_pull_request_changes() {
     if !has("git") || !has("bash") {
@@ -205,10 +307,7 @@ fn the_action_checks_only_the_lines_a_pull_request_changes() {
     let action = yaml(&Path::new(MANIFEST).join("action.yml"));
     assert_eq!(action["runs"]["using"], "composite");
     let steps = action["runs"]["steps"].as_array().unwrap();
-    let check = steps
-        .iter()
-        .find(|s| s["id"] == "check")
-        .expect("a check step");
+    let check = action_check_step(&action);
     let upload = steps
         .iter()
         .find(|s| {
@@ -242,41 +341,8 @@ fn the_action_checks_only_the_lines_a_pull_request_changes() {
     .unwrap();
     git(&clone, &["commit", "--quiet", "-am", "a new figure"]);
 
-    let runner = tempfile::tempdir().unwrap();
-    let outputs = runner.path().join("outputs");
-    let binary = Path::new(env!("CARGO_BIN_EXE_claimtrace"));
-    let path = format!(
-        "{}:{}",
-        binary.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    fn inputs(diff: &str) -> [(&'static str, &str); 6] {
-        [
-            ("INPUT_ARGS", ""),
-            ("INPUT_DIFF", diff),
-            ("INPUT_BASE", ""),
-            ("INPUT_FAIL_ON", "error"),
-            ("EVENT_NAME", "pull_request"),
-            ("BASE_REF", "main"),
-        ]
-    }
-    let run = |diff: &str| {
-        let env_block = check["env"].as_object().unwrap();
-        let mut command = Command::new("bash");
-        command
-            .arg("-c")
-            .arg(check["run"].as_str().unwrap())
-            .current_dir(&clone)
-            .env("PATH", &path)
-            .env("RUNNER_TEMP", runner.path())
-            .env("GITHUB_OUTPUT", &outputs)
-            .env("GIT_CONFIG_NOSYSTEM", "1");
-        for (name, value) in inputs(diff) {
-            assert!(env_block.contains_key(name), "the step's env sets {name}");
-            command.env(name, value);
-        }
-        command.output().unwrap()
-    };
+    let runner = ActionRunner::new(check);
+    let run = |diff: &str| runner.run(&clone, diff);
 
     let output = run("auto");
     let out = String::from_utf8_lossy(&output.stdout);
@@ -292,12 +358,7 @@ fn the_action_checks_only_the_lines_a_pull_request_changes() {
         out.contains("1 finding on unchanged lines left out"),
         "{out}"
     );
-    let written = std::fs::read_to_string(&outputs).unwrap();
-    let sarif_path = written
-        .lines()
-        .find_map(|l| l.strip_prefix("sarif-file="))
-        .expect("the step names its SARIF log");
-    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(sarif_path).unwrap()).unwrap();
+    let sarif = runner.sarif().expect("the step names its SARIF log");
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 1);
     assert_eq!(results[0]["ruleId"], "figure-mismatch");

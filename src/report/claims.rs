@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claim, Claims, Speaker};
 use crate::document::Document;
+use crate::report::text::one_line;
 use crate::span::{Location, Locator};
 
 #[derive(Serialize)]
@@ -140,7 +141,9 @@ pub fn write_human(
     claims: &Claims<'_>,
     width: usize,
 ) -> io::Result<()> {
-    let path = document.display_path();
+    // Inputs are data: every text from the document (its path, speakers,
+    // cues, figures, sentences, warnings) is escaped before it is printed.
+    let path = one_line(&document.display_path()).into_owned();
     let mut locator = document.locator();
     let rows: Vec<(String, &Claim<'_>)> = claims
         .claims
@@ -178,7 +181,9 @@ pub fn write_human(
         writeln!(
             out,
             "warning: {path}:{}:{}: {}",
-            at.line, at.column, warning.message
+            at.line,
+            at.column,
+            one_line(&warning.message)
         )?;
     }
     Ok(())
@@ -191,9 +196,11 @@ fn fit(text: &str, width: usize) -> String {
     format!("{cut}{}", " ".repeat(width.saturating_sub(len)))
 }
 
-/// `text` on one line, cut to `width` characters with an ellipsis.
+/// `text` on one line, its controls escaped, cut to `width` characters
+/// with an ellipsis.
 fn cut(text: &str, width: usize) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = one_line(&flat).into_owned();
     if flat.chars().count() <= width {
         return flat;
     }

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::report::text::one_line;
 use crate::segment::Sentence;
 use crate::span::Location;
 
@@ -54,17 +55,19 @@ pub fn write_human(
     document: &Document,
     sentences: &[Sentence<'_>],
 ) -> io::Result<()> {
-    let path = document.display_path();
+    // Inputs are data: the path and the words are escaped, so neither a
+    // file name nor a sentence can start a line or steer a terminal.
+    let path = one_line(&document.display_path()).into_owned();
     let mut locator = document.locator();
     for sentence in sentences {
         let at = locator.position(sentence.span.start);
         write!(out, "{path}:{}:{}: ", at.line, at.column)?;
         let mut words = sentence.text.split_whitespace();
         if let Some(first) = words.next() {
-            out.write_all(first.as_bytes())?;
+            out.write_all(one_line(first).as_bytes())?;
         }
         for word in words {
-            write!(out, " {word}")?;
+            write!(out, " {}", one_line(word))?;
         }
         writeln!(out)?;
     }

@@ -28,6 +28,7 @@ use serde_json::{Map, Value};
 
 use super::diff::{self, Mark, Segment};
 use crate::check::{Kind, Severity};
+use crate::report::text::one_line;
 
 /// The whole report.
 pub struct Page {
@@ -493,7 +494,9 @@ impl Page {
 /// One draft's view; its findings are added to `items`.
 fn draft(index: usize, document: &Value, items: &mut Vec<FindingItem>) -> Draft {
     let id = format!("d{}", index + 1);
-    let path = text(document, "path").to_string();
+    // Paths come from file names anyone may choose: a right-to-left
+    // override in one must show as an escape, not turn the name around.
+    let path = one_line(text(document, "path")).into_owned();
     let claims = list(document, "claims");
     let findings = list(document, "findings");
     // Which claim holds each finding: the one whose span holds its start.
@@ -567,7 +570,7 @@ fn draft(index: usize, document: &Value, items: &mut Vec<FindingItem>) -> Draft 
         path,
         sources: list(document, "sources")
             .iter()
-            .filter_map(|s| s.as_str().map(str::to_string))
+            .filter_map(|s| s.as_str().map(|s| one_line(s).into_owned()))
             .collect(),
         paragraphs: paragraphs(&claims, marks),
         details,
@@ -700,7 +703,7 @@ fn passage(value: &Value, mut extra: Vec<(Range<usize>, Mark)>) -> Passage {
         };
     }
     Passage {
-        source: text(value, "source").to_string(),
+        source: one_line(text(value, "source")).into_owned(),
         place,
         text: diff::segments(body, &extra),
         notes: notes(object, &PASSAGE_FIELDS),
