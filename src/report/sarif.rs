@@ -213,12 +213,14 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// A relative path as a URI reference: `/`-separated, with every byte
-/// outside the unreserved set percent-encoded.
+/// outside the unreserved set percent-encoded. A byte that is not UTF-8,
+/// shown `\x{e9}` in the path's text ([`crate::report::text::path`]), is
+/// encoded as itself (`%E9`).
 fn uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
+    let bytes = path_bytes(path);
+    let bytes = bytes.strip_prefix(b"./").unwrap_or(&bytes);
+    let mut out = String::with_capacity(bytes.len());
+    for &byte in bytes {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
                 out.push(byte as char)
@@ -227,6 +229,33 @@ fn uri(path: &str) -> String {
         }
     }
     out
+}
+
+/// The bytes of a path shown as text: `\x{hh}` is the byte it stands for,
+/// and a backslash otherwise a separator.
+fn path_bytes(path: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(at) = rest.find('\\') {
+        bytes.extend_from_slice(&rest.as_bytes()[..at]);
+        let after = &rest[at + 1..];
+        let escaped = after
+            .strip_prefix("x{")
+            .and_then(|hex| hex.get(..3).filter(|h| h.ends_with('}')))
+            .and_then(|hex| u8::from_str_radix(&hex[..2], 16).ok());
+        match escaped {
+            Some(byte) => {
+                bytes.push(byte);
+                rest = &after[5..];
+            }
+            None => {
+                bytes.push(b'/');
+                rest = after;
+            }
+        }
+    }
+    bytes.extend_from_slice(rest.as_bytes());
+    bytes
 }
 
 /// A stable hash (FNV-1a, 64 bits, hex) of the parts, separated so that
@@ -250,6 +279,8 @@ mod tests {
     fn uris_are_encoded() {
         assert_eq!(uri("./drafts/My draft#1.md"), "drafts/My%20draft%231.md");
         assert_eq!(uri("a\\b.md"), "a/b.md");
+        assert_eq!(uri("drafts/caf\\x{e9}.md"), "drafts/caf%E9.md");
+        assert_eq!(uri("x\\x{zz}.md"), "x/x%7Bzz%7D.md");
     }
 
     #[test]
