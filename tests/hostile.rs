@@ -269,13 +269,33 @@ mod output_file {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 
+    /// A device of the test's own where the run may make one (as root, as
+    /// in CI): a claimtrace that replaces devices must not get to replace
+    /// the system's `/dev/null` while its tests run.
+    fn own_device(repo: &Repo) -> Option<&'static str> {
+        let made = Command::new("mknod")
+            .args(["null", "c", "1", "3"])
+            .current_dir(repo.root())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        made.then_some("null")
+    }
+
     #[test]
     fn devices_links_and_folders_are_refused() {
         let repo = Repo::new("output-special");
         repo.write("repo/draft.md", DRAFT);
         repo.write("repo/report.json", "old");
         repo.link("report.json", "repo/link.json");
-        for target in ["/dev/null", "/dev/stdout", "link.json", "sources"] {
+        let made = Command::new("mkfifo")
+            .arg(repo.root().join("pipe.json"))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let mut targets = vec!["pipe.json", "link.json", "sources"];
+        targets.extend(own_device(&repo));
+        for target in targets {
             let output = repo.run(&[
                 "check", "draft.md", "--source", "sources", "--output", target,
             ]);
@@ -295,8 +315,11 @@ mod output_file {
             std::fs::read_to_string(repo.root().join("report.json")).expect("kept"),
             "old"
         );
-        let null = std::fs::metadata("/dev/null").expect("/dev/null");
-        assert!(!null.is_file(), "/dev/null is still a device");
+        for special in ["pipe.json", "null"] {
+            if let Ok(metadata) = std::fs::symlink_metadata(repo.root().join(special)) {
+                assert!(!metadata.is_file(), "{special} was replaced by a file");
+            }
+        }
     }
 
     #[test]

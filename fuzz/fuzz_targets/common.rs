@@ -35,3 +35,18 @@ pub fn assert_span(text: &str, span: Span) {
         "{span:?} splits a character"
     );
 }
+
+/// Output for people must carry no raw control character but the line
+/// feed, nor any character that is invisible or reorders text: inputs are
+/// data, never control.
+#[track_caller]
+#[allow(dead_code)] // used by the targets that render for people
+pub fn assert_inert(output: &[u8]) {
+    let text = String::from_utf8_lossy(output);
+    for c in text.chars() {
+        assert!(
+            c == '\n' || !claimtrace::report::text::is_control(c),
+            "raw control {c:?} in the output"
+        );
+    }
+}

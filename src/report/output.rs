@@ -241,7 +241,13 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let link = dir.path().join("link.json");
         std::os::unix::fs::symlink(&private, &link).unwrap();
-        for refused in [link.as_path(), dir.path(), Path::new("/dev/null")] {
+        let fifo = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        for refused in [link.as_path(), dir.path(), fifo.as_path()] {
             let error = write_file(refused, |out| out.write_all(b"x")).unwrap_err();
             assert!(error.to_string().contains("--output writes"), "{error}");
         }
