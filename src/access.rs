@@ -40,8 +40,12 @@ use std::fs::{File, Metadata};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::config;
 use crate::error::Error;
+
+/// The name of the configuration file, whose folder (like one holding
+/// `.git`) is a repository root. It lives here, with the root it marks,
+/// so that reading files depends on nothing of the configuration.
+pub const CONFIG_FILE_NAME: &str = "claimtrace.toml";
 
 /// The one answer for a path the rule refuses, whatever the reason: a
 /// refusal must not tell a link to an existing file outside the root from
@@ -109,11 +113,19 @@ pub struct Admitted {
 /// folder at or above it holding `.git` or `claimtrace.toml`, else the
 /// folder itself.
 pub fn repository_root(folder: &Path) -> PathBuf {
-    folder
-        .ancestors()
-        .find(|f| f.join(".git").exists() || f.join(config::FILE_NAME).is_file())
-        .unwrap_or(folder)
-        .to_path_buf()
+    nearest_root(folder).unwrap_or(folder).to_path_buf()
+}
+
+/// The nearest folder at or above `folder` that marks a repository root,
+/// if one does.
+pub fn nearest_root(folder: &Path) -> Option<&Path> {
+    folder.ancestors().find(|f| is_root(f))
+}
+
+/// Whether `folder` marks a repository root: it holds `.git` or
+/// `claimtrace.toml`.
+pub fn is_root(folder: &Path) -> bool {
+    folder.join(".git").exists() || folder.join(CONFIG_FILE_NAME).is_file()
 }
 
 /// The repository root of a run started in `start` (usually the current

@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::rules::RuleText;
 
 /// The file's name.
-pub const FILE_NAME: &str = "claimtrace.toml";
+pub const FILE_NAME: &str = access::CONFIG_FILE_NAME;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -79,11 +79,7 @@ pub fn load(start: &Path) -> Result<Config> {
         path: start.to_path_buf(),
         source,
     })?;
-    let root = start
-        .ancestors()
-        .find(|folder| folder.join(FILE_NAME).is_file() || folder.join(".git").exists())
-        .unwrap_or(&start)
-        .to_path_buf();
+    let root = access::repository_root(&start);
     let path = root.join(FILE_NAME);
     if std::fs::symlink_metadata(&path).is_err() {
         return Ok(Config {

@@ -87,12 +87,10 @@ pub fn sources(draft: &Document) -> Result<Vec<Declared>> {
 /// folder. Always canonical.
 pub fn repository_root(draft: &Path) -> Result<PathBuf> {
     let folder = draft_folder(draft)?;
-    for folder in folder.ancestors() {
-        if folder.join(".git").exists() || folder.join("claimtrace.toml").is_file() {
-            return Ok(folder.to_path_buf());
-        }
+    match access::nearest_root(&folder) {
+        Some(root) => Ok(root.to_path_buf()),
+        None => current_folder(),
     }
-    current_folder()
 }
 
 /// The canonical folder a draft's paths are relative to: the one holding
