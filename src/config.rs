@@ -90,10 +90,7 @@ pub fn load(start: &Path) -> Result<Config> {
     // The file comes with the repository: read by the same rule as any
     // other (a link to `.git/config` is refused, never parsed and quoted).
     let text = read_confined(&root, &path)?;
-    let file = RuleText {
-        path: path.clone(),
-        text,
-    };
+    let file = RuleText::new(path.clone(), text);
     let spec: ConfigFile = file.toml()?;
     let line = |span: std::ops::Range<usize>| file.line_of(span.start);
     let fail_on = spec

@@ -22,6 +22,7 @@
 pub mod attribution;
 pub mod checker;
 pub mod figures;
+pub mod overlay;
 pub mod phrases;
 pub mod segment;
 
@@ -159,10 +160,19 @@ struct RuleSources<'a> {
     dir: Option<(&'a Path, crate::access::Admitted)>,
 }
 
-/// A rule file's text and the path it is reported under.
+/// A rule file's text and the path it is reported under, with the user's
+/// file laid over it when a rules folder holds one ([`overlay`]).
+///
+/// Lines are numbered through the built-in text and then on through the
+/// overlay's (a word list's entry from the overlay's line 2 is line
+/// `built-in lines + 2`); [`RuleText::error`] names the file and line each
+/// number is really on. For a TOML file with an overlay, `text` is the
+/// merged text, and an error in it is traced to the overlay line that
+/// wrote the same words.
 pub struct RuleText {
     pub path: PathBuf,
     pub text: String,
+    overlay: Option<overlay::Overlay>,
 }
 
 impl<'a> RuleSources<'a> {
@@ -231,33 +241,79 @@ impl<'a> RuleSources<'a> {
                         path: path.clone(),
                         offset: e.utf8_error().valid_up_to(),
                     })?;
-                    return Ok(RuleText { path, text });
+                    return RuleText::laid_over(file, path, text);
                 }
             }
         }
-        Ok(RuleText {
-            path: Path::new("rules").join(file.name),
-            text: file.builtin.to_string(),
-        })
+        Ok(RuleText::new(
+            Path::new("rules").join(file.name),
+            file.builtin.to_string(),
+        ))
     }
 }
 
 impl RuleText {
-    /// A rule file for tests, reported as `rules/test.txt`.
-    #[cfg(test)]
-    pub(crate) fn for_test(body: &str) -> RuleText {
+    /// The file at `path` holding `text`, with nothing laid over it.
+    pub fn new(path: PathBuf, text: String) -> RuleText {
         RuleText {
-            path: PathBuf::from("rules/test.txt"),
-            text: body.to_string(),
+            path,
+            text,
+            overlay: None,
         }
     }
 
-    /// An error at the 1-based `line` of this file.
+    /// The built-in `file` with the user's file (at `path`, holding `text`)
+    /// laid over it, or replaced by it when it says so.
+    fn laid_over(file: &RuleFile, path: PathBuf, text: String) -> Result<RuleText> {
+        if overlay::replaces(&text) {
+            return Ok(RuleText::new(path, text));
+        }
+        let builtin = Path::new("rules").join(file.name);
+        let overlay = overlay::Overlay { path, text };
+        let text = if file.name.ends_with(".toml") {
+            overlay.merge_toml(file.builtin)?
+        } else {
+            file.builtin.to_string()
+        };
+        Ok(RuleText {
+            path: builtin,
+            text,
+            overlay: Some(overlay),
+        })
+    }
+
+    /// A rule file for tests, reported as `rules/test.txt`.
+    #[cfg(test)]
+    pub(crate) fn for_test(body: &str) -> RuleText {
+        RuleText::new(PathBuf::from("rules/test.txt"), body.to_string())
+    }
+
+    /// An error at the 1-based `line` of this file (numbered as the type
+    /// says: on through the overlay).
     pub fn error(&self, line: usize, message: impl Into<String>) -> Error {
-        Error::Rule {
-            path: self.path.clone(),
-            line,
-            message: message.into(),
+        let Some(overlay) = &self.overlay else {
+            return Error::Rule {
+                path: self.path.clone(),
+                line,
+                message: message.into(),
+            };
+        };
+        if self.path.extension().is_some_and(|e| e == "toml") {
+            // The merged text is the overlay's doing where it is wrong: the
+            // overlay line with the same words.
+            let words = self.text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+            let words = words.trim().trim_end_matches(',').trim();
+            return overlay.error(overlay.line_of_text(words), message);
+        }
+        let builtin_lines = self.text.lines().count();
+        if line > builtin_lines {
+            overlay.error(line - builtin_lines, message)
+        } else {
+            Error::Rule {
+                path: self.path.clone(),
+                line,
+                message: message.into(),
+            }
         }
     }
 
@@ -283,29 +339,70 @@ impl RuleText {
     /// Parses the file as a word list: one entry a line, `#` to the end of
     /// the line is a comment. Duplicate entries are errors, since a second
     /// line for the same word is always a mistake in one of them.
+    ///
+    /// With an overlay, its lines follow: each adds an entry (one the
+    /// built-in file has already is left as it is), and `-entry` removes
+    /// the entries it names ([`overlay::same_entry`]).
     pub fn word_list(&self) -> Result<Vec<Entry>> {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut entries = Vec::new();
-        for (index, raw) in self.text.lines().enumerate() {
-            let line = index + 1;
-            let text = raw.split('#').next().unwrap_or("").trim();
-            if text.is_empty() {
-                continue;
+        let mut entries = word_list_of(&self.text, |line, message| self.error(line, message))?;
+        if let Some(overlay) = &self.overlay {
+            let offset = self.text.lines().count();
+            let added = word_list_of(&overlay.text, |line, message| overlay.error(line, message))?;
+            for entry in added {
+                match entry.text.strip_prefix('-') {
+                    Some(removed) => {
+                        let before = entries.len();
+                        entries.retain(|e| !overlay::same_entry(&e.text, removed));
+                        if entries.len() == before {
+                            return Err(overlay.error(
+                                entry.line,
+                                format!(
+                                    "`{}` removes nothing: no entry is `{removed}`",
+                                    entry.text
+                                ),
+                            ));
+                        }
+                    }
+                    None if entries
+                        .iter()
+                        .any(|e| e.text.eq_ignore_ascii_case(&entry.text)) => {}
+                    None => entries.push(Entry {
+                        text: entry.text,
+                        line: offset + entry.line,
+                    }),
+                }
             }
-            if let Some(first) = seen.insert(text.to_lowercase(), line) {
-                return Err(self.error(
-                    line,
-                    format!("duplicate entry `{text}` (first on line {first})"),
-                ));
-            }
-            entries.push(Entry {
-                text: text.to_string(),
-                line,
-            });
         }
         Ok(entries)
     }
 }
+
+/// The entries of the word list `text`; a duplicate is an error made by
+/// `error`.
+fn word_list_of(text: &str, error: impl Fn(usize, String) -> Error) -> Result<Vec<Entry>> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut entries = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        let text = raw.split('#').next().unwrap_or("").trim();
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(text.to_lowercase(), line) {
+            return Err(error(
+                line,
+                format!("duplicate entry `{text}` (first on line {first})"),
+            ));
+        }
+        entries.push(Entry {
+            text: text.to_string(),
+            line,
+        });
+    }
+    Ok(entries)
+}
+
+impl RuleText {}
 
 /// One entry of a word list: its text (comment and outer whitespace
 /// removed) and its 1-based line.
