@@ -18,9 +18,11 @@
 //! * [`convert`]: audits as diagnostics, code actions and hovers;
 //! * [`position`]: byte offsets and the protocol's line/UTF-16 positions,
 //!   and applying an editor's edits;
-//! * [`options`]: the editor's settings.
+//! * [`options`]: the editor's settings;
+//! * [`framing`]: the protocol's framing, read from any input.
 
 pub mod convert;
+pub mod framing;
 pub mod options;
 pub mod position;
 pub mod server;
