@@ -444,7 +444,10 @@ fn length_header_at(bytes: &[u8]) -> Option<bool> {
         return Some(false);
     }
     let mut rest = &bytes[LENGTH.len()..];
-    let spaces = rest.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    let spaces = rest
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
     if spaces > MAX_SPACES {
         return None;
     }
@@ -615,13 +618,22 @@ mod tests {
 
     #[test]
     fn length_header_lines_are_found() {
-        assert_eq!(find_length_header(b"xx Content-Length: 12\r\n"), Found::Whole(3));
+        assert_eq!(
+            find_length_header(b"xx Content-Length: 12\r\n"),
+            Found::Whole(3)
+        );
         assert_eq!(find_length_header(b"xcontent-length:7\n"), Found::Whole(1));
-        assert_eq!(find_length_header(b"x Content-Length: 12\r"), Found::Start(2));
+        assert_eq!(
+            find_length_header(b"x Content-Length: 12\r"),
+            Found::Start(2)
+        );
         assert_eq!(find_length_header(b"x Content-Le"), Found::Start(2));
         assert_eq!(find_length_header(b"Content-Length: 12 \r\n"), Found::None);
         assert_eq!(find_length_header(b"Content-Length: \r\n"), Found::None);
-        assert_eq!(find_length_header(b"\"Content-Length: 12\" c"), Found::Start(21));
+        assert_eq!(
+            find_length_header(b"\"Content-Length: 12\" c"),
+            Found::Start(21)
+        );
     }
 
     /// Pieces of input that make framing interesting: headers, lengths,

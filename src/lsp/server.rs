@@ -18,6 +18,14 @@
 //!   or a file created or deleted in a source folder, rebuilds the
 //!   workspace and checks every open draft again; so does a change to
 //!   `claimtrace.toml` or the rules, or new settings from the editor.
+//! * **Starting and stopping, as the protocol says**: requests before
+//!   `initialize` are answered with `ServerNotInitialized` and an
+//!   `initialize` whose parameters cannot be read with `InvalidParams`
+//!   (the server waits for a good one). After `shutdown`, every request is
+//!   answered with `InvalidRequest`, notifications are dropped and nothing
+//!   more is checked, until `exit`. The process's exit status is 0 on
+//!   `exit` after `shutdown` and 1 on `exit` without it ([`Stop`]); the end
+//!   of the input counts as `exit`.
 //! * **Which documents are drafts**: Markdown and plain text that is not
 //!   one of the sources, that matches `drafts` in `claimtrace.toml` when
 //!   that is set, and that has sources (shared ones, or its own in front
@@ -52,8 +60,25 @@ use crate::span::Span;
 /// report one save several ways (didSave and a watched-file change).
 const REBUILD_DELAY: Duration = Duration::from_millis(50);
 
-/// Why the loop stopped.
-pub type Outcome = Result<(), String>;
+/// How the server stopped, which the process's exit status follows, as
+/// the protocol asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// `exit` after `shutdown`, or the input ended after it: status 0.
+    Clean,
+    /// `exit` without `shutdown`, or the input ended before it: status 1.
+    Unexpected,
+}
+
+impl Stop {
+    /// The process's exit status.
+    pub fn code(self) -> u8 {
+        match self {
+            Stop::Clean => 0,
+            Stop::Unexpected => 1,
+        }
+    }
+}
 
 /// A document the editor has open.
 struct Open {
@@ -107,17 +132,55 @@ pub struct Server {
     rebuild: Option<(Instant, bool)>,
     /// The next id of a request to the client.
     next_request: i32,
+    /// Whether the client asked for `shutdown`: from then on, requests are
+    /// refused and nothing is checked.
+    shut_down: bool,
+    /// A message that came between `initialize` and `initialized`, to
+    /// handle first.
+    first: Option<Message>,
 }
 
 impl Server {
-    /// Answers `initialize` and waits for `initialized`; the server is then
-    /// ready to [`Server::run`].
-    pub fn start(connection: Connection) -> Result<Server, String> {
-        let (id, params) = connection
-            .initialize_start()
-            .map_err(|e| format!("starting: {e}"))?;
-        let params: InitializeParams =
-            serde_json::from_value(params).map_err(|e| format!("initialize: {e}"))?;
+    /// Answers `initialize` (requests before it are answered with
+    /// `ServerNotInitialized`, an `initialize` whose parameters cannot be
+    /// read with `InvalidParams`, and the server waits for a good one); the
+    /// server is then ready to [`Server::run`]. It stops before that if
+    /// the client says `exit` or goes away.
+    pub fn start(connection: Connection) -> Result<Server, Stop> {
+        let (id, params) = loop {
+            let Ok(message) = connection.receiver.recv() else {
+                return Err(Stop::Unexpected);
+            };
+            match message {
+                Message::Request(request) if request.method == req::Initialize::METHOD => {
+                    match serde_json::from_value::<InitializeParams>(request.params) {
+                        Ok(params) => break (request.id, params),
+                        Err(error) => {
+                            let _ = connection.sender.send(Message::Response(Response::new_err(
+                                request.id,
+                                ErrorCode::InvalidParams as i32,
+                                format!("invalid parameters: {error}"),
+                            )));
+                        }
+                    }
+                }
+                Message::Request(request) => {
+                    let _ = connection.sender.send(Message::Response(Response::new_err(
+                        request.id,
+                        ErrorCode::ServerNotInitialized as i32,
+                        format!("{} before initialize", request.method),
+                    )));
+                }
+                Message::Notification(notification)
+                    if notification.method == note::Exit::METHOD =>
+                {
+                    return Err(Stop::Unexpected);
+                }
+                // Notifications before `initialize` are dropped, as the
+                // protocol says.
+                Message::Notification(_) | Message::Response(_) => {}
+            }
+        };
         let encoding = Encoding::negotiate(
             params
                 .capabilities
@@ -146,15 +209,23 @@ impl Server {
             "hoverProvider": true,
             "codeActionProvider": { "codeActionKinds": [lsp_types::CodeActionKind::QUICKFIX] },
         });
-        connection
-            .initialize_finish(
-                id,
-                serde_json::json!({
-                    "capabilities": capabilities,
-                    "serverInfo": { "name": "claimtrace", "version": env!("CARGO_PKG_VERSION") },
-                }),
-            )
-            .map_err(|e| format!("starting: {e}"))?;
+        let result = serde_json::json!({
+            "capabilities": capabilities,
+            "serverInfo": { "name": "claimtrace", "version": env!("CARGO_PKG_VERSION") },
+        });
+        let _ = connection
+            .sender
+            .send(Message::Response(Response::new_ok(id, result)));
+        // The client says `initialized` next; anything else it says first
+        // is kept and handled once the server is ready.
+        let first = match connection.receiver.recv() {
+            Err(_) => return Err(Stop::Unexpected),
+            Ok(Message::Notification(n)) if n.method == note::Exit::METHOD => {
+                return Err(Stop::Unexpected);
+            }
+            Ok(Message::Notification(n)) if n.method == note::Initialized::METHOD => None,
+            Ok(message) => Some(message),
+        };
         let watch = params
             .capabilities
             .workspace
@@ -172,6 +243,8 @@ impl Server {
             sources: FxHashMap::default(),
             rebuild: None,
             next_request: 1,
+            shut_down: false,
+            first,
         };
         if let Some(error) = options_error {
             server.show(lsp_types::MessageType::ERROR, &error);
@@ -183,44 +256,79 @@ impl Server {
         Ok(server)
     }
 
-    /// Serves until the client says `exit` or goes away.
-    pub fn run(mut self) -> Outcome {
+    /// Serves until the client says `exit` or goes away; how it stopped
+    /// gives the exit status.
+    pub fn run(mut self) -> Stop {
         let receiver = self.connection.receiver.clone();
         loop {
-            let message = match self.next_due() {
-                Some(at) => match receiver.recv_deadline(at) {
-                    Ok(message) => Some(message),
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                },
-                None => match receiver.recv() {
-                    Ok(message) => Some(message),
-                    Err(_) => return Ok(()),
+            let message = match self.first.take() {
+                Some(message) => Some(message),
+                None => match self.next_due() {
+                    Some(at) => match receiver.recv_deadline(at) {
+                        Ok(message) => Some(message),
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => return self.stop(),
+                    },
+                    None => match receiver.recv() {
+                        Ok(message) => Some(message),
+                        Err(_) => return self.stop(),
+                    },
                 },
             };
             if let Some(message) = message {
-                match message {
-                    Message::Request(request) => {
-                        let shutdown = self
-                            .connection
-                            .handle_shutdown(&request)
-                            .map_err(|e| format!("shutting down: {e}"))?;
-                        if shutdown {
-                            return Ok(());
-                        }
-                        self.request(request);
-                    }
-                    Message::Notification(notification) => {
-                        if notification.method == note::Exit::METHOD {
-                            return Ok(());
-                        }
-                        self.notification(notification);
-                    }
-                    // Answers to our requests (registering file watchers).
-                    Message::Response(_) => {}
+                if let Message::Notification(n) = &message
+                    && n.method == note::Exit::METHOD
+                {
+                    return self.stop();
                 }
+                self.guarded(|server| server.handle(message));
             }
-            self.run_due();
+            if !self.shut_down {
+                self.guarded(Server::run_due);
+            }
+        }
+    }
+
+    /// How the server stops now: cleanly if it was shut down.
+    fn stop(&self) -> Stop {
+        if self.shut_down {
+            Stop::Clean
+        } else {
+            Stop::Unexpected
+        }
+    }
+
+    /// Runs `work`; should it panic (no input should make it), the panic
+    /// is reported on standard error by the panic hook and the server goes
+    /// on with the next message instead of dying with the editor's work.
+    fn guarded(&mut self, work: impl FnOnce(&mut Server)) {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self)));
+        if outcome.is_err() {
+            eprintln!("claimtrace lsp: an internal error; going on with the next message");
+        }
+    }
+
+    /// Handles one message from the client.
+    fn handle(&mut self, message: Message) {
+        match message {
+            Message::Request(request) if self.shut_down => {
+                let response = Response::new_err(
+                    request.id,
+                    ErrorCode::InvalidRequest as i32,
+                    format!("{} after shutdown", request.method),
+                );
+                self.send(Message::Response(response));
+            }
+            Message::Request(request) if request.method == req::Shutdown::METHOD => {
+                self.shut_down = true;
+                self.send(Message::Response(Response::new_ok(request.id, ())));
+            }
+            Message::Request(request) => self.request(request),
+            // After shutdown, nothing but `exit` is acted on.
+            Message::Notification(_) if self.shut_down => {}
+            Message::Notification(notification) => self.notification(notification),
+            // Answers to our requests (registering file watchers).
+            Message::Response(_) => {}
         }
     }
 
@@ -321,6 +429,11 @@ impl Server {
                 Ok((_, params)) => Response::new_ok(id, self.code_actions(params)),
                 Err(error) => invalid(id, &error),
             },
+            req::Initialize::METHOD => Response::new_err(
+                id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is initialized already".to_string(),
+            ),
             _ => Response::new_err(
                 id,
                 ErrorCode::MethodNotFound as i32,
