@@ -905,3 +905,48 @@ fn exit_after_shutdown_exits_with_status_0() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait().code(), Some(0));
 }
+
+/// A 20 MB document (far past what the server checks as you type) is not
+/// checked: it gets one diagnostic saying so, and a hover asked meanwhile
+/// is answered. The server's memory stays far from the 1 GB a check of it
+/// took.
+#[test]
+fn a_large_document_does_not_hold_up_a_hover() {
+    let (dir, mut client, uri, draft) = session();
+    let paragraph = format!("{}\n\n", draft.trim_end());
+    let large = paragraph.repeat(20_000_000 / paragraph.len() + 1);
+    let large_uri = uri_of(&dir.path().canonicalize().unwrap().join("large.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": large_uri, "languageId": "markdown", "version": 1, "text": large } }),
+    );
+    drop(large);
+    hover_answers(&mut client, &uri, &draft);
+    let diagnostics = client.diagnostics(&large_uri, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(message.contains("too large"), "{message}");
+    // An edit to it is taken, and the hover still answered.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": large_uri, "version": 2 },
+            "contentChanges": [{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "x" }]
+        }),
+    );
+    assert_eq!(client.diagnostics(&large_uri, 2).len(), 1);
+    hover_answers(&mut client, &uri, &draft);
+    if let Some(peak) = peak_memory(client.child.id()) {
+        assert!(peak < 512 << 20, "the server's peak memory: {peak} bytes");
+    }
+    client.shutdown();
+}
+
+/// The most memory process `pid` has held, where the system tells
+/// (Linux).
+fn peak_memory(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}

@@ -26,7 +26,7 @@
 //! * **The end of the input** ends the reader cleanly, inside a message or
 //!   not ([`Frame::End`]).
 //!
-//! The reader knows nothing of JSON: the transport decodes the
+//! The reader knows nothing of JSON: [`super::transport`] decodes the
 //! bodies and answers the malformed ones.
 
 use std::fmt;
@@ -35,7 +35,7 @@ use std::io::{self, BufRead, Read};
 /// The largest message the server reads: 64 MiB. A body is held whole
 /// while its JSON is parsed (which takes a few times its size again); a
 /// document this large is far past what the server checks as you type
-/// (the server's `MAX_CHECKED`), and is told so rather than checked.
+/// ([`super::server::MAX_CHECKED`]), and is told so rather than checked.
 /// (`--max-file-size`'s 128 MiB is for files a run reads one at a time.)
 pub const MAX_MESSAGE: usize = 64 << 20;
 

@@ -26,6 +26,17 @@
 //!   more is checked, until `exit`. The process's exit status is 0 on
 //!   `exit` after `shutdown` and 1 on `exit` without it ([`Stop`]); the end
 //!   of the input counts as `exit`.
+//! * **Large documents are not checked**: a document over
+//!   [`MAX_CHECKED`] (1 MiB) gets one diagnostic saying it is too large
+//!   and is not read further; its edits are still applied, so it is
+//!   checked once it is small enough again. A check runs on this loop:
+//!   its time and memory grow with the text (about a second and 25 MB
+//!   for 1 MiB in a release build; a 20 MB document took most of a minute
+//!   and 1 GB), and a hover, an edit or `shutdown` waits for it. A
+//!   limit keeps that wait short where a worker thread would not: it
+//!   would keep hovers answered, but not the memory, and would make the
+//!   one-thread state (nothing to lock, every answer about the latest
+//!   text) a shared one. News drafts run to tens of kilobytes.
 //! * **Which documents are drafts**: Markdown and plain text that is not
 //!   one of the sources, that matches `drafts` in `claimtrace.toml` when
 //!   that is set, and that has sources (shared ones, or its own in front
@@ -55,6 +66,13 @@ use crate::config;
 use crate::document::{self, Document, Format};
 use crate::run::{Request as RunRequest, Settings, Workspace};
 use crate::span::Span;
+
+/// The largest document checked as you type: 1 MiB, some 170,000 words,
+/// far past any news draft (the longest features run to some 20,000
+/// words). A check's time and memory grow with the text (a check of
+/// 20 MB took the server to 1 GB and most of a minute); a larger document
+/// is not checked, and gets one diagnostic saying so.
+pub const MAX_CHECKED: usize = 1 << 20;
 
 /// How long after a source change the workspace is rebuilt: editors often
 /// report one save several ways (didSave and a watched-file change).
@@ -596,6 +614,23 @@ impl Server {
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(open.uri.as_str()));
+        if open.text.len() > MAX_CHECKED {
+            // Not read at all: a check's time and memory grow with the
+            // text (some forty times its size in memory).
+            let (uri, version) = (open.uri.clone(), open.version);
+            let diagnostics = if workspace.is_draft(&path) {
+                vec![Diagnostic {
+                    severity: Some(lsp_types::DiagnosticSeverity::INFORMATION),
+                    source: Some(convert::SOURCE.to_string()),
+                    message: too_large(open.text.len()),
+                    ..Diagnostic::default()
+                }]
+            } else {
+                Vec::new()
+            };
+            self.publish(&uri, Some(version), diagnostics);
+            return;
+        }
         let draft = Document::from_text(path.clone(), open.text.clone(), open.format);
         let is_draft = workspace.is_draft(&path)
             && (!workspace.settings().sources.is_empty()
@@ -825,6 +860,16 @@ fn in_folders(path: &Path, folders: &[PathBuf]) -> bool {
     let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let path = real(path);
     folders.iter().any(|folder| path.starts_with(real(folder)))
+}
+
+/// What a document too large to check as you type is told.
+fn too_large(bytes: usize) -> String {
+    let mib = |bytes: usize| bytes as f64 / f64::from(1 << 20);
+    format!(
+        "this document is too large to check as you type ({:.1} MiB; the limit is {:.0} MiB): check it with `claimtrace check`",
+        mib(bytes),
+        mib(MAX_CHECKED)
+    )
 }
 
 fn invalid<E: std::fmt::Debug>(id: RequestId, error: &E) -> Response {
