@@ -28,12 +28,13 @@ cd "$(dirname "$0")"
 runs=${1:-1000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tokenizer claims check lsp_positions diff_lines front_matter)
+[ ${#targets[@]} -gt 0 ] || targets=(tokenizer claims check lsp_positions lsp_framing diff_lines front_matter)
 
 # Seeds. `tokenizer`, `claims`: each text as plain text (first byte 0) and
 # Markdown (1). `check`: each text as a draft, a 0xFF byte, and a fixture
 # source. `lsp_positions`: each encoding, a few positions, 0xFF, a text.
 # `front_matter`: each Markdown text. `diff_lines`: real patches.
+# `lsp_framing`: a buffer size, then a few messages well and badly framed.
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
 done
@@ -66,6 +67,15 @@ while IFS= read -r -d '' file; do
   fi
 done < <(find ../tests/fixtures ../examples ../seeds -type f \
   \( -name '*.md' -o -name '*.txt' \) -print0 | sort -z)
+if [ -d corpus/lsp_framing ]; then
+  body='{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{}}'
+  n=${#body}
+  printf '\010Content-Length: %d\r\n\r\n%s' "$n" "$body" >corpus/lsp_framing/seed-framed
+  printf '\001Content-Type: x\r\n\r\n%s' "$body" >corpus/lsp_framing/seed-no-length
+  printf '\077Content-Length: %d\r\n\r\n%s' "$((n + 40))" "$body" >corpus/lsp_framing/seed-past
+  printf '\003Content-Length: 1000000000000\r\n\r\n%s' "$body" >corpus/lsp_framing/seed-huge
+  printf '\020Content-Length: %d\r\n\r\n[1, 2]{' 6 >corpus/lsp_framing/seed-not-object
+fi
 if [ -d corpus/diff_lines ]; then
   for n in $(seq 0 19); do
     git -c core.quotePath=false log -p --unified=0 --format= --skip="$n" -n 1 \

@@ -223,7 +223,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Explain(args) => explain(args),
         Command::Lsp => match claimtrace::lsp::serve_stdio() {
-            Ok(()) => Ok(ExitCode::SUCCESS),
+            // 0 after `shutdown` and `exit`, 1 on `exit` without `shutdown`.
+            Ok(stop) => Ok(ExitCode::from(stop.code())),
             Err(error) => {
                 eprintln!("error: language server: {}", one_line(&error));
                 return ExitCode::from(2);

@@ -10,9 +10,9 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
@@ -25,11 +25,15 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lsp"
 /// An editor's end of the conversation.
 struct Client {
     child: Child,
-    stdin: ChildStdin,
+    /// `None` once closed, as an editor that goes away closes it.
+    stdin: Option<ChildStdin>,
     messages: mpsc::Receiver<Value>,
     next_id: i64,
     /// Notifications received while waiting for something else.
     backlog: Vec<Value>,
+    /// What the server wrote on its standard error, line by line (also
+    /// passed on to the test's own).
+    stderr: Arc<Mutex<Vec<String>>>,
 }
 
 impl Client {
@@ -40,11 +44,21 @@ impl Client {
             .current_dir(root)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("claimtrace lsp starts");
         let stdin = child.stdin.take().expect("stdin is piped");
         let stdout = child.stdout.take().expect("stdout is piped");
+        let errors = child.stderr.take().expect("stderr is piped");
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let lines = Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            for line in BufReader::new(errors).lines() {
+                let Ok(line) = line else { break };
+                eprintln!("server: {line}");
+                lines.lock().unwrap().push(line);
+            }
+        });
         let (send, messages) = mpsc::channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
@@ -56,17 +70,47 @@ impl Client {
         });
         Client {
             child,
-            stdin,
+            stdin: Some(stdin),
             messages,
             next_id: 1,
             backlog: Vec::new(),
+            stderr,
         }
     }
 
     fn send(&mut self, message: &Value) {
         let body = serde_json::to_string(message).unwrap();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
+        self.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+
+    /// Writes `bytes` as they are: framing and all, or its lack.
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("standard input is open");
+        stdin.write_all(bytes).expect("the server reads its input");
+        stdin.flush().expect("the server reads its input");
+    }
+
+    /// The framed bytes of `message` with the header `header` in place of
+    /// the right one (`{}` in it stands for the body's true length).
+    fn framed_with(header: &str, message: &Value) -> Vec<u8> {
+        let body = serde_json::to_string(message).unwrap();
+        let header = header.replace("{}", &body.len().to_string());
+        [header.as_bytes(), body.as_bytes()].concat()
+    }
+
+    /// The next response to `id` (`null` included), error or not, whole.
+    fn response(&mut self, id: &Value) -> Value {
+        let answers = |m: &Value| m.get("id") == Some(id) && m.get("method").is_none();
+        if let Some(at) = self.backlog.iter().position(answers) {
+            return self.backlog.remove(at);
+        }
+        loop {
+            let message = self.receive();
+            if message.get("id") == Some(id) && message.get("method").is_none() {
+                return message;
+            }
+            self.keep(message);
+        }
     }
 
     fn notify(&mut self, method: &str, params: Value) {
@@ -161,8 +205,56 @@ impl Client {
         let result = self.request("shutdown", Value::Null);
         assert_eq!(result, Value::Null);
         self.notify("exit", Value::Null);
-        let status = self.child.wait().expect("the server exits");
+        let status = self.wait();
         assert!(status.success(), "exit status {status}");
+    }
+
+    /// Closes the server's standard input, as an editor that goes away.
+    fn close(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Waits for the server to exit; kills it and fails if it does not
+    /// within [`PATIENCE`] (a guard against a hang).
+    fn wait(&mut self) -> ExitStatus {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the server's status") {
+                return status;
+            }
+            if started.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                panic!("the server did not exit");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The lines the server wrote on its standard error so far.
+    fn stderr(&self) -> Vec<String> {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Whether the server writes a line holding `needle` on its standard
+    /// error (waiting for it up to [`PATIENCE`]: it may still be on its
+    /// way).
+    fn said(&self, needle: &str) -> bool {
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            if self.stderr().iter().any(|line| line.contains(needle)) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+}
+
+impl Drop for Client {
+    /// A test that fails leaves no server behind.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -580,4 +672,281 @@ fn the_readme_editor_setups_work() {
     );
     assert_eq!(codes(&client.diagnostics(&uri, 1)), ["figure-mismatch"]);
     client.shutdown();
+}
+
+// Input that is not the protocol. Whatever the server reads, it goes on:
+// a malformed message is answered with an error where it can be (a parse
+// error, an invalid request) or skipped with a line on standard error, and
+// a hover on the fixture's draft afterwards is still answered. The
+// server's exit status follows the protocol: 0 after `shutdown`, 1
+// without.
+
+/// A server in a workspace of the fixtures, with the fixture draft open
+/// and checked: the client, the draft's URI and its text.
+fn session() -> (tempfile::TempDir, Client, String, String) {
+    let draft = fixture_draft();
+    let (dir, root) = workspace(&draft);
+    let uri = uri_of(&root.join("draft.md"));
+    let mut client = Client::start(&root);
+    client.initialize(&root, json!({ "debounceMs": 20 }));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": draft } }),
+    );
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+    (dir, client, uri, draft)
+}
+
+/// The liveness probe: a hover on the draft's quotation is answered, and
+/// with the source it traces to.
+fn hover_answers(client: &mut Client, uri: &str, draft: &str) {
+    let at = utf16_position(draft, draft.find("We will double").unwrap());
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": at }),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.starts_with("**supported**") && shown.contains("sources/harbour.txt"),
+        "{hover}"
+    );
+}
+
+/// A hover request with `id` on the draft, as JSON.
+fn hover_request(id: i64, uri: &str) -> Value {
+    json!({
+        "jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": uri }, "position": { "line": 2, "character": 60 } }
+    })
+}
+
+fn error_code(response: &Value) -> i64 {
+    response["error"]["code"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("an error response: {response}"))
+}
+
+#[test]
+fn malformed_json_is_a_parse_error() {
+    let (_dir, mut client, uri, draft) = session();
+    let body = r#"{"jsonrpc": "2.0", "id": 41, "method": "textDocument/hover", "params": {"#;
+    client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    let response = client.response(&Value::Null);
+    assert_eq!(error_code(&response), -32700, "{response}");
+    hover_answers(&mut client, &uri, &draft);
+    client.shutdown();
+}
+
+#[test]
+fn a_message_that_is_not_an_object_is_an_invalid_request() {
+    let (_dir, mut client, uri, draft) = session();
+    for body in ["[1, 2, 3]", "42", "\"hover\"", "null"] {
+        client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+        let response = client.response(&Value::Null);
+        assert_eq!(error_code(&response), -32600, "{body}: {response}");
+    }
+    // An object that is no message: the request's id is known, and
+    // answered.
+    let body = r#"{"jsonrpc": "2.0", "id": 42, "method": 7}"#;
+    client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    let response = client.response(&json!(42));
+    assert_eq!(error_code(&response), -32600, "{response}");
+    hover_answers(&mut client, &uri, &draft);
+    client.shutdown();
+}
+
+#[test]
+fn a_message_without_content_length_is_skipped() {
+    let (_dir, mut client, uri, draft) = session();
+    // Headers without the length, then a body with no header at all.
+    let other = "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n";
+    client.send_raw(&Client::framed_with(other, &hover_request(43, &uri)));
+    client.send_raw(
+        serde_json::to_string(&hover_request(44, &uri))
+            .unwrap()
+            .as_bytes(),
+    );
+    hover_answers(&mut client, &uri, &draft);
+    assert!(
+        client.said("without Content-Length"),
+        "{:?}",
+        client.stderr()
+    );
+    client.shutdown();
+}
+
+#[test]
+fn a_content_length_that_is_not_a_number_is_skipped() {
+    let (_dir, mut client, uri, draft) = session();
+    for header in [
+        "Content-Length: forty\r\n\r\n",
+        "Content-Length: -5\r\n\r\n",
+        "Content-Length: \r\n\r\n",
+    ] {
+        client.send_raw(&Client::framed_with(header, &hover_request(45, &uri)));
+    }
+    hover_answers(&mut client, &uri, &draft);
+    client.shutdown();
+}
+
+#[test]
+fn a_content_length_past_the_end_of_the_input_ends_cleanly() {
+    let (_dir, mut client, uri, draft) = session();
+    hover_answers(&mut client, &uri, &draft);
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    // The `exit` that follows says it is longer than it is, and the input
+    // ends: the server stops as after `exit`.
+    client.send_raw(&Client::framed_with(
+        "Content-Length: 500\r\n\r\n",
+        &json!({ "jsonrpc": "2.0", "method": "exit" }),
+    ));
+    client.close();
+    let status = client.wait();
+    assert_eq!(status.code(), Some(0), "{:?}", client.stderr());
+    assert!(client.said("the input ended 33 bytes into a message of 500 bytes"));
+    assert!(
+        !client.stderr().iter().any(|l| l.contains("panicked")),
+        "{:?}",
+        client.stderr()
+    );
+}
+
+#[test]
+fn a_content_length_past_the_body_reads_up_to_the_next_message() {
+    let (_dir, mut client, uri, draft) = session();
+    // The length counts far past the body; the next message follows and
+    // the input stays open. The body is read up to the next message's
+    // header, and both are answered.
+    client.send_raw(&Client::framed_with(
+        "Content-Length: 100000\r\n\r\n",
+        &hover_request(46, &uri),
+    ));
+    // And one that ends inside the next message's header.
+    let next = Client::framed_with("Content-Length: {}\r\n\r\n", &hover_request(48, &uri));
+    let short = serde_json::to_string(&hover_request(47, &uri)).unwrap();
+    let header = format!("Content-Length: {}\r\n\r\n", short.len() + 10);
+    client.send_raw(&[header.as_bytes(), short.as_bytes(), &next].concat());
+    hover_answers(&mut client, &uri, &draft);
+    for id in [46, 47, 48] {
+        let response = client.response(&json!(id));
+        assert!(response.get("error").is_none(), "{response}");
+    }
+    client.shutdown();
+}
+
+#[test]
+fn a_huge_content_length_is_refused_without_allocating() {
+    let (_dir, mut client, uri, draft) = session();
+    client.send_raw(&Client::framed_with(
+        "Content-Length: 1000000000000\r\n\r\n",
+        &hover_request(49, &uri),
+    ));
+    hover_answers(&mut client, &uri, &draft);
+    // The writer is told in the editor.
+    let shown = client.wait_for("window/showMessage", |p| {
+        p["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("1000000000000")
+    });
+    assert_eq!(shown["type"], 2, "a warning: {shown}");
+    client.shutdown();
+}
+
+#[test]
+fn requests_before_initialize_and_a_bad_initialize_are_answered() {
+    let draft = fixture_draft();
+    let (_dir, root) = workspace(&draft);
+    let uri = uri_of(&root.join("draft.md"));
+    let mut client = Client::start(&root);
+    client.send(&hover_request(100, &uri));
+    assert_eq!(error_code(&client.response(&json!(100))), -32002);
+    client.send(&json!({ "jsonrpc": "2.0", "id": 101, "method": "initialize", "params": 5 }));
+    assert_eq!(error_code(&client.response(&json!(101))), -32602);
+    // A good one then starts the server.
+    client.initialize(&root, json!({ "debounceMs": 20 }));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": draft } }),
+    );
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+    hover_answers(&mut client, &uri, &draft);
+    client.shutdown();
+}
+
+#[test]
+fn a_request_after_shutdown_is_an_invalid_request() {
+    let (_dir, mut client, uri, draft) = session();
+    hover_answers(&mut client, &uri, &draft);
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.send(&hover_request(50, &uri));
+    let response = client.response(&json!(50));
+    assert_eq!(error_code(&response), -32600, "{response}");
+    client.send(&json!({ "jsonrpc": "2.0", "id": 51, "method": "shutdown" }));
+    let response = client.response(&json!(51));
+    assert_eq!(error_code(&response), -32600, "{response}");
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait().code(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_exits_with_status_1() {
+    let (_dir, mut client, uri, draft) = session();
+    hover_answers(&mut client, &uri, &draft);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait().code(), Some(1));
+}
+
+#[test]
+fn exit_after_shutdown_exits_with_status_0() {
+    let (_dir, mut client, uri, draft) = session();
+    hover_answers(&mut client, &uri, &draft);
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait().code(), Some(0));
+}
+
+/// A 20 MB document (far past what the server checks as you type) is not
+/// checked: it gets one diagnostic saying so, and a hover asked meanwhile
+/// is answered. The server's memory stays far from the 1 GB a check of it
+/// took.
+#[test]
+fn a_large_document_does_not_hold_up_a_hover() {
+    let (dir, mut client, uri, draft) = session();
+    let paragraph = format!("{}\n\n", draft.trim_end());
+    let large = paragraph.repeat(20_000_000 / paragraph.len() + 1);
+    let large_uri = uri_of(&dir.path().canonicalize().unwrap().join("large.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": large_uri, "languageId": "markdown", "version": 1, "text": large } }),
+    );
+    drop(large);
+    hover_answers(&mut client, &uri, &draft);
+    let diagnostics = client.diagnostics(&large_uri, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(message.contains("too large"), "{message}");
+    // An edit to it is taken, and the hover still answered.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": large_uri, "version": 2 },
+            "contentChanges": [{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "x" }]
+        }),
+    );
+    assert_eq!(client.diagnostics(&large_uri, 2).len(), 1);
+    hover_answers(&mut client, &uri, &draft);
+    if let Some(peak) = peak_memory(client.child.id()) {
+        assert!(peak < 512 << 20, "the server's peak memory: {peak} bytes");
+    }
+    client.shutdown();
+}
+
+/// The most memory process `pid` has held, where the system tells
+/// (Linux).
+fn peak_memory(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }

@@ -18,6 +18,25 @@
 //!   or a file created or deleted in a source folder, rebuilds the
 //!   workspace and checks every open draft again; so does a change to
 //!   `claimtrace.toml` or the rules, or new settings from the editor.
+//! * **Starting and stopping, as the protocol says**: requests before
+//!   `initialize` are answered with `ServerNotInitialized` and an
+//!   `initialize` whose parameters cannot be read with `InvalidParams`
+//!   (the server waits for a good one). After `shutdown`, every request is
+//!   answered with `InvalidRequest`, notifications are dropped and nothing
+//!   more is checked, until `exit`. The process's exit status is 0 on
+//!   `exit` after `shutdown` and 1 on `exit` without it ([`Stop`]); the end
+//!   of the input counts as `exit`.
+//! * **Large documents are not checked**: a document over
+//!   [`MAX_CHECKED`] (1 MiB) gets one diagnostic saying it is too large
+//!   and is not read further; its edits are still applied, so it is
+//!   checked once it is small enough again. A check runs on this loop:
+//!   its time and memory grow with the text (about a second and 25 MB
+//!   for 1 MiB in a release build; a 20 MB document took most of a minute
+//!   and 1 GB), and a hover, an edit or `shutdown` waits for it. A
+//!   limit keeps that wait short where a worker thread would not: it
+//!   would keep hovers answered, but not the memory, and would make the
+//!   one-thread state (nothing to lock, every answer about the latest
+//!   text) a shared one. News drafts run to tens of kilobytes.
 //! * **Which documents are drafts**: Markdown and plain text that is not
 //!   one of the sources, that matches `drafts` in `claimtrace.toml` when
 //!   that is set, and that has sources (shared ones, or its own in front
@@ -48,12 +67,36 @@ use crate::document::{self, Document, Format};
 use crate::run::{Request as RunRequest, Settings, Workspace};
 use crate::span::Span;
 
+/// The largest document checked as you type: 1 MiB, some 170,000 words,
+/// far past any news draft (the longest features run to some 20,000
+/// words). A check's time and memory grow with the text (a check of
+/// 20 MB took the server to 1 GB and most of a minute); a larger document
+/// is not checked, and gets one diagnostic saying so.
+pub const MAX_CHECKED: usize = 1 << 20;
+
 /// How long after a source change the workspace is rebuilt: editors often
 /// report one save several ways (didSave and a watched-file change).
 const REBUILD_DELAY: Duration = Duration::from_millis(50);
 
-/// Why the loop stopped.
-pub type Outcome = Result<(), String>;
+/// How the server stopped, which the process's exit status follows, as
+/// the protocol asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// `exit` after `shutdown`, or the input ended after it: status 0.
+    Clean,
+    /// `exit` without `shutdown`, or the input ended before it: status 1.
+    Unexpected,
+}
+
+impl Stop {
+    /// The process's exit status.
+    pub fn code(self) -> u8 {
+        match self {
+            Stop::Clean => 0,
+            Stop::Unexpected => 1,
+        }
+    }
+}
 
 /// A document the editor has open.
 struct Open {
@@ -107,17 +150,55 @@ pub struct Server {
     rebuild: Option<(Instant, bool)>,
     /// The next id of a request to the client.
     next_request: i32,
+    /// Whether the client asked for `shutdown`: from then on, requests are
+    /// refused and nothing is checked.
+    shut_down: bool,
+    /// A message that came between `initialize` and `initialized`, to
+    /// handle first.
+    first: Option<Message>,
 }
 
 impl Server {
-    /// Answers `initialize` and waits for `initialized`; the server is then
-    /// ready to [`Server::run`].
-    pub fn start(connection: Connection) -> Result<Server, String> {
-        let (id, params) = connection
-            .initialize_start()
-            .map_err(|e| format!("starting: {e}"))?;
-        let params: InitializeParams =
-            serde_json::from_value(params).map_err(|e| format!("initialize: {e}"))?;
+    /// Answers `initialize` (requests before it are answered with
+    /// `ServerNotInitialized`, an `initialize` whose parameters cannot be
+    /// read with `InvalidParams`, and the server waits for a good one); the
+    /// server is then ready to [`Server::run`]. It stops before that if
+    /// the client says `exit` or goes away.
+    pub fn start(connection: Connection) -> Result<Server, Stop> {
+        let (id, params) = loop {
+            let Ok(message) = connection.receiver.recv() else {
+                return Err(Stop::Unexpected);
+            };
+            match message {
+                Message::Request(request) if request.method == req::Initialize::METHOD => {
+                    match serde_json::from_value::<InitializeParams>(request.params) {
+                        Ok(params) => break (request.id, params),
+                        Err(error) => {
+                            let _ = connection.sender.send(Message::Response(Response::new_err(
+                                request.id,
+                                ErrorCode::InvalidParams as i32,
+                                format!("invalid parameters: {error}"),
+                            )));
+                        }
+                    }
+                }
+                Message::Request(request) => {
+                    let _ = connection.sender.send(Message::Response(Response::new_err(
+                        request.id,
+                        ErrorCode::ServerNotInitialized as i32,
+                        format!("{} before initialize", request.method),
+                    )));
+                }
+                Message::Notification(notification)
+                    if notification.method == note::Exit::METHOD =>
+                {
+                    return Err(Stop::Unexpected);
+                }
+                // Notifications before `initialize` are dropped, as the
+                // protocol says.
+                Message::Notification(_) | Message::Response(_) => {}
+            }
+        };
         let encoding = Encoding::negotiate(
             params
                 .capabilities
@@ -146,15 +227,23 @@ impl Server {
             "hoverProvider": true,
             "codeActionProvider": { "codeActionKinds": [lsp_types::CodeActionKind::QUICKFIX] },
         });
-        connection
-            .initialize_finish(
-                id,
-                serde_json::json!({
-                    "capabilities": capabilities,
-                    "serverInfo": { "name": "claimtrace", "version": env!("CARGO_PKG_VERSION") },
-                }),
-            )
-            .map_err(|e| format!("starting: {e}"))?;
+        let result = serde_json::json!({
+            "capabilities": capabilities,
+            "serverInfo": { "name": "claimtrace", "version": env!("CARGO_PKG_VERSION") },
+        });
+        let _ = connection
+            .sender
+            .send(Message::Response(Response::new_ok(id, result)));
+        // The client says `initialized` next; anything else it says first
+        // is kept and handled once the server is ready.
+        let first = match connection.receiver.recv() {
+            Err(_) => return Err(Stop::Unexpected),
+            Ok(Message::Notification(n)) if n.method == note::Exit::METHOD => {
+                return Err(Stop::Unexpected);
+            }
+            Ok(Message::Notification(n)) if n.method == note::Initialized::METHOD => None,
+            Ok(message) => Some(message),
+        };
         let watch = params
             .capabilities
             .workspace
@@ -172,6 +261,8 @@ impl Server {
             sources: FxHashMap::default(),
             rebuild: None,
             next_request: 1,
+            shut_down: false,
+            first,
         };
         if let Some(error) = options_error {
             server.show(lsp_types::MessageType::ERROR, &error);
@@ -183,44 +274,79 @@ impl Server {
         Ok(server)
     }
 
-    /// Serves until the client says `exit` or goes away.
-    pub fn run(mut self) -> Outcome {
+    /// Serves until the client says `exit` or goes away; how it stopped
+    /// gives the exit status.
+    pub fn run(mut self) -> Stop {
         let receiver = self.connection.receiver.clone();
         loop {
-            let message = match self.next_due() {
-                Some(at) => match receiver.recv_deadline(at) {
-                    Ok(message) => Some(message),
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                },
-                None => match receiver.recv() {
-                    Ok(message) => Some(message),
-                    Err(_) => return Ok(()),
+            let message = match self.first.take() {
+                Some(message) => Some(message),
+                None => match self.next_due() {
+                    Some(at) => match receiver.recv_deadline(at) {
+                        Ok(message) => Some(message),
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => return self.stop(),
+                    },
+                    None => match receiver.recv() {
+                        Ok(message) => Some(message),
+                        Err(_) => return self.stop(),
+                    },
                 },
             };
             if let Some(message) = message {
-                match message {
-                    Message::Request(request) => {
-                        let shutdown = self
-                            .connection
-                            .handle_shutdown(&request)
-                            .map_err(|e| format!("shutting down: {e}"))?;
-                        if shutdown {
-                            return Ok(());
-                        }
-                        self.request(request);
-                    }
-                    Message::Notification(notification) => {
-                        if notification.method == note::Exit::METHOD {
-                            return Ok(());
-                        }
-                        self.notification(notification);
-                    }
-                    // Answers to our requests (registering file watchers).
-                    Message::Response(_) => {}
+                if let Message::Notification(n) = &message
+                    && n.method == note::Exit::METHOD
+                {
+                    return self.stop();
                 }
+                self.guarded(|server| server.handle(message));
             }
-            self.run_due();
+            if !self.shut_down {
+                self.guarded(Server::run_due);
+            }
+        }
+    }
+
+    /// How the server stops now: cleanly if it was shut down.
+    fn stop(&self) -> Stop {
+        if self.shut_down {
+            Stop::Clean
+        } else {
+            Stop::Unexpected
+        }
+    }
+
+    /// Runs `work`; should it panic (no input should make it), the panic
+    /// is reported on standard error by the panic hook and the server goes
+    /// on with the next message instead of dying with the editor's work.
+    fn guarded(&mut self, work: impl FnOnce(&mut Server)) {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self)));
+        if outcome.is_err() {
+            eprintln!("claimtrace lsp: an internal error; going on with the next message");
+        }
+    }
+
+    /// Handles one message from the client.
+    fn handle(&mut self, message: Message) {
+        match message {
+            Message::Request(request) if self.shut_down => {
+                let response = Response::new_err(
+                    request.id,
+                    ErrorCode::InvalidRequest as i32,
+                    format!("{} after shutdown", request.method),
+                );
+                self.send(Message::Response(response));
+            }
+            Message::Request(request) if request.method == req::Shutdown::METHOD => {
+                self.shut_down = true;
+                self.send(Message::Response(Response::new_ok(request.id, ())));
+            }
+            Message::Request(request) => self.request(request),
+            // After shutdown, nothing but `exit` is acted on.
+            Message::Notification(_) if self.shut_down => {}
+            Message::Notification(notification) => self.notification(notification),
+            // Answers to our requests (registering file watchers).
+            Message::Response(_) => {}
         }
     }
 
@@ -321,6 +447,11 @@ impl Server {
                 Ok((_, params)) => Response::new_ok(id, self.code_actions(params)),
                 Err(error) => invalid(id, &error),
             },
+            req::Initialize::METHOD => Response::new_err(
+                id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is initialized already".to_string(),
+            ),
             _ => Response::new_err(
                 id,
                 ErrorCode::MethodNotFound as i32,
@@ -483,6 +614,23 @@ impl Server {
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(open.uri.as_str()));
+        if open.text.len() > MAX_CHECKED {
+            // Not read at all: a check's time and memory grow with the
+            // text (some forty times its size in memory).
+            let (uri, version) = (open.uri.clone(), open.version);
+            let diagnostics = if workspace.is_draft(&path) {
+                vec![Diagnostic {
+                    severity: Some(lsp_types::DiagnosticSeverity::INFORMATION),
+                    source: Some(convert::SOURCE.to_string()),
+                    message: too_large(open.text.len()),
+                    ..Diagnostic::default()
+                }]
+            } else {
+                Vec::new()
+            };
+            self.publish(&uri, Some(version), diagnostics);
+            return;
+        }
         let draft = Document::from_text(path.clone(), open.text.clone(), open.format);
         let is_draft = workspace.is_draft(&path)
             && (!workspace.settings().sources.is_empty()
@@ -712,6 +860,16 @@ fn in_folders(path: &Path, folders: &[PathBuf]) -> bool {
     let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let path = real(path);
     folders.iter().any(|folder| path.starts_with(real(folder)))
+}
+
+/// What a document too large to check as you type is told.
+fn too_large(bytes: usize) -> String {
+    let mib = |bytes: usize| bytes as f64 / f64::from(1 << 20);
+    format!(
+        "this document is too large to check as you type ({:.1} MiB; the limit is {:.0} MiB): check it with `claimtrace check`",
+        mib(bytes),
+        mib(MAX_CHECKED)
+    )
 }
 
 fn invalid<E: std::fmt::Debug>(id: RequestId, error: &E) -> Response {
