@@ -309,9 +309,12 @@ fn verdict(claim: &ClaimAudit) -> &'static str {
     }
 }
 
-/// Text on one line: runs of whitespace become one space.
+/// Text on one line for an editor: runs of whitespace become one space,
+/// and control, invisible and bidirectional characters are escaped as in
+/// every other output ([`crate::report::text::one_line`]).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::report::text::one_line(&flat).into_owned()
 }
 
 #[cfg(test)]
