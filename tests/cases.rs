@@ -1,0 +1,183 @@
+//! Examples as tests, in the rules' own words: each area has a case file
+//! under `tests/cases/` of one-line examples, `input => expected`, written
+//! for the project (as LanguageTool runs every rule's `<example>`). One
+//! test an area reads its file, runs every line, and reports every line
+//! that fails, not only the first.
+//!
+//! A line opening with `?` is a known gap: what the engine should do and
+//! does not yet. It must still fail; when it starts to pass the test says
+//! so, and the `?` comes off.
+
+use std::path::Path;
+
+use claimtrace::check::{self, Options};
+use claimtrace::claims::{self, Figure};
+use claimtrace::claims::figures::FigureValue;
+use claimtrace::document::{Document, Format};
+use claimtrace::rules::RuleSet;
+use claimtrace::segment;
+
+/// One example: its line, input, expected output, and whether it is a
+/// known gap.
+struct Case {
+    line: usize,
+    input: String,
+    expected: String,
+    gap: bool,
+}
+
+/// The cases of `tests/cases/{name}.txt`.
+fn cases(name: &str) -> Vec<Case> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases")
+        .join(format!("{name}.txt"));
+    let text = std::fs::read_to_string(&path).expect("the case file is readable");
+    let mut cases = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let raw = raw.trim();
+        if raw.is_empty() || raw.starts_with('#') {
+            continue;
+        }
+        let (gap, body) = match raw.strip_prefix('?') {
+            Some(body) => (true, body.trim()),
+            None => (false, raw),
+        };
+        let (input, expected) = body
+            .rsplit_once(" => ")
+            .unwrap_or_else(|| panic!("{name}.txt:{}: no ` => ` in {raw:?}", index + 1));
+        cases.push(Case {
+            line: index + 1,
+            input: input.trim().to_string(),
+            expected: expected.trim().to_string(),
+            gap,
+        });
+    }
+    assert!(!cases.is_empty(), "{name}.txt holds no case");
+    cases
+}
+
+/// Runs every case of `name` through `run` and fails with every line that
+/// went wrong: a case that does not give what it expects, or a known gap
+/// that now does.
+fn run_cases(name: &str, run: impl Fn(&str) -> String) {
+    let mut wrong = Vec::new();
+    for case in cases(name) {
+        let got = run(&case.input);
+        match (got == case.expected, case.gap) {
+            (true, false) | (false, true) => {}
+            (false, false) => wrong.push(format!(
+                "{name}.txt:{}: {}\n    expected: {}\n    got:      {got}",
+                case.line, case.input, case.expected
+            )),
+            (true, true) => wrong.push(format!(
+                "{name}.txt:{}: a known gap now passes, take off its `?`: {}",
+                case.line, case.input
+            )),
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}\n", wrong.join("\n"));
+}
+
+fn document(text: &str) -> Document {
+    Document::from_text("case.txt".into(), format!("{text}\n"), Format::Plain)
+}
+
+#[test]
+fn attribution() {
+    let rules = RuleSet::builtin();
+    run_cases("attribution", |input| {
+        let document = document(input);
+        let sentences = segment::sentences(&document, &rules.segment);
+        let found = claims::extract(&document, &sentences, &rules);
+        let quoted: Vec<String> = found
+            .claims
+            .iter()
+            .flat_map(|claim| &claim.quotes)
+            .map(|quote| quote.speaker.clone().unwrap_or_else(|| "none".to_string()))
+            .collect();
+        let speakers = if quoted.is_empty() {
+            found
+                .claims
+                .iter()
+                .filter_map(|claim| claim.speaker.as_ref().map(|s| s.name.clone()))
+                .collect()
+        } else {
+            quoted
+        };
+        speakers.join("; ")
+    });
+}
+
+#[test]
+fn segmentation() {
+    let rules = RuleSet::builtin();
+    run_cases("segmentation", |input| {
+        let document = document(input);
+        segment::sentences(&document, &rules.segment)
+            .iter()
+            .map(|sentence| sentence.text)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    });
+}
+
+/// A figure as the case file writes it: `as written = kind value [unit]
+/// [qualifier]`.
+fn figure(figure: &Figure) -> String {
+    let kind = serde_json::to_value(&figure.kind).expect("a kind serialises");
+    let value = match &figure.value {
+        FigureValue::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
+        FigureValue::Number(n) => format!("{n:.3}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string(),
+        FigureValue::Date(date) => date.clone(),
+        FigureValue::Unknown => "?".to_string(),
+    };
+    let mut shown = format!("{} = {} {value}", figure.text, kind.as_str().unwrap_or("?"));
+    for extra in [&figure.unit, &figure.qualifier].into_iter().flatten() {
+        shown.push(' ');
+        shown.push_str(extra);
+    }
+    shown
+}
+
+#[test]
+fn figures() {
+    let rules = RuleSet::builtin();
+    run_cases("figures", |input| {
+        let document = document(input);
+        let sentences = segment::sentences(&document, &rules.segment);
+        let found = claims::extract(&document, &sentences, &rules);
+        found
+            .claims
+            .iter()
+            .flat_map(|claim| &claim.figures)
+            .map(figure)
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+}
+
+#[test]
+fn checker() {
+    let rules = RuleSet::builtin();
+    run_cases("checker", |input| {
+        let (source, draft) = input
+            .split_once(" || ")
+            .unwrap_or_else(|| panic!("no ` || ` between source and draft in {input:?}"));
+        let source = Document::from_text("source.txt".into(), format!("{source}\n"), Format::Plain);
+        let draft = Document::from_text("draft.txt".into(), format!("{draft}\n"), Format::Plain);
+        let audit = check::check(&[draft], &[source], &rules, &Options::default());
+        let findings: Vec<&str> = audit.documents[0]
+            .findings
+            .iter()
+            .map(|finding| finding.rule.name())
+            .collect();
+        if findings.is_empty() {
+            "clean".to_string()
+        } else {
+            findings.join(", ")
+        }
+    });
+}
