@@ -51,6 +51,7 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod inputs;
+pub mod lang;
 pub mod lsp;
 pub mod report;
 pub mod rules;

@@ -11,8 +11,8 @@
 use std::path::Path;
 
 use claimtrace::check::{self, Options};
-use claimtrace::claims::{self, Figure};
 use claimtrace::claims::figures::FigureValue;
+use claimtrace::claims::{self, Figure};
 use claimtrace::document::{Document, Format};
 use claimtrace::rules::RuleSet;
 use claimtrace::segment;

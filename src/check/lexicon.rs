@@ -14,7 +14,7 @@
 //! never unsupported), which negate a clause, which hedge it ("proposed",
 //! "plans to") and which state it as done ("signed", "will").
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::index::word_hash;
@@ -114,7 +114,7 @@ impl std::fmt::Debug for Lexicon {
 impl Lexicon {
     pub fn new(rules: &CheckRules) -> Lexicon {
         let mut lexicon = Lexicon {
-            stemmer: Stemmer::create(Algorithm::English),
+            stemmer: crate::lang::en::stemmer(),
             function_words: FxHashSet::default(),
             paraphrases: PhraseTable::default(),
             paraphrase_keys: FxHashMap::default(),
@@ -157,7 +157,7 @@ impl Lexicon {
             (&mut lexicon.disagreement, &rules.disagreement),
         ] {
             for phrase in phrases {
-                let stemmer = Stemmer::create(Algorithm::English);
+                let stemmer = crate::lang::en::stemmer();
                 table.add(stems_with(&stemmer, phrase));
             }
         }
@@ -311,7 +311,7 @@ mod tests {
     #[test]
     fn builtin_paraphrase_groups_do_not_share_stems() {
         let rules = RuleSet::builtin().check;
-        let stemmer = Stemmer::create(Algorithm::English);
+        let stemmer = crate::lang::en::stemmer();
         let mut seen: FxHashMap<Vec<u64>, usize> = FxHashMap::default();
         for group in &rules.paraphrases {
             for phrase in group {

@@ -1,8 +1,8 @@
 //! The rules that tie words to speakers: reporting verbs and frames
-//! (`rules/attribution.toml`), roles (`rules/roles.txt`), anonymous sources,
-//! groups, organisations and pronouns (`rules/sources.toml`), places that
-//! speak through their governments (`rules/places.txt`) and public figures
-//! with their offices (`rules/people.toml`).
+//! (`rules/en/attribution.toml`), roles (`rules/en/roles.txt`), anonymous sources,
+//! groups, organisations and pronouns (`rules/en/sources.toml`), places that
+//! speak through their governments (`rules/en/places.txt`) and public figures
+//! with their offices (`rules/en/people.toml`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -12,7 +12,7 @@ use super::RuleText;
 use super::phrases::PhraseSet;
 use crate::error::Result;
 
-/// The shape of `rules/attribution.toml`.
+/// The shape of `rules/en/attribution.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttributionFile {
@@ -124,7 +124,7 @@ fn inflect(entry: &str) -> std::result::Result<Vec<(String, u8)>, String> {
                 Some((verb, rest)) => (verb, format!(" {rest}")),
                 None => (base.as_str(), String::new()),
             };
-            let (past, third, ing) = regular_forms(verb);
+            let (past, third, ing) = crate::lang::en::regular_forms(verb);
             Ok(vec![
                 (base.clone(), Forms::BASE),
                 (format!("{past}{particle}"), Forms::PAST | Forms::PARTICIPLE),
@@ -157,39 +157,6 @@ fn inflect(entry: &str) -> std::result::Result<Vec<(String, u8)>, String> {
     }
 }
 
-/// The past, third person and -ing forms of a regular verb.
-fn regular_forms(verb: &str) -> (String, String, String) {
-    let vowel = |c: char| "aeiou".contains(c);
-    let stem_y = verb
-        .strip_suffix('y')
-        .filter(|stem| stem.chars().last().is_some_and(|c| !vowel(c)));
-    let past = if verb.ends_with('e') {
-        format!("{verb}d")
-    } else if let Some(stem) = stem_y {
-        format!("{stem}ied")
-    } else {
-        format!("{verb}ed")
-    };
-    let third = if let Some(stem) = stem_y {
-        format!("{stem}ies")
-    } else if ["s", "sh", "ch", "x", "z", "o"]
-        .iter()
-        .any(|e| verb.ends_with(e))
-    {
-        format!("{verb}es")
-    } else {
-        format!("{verb}s")
-    };
-    let ing = if let Some(stem) = verb.strip_suffix("ie") {
-        format!("{stem}ying")
-    } else if verb.ends_with('e') && !["ee", "ye", "oe"].iter().any(|e| verb.ends_with(e)) {
-        format!("{}ing", &verb[..verb.len() - 1])
-    } else {
-        format!("{verb}ing")
-    };
-    (past, third, ing)
-}
-
 /// What an honorific or pronoun says of a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -209,7 +176,7 @@ struct SourcesFile {
     pronouns: BTreeMap<String, SpeakerKind>,
 }
 
-/// The shape of `rules/first-names.toml`.
+/// The shape of `rules/en/first-names.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FirstNamesFile {
@@ -273,11 +240,11 @@ pub enum CueKind {
 /// A role and the other names it goes by.
 #[derive(Debug, Clone)]
 pub struct Role {
-    /// The first name on its line in `rules/roles.txt`.
+    /// The first name on its line in `rules/en/roles.txt`.
     pub name: String,
 }
 
-/// A public figure from `rules/people.toml`.
+/// A public figure from `rules/en/people.toml`.
 #[derive(Debug, Clone)]
 pub struct KnownPerson {
     pub name: String,
@@ -505,7 +472,7 @@ impl AttributionRules {
     }
 
     /// The gender a person's name gives by its first word ("Helen Marsh"),
-    /// if the first name is one of `rules/first-names.toml`.
+    /// if the first name is one of `rules/en/first-names.toml`.
     pub fn name_gender(&self, name: &str) -> Option<Gender> {
         let first = name.split_whitespace().next()?;
         self.first_name_genders.get(&first.to_lowercase()).copied()

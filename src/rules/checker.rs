@@ -1,6 +1,6 @@
 //! The rules the checker traces claims with: function words
-//! (`rules/function-words.txt`), paraphrases (`rules/paraphrases.txt`),
-//! negation (`rules/negation.txt`) and certainty (`rules/certainty.toml`).
+//! (`rules/en/function-words.txt`), paraphrases (`rules/en/paraphrases.txt`),
+//! negation (`rules/en/negation.txt`) and certainty (`rules/en/certainty.toml`).
 //!
 //! Entries are kept as written, split into lower-case words; the checker
 //! stems and keys them once per run (see `check::lexicon`), so that the

@@ -1,4 +1,4 @@
-//! The rules for reading figures (`rules/figures.toml`): number words,
+//! The rules for reading figures (`rules/en/figures.toml`): number words,
 //! scales, fractions, ordinals, currencies, percentages, units of time,
 //! qualifiers and calendar words. Every table is keyed in lower case.
 

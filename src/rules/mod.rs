@@ -48,7 +48,8 @@ macro_rules! rule_file {
     ($name:literal) => {
         RuleFile {
             name: $name,
-            builtin: include_str!(concat!("../../rules/", $name)),
+            // The English rules: the folder of `lang::en::RULES_FOLDER`.
+            builtin: include_str!(concat!("../../rules/en/", $name)),
         }
     };
 }
@@ -245,11 +246,15 @@ impl<'a> RuleSources<'a> {
                 }
             }
         }
-        Ok(RuleText::new(
-            Path::new("rules").join(file.name),
-            file.builtin.to_string(),
-        ))
+        Ok(RuleText::new(builtin_path(file), file.builtin.to_string()))
     }
+}
+
+/// Where a built-in rule file is shown to be: `rules/en/NAME`.
+fn builtin_path(file: &RuleFile) -> PathBuf {
+    Path::new("rules")
+        .join(crate::lang::en::RULES_FOLDER)
+        .join(file.name)
 }
 
 impl RuleText {
@@ -268,7 +273,7 @@ impl RuleText {
         if overlay::replaces(&text) {
             return Ok(RuleText::new(path, text));
         }
-        let builtin = Path::new("rules").join(file.name);
+        let builtin = builtin_path(file);
         let overlay = overlay::Overlay { path, text };
         let text = if file.name.ends_with(".toml") {
             overlay.merge_toml(file.builtin)?

@@ -1,8 +1,8 @@
 //! The rules of the sentence tokenizer: abbreviations
-//! (`rules/abbreviations.txt`), sentence starters
-//! (`rules/sentence-starters.txt`), clock times and news layout
-//! (`rules/segmentation.toml`) and the one-word reporting verbs of
-//! `rules/attribution.toml`, which keep `“Why?” Singh asked.` in one
+//! (`rules/en/abbreviations.txt`), sentence starters
+//! (`rules/en/sentence-starters.txt`), clock times and news layout
+//! (`rules/en/segmentation.toml`) and the one-word reporting verbs of
+//! `rules/en/attribution.toml`, which keep `“Why?” Singh asked.` in one
 //! sentence.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -12,7 +12,7 @@ use super::RuleText;
 use crate::error::Result;
 
 /// How an abbreviation behaves before the next word (see
-/// `rules/abbreviations.txt`).
+/// `rules/en/abbreviations.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AbbreviationKind {
     /// Precedes a name; never ends a sentence.
@@ -45,7 +45,7 @@ pub struct SegmentRules {
     labels: Vec<String>,
 }
 
-/// `rules/segmentation.toml`.
+/// `rules/en/segmentation.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SegmentationFile {
