@@ -124,7 +124,7 @@ fn segmentation() {
 /// A figure as the case file writes it: `as written = kind value [unit]
 /// [qualifier]`.
 fn figure(figure: &Figure) -> String {
-    let kind = serde_json::to_value(&figure.kind).expect("a kind serialises");
+    let kind = serde_json::to_value(figure.kind).expect("a kind serialises");
     let value = match &figure.value {
         FigureValue::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
         FigureValue::Number(n) => format!("{n:.3}")
