@@ -63,7 +63,7 @@
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::rules::{AbbreviationKind, SegmentRules};
+use crate::rules::{AbbreviationKind, Lexicon, SegmentRules, WordClass};
 use crate::span::Span;
 
 /// One sentence of a document.
@@ -346,7 +346,7 @@ impl Splitter<'_, '_, '_> {
         // a capitalised pronoun after a closed quotation opens the next
         // sentence (`“We won.” He added, “…”`).
         if closed_quote
-            && !CAPITALISED_PRONOUNS.contains(&following.word)
+            && !self.opens_with_a_pronoun(following.word)
             && self.attribution_follows(next)
         {
             return false;
@@ -600,6 +600,16 @@ impl Splitter<'_, '_, '_> {
         self.start + (rest.len() - body.len())
     }
 
+    /// Whether `word` is a personal pronoun as it opens a sentence (`He`,
+    /// `They`); after a closed quotation it starts a new one rather than a
+    /// trailing attribution. `I` is left out: it is capitalised either way.
+    fn opens_with_a_pronoun(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let capitalised =
+            chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase());
+        capitalised && word != "I" && self.rules.lexicon.is(word, WordClass::SubjectPronoun)
+    }
+
     /// Whether the text at `at` is a trailing attribution that closes the
     /// quotation before it: up to a few capitalised words, then a reporting
     /// verb (`Singh asked`, `Prime Minister Narendra Modi said`), and then
@@ -621,16 +631,20 @@ impl Splitter<'_, '_, '_> {
                     return true;
                 }
                 let verb_end = raw.as_ptr() as usize - rest.as_ptr() as usize + raw.len();
-                return closes_attribution(&word.to_lowercase(), &rest[verb_end..]);
+                return closes_attribution(
+                    &self.rules.lexicon,
+                    &word.to_lowercase(),
+                    &rest[verb_end..],
+                );
             }
             if !word.chars().next().is_some_and(char::is_uppercase) {
                 return false;
             }
             // `“….” And Santorum agreed.` opens a sentence of its own.
-            if matches!(
-                word.to_lowercase().as_str(),
-                "and" | "but" | "so" | "yet" | "or" | "then" | "still"
-            ) {
+            let lexicon = &self.rules.lexicon;
+            if lexicon.is(word, WordClass::Coordinator)
+                || lexicon.is(word, WordClass::SentenceAdverb)
+            {
                 return false;
             }
             // `Miller, a retired worker, said`: a name, an apposition set
@@ -667,14 +681,9 @@ impl Splitter<'_, '_, '_> {
             return false;
         }
         let verb_end = raw.as_ptr() as usize - rest.as_ptr() as usize + raw.len();
-        raw.len() != word.len() || closes_attribution(&word, &rest[verb_end..])
+        raw.len() != word.len() || closes_attribution(&self.rules.lexicon, &word, &rest[verb_end..])
     }
 }
-
-/// Personal pronouns as they open a sentence; after a closed quotation
-/// they start a new one rather than a trailing attribution (`I` is left
-/// out: it is capitalised either way).
-const CAPITALISED_PRONOUNS: &[&str] = &["He", "She", "They", "We", "It", "You"];
 
 /// The most words before a clock time in an introductory phrase (`Shortly
 /// after 9 p.m. Tuesday`).
@@ -697,67 +706,11 @@ const MAX_APPOSITION_WORDS: usize = 12;
 /// verb may have before the sentence ends.
 const MAX_ATTRIBUTION_TAIL_WORDS: usize = 12;
 
-/// Words that open an adverbial after a reporting verb (`said on Tuesday`,
-/// `said in a statement`).
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "while",
-    "when",
-    "to",
-    "from",
-    "via",
-    "with",
-    "without",
-    "of",
-    "about",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "afterward",
-    "afterwards",
-    "again",
-    "too",
-    "also",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "as",
-    "over",
-    "through",
-    "into",
-    "amid",
-    "then",
-    "once",
-    "following",
-];
-
-/// Verbs whose object may follow them in a closing attribution (`told
-/// reporters`, `asked the crowd`).
-const OBJECT_VERBS: &[&str] = &[
-    "told", "tells", "asked", "asks", "assured", "assures", "reminded", "reminds", "warned",
-    "warns", "informed", "informs", "urged", "urges", "wrote", "writes", "posted", "posts",
-    "tweeted", "tweets", "emailed", "texted",
-];
-
 /// Whether `tail`, what follows the reporting verb `verb`, only closes its
 /// attribution: up to the next stop it holds a comma first, an adverb or
 /// adverbial, or the object of a verb that takes one; not a clause of its
 /// own (`said the council would act`, `warned that …`).
-fn closes_attribution(verb: &str, tail: &str) -> bool {
+fn closes_attribution(lexicon: &Lexicon, verb: &str, tail: &str) -> bool {
     let trimmed = tail.trim_start();
     if trimmed.is_empty() || trimmed.starts_with([',', '.', ';', ':', '!', '?', '—', '–']) {
         return true;
@@ -782,25 +735,21 @@ fn closes_attribution(verb: &str, tail: &str) -> bool {
         return false;
     }
     let adverb = first.len() > 4 && first.ends_with("ly");
-    if adverb || ADVERBIAL_OPENERS.contains(&first.as_str()) {
+    let adverbial =
+        lexicon.is(first, WordClass::AdverbialOpener) || lexicon.is(first, WordClass::Weekday);
+    if adverb || adverbial {
         return true;
     }
     // What a verb of writing takes with an article is the thing written
     // (`Stone wrote a letter to the governor.` is a sentence of its own);
     // a verb of telling takes its hearer (`told a reporter.`).
-    let thing_written = WRITING_VERBS.contains(&verb)
-        && matches!(
-            first.as_str(),
-            "a" | "an" | "the" | "his" | "her" | "their" | "its"
-        );
-    OBJECT_VERBS.contains(&verb) && !thing_written && words.len() <= MAX_ATTRIBUTION_TAIL_WORDS
+    let writing = lexicon.is(verb, WordClass::VerbOfWriting);
+    let thing_written = writing
+        && (lexicon.is(first, WordClass::Article)
+            || lexicon.is(first, WordClass::PossessiveDeterminer));
+    let takes_an_object = writing || lexicon.is(verb, WordClass::VerbWithAHearer);
+    takes_an_object && !thing_written && words.len() <= MAX_ATTRIBUTION_TAIL_WORDS
 }
-
-/// Verbs in [`OBJECT_VERBS`] whose object is what was written, not who
-/// was told.
-const WRITING_VERBS: &[&str] = &[
-    "wrote", "writes", "posted", "posts", "tweeted", "tweets", "emailed", "texted",
-];
 
 /// The first character of the text after a candidate boundary, past any
 /// opening quotes or brackets, and the word it starts.

@@ -22,6 +22,7 @@
 pub mod attribution;
 pub mod checker;
 pub mod figures;
+pub mod lexicon;
 pub mod overlay;
 pub mod phrases;
 pub mod segment;
@@ -36,6 +37,7 @@ use crate::error::{Error, Result};
 pub use attribution::AttributionRules;
 pub use checker::CheckRules;
 pub use figures::FigureRules;
+pub use lexicon::{Lexicon, WordClass};
 pub use segment::{AbbreviationKind, SegmentRules};
 
 /// A built-in rule file: its name in `rules/` and its compiled-in text.
@@ -68,6 +70,7 @@ const FUNCTION_WORDS: RuleFile = rule_file!("function-words.txt");
 const PARAPHRASES: RuleFile = rule_file!("paraphrases.txt");
 const NEGATION: RuleFile = rule_file!("negation.txt");
 const CERTAINTY: RuleFile = rule_file!("certainty.toml");
+const WORD_CLASSES: RuleFile = rule_file!("word-classes.toml");
 
 /// Every rule file claimtrace knows, so that a misspelt file in a rules
 /// directory is reported instead of silently ignored.
@@ -86,6 +89,7 @@ const RULE_FILES: &[RuleFile] = &[
     PARAPHRASES,
     NEGATION,
     CERTAINTY,
+    WORD_CLASSES,
 ];
 
 /// All rules, compiled and ready to run.
@@ -123,11 +127,16 @@ impl RuleSet {
             })
             .map(|(form, _)| form.clone())
             .collect();
+        let figures = FigureRules::new(&sources.read(&FIGURES)?)?;
+        let mut weekdays: Vec<String> = figures.weekdays.iter().cloned().collect();
+        weekdays.sort();
+        let lexicon = std::sync::Arc::new(Lexicon::new(&sources.read(&WORD_CLASSES)?, &weekdays)?);
         let segment = SegmentRules::new(
             &sources.read(&ABBREVIATIONS)?,
             &sources.read(&SENTENCE_STARTERS)?,
             &sources.read(&SEGMENTATION)?,
             &finite,
+            lexicon,
         )?;
         let attribution = AttributionRules::new(
             attribution_spec,
@@ -138,7 +147,6 @@ impl RuleSet {
             &sources.read(&PEOPLE)?,
             &sources.read(&FIRST_NAMES)?,
         )?;
-        let figures = FigureRules::new(&sources.read(&FIGURES)?)?;
         let check = CheckRules::new(
             &sources.read(&FUNCTION_WORDS)?,
             &sources.read(&PARAPHRASES)?,

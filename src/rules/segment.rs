@@ -43,6 +43,8 @@ pub struct SegmentRules {
     bylines: HashSet<String>,
     /// Lower-cased openers of timestamp and credit lines, longest first.
     labels: Vec<String>,
+    /// The word classes, shared with every stage.
+    pub lexicon: std::sync::Arc<super::Lexicon>,
 }
 
 /// `rules/en/segmentation.toml`.
@@ -73,6 +75,7 @@ impl SegmentRules {
         starters: &RuleText,
         segmentation: &RuleText,
         reporting_verbs: &[String],
+        lexicon: std::sync::Arc<super::Lexicon>,
     ) -> Result<SegmentRules> {
         let layout: SegmentationFile = segmentation.toml()?;
         let mut labels: Vec<String> = layout
@@ -95,6 +98,7 @@ impl SegmentRules {
             clock_introductions: layout.clock_time.introductions.into_iter().collect(),
             bylines: layout.lines.bylines.into_iter().collect(),
             labels,
+            lexicon,
         })
     }
 
