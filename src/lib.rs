@@ -50,6 +50,7 @@ pub mod declared;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod init;
 pub mod inputs;
 pub mod lang;
 pub mod lsp;

@@ -31,8 +31,38 @@ use claimtrace::segment;
         figure in a derived document is supported by its sources."
 )]
 struct Cli {
+    /// When to colour the output: `auto` on a terminal unless NO_COLOR is
+    /// set (CLICOLOR_FORCE forces it), `always`, or `never`.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to standard output (`to_terminal`
+    /// false when it goes to a file), as ripgrep decides: `NO_COLOR` turns
+    /// `auto` off, a non-empty `CLICOLOR_FORCE` other than `0` turns it on.
+    fn colours(self, to_terminal: bool) -> bool {
+        let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto if set("NO_COLOR") => false,
+            ColorChoice::Auto if set("CLICOLOR_FORCE") => {
+                std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0")
+            }
+            ColorChoice::Auto => to_terminal,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -48,6 +78,27 @@ enum Command {
     /// Serve the Language Server Protocol on standard input and output, for
     /// editors: findings as you type, fixes, and the source behind a claim.
     Lsp,
+    /// Start a repository: a commented claimtrace.toml, sources/ and
+    /// drafts/, made only where missing.
+    Init(InitArgs),
+    /// Print the completion script for a shell.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -` or a man folder.
+    Man,
+}
+
+#[derive(Args)]
+struct InitArgs {
+    /// The folder to start [default: the current folder].
+    #[arg(value_name = "FOLDER", default_value = ".")]
+    folder: PathBuf,
+}
+
+#[derive(Args)]
+struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 #[derive(Args)]
@@ -217,11 +268,15 @@ impl From<io::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let color = cli.color;
     let result = match cli.command {
         Command::Sentences(args) => sentences(args),
         Command::Claims(args) => claims(args),
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(args, color),
         Command::Explain(args) => explain(args),
+        Command::Init(args) => init(args),
+        Command::Completions(args) => completions(args),
+        Command::Man => man(),
         Command::Lsp => match claimtrace::lsp::serve_stdio() {
             // 0 after `shutdown` and `exit`, 1 on `exit` without `shutdown`.
             Ok(stop) => Ok(ExitCode::from(stop.code())),
@@ -277,7 +332,11 @@ fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
+fn check(args: CheckArgs, color: ColorChoice) -> Result<ExitCode, Failure> {
+    if let Some(hint) = diff_base_hint(&args) {
+        eprintln!("error: {hint}");
+        return Ok(ExitCode::from(2));
+    }
     let request = run::Request {
         drafts: args.drafts,
         sources: args.sources,
@@ -342,9 +401,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Failure> {
         CheckFormat::Sarif => ReportFormat::Sarif,
         CheckFormat::Github => ReportFormat::Github,
         CheckFormat::Human => ReportFormat::Human {
-            styled: args.output.is_none()
-                && io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none(),
+            styled: color.colours(args.output.is_none() && io::stdout().is_terminal()),
         },
     };
     let render = |mut out: &mut dyn Write| run::render(&mut out, &audit, &inputs.drafts, format);
@@ -387,6 +444,76 @@ fn remove_pending_on_interrupt() {
         report::output::remove_pending();
         std::process::exit(130);
     });
+}
+
+/// The mistake `--diff BASE` (with a space) makes: BASE is read as a
+/// draft. When `--diff` has no base and a named draft that does not exist
+/// is a git revision, says how to write it.
+fn diff_base_hint(args: &CheckArgs) -> Option<String> {
+    if args.diff.as_deref() != Some("") {
+        return None;
+    }
+    let missing = args
+        .drafts
+        .iter()
+        .find(|draft| *draft != Path::new("-") && std::fs::symlink_metadata(draft).is_err())?;
+    let name = missing.to_str()?;
+    let is_revision = std::process::Command::new("git")
+        .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+        .arg(format!("{name}^{{commit}}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    is_revision.then(|| {
+        format!(
+            "`{}` is not a file but a git revision: write the base of --diff with `=`, as --diff={}",
+            one_line(name),
+            one_line(name)
+        )
+    })
+}
+
+fn init(args: InitArgs) -> Result<ExitCode, Failure> {
+    let steps = claimtrace::init::scaffold(&args.folder)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut created = 0;
+    for step in &steps {
+        match step {
+            claimtrace::init::Step::Created(path) => {
+                created += 1;
+                writeln!(out, "created {}", one_line(&path.display().to_string()))?;
+            }
+            claimtrace::init::Step::Kept(path) => {
+                writeln!(
+                    out,
+                    "kept {} (already there)",
+                    one_line(&path.display().to_string())
+                )?;
+            }
+        }
+    }
+    if created == 0 {
+        writeln!(out, "nothing to do: the repository is already set up")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn completions(args: CompletionsArgs) -> Result<ExitCode, Failure> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut out = BufWriter::new(io::stdout().lock());
+    clap_complete::generate(args.shell, &mut command, "claimtrace", &mut out);
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man() -> Result<ExitCode, Failure> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut out = BufWriter::new(io::stdout().lock());
+    clap_mangen::Man::new(command).render(&mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How many drafts make a check long enough to show progress.
