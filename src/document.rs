@@ -267,6 +267,14 @@ impl Document {
     /// rest is read.
     pub fn read_admitted(path: &Path, admitted: &Admitted, reading: Reading) -> Result<Document> {
         let Reading { format, max_bytes } = reading;
+        if admitted.is_dir {
+            // Inside the root, so saying what it is tells nothing of the
+            // world outside.
+            return Err(Error::Refused {
+                path: path.to_path_buf(),
+                reason: "a folder, not a file".to_string(),
+            });
+        }
         let (file, metadata) = access::open(admitted).map_err(|d| d.into_error(path))?;
         if metadata.len() > max_bytes {
             return Err(Error::TooLarge {

@@ -85,6 +85,9 @@ enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man -l -` or a man folder.
     Man,
+    /// Print the JSON Schema of the JSON output (the audit of `check`, and
+    /// `claims` and `sentences`).
+    Schema,
 }
 
 #[derive(Args)]
@@ -277,6 +280,7 @@ fn main() -> ExitCode {
         Command::Init(args) => init(args),
         Command::Completions(args) => completions(args),
         Command::Man => man(),
+        Command::Schema => schema(),
         Command::Lsp => match claimtrace::lsp::serve_stdio() {
             // 0 after `shutdown` and `exit`, 1 on `exit` without `shutdown`.
             Ok(stop) => Ok(ExitCode::from(stop.code())),
@@ -504,6 +508,13 @@ fn completions(args: CompletionsArgs) -> Result<ExitCode, Failure> {
     let mut command = <Cli as clap::CommandFactory>::command();
     let mut out = BufWriter::new(io::stdout().lock());
     clap_complete::generate(args.shell, &mut command, "claimtrace", &mut out);
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn schema() -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(claimtrace::report::AUDIT_SCHEMA.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,12 @@ pub mod sarif;
 pub mod sentences;
 pub mod text;
 
+/// The JSON Schema (2020-12) of the JSON output: the audit of `check
+/// --format json` and the output of `claims` and `sentences`. The audit's
+/// `version` rises with any change that removes or renames a field or
+/// changes its meaning; a new optional field leaves it.
+pub const AUDIT_SCHEMA: &str = include_str!("../schemas/audit.schema.json");
+
 /// The output formats every command offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {

@@ -3,6 +3,9 @@
 //! snapshot of both output formats; clean drafts that must give no finding;
 //! the shipped examples; and input errors.
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use std::collections::BTreeSet;
 mod common;
 
@@ -16,7 +19,7 @@ fn stdout(output: &Output) -> String {
 
 /// The rules of every finding in a JSON audit.
 fn rules_found(json: &str) -> BTreeSet<String> {
-    let audit: serde_json::Value = serde_json::from_str(json).expect("the audit is JSON");
+    let audit: serde_json::Value = schema::validated(json);
     audit["documents"]
         .as_array()
         .expect("documents")
@@ -155,7 +158,7 @@ fn clean_drafts_give_no_finding() {
         "--format",
         "json",
     ]);
-    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let audit: serde_json::Value = schema::validated(stdout(&output));
     assert_eq!(audit["summary"]["documents"], 5);
     assert_eq!(audit["summary"]["errors"], 0);
     insta::assert_snapshot!(
@@ -271,7 +274,7 @@ fn seed_drafts_faithful_and_erring() {
         "--format",
         "json",
     ]);
-    let audit: serde_json::Value = serde_json::from_str(&stdout(&erring)).unwrap();
+    let audit: serde_json::Value = schema::validated(stdout(&erring));
     let found: Vec<(String, u64)> = audit["documents"][0]["findings"]
         .as_array()
         .unwrap()
@@ -305,7 +308,7 @@ fn derived_figures_and_role_aliases_are_supported() {
         "--format",
         "json",
     ]);
-    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let audit: serde_json::Value = schema::validated(stdout(&output));
     assert_eq!(audit["summary"]["errors"], 0);
     let evidence = audit["documents"][0]["claims"][0]["evidence"]
         .as_array()
@@ -341,7 +344,7 @@ fn front_matter_declares_sources() {
     let json = claimtrace(&["check", draft, "--format", "json"]);
     assert_eq!(json.status.code(), Some(1));
     let text = stdout(&json);
-    let audit: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let audit: serde_json::Value = schema::validated(&text);
     assert_eq!(
         audit["documents"][0]["sources"][0],
         "tests/fixtures/sources/port-deal.txt"
@@ -360,7 +363,7 @@ fn suppression_comments() {
     let draft = "tests/fixtures/suppression/draft.md";
     let json = claimtrace(&["check", draft, "--source", SOURCES, "--format", "json"]);
     let text = stdout(&json);
-    let audit: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let audit: serde_json::Value = schema::validated(&text);
     let findings = audit["documents"][0]["findings"].as_array().unwrap();
     assert_eq!(
         findings.len(),
@@ -443,7 +446,7 @@ fn short_phrases_misquoted() {
         "json",
     ]);
     std::fs::remove_dir_all(&dir).unwrap();
-    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let audit: serde_json::Value = schema::validated(stdout(&output));
     let rules: Vec<&str> = audit["documents"][0]["findings"]
         .as_array()
         .unwrap()
@@ -455,7 +458,7 @@ fn short_phrases_misquoted() {
 
 /// The findings of a JSON audit as (rule, line, message), in order.
 fn findings_of(json: &str) -> Vec<(String, u64, String)> {
-    let audit: serde_json::Value = serde_json::from_str(json).expect("the audit is JSON");
+    let audit: serde_json::Value = schema::validated(json);
     audit["documents"]
         .as_array()
         .expect("documents")
@@ -502,7 +505,7 @@ fn three_wrong_retellings_of_the_seed() {
         "{}",
         found[2].2
     );
-    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let audit: serde_json::Value = schema::validated(stdout(&output));
     let claims = audit["documents"][0]["claims"].as_array().unwrap();
     let verdicts: Vec<&str> = claims
         .iter()
@@ -598,7 +601,7 @@ fn misquotes_at_the_edges_and_over_paragraphs() {
         "json",
     ]);
     std::fs::remove_dir_all(&dir).unwrap();
-    let audit: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let audit: serde_json::Value = schema::validated(stdout(&output));
     let findings = audit["documents"][0]["findings"].as_array().unwrap();
     let misquotes: Vec<(&str, &str)> = findings
         .iter()

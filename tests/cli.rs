@@ -1,6 +1,9 @@
 //! The `claimtrace` binary end to end: output formats, the seed article,
 //! and how bad input is refused.
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -43,7 +46,7 @@ fn seed_sentences_json() {
 #[test]
 fn seed_spans_are_exact_slices() {
     let output = claimtrace(&["sentences", SEED, "--format", "json"], b"");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let json: serde_json::Value = schema::validated(stdout(&output));
     let file = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
     let sentences = json["sentences"].as_array().unwrap();
     assert_eq!(sentences.len(), 26);
@@ -136,7 +139,7 @@ fn missing_file_is_an_input_error() {
 fn empty_input_gives_an_empty_list() {
     let output = claimtrace(&["sentences", "--format", "json"], b"");
     assert!(output.status.success());
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let json: serde_json::Value = schema::validated(stdout(&output));
     assert_eq!(json["sentences"], serde_json::json!([]));
 }
 
@@ -146,7 +149,7 @@ fn byte_order_mark_is_kept_in_offsets() {
         &["sentences", "--format", "json"],
         "\u{feff}Hi there.".as_bytes(),
     );
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let json: serde_json::Value = schema::validated(stdout(&output));
     let span = &json["sentences"][0]["span"];
     assert_eq!(
         (span["start"].as_u64(), span["column"].as_u64()),

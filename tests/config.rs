@@ -1,6 +1,9 @@
 //! `claimtrace.toml`: found at the repository root, every key optional,
 //! flags win over it, and a mistake in it names the file and line.
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -60,7 +63,7 @@ impl Drop for Repo {
 }
 
 fn rules_and_severities(output: &Output) -> Vec<(String, String)> {
-    let audit: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON audit");
+    let audit: serde_json::Value = schema::validated(&output.stdout);
     let mut found: Vec<(String, String)> = audit["documents"]
         .as_array()
         .unwrap()
@@ -103,7 +106,7 @@ fn drafts_sources_and_severities_come_from_the_file() {
             ("unsupported-attribution".to_string(), "warning".to_string())
         ]
     );
-    let audit: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let audit: serde_json::Value = schema::validated(&output.stdout);
     let paths: Vec<&str> = audit["documents"]
         .as_array()
         .unwrap()
@@ -135,7 +138,7 @@ fn flags_win_over_the_file() {
         "only warnings, and --fail-on error"
     );
     let one = repo.run(&["drafts/2026/misquote.md", "--format", "json"]);
-    let audit: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    let audit: serde_json::Value = schema::validated(&one.stdout);
     assert_eq!(audit["summary"]["documents"], 1);
 }
 

@@ -4,6 +4,9 @@
 //! never read (none of its bytes appear in any output).
 #![cfg(unix)]
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -89,7 +92,7 @@ fn a_source_inside_the_root_is_read() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let audit: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let audit: serde_json::Value = schema::validated(&output.stdout);
     assert_eq!(audit["documents"][0]["sources"][0], "sources/ok.txt");
 }
 

@@ -12,6 +12,9 @@
 //! evaluation data kept beside the project, not in it; the test is skipped
 //! with a message where it is absent.
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::process::Command;
@@ -58,7 +61,7 @@ fn claims_json(document: &Document, rules: &RuleSet) -> Value {
     let claims = claims::extract(document, &sentences, rules);
     let mut out = Vec::new();
     report::claims::write_json(&mut out, document, &claims).expect("writing to memory");
-    serde_json::from_slice(&out).expect("the output is JSON")
+    schema::validated(&out)
 }
 
 /// Checks one span object of the output against `text`; returns its

@@ -6,6 +6,9 @@
 //! a branch: `--diff` must report the second, leave out the first, and say
 //! so in every format.
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -140,7 +143,7 @@ fn every_format_leaves_the_same_findings_out() {
         assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
         text(&output.stdout)
     };
-    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let json: serde_json::Value = schema::validated(run("json"));
     let findings = json["documents"][0]["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["rule"], "figure-mismatch");

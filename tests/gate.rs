@@ -9,6 +9,8 @@
 
 #[path = "support/repo.rs"]
 mod repo;
+#[path = "support/schema.rs"]
+mod schema;
 
 use repo::*;
 use std::process::{Command, Output};

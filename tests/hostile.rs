@@ -10,6 +10,8 @@
 
 #[path = "support/repo.rs"]
 mod repo;
+#[path = "support/schema.rs"]
+mod schema;
 
 use std::io::Read;
 use std::process::{Command, Stdio};
@@ -492,7 +494,7 @@ mod smaller {
                     .as_str()
                     .unwrap_or_default()
                     .to_string(),
-                "sarif" => json(&output)["runs"][0]["results"][0]["message"]["text"]
+                "sarif" => sarif(&output)["runs"][0]["results"][0]["message"]["text"]
                     .as_str()
                     .unwrap_or_default()
                     .to_string(),

@@ -13,6 +13,9 @@
 
 mod common;
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use common::claimtrace;
 use std::sync::LazyLock;
 
@@ -61,7 +64,7 @@ fn long_sentence_fixture_in_both_formats() {
         String::from_utf8_lossy(&json.stderr)
     );
     let json_text = String::from_utf8(json.stdout).expect("UTF-8");
-    let audit: serde_json::Value = serde_json::from_str(&json_text).expect("JSON");
+    let audit: serde_json::Value = schema::validated(&json_text);
     let source = std::fs::read_to_string(SOURCE).expect("the fixture source");
     let document = &audit["documents"][0];
 

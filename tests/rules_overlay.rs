@@ -3,6 +3,9 @@
 //! entry, `# replace` replaces a file whole, and a mistake names the
 //! user's file and line.
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -35,7 +38,7 @@ fn speakers(output: &Output) -> Vec<String> {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let json: serde_json::Value = schema::validated(&output.stdout);
     json["claims"]
         .as_array()
         .expect("claims")
@@ -84,7 +87,7 @@ fn a_one_line_file_adds_a_reporting_verb() {
             "json",
         ],
     );
-    let audit: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let audit: serde_json::Value = schema::validated(&output.stdout);
     assert_eq!(
         audit["documents"][0]["findings"][0]["rule"], "misattributed-quote",
         "{audit}"
@@ -97,7 +100,7 @@ fn a_minus_line_removes_an_entry() {
     let repo = repository(text, &[("abbreviations.txt", "# not a title here\n-gen\n")]);
     let count = |args: &[&str]| {
         let output = claimtrace(repo.path(), args);
-        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        let json: serde_json::Value = schema::validated(&output.stdout);
         json["sentences"].as_array().expect("sentences").len()
     };
     assert_eq!(count(&["sentences", "story.txt", "--format", "json"]), 2);

@@ -107,9 +107,16 @@ pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// The JSON output of a run, checked against the shipped schema (SARIF is
+/// JSON too, and has its own schema: read it with [`sarif`]).
 pub fn json(output: &Output) -> serde_json::Value {
+    crate::schema::validated(&output.stdout)
+}
+
+/// A SARIF log, read as plain JSON.
+pub fn sarif(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("JSON audit ({e}): {}", stdout(output)))
+        .unwrap_or_else(|e| panic!("SARIF ({e}): {}", stdout(output)))
 }
 
 /// The lines on stderr starting with `prefix` (`error:`, `warning:`).
