@@ -85,7 +85,7 @@ pub fn sentences<'a>(document: &'a Document, rules: &SegmentRules) -> Vec<Senten
     let mut flat = FlatText::default();
     for block in &document.blocks {
         ranges.clear();
-        if let [piece] = block.pieces.as_slice() {
+        if let [piece] = block.pieces {
             // One piece: the block's text is the file's text, no copy needed.
             split(document.slice(*piece), rules, &mut ranges);
             spans.extend(
@@ -94,7 +94,7 @@ pub fn sentences<'a>(document: &'a Document, rules: &SegmentRules) -> Vec<Senten
                     .map(|&(start, end)| Span::new(piece.start + start, piece.start + end)),
             );
         } else {
-            flat.fill(&document.text, &block.pieces);
+            flat.fill(&document.text, block.pieces);
             split(&flat.text, rules, &mut ranges);
             spans.extend(ranges.iter().map(|&(start, end)| {
                 Span::new(flat.original_start(start), flat.original_end(end))

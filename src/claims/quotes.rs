@@ -216,31 +216,32 @@ pub fn find(document: &Document, rules: &AttributionRules) -> (Vec<RawQuote>, Ve
     let blocks = &document.blocks;
     let mut next_marks = blocks.first().map(|b| quote_marks(document, b));
     // Transcript lines count only in a dialogue: two speakers or more. A
-    // lone `ROTTERDAM: …` is a dateline.
-    let mut transcript: Vec<Option<(&str, Span)>> = blocks
+    // lone `ROTTERDAM: …` is a dateline. Only the blocks that are one are
+    // listed (with their index), as a file may have millions of blocks.
+    let mut transcript: Vec<(usize, &str, Span)> = blocks
         .iter()
-        .map(|block| transcript_line(document, block, rules))
+        .enumerate()
+        .filter_map(|(index, block)| {
+            transcript_line(document, block, rules).map(|(label, words)| (index, label, words))
+        })
         .collect();
-    let mut labels: Vec<&str> = transcript
-        .iter()
-        .flatten()
-        .map(|(label, _)| *label)
-        .collect();
+    let mut labels: Vec<&str> = transcript.iter().map(|(_, label, _)| *label).collect();
     labels.sort_unstable();
     labels.dedup();
     if labels.len() < 2 {
         transcript.clear();
     }
-    for index in 0..blocks.len() {
-        let block = &blocks[index];
+    let mut transcript = transcript.into_iter().peekable();
+    for (index, block) in blocks.iter().enumerate() {
         let marks = next_marks.take().unwrap_or_default();
-        next_marks = blocks.get(index + 1).map(|b| quote_marks(document, b));
+        let next_block = blocks.get(index + 1);
+        next_marks = next_block.map(|b| quote_marks(document, b));
+        let line = transcript.next_if(|(at, _, _)| *at == index);
         // A transcript line (`WALLACE: Do you …`) is its speaker's words
         // to the end of the paragraph; marks inside it are nested.
         if carried.is_none()
-            && let Some(Some((_, words))) = transcript.get(index)
+            && let Some((_, _, words)) = line
         {
-            let words = *words;
             quotes.extend(trim(document, words).map(|span| RawQuote {
                 span,
                 parts: vec![span],
@@ -294,9 +295,7 @@ pub fn find(document: &Document, rules: &AttributionRules) -> (Vec<RawQuote>, Ve
         if let Some(mut o) = open {
             let continues = next_marks.as_ref().is_some_and(|marks| {
                 marks.first().is_some_and(|first| {
-                    blocks
-                        .get(index + 1)
-                        .is_some_and(|next| first.at == next.span.start)
+                    next_block.is_some_and(|next| first.at == next.span.start)
                         && first.mark.continues(o.mark)
                 })
             });
@@ -375,9 +374,9 @@ const MARK_LEAD: [bool; 256] = {
 /// The quotation marks of a block, in order. Only the bytes that can start
 /// one are looked at closely, so the scan stays a quick pass over the
 /// prose.
-fn quote_marks(document: &Document, block: &Block) -> Vec<QuoteMark> {
+fn quote_marks(document: &Document, block: Block<'_>) -> Vec<QuoteMark> {
     let mut marks = Vec::new();
-    let pieces = &block.pieces;
+    let pieces = block.pieces;
     for (index, piece) in pieces.iter().enumerate() {
         let text = document.slice(*piece);
         let bytes = text.as_bytes();
@@ -441,7 +440,7 @@ const MAX_LABEL_WORDS: usize = 4;
 /// quotation is).
 fn transcript_line<'d>(
     document: &'d Document,
-    block: &Block,
+    block: Block<'_>,
     rules: &AttributionRules,
 ) -> Option<(&'d str, Span)> {
     let piece = *block.pieces.first()?;

@@ -17,13 +17,13 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Footnote};
+use super::{Blocks, Footnote};
 use crate::span::Span;
 
 /// What the Markdown walk finds.
 #[derive(Debug, Default)]
 pub struct Parsed {
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
     pub front_matter: Option<Span>,
     pub footnotes: Vec<Footnote>,
     /// Footnote references (`[^1]`) in the prose, in order.
@@ -172,9 +172,12 @@ impl Walk<'_> {
     }
 
     fn close_block(&mut self) {
+        if self.pieces.is_empty() {
+            return;
+        }
         let pieces = std::mem::take(&mut self.pieces);
         let pieces = self.take_undefined_footnotes(pieces);
-        self.parsed.blocks.extend(Block::from_pieces(pieces));
+        self.parsed.blocks.push(&pieces);
     }
 
     /// A footnote marker with no definition (`[^2]`) reaches us as text;
