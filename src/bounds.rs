@@ -3,13 +3,21 @@
 //! A check must cost about what its input weighs: a draft of a million
 //! stray quotation marks or of two million one-letter paragraphs is a few
 //! megabytes, and its report and the memory that makes it must stay of that
-//! order, in every output format. **Input warnings** (a quotation mark
-//! never closed) could otherwise grow without bound, one record (and one
-//! diagnostic) per mark: of each kind, a file lists the first
-//! [`MAX_WARNINGS_PER_KIND`] in document order, then one warning counting
-//! the rest, at the first one left out ([`FirstN`] keeps them as they
-//! come, in memory bounded by the limit, however many are offered and in
-//! whatever order; [`cap_warnings`] does the same to a finished list).
+//! order, in every output format. Two things could otherwise grow without
+//! bound, one record (and one diagnostic) per item:
+//!
+//! * **input warnings** (a quotation mark never closed): of each kind, a
+//!   file lists the first [`MAX_WARNINGS_PER_KIND`] in document order, then
+//!   one warning counting the rest, at the first one left out
+//!   ([`FirstN`] keeps them as they come, in memory bounded by the limit,
+//!   however many are offered and in whatever order; [`cap_warnings`]
+//!   does the same to a finished list);
+//! * **sentences without content** (see [`is_empty_sentence`]): no figure,
+//!   no word of two letters or more (`___.`, `X.`, a run of quotation
+//!   marks). Real copy has a few (separators, a lone initial), and they are
+//!   claims like any other; past [`MAX_EMPTY_SENTENCES`] in a file, or when
+//!   longer than [`MAX_EMPTY_SENTENCE_BYTES`], they are left out of the
+//!   claims and counted in one warning.
 //!
 //! Evidence is bounded elsewhere ([`crate::check::excerpt`]): a source
 //! passage is shown as an excerpt of at most 400 characters.
@@ -22,6 +30,35 @@ use crate::span::Span;
 /// two, where a million would each be a diagnostic of their own.
 pub const MAX_WARNINGS_PER_KIND: usize = 50;
 
+/// How many sentences without content a file may have as claims. Real
+/// articles have up to about fifty (a separator line `___.` between
+/// sections, a lone initial); a thousand leave every real one alone.
+pub const MAX_EMPTY_SENTENCES: usize = 1_000;
+
+/// The longest sentence without content that is a claim, in bytes: a
+/// separator line is a few dozen; a sentence of a million quotation marks
+/// is noise, and its text would be repeated in every report.
+pub const MAX_EMPTY_SENTENCE_BYTES: usize = 1_000;
+
+/// Whether a sentence has no content: no digit, and at most one letter
+/// (`___.`, `X.`, `“…`, `. . .`). It names no one, gives no figure and has
+/// no verb.
+pub fn is_empty_sentence(text: &str) -> bool {
+    let mut letters = 0;
+    for c in text.chars() {
+        if c.is_numeric() {
+            return false;
+        }
+        if c.is_alphanumeric() {
+            letters += 1;
+            if letters > 1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// The warning that stands for `rest` warnings left out, like the ones
 /// whose message is `message`.
 pub fn left_out_message(message: &str, rest: usize) -> String {
@@ -29,6 +66,21 @@ pub fn left_out_message(message: &str, rest: usize) -> String {
     format!(
         "{rest} more like “{message}” in this file {verb} not listed \
          (only the first {MAX_WARNINGS_PER_KIND} of a kind are)"
+    )
+}
+
+/// The warning for `count` sentences without content left out of the
+/// claims.
+pub fn empty_sentences_message(count: usize) -> String {
+    let (what, verb) = if count == 1 {
+        ("sentence", "is not a claim")
+    } else {
+        ("sentences", "are not claims")
+    };
+    format!(
+        "{count} {what} without content (no figure, no word of two letters) {verb}: \
+         only a file's first {MAX_EMPTY_SENTENCES} such sentences, of at most \
+         {MAX_EMPTY_SENTENCE_BYTES} bytes each, are"
     )
 }
 
@@ -126,6 +178,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn empty_sentences() {
+        for empty in ["A.", "___.", "X.", "“…", ". . .", "~~~~~.", "–.", "“““"] {
+            assert!(is_empty_sentence(empty), "{empty}");
+        }
+        for full in ["I do.", "Oh.", "5.", "Q2.", "It rained."] {
+            assert!(!is_empty_sentence(full), "{full}");
+        }
+    }
+
+    #[test]
     fn the_first_n_in_document_order_whatever_the_order_offered() {
         let mut first = FirstN::new(3);
         for at in [9, 2, 7, 1, 8, 3, 5, 4, 6, 0] {
@@ -176,6 +238,15 @@ mod tests {
             warnings[at - 1],
             ("b".to_string(), MAX_WARNINGS_PER_KIND - 1)
         );
+    }
+
+    #[test]
+    fn the_message_for_sentences_without_content() {
+        assert_eq!(
+            empty_sentences_message(1),
+            "1 sentence without content (no figure, no word of two letters) is not a claim: only a file's first 1000 such sentences, of at most 1000 bytes each, are"
+        );
+        assert!(empty_sentences_message(2).starts_with("2 sentences without content"));
     }
 
     #[test]
