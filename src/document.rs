@@ -54,20 +54,149 @@ impl Format {
 
 /// One region of prose. Its text is the concatenation of its pieces, each a
 /// span of the original file; the gaps between pieces are markup.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Block {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block<'d> {
     /// From the start of the first piece to the end of the last.
     pub span: Span,
     /// The prose pieces in order, non-empty, non-overlapping.
-    pub pieces: Vec<Span>,
+    pub pieces: &'d [Span],
 }
 
-impl Block {
-    fn from_pieces(pieces: Vec<Span>) -> Option<Block> {
-        let span = Span::new(pieces.first()?.start, pieces.last()?.end);
-        Some(Block { span, pieces })
+/// The prose blocks of a document, in order and non-overlapping.
+///
+/// Most blocks are one piece (a paragraph of plain text, a Markdown
+/// paragraph without markup), and a file can hold millions of them: one
+/// span each is all that is kept, and the pieces only of the blocks that
+/// have several.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Blocks {
+    /// Each block's span.
+    spans: Vec<Span>,
+    /// The blocks of several pieces, in order: the block's index, and
+    /// where its pieces start in `pieces`.
+    split: Vec<(usize, usize)>,
+    /// The pieces of the blocks of several, one block after another.
+    pieces: Vec<Span>,
+}
+
+impl Blocks {
+    /// Adds a block made of `pieces` (in order, after every block so far);
+    /// none, none is added.
+    pub fn push(&mut self, pieces: &[Span]) {
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return;
+        };
+        if pieces.len() > 1 {
+            self.split.push((self.spans.len(), self.pieces.len()));
+            self.pieces.extend_from_slice(pieces);
+        }
+        self.spans.push(Span::new(first.start, last.end));
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The pieces of the block at `index`, whose span is `span`, the
+    /// `k`th of the blocks of several pieces when it is one of them.
+    fn pieces_of<'b>(&'b self, span: &'b Span, k: usize) -> &'b [Span] {
+        match self.split.get(k) {
+            Some(&(_, from)) => {
+                let to = self
+                    .split
+                    .get(k + 1)
+                    .map_or(self.pieces.len(), |&(_, to)| to);
+                &self.pieces[from..to]
+            }
+            None => std::slice::from_ref(span),
+        }
+    }
+
+    /// The block at `index`.
+    pub fn get(&self, index: usize) -> Option<Block<'_>> {
+        let span = self.spans.get(index)?;
+        let pieces = match self.split.binary_search_by_key(&index, |&(block, _)| block) {
+            Ok(k) => self.pieces_of(span, k),
+            Err(_) => std::slice::from_ref(span),
+        };
+        Some(Block {
+            span: *span,
+            pieces,
+        })
+    }
+
+    pub fn first(&self) -> Option<Block<'_>> {
+        self.get(0)
+    }
+
+    /// Every block, in order.
+    pub fn iter(&self) -> BlockIter<'_> {
+        BlockIter {
+            blocks: self,
+            next: 0,
+            split: 0,
+        }
+    }
+
+    /// The index of the first block that ends after `at` (the number of
+    /// blocks when none does).
+    pub fn index_of(&self, at: usize) -> usize {
+        self.spans.partition_point(|span| span.end <= at)
     }
 }
+
+impl<'b> IntoIterator for &'b Blocks {
+    type Item = Block<'b>;
+    type IntoIter = BlockIter<'b>;
+
+    fn into_iter(self) -> BlockIter<'b> {
+        self.iter()
+    }
+}
+
+/// The blocks of a document in order (see [`Blocks::iter`]).
+pub struct BlockIter<'b> {
+    blocks: &'b Blocks,
+    /// The index of the block to yield next.
+    next: usize,
+    /// How many of the blocks of several pieces were yielded.
+    split: usize,
+}
+
+impl<'b> Iterator for BlockIter<'b> {
+    type Item = Block<'b>;
+
+    fn next(&mut self) -> Option<Block<'b>> {
+        let blocks = self.blocks;
+        let span = blocks.spans.get(self.next)?;
+        let several = blocks
+            .split
+            .get(self.split)
+            .is_some_and(|&(block, _)| block == self.next);
+        let pieces = if several {
+            self.split += 1;
+            blocks.pieces_of(span, self.split - 1)
+        } else {
+            std::slice::from_ref(span)
+        };
+        self.next += 1;
+        Some(Block {
+            span: *span,
+            pieces,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.blocks.len() - self.next;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for BlockIter<'_> {}
 
 /// A Markdown footnote definition (`[^label]: content`) or reference
 /// (`[^label]`).
@@ -87,7 +216,7 @@ pub struct Document {
     pub text: String,
     pub format: Format,
     /// The prose regions, in order and non-overlapping.
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
     /// Markdown YAML front matter, if any.
     pub front_matter: Option<Span>,
     /// Markdown footnote definitions, in order.
@@ -313,7 +442,7 @@ impl Document {
         let mut document = Document {
             path,
             format,
-            blocks: Vec::new(),
+            blocks: Blocks::default(),
             front_matter: None,
             footnotes: Vec::new(),
             footnote_refs: Vec::new(),
@@ -356,5 +485,35 @@ impl Document {
     /// rather than lost ([`crate::report::text::path`]).
     pub fn display_path(&self) -> String {
         crate::report::text::path(&self.path).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_of_one_piece_and_of_several() {
+        let mut blocks = Blocks::default();
+        blocks.push(&[Span::new(0, 4)]);
+        blocks.push(&[]);
+        blocks.push(&[Span::new(6, 8), Span::new(10, 12)]);
+        blocks.push(&[Span::new(14, 15)]);
+        blocks.push(&[Span::new(16, 17), Span::new(18, 19), Span::new(20, 21)]);
+        let all: Vec<Block<'_>> = blocks.iter().collect();
+        assert_eq!(all.len(), 4);
+        assert_eq!(blocks.len(), 4);
+        assert_eq!(all[0].pieces, [Span::new(0, 4)]);
+        assert_eq!(all[1].span, Span::new(6, 12));
+        assert_eq!(all[1].pieces, [Span::new(6, 8), Span::new(10, 12)]);
+        assert_eq!(all[2].pieces, [Span::new(14, 15)]);
+        assert_eq!(all[3].pieces.len(), 3);
+        for (index, block) in all.iter().enumerate() {
+            assert_eq!(blocks.get(index), Some(*block));
+        }
+        assert_eq!(blocks.get(4), None);
+        assert_eq!(blocks.index_of(5), 1);
+        assert_eq!(blocks.index_of(12), 2);
+        assert_eq!(blocks.index_of(99), 4);
     }
 }

@@ -26,6 +26,8 @@
 //!   `rules/`.
 //! * [`span`] turns byte offsets into lines and columns; [`report`] renders
 //!   results for people and programs.
+//! * [`bounds`] says what a check bounds on hostile input (warnings of a
+//!   kind, sentences without content) and keeps to it.
 //! * [`run`] is a whole check run — settings, inputs, index, audit,
 //!   rendering — the one API every front end (the command line, an editor's
 //!   language server, a report) calls.
@@ -42,6 +44,7 @@
 //! ```
 
 pub mod access;
+pub mod bounds;
 pub mod check;
 pub mod citations;
 pub mod claims;

@@ -65,6 +65,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::bounds;
 use crate::check::{Audit, DocumentAudit, InputWarning, Options, Problem, Severity, SourceSets};
 use crate::config::{self, Config, FailOn};
 use crate::document::walk::{self, Walk};
@@ -271,6 +272,16 @@ impl<'l> Index<'l> {
             range: warning.span,
         });
         audit.warnings.splice(0..0, about_sources);
+        // Of each kind, the first warnings are listed and the rest counted.
+        bounds::cap_warnings(
+            &mut audit.warnings,
+            |warning| &warning.message,
+            |first, rest| InputWarning {
+                message: bounds::left_out_message(&first.message, rest),
+                span: first.span,
+                range: first.range,
+            },
+        );
         // Messages quote inputs: each is kept on one line, its control
         // characters escaped, in every format (the JSON audit included).
         for finding in &mut audit.findings {

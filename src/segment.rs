@@ -80,36 +80,44 @@ pub struct Sentence<'a> {
 
 /// Splits every prose block of `document` into sentences, in order.
 pub fn sentences<'a>(document: &'a Document, rules: &SegmentRules) -> Vec<Sentence<'a>> {
-    let mut spans = Vec::new();
+    let mut sentences = Vec::new();
+    each(document, rules, |sentence| sentences.push(sentence));
+    sentences
+}
+
+/// Calls `found` with every sentence of `document`, in order, holding none
+/// of them: what [`sentences`] lists, for a caller that keeps only some.
+pub fn each<'a>(document: &'a Document, rules: &SegmentRules, mut found: impl FnMut(Sentence<'a>)) {
     let mut ranges = Vec::new();
     let mut flat = FlatText::default();
-    for block in &document.blocks {
-        ranges.clear();
-        if let [piece] = block.pieces.as_slice() {
-            // One piece: the block's text is the file's text, no copy needed.
-            split(document.slice(*piece), rules, &mut ranges);
-            spans.extend(
-                ranges
-                    .iter()
-                    .map(|&(start, end)| Span::new(piece.start + start, piece.start + end)),
-            );
-        } else {
-            flat.fill(&document.text, &block.pieces);
-            split(&flat.text, rules, &mut ranges);
-            spans.extend(ranges.iter().map(|&(start, end)| {
-                Span::new(flat.original_start(start), flat.original_end(end))
-            }));
-        }
-    }
-    spans
-        .into_iter()
-        .enumerate()
-        .map(|(index, span)| Sentence {
+    let mut index = 0;
+    let mut emit = |span: Span| {
+        found(Sentence {
             index,
             span,
             text: document.slice(span),
-        })
-        .collect()
+        });
+        index += 1;
+    };
+    for block in &document.blocks {
+        ranges.clear();
+        if let [piece] = block.pieces {
+            // One piece: the block's text is the file's text, no copy needed.
+            split(document.slice(*piece), rules, &mut ranges);
+            for &(start, end) in &ranges {
+                emit(Span::new(piece.start + start, piece.start + end));
+            }
+        } else {
+            flat.fill(&document.text, block.pieces);
+            split(&flat.text, rules, &mut ranges);
+            for &(start, end) in &ranges {
+                emit(Span::new(
+                    flat.original_start(start),
+                    flat.original_end(end),
+                ));
+            }
+        }
+    }
 }
 
 /// The text of a block made of several pieces, joined, with the way back

@@ -14,10 +14,14 @@
 //! Turning offsets into columns means counting the characters between the
 //! start of the line and the offset. On a document with one enormous line,
 //! doing that from the line start for every finding would be quadratic, so
-//! the index also records how many characters precede every 256th byte: a
-//! column is the difference of two such counts, each finished over less
-//! than 256 bytes. Any offset, asked in any order, costs the same small
-//! amount however long its line.
+//! the index records, at every 256th byte (a *checkpoint*), how many
+//! characters and line breaks precede it and where the line holding it
+//! starts: a line is the count at the checkpoint before the offset plus the
+//! breaks after it, a column the difference of two character counts, each
+//! finished over less than 256 bytes. Any offset, asked in any order, costs
+//! the same small amount however long its line, and the index takes a
+//! tenth of the text's size however many lines it has (a list of line
+//! starts would take twice the text's size in a file of blank lines).
 
 use serde::Serialize;
 
@@ -72,18 +76,40 @@ pub struct Location {
     pub end_column: usize,
 }
 
-/// How many bytes apart the character counts of a [`LineIndex`] are.
+/// How many bytes apart the checkpoints of a [`LineIndex`] are.
 const CHECKPOINT: usize = 256;
 
-/// The start offset of every line of a text, and character counts to find
-/// columns fast.
+/// What precedes one checkpoint of a text.
+#[derive(Clone, Copy, Debug)]
+struct Checkpoint {
+    /// The characters starting before it.
+    chars: usize,
+    /// The line breaks before it: its zero-based line.
+    lines: usize,
+    /// Where the line holding it starts.
+    line_start: usize,
+}
+
+/// Where the lines of a text start, and character counts to find columns
+/// fast, at every [`CHECKPOINT`]th byte.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
-    /// Byte offset at which each line starts; never empty.
-    line_starts: Vec<usize>,
-    /// `chars_before[k]`: the characters starting before byte
-    /// `k * CHECKPOINT`.
-    chars_before: Vec<usize>,
+    /// `checkpoints[k]`: what precedes byte `k * CHECKPOINT`; one more than
+    /// the text has whole checkpoints, so its end has one too.
+    checkpoints: Vec<Checkpoint>,
+    /// The lines of the whole text.
+    line_count: usize,
+}
+
+/// Whether the byte at `at` of `bytes` ends a line: a `\n`, or a `\r` not
+/// followed by `\n` (a `\r` directly followed by `\n` is half of one CRLF
+/// ending, and the line ends at the `\n`).
+fn is_break(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        b'\n' => true,
+        b'\r' => bytes.get(at + 1) != Some(&b'\n'),
+        _ => false,
+    }
 }
 
 impl LineIndex {
@@ -92,25 +118,27 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let bytes = text.as_bytes();
-        let mut line_starts = vec![first];
-        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            // A `\r` directly followed by `\n` is half of one CRLF ending:
-            // the line starts after the `\n`.
-            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                continue;
+        let mut checkpoints = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut at = Checkpoint {
+            chars: 0,
+            lines: 0,
+            line_start: first,
+        };
+        checkpoints.push(at);
+        for (k, chunk) in bytes.chunks(CHECKPOINT).enumerate() {
+            let base = k * CHECKPOINT;
+            at.chars += count_chars(chunk);
+            for i in memchr::memchr2_iter(b'\n', b'\r', chunk) {
+                if is_break(bytes, base + i) {
+                    at.lines += 1;
+                    at.line_start = base + i + 1;
+                }
             }
-            line_starts.push(at + 1);
-        }
-        let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
-        let mut total = 0;
-        chars_before.push(0);
-        for chunk in bytes.chunks(CHECKPOINT) {
-            total += count_chars(chunk);
-            chars_before.push(total);
+            checkpoints.push(at);
         }
         LineIndex {
-            line_starts,
-            chars_before,
+            line_count: at.lines + 1,
+            checkpoints,
         }
     }
 
@@ -118,25 +146,31 @@ impl LineIndex {
     /// `offset`.
     fn chars_to(&self, bytes: &[u8], offset: usize) -> usize {
         let checkpoint = offset / CHECKPOINT;
-        self.chars_before[checkpoint] + count_chars(&bytes[checkpoint * CHECKPOINT..offset])
+        self.checkpoints[checkpoint].chars + count_chars(&bytes[checkpoint * CHECKPOINT..offset])
     }
 
     /// Number of lines (a text without line endings has one).
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_count
     }
 
-    /// Zero-based index of the line holding `offset`.
-    fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next.saturating_sub(1),
+    /// The zero-based line holding `offset` of `bytes` (the indexed text),
+    /// and the byte offset at which that line starts.
+    fn line_of(&self, bytes: &[u8], offset: usize) -> (usize, usize) {
+        let checkpoint = offset / CHECKPOINT;
+        let from = checkpoint * CHECKPOINT;
+        let Checkpoint {
+            mut lines,
+            mut line_start,
+            ..
+        } = self.checkpoints[checkpoint];
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[from..offset]) {
+            if is_break(bytes, from + i) {
+                lines += 1;
+                line_start = from + i + 1;
+            }
         }
-    }
-
-    /// Byte offset at which the zero-based `line` starts.
-    fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line]
+        (lines, line_start)
     }
 }
 
@@ -157,9 +191,8 @@ impl<'a> Locator<'a> {
     /// resolves to the column of the character it falls in.
     pub fn position(&mut self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.index.line_of(offset);
-        let line_start = self.index.line_start(line);
         let bytes = self.text.as_bytes();
+        let (line, line_start) = self.index.line_of(bytes, offset);
         let column = self
             .index
             .chars_to(bytes, offset)
@@ -234,9 +267,8 @@ mod tests {
         let index = LineIndex::new(&text);
         let mut locator = Locator::new(&text, &index);
         for offset in (0..=text.len()).rev() {
-            let line = index.line_of(offset);
-            let start = index.line_start(line).min(offset);
-            let naive = count_chars(&text.as_bytes()[start..offset]) + 1;
+            let (_, start) = index.line_of(text.as_bytes(), offset);
+            let naive = count_chars(&text.as_bytes()[start.min(offset)..offset]) + 1;
             assert_eq!(locator.position(offset).column, naive, "offset {offset}");
         }
     }
@@ -249,6 +281,35 @@ mod tests {
         let forward: Vec<_> = (0..=text.len()).map(|o| locator.position(o)).collect();
         for offset in (0..=text.len()).rev() {
             assert_eq!(locator.position(offset), forward[offset]);
+        }
+    }
+
+    #[test]
+    fn lines_agree_with_a_list_of_line_starts_across_checkpoints() {
+        // Line endings of every kind, a CRLF split by a checkpoint too.
+        let text = format!(
+            "\u{feff}{}\r\n{}\r{}\n\n{}\r\n\r",
+            "a".repeat(252),
+            "b€".repeat(130),
+            "c\r\nd\n".repeat(90),
+            "e".repeat(300)
+        );
+        let bytes = text.as_bytes();
+        let mut starts = vec![3];
+        for at in 0..bytes.len() {
+            if is_break(bytes, at) {
+                starts.push(at + 1);
+            }
+        }
+        let index = LineIndex::new(&text);
+        assert_eq!(index.line_count(), starts.len());
+        for offset in 0..=text.len() {
+            let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+            assert_eq!(
+                index.line_of(bytes, offset),
+                (line, starts[line]),
+                "offset {offset}"
+            );
         }
     }
 }

@@ -29,8 +29,9 @@ impl Suppressions {
     pub fn of(draft: &Document) -> Suppressions {
         let mut suppressions = Suppressions::default();
         let mut off_since: Option<usize> = None;
-        // Found once: a draft may hold many directives.
-        let lines: Vec<&str> = draft.text.lines().collect();
+        // Lines are read once, forward, as the directives come in order: a
+        // draft may hold many directives, and many lines.
+        let mut lines = TextLines::new(&draft.text);
         for &comment in &draft.comments {
             let body = draft
                 .slice(comment)
@@ -45,7 +46,7 @@ impl Suppressions {
                     let after = draft.locate(Span::new(comment.end, comment.end)).line;
                     suppressions
                         .lines
-                        .push((next_text_line(&lines, after), directive, rules));
+                        .push((lines.next_with_text(after), directive, rules));
                 }
                 Some("claimtrace") => match words.next() {
                     Some("off") => {
@@ -101,11 +102,41 @@ impl Suppressions {
     }
 }
 
-/// The first line after line `after` (1-based) that has text.
-fn next_text_line(lines: &[&str], after: usize) -> usize {
-    (after..lines.len())
-        .find(|&index| !lines[index].trim().is_empty())
-        .map_or(after + 1, |index| index + 1)
+/// The lines of a text (as [`str::lines`] splits them), read forward
+/// only.
+struct TextLines<'t> {
+    lines: std::iter::Peekable<std::str::Lines<'t>>,
+    /// The zero-based index of the line `lines` yields next.
+    next: usize,
+}
+
+impl<'t> TextLines<'t> {
+    fn new(text: &'t str) -> TextLines<'t> {
+        TextLines {
+            lines: text.lines().peekable(),
+            next: 0,
+        }
+    }
+
+    /// The first line after line `after` (1-based) that has text, or the
+    /// line after it when none has; `after` never decreases from one call
+    /// to the next.
+    fn next_with_text(&mut self, after: usize) -> usize {
+        while self.next < after && self.lines.next().is_some() {
+            self.next += 1;
+        }
+        if self.next < after {
+            return after + 1; // past the last line
+        }
+        while let Some(line) = self.lines.peek() {
+            if !line.trim().is_empty() {
+                return self.next + 1;
+            }
+            self.lines.next();
+            self.next += 1;
+        }
+        after + 1
+    }
 }
 
 #[cfg(test)]

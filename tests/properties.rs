@@ -23,9 +23,11 @@ use proptest::prelude::*;
 fn check_invariants(text: &str, format: Format) {
     let document = Document::from_text("prop".into(), text.to_string(), format);
     let mut previous_end = 0;
-    for block in &document.blocks {
+    for (index, block) in document.blocks.iter().enumerate() {
         assert!(block.span.start >= previous_end, "blocks overlap");
-        for piece in &block.pieces {
+        assert_eq!(document.blocks.get(index), Some(block));
+        assert_eq!(document.blocks.index_of(block.span.start), index);
+        for piece in block.pieces {
             assert!(block.span.contains(*piece));
             assert!(text.is_char_boundary(piece.start) && text.is_char_boundary(piece.end));
         }

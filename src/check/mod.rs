@@ -48,7 +48,6 @@ use crate::claims::figures::FigureKind;
 use crate::claims::{self, Claim};
 use crate::document::Document;
 use crate::rules::RuleSet;
-use crate::segment;
 use crate::span::{Location, Span};
 use crate::suppress::Suppressions;
 
@@ -371,8 +370,7 @@ pub fn check_draft(
     options: &Options,
 ) -> DocumentAudit {
     let strictness = options.strictness();
-    let sentences = segment::sentences(draft, &rules.segment);
-    let extracted = claims::extract(draft, &sentences, rules);
+    let extracted = claims::read(draft, rules);
     let claims = extracted.claims;
     let warnings = extracted
         .warnings

@@ -21,7 +21,6 @@ use crate::citations::Citation;
 use crate::claims;
 use crate::document::Document;
 use crate::rules::RuleSet;
-use crate::segment;
 
 /// A source read with the rule engine and its words keyed, ready to be
 /// indexed (in any number of sets, sharing the keyed words).
@@ -31,8 +30,7 @@ pub fn read_source<'d>(
     lexicon: &Lexicon,
     strictness: Strictness,
 ) -> Source<'d> {
-    let sentences = segment::sentences(document, &rules.segment);
-    let claims = claims::extract(document, &sentences, rules);
+    let claims = claims::read(document, rules);
     // Each source's words are keyed once, whatever sets it is in.
     let tokens: Vec<Vec<lexicon::Token>> = claims
         .claims

@@ -38,10 +38,11 @@ pub mod voices;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::bounds;
 use crate::document::Document;
 use crate::rules::RuleSet;
 use crate::rules::attribution::{CueKind, Gender, SpeakerKind};
-use crate::segment::Sentence;
+use crate::segment::{self, Sentence};
 use crate::span::Span;
 
 use attribution::Cue;
@@ -124,13 +125,106 @@ pub struct Claims<'d> {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads the claims of `document`, whose sentences are `sentences`.
+/// Reads the claims of `document`, whose sentences are `sentences` (all
+/// of them, or those [`read`] keeps: each claim's id is its sentence's
+/// place among all the document's sentences).
 pub fn extract<'d>(
     document: &'d Document,
     sentences: &[Sentence<'d>],
     rules: &RuleSet,
 ) -> Claims<'d> {
     let (raw_quotes, warnings) = quotes::find(document, &rules.attribution);
+    extract_quoted(document, sentences, raw_quotes, warnings, rules)
+}
+
+/// Finds the sentences of `document` and reads their claims, as
+/// [`extract`] does, except that sentences without content past the
+/// limits of [`crate::bounds`] are never claims (and never held: a file of
+/// millions of them costs about its text): of the sentences with no figure
+/// and no word of two letters (see [`bounds::is_empty_sentence`]), the first
+/// [`bounds::MAX_EMPTY_SENTENCES`] of at most
+/// [`bounds::MAX_EMPTY_SENTENCE_BYTES`] each are claims like any other, and
+/// one warning counts the rest. One in which a quotation starts, or
+/// followed by a footnote marker, is never left out: it carries a
+/// quotation or a citation.
+pub fn read<'d>(document: &'d Document, rules: &RuleSet) -> Claims<'d> {
+    let (raw_quotes, mut warnings) = quotes::find(document, &rules.attribution);
+    let mut kept: Vec<Sentence<'d>> = Vec::new();
+    let mut empty_kept = 0;
+    let mut left_out = 0;
+    let mut first_left_out: Option<Span> = None;
+    let mut next_quote = 0;
+    let mut next_marker = 0;
+    let markers = &document.footnote_refs;
+    // A sentence without content waits for the next one's start, to know
+    // whether a footnote marker follows it.
+    let mut waiting: Option<Sentence<'d>> = None;
+    let mut decide = |empty: Sentence<'d>, next_start: usize, kept: &mut Vec<Sentence<'d>>| {
+        while markers
+            .get(next_marker)
+            .is_some_and(|m| m.span.start < empty.span.start)
+        {
+            next_marker += 1;
+        }
+        let cited = markers
+            .get(next_marker)
+            .is_some_and(|m| m.span.start < next_start);
+        if cited
+            || (empty_kept < bounds::MAX_EMPTY_SENTENCES
+                && empty.span.len() <= bounds::MAX_EMPTY_SENTENCE_BYTES)
+        {
+            empty_kept += usize::from(!cited);
+            kept.push(empty);
+        } else {
+            left_out += 1;
+            // Its first character: a warning's place is shown whole.
+            let first = empty.text.chars().next().map_or(0, char::len_utf8);
+            first_left_out.get_or_insert(Span::new(empty.span.start, empty.span.start + first));
+        }
+    };
+    segment::each(document, &rules.segment, |sentence| {
+        if let Some(empty) = waiting.take() {
+            decide(empty, sentence.span.start, &mut kept);
+        }
+        while raw_quotes
+            .get(next_quote)
+            .is_some_and(|q| q.span.start < sentence.span.start)
+        {
+            next_quote += 1;
+        }
+        let quotes_start = raw_quotes
+            .get(next_quote)
+            .is_some_and(|q| q.span.start < sentence.span.end);
+        if quotes_start || !bounds::is_empty_sentence(sentence.text) {
+            kept.push(sentence);
+        } else {
+            waiting = Some(sentence);
+        }
+    });
+    if let Some(empty) = waiting.take() {
+        decide(empty, usize::MAX, &mut kept);
+    }
+    if let Some(span) = first_left_out {
+        let at = warnings.partition_point(|w| w.span <= span);
+        warnings.insert(
+            at,
+            Warning {
+                span,
+                message: bounds::empty_sentences_message(left_out),
+            },
+        );
+    }
+    extract_quoted(document, &kept, raw_quotes, warnings, rules)
+}
+
+/// [`extract`], the quotations of the document found.
+fn extract_quoted<'d>(
+    document: &'d Document,
+    sentences: &[Sentence<'d>],
+    raw_quotes: Vec<quotes::RawQuote>,
+    warnings: Vec<Warning>,
+    rules: &RuleSet,
+) -> Claims<'d> {
     // Each quotation with its marks: a cue is never read inside one.
     let quoted: Vec<Span> = raw_quotes
         .iter()
@@ -243,7 +337,7 @@ pub fn extract<'d>(
             rules,
         );
         claims.push(Claim {
-            id: format!("c{}", i + 1),
+            id: format!("c{}", sentence.index + 1),
             sentence: sentence.index,
             span: sentence.span,
             text: sentence.text,
@@ -888,4 +982,93 @@ fn sentence_figures(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bounds::{MAX_EMPTY_SENTENCE_BYTES, MAX_EMPTY_SENTENCES};
+    use crate::document::Format;
+
+    fn read_text(text: String, format: Format) -> (Vec<(String, String)>, Vec<Warning>) {
+        let rules = RuleSet::builtin();
+        let document = Document::from_text("t".into(), text, format);
+        let claims = read(&document, &rules);
+        let listed = claims
+            .claims
+            .iter()
+            .map(|c| (c.id.clone(), c.text.to_string()))
+            .collect();
+        (listed, claims.warnings)
+    }
+
+    #[test]
+    fn sentences_without_content_past_the_limit_are_counted_not_claimed() {
+        let extra = 7;
+        let text = format!(
+            "The port opened.\n\n{}The ships came.\n",
+            "X.\n\n".repeat(MAX_EMPTY_SENTENCES + extra)
+        );
+        let (claims, warnings) = read_text(text, Format::Plain);
+        assert_eq!(claims.len(), MAX_EMPTY_SENTENCES + 2);
+        // Ids are each sentence's place among all of them.
+        let last = claims.last().unwrap();
+        assert_eq!(last.1, "The ships came.");
+        assert_eq!(last.0, format!("c{}", MAX_EMPTY_SENTENCES + extra + 2));
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0]
+                .message
+                .starts_with(&format!("{extra} sentences without content"))
+        );
+        // At the first one left out.
+        let first_left_out = "The port opened.\n\n".len() + 4 * MAX_EMPTY_SENTENCES;
+        assert_eq!(
+            warnings[0].span,
+            Span::new(first_left_out, first_left_out + 1)
+        );
+    }
+
+    #[test]
+    fn a_long_sentence_without_content_is_never_a_claim() {
+        let marks = "_".repeat(MAX_EMPTY_SENTENCE_BYTES + 1);
+        let (claims, warnings) = read_text(format!("{marks}\n\nIt rained.\n"), Format::Plain);
+        assert_eq!(claims, [("c2".to_string(), "It rained.".to_string())]);
+        assert!(
+            warnings[0]
+                .message
+                .starts_with("1 sentence without content")
+        );
+    }
+
+    #[test]
+    fn quotations_and_citations_keep_a_sentence_without_content() {
+        let text = format!(
+            "{}“…\n\n“We won,” he said.\n\nA.[^1]\n\nB.\n\n[^1]: a.txt\n",
+            "X.\n\n".repeat(MAX_EMPTY_SENTENCES)
+        );
+        let (claims, warnings) = read_text(text, Format::Markdown);
+        let texts: Vec<&str> = claims.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts[MAX_EMPTY_SENTENCES..],
+            ["“…", "“We won,” he said.", "A."]
+        );
+        assert!(
+            warnings[0]
+                .message
+                .starts_with("1 sentence without content")
+        );
+    }
+
+    #[test]
+    fn every_sentence_of_real_copy_is_a_claim() {
+        let text = "Pact signed\n\n___.\n\nX.\n\n“…\n\nThe deal, he said, was done.\n".to_string();
+        let rules = RuleSet::builtin();
+        let document = Document::from_text("t".into(), text, Format::Plain);
+        let sentences = segment::sentences(&document, &rules.segment);
+        assert_eq!(
+            read(&document, &rules),
+            extract(&document, &sentences, &rules)
+        );
+    }
 }

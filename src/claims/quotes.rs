@@ -17,10 +17,13 @@
 //!   one quotation, whose text joins the paragraphs with a space;
 //! * an opening mark never closed in its block, when the next block does not
 //!   continue the quotation, and a closing mark never opened, are reported as
-//!   [`Warning`]s at their position and quote nothing.
+//!   [`Warning`]s at their position and quote nothing; of each kind, the
+//!   first [`MAX_WARNINGS_PER_KIND`] of a document, then one warning
+//!   counting the rest (see [`crate::bounds`]).
 //!
 //! A quotation's span covers the quoted words, without the marks.
 
+use crate::bounds::{FirstN, MAX_WARNINGS_PER_KIND, left_out_message};
 use crate::document::{Block, Document};
 use crate::rules::AttributionRules;
 use crate::span::Span;
@@ -160,39 +163,85 @@ struct Open {
     parts: Vec<Span>,
 }
 
+/// The message of an opening mark never closed.
+const NEVER_CLOSED: &str = "quotation mark is never closed";
+
+/// The message of a closing mark never opened.
+const NEVER_OPENED: &str = "closing quotation mark without an opening one";
+
+/// The unbalanced marks of a document, as they are met: of each kind, the
+/// first ones in document order, and how many others.
+struct Unbalanced {
+    never_closed: FirstN<()>,
+    never_opened: FirstN<()>,
+}
+
+impl Unbalanced {
+    fn new() -> Unbalanced {
+        Unbalanced {
+            never_closed: FirstN::new(MAX_WARNINGS_PER_KIND),
+            never_opened: FirstN::new(MAX_WARNINGS_PER_KIND),
+        }
+    }
+
+    /// The warnings, in document order.
+    fn finish(self) -> Vec<Warning> {
+        let mut warnings = Vec::new();
+        for (found, message) in [
+            (self.never_closed, NEVER_CLOSED),
+            (self.never_opened, NEVER_OPENED),
+        ] {
+            let (kept, rest) = found.finish();
+            warnings.extend(kept.into_iter().map(|(span, ())| Warning {
+                span,
+                message: message.to_string(),
+            }));
+            warnings.extend(rest.map(|(span, rest)| Warning {
+                span,
+                message: left_out_message(message, rest),
+            }));
+        }
+        // An unclosed mark is reported when its block ends, after the
+        // marks that followed it: put the warnings back in document order.
+        warnings.sort_by_key(|w| w.span);
+        warnings
+    }
+}
+
 /// Every quotation of `document` in order, and the unbalanced marks.
 pub fn find(document: &Document, rules: &AttributionRules) -> (Vec<RawQuote>, Vec<Warning>) {
     let mut quotes = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = Unbalanced::new();
     let mut carried: Option<Open> = None;
     let blocks = &document.blocks;
     let mut next_marks = blocks.first().map(|b| quote_marks(document, b));
     // Transcript lines count only in a dialogue: two speakers or more. A
-    // lone `ROTTERDAM: …` is a dateline.
-    let mut transcript: Vec<Option<(&str, Span)>> = blocks
+    // lone `ROTTERDAM: …` is a dateline. Only the blocks that are one are
+    // listed (with their index), as a file may have millions of blocks.
+    let mut transcript: Vec<(usize, &str, Span)> = blocks
         .iter()
-        .map(|block| transcript_line(document, block, rules))
+        .enumerate()
+        .filter_map(|(index, block)| {
+            transcript_line(document, block, rules).map(|(label, words)| (index, label, words))
+        })
         .collect();
-    let mut labels: Vec<&str> = transcript
-        .iter()
-        .flatten()
-        .map(|(label, _)| *label)
-        .collect();
+    let mut labels: Vec<&str> = transcript.iter().map(|(_, label, _)| *label).collect();
     labels.sort_unstable();
     labels.dedup();
     if labels.len() < 2 {
         transcript.clear();
     }
-    for index in 0..blocks.len() {
-        let block = &blocks[index];
+    let mut transcript = transcript.into_iter().peekable();
+    for (index, block) in blocks.iter().enumerate() {
         let marks = next_marks.take().unwrap_or_default();
-        next_marks = blocks.get(index + 1).map(|b| quote_marks(document, b));
+        let next_block = blocks.get(index + 1);
+        next_marks = next_block.map(|b| quote_marks(document, b));
+        let line = transcript.next_if(|(at, _, _)| *at == index);
         // A transcript line (`WALLACE: Do you …`) is its speaker's words
         // to the end of the paragraph; marks inside it are nested.
         if carried.is_none()
-            && let Some(Some((_, words))) = transcript.get(index)
+            && let Some((_, _, words)) = line
         {
-            let words = *words;
             quotes.extend(trim(document, words).map(|span| RawQuote {
                 span,
                 parts: vec![span],
@@ -225,10 +274,7 @@ pub fn find(document: &Document, rules: &AttributionRules) -> (Vec<RawQuote>, Ve
                 None if matches!(kind, Mark::RightDouble | Mark::RightGuillemet)
                     || kind == Mark::Straight && len == 2 =>
                 {
-                    warnings.push(Warning {
-                        span: Span::new(at, at + len),
-                        message: "closing quotation mark without an opening one".to_string(),
-                    });
+                    warnings.never_opened.push(Span::new(at, at + len), ());
                 }
                 None => {}
                 Some(opener) if kind.closes(opener, previous, next) => {
@@ -240,7 +286,7 @@ pub fn find(document: &Document, rules: &AttributionRules) -> (Vec<RawQuote>, Ve
                     // A new opening mark inside an open quotation: the first
                     // was never closed.
                     if let Some(o) = open.replace(Open::at(kind, at, len)) {
-                        warnings.push(unclosed(document, o.open));
+                        warnings.never_closed.push(unclosed(document, o.open), ());
                     }
                 }
                 Some(_) => {}
@@ -249,9 +295,7 @@ pub fn find(document: &Document, rules: &AttributionRules) -> (Vec<RawQuote>, Ve
         if let Some(mut o) = open {
             let continues = next_marks.as_ref().is_some_and(|marks| {
                 marks.first().is_some_and(|first| {
-                    blocks
-                        .get(index + 1)
-                        .is_some_and(|next| first.at == next.span.start)
+                    next_block.is_some_and(|next| first.at == next.span.start)
                         && first.mark.continues(o.mark)
                 })
             });
@@ -259,14 +303,11 @@ pub fn find(document: &Document, rules: &AttributionRules) -> (Vec<RawQuote>, Ve
                 o.parts.push(Span::new(o.part_start, block.span.end));
                 carried = Some(o);
             } else {
-                warnings.push(unclosed(document, o.open));
+                warnings.never_closed.push(unclosed(document, o.open), ());
             }
         }
     }
-    // An unclosed mark is reported when its block ends, after the marks
-    // that followed it: put the warnings back in document order.
-    warnings.sort_by_key(|w| w.span);
-    (quotes, warnings)
+    (quotes, warnings.finish())
 }
 
 impl Open {
@@ -298,16 +339,13 @@ impl Open {
     }
 }
 
-/// The warning for the opening mark at `at`, never closed.
-fn unclosed(document: &Document, at: usize) -> Warning {
+/// Where the opening mark at `at`, never closed, is.
+fn unclosed(document: &Document, at: usize) -> Span {
     let width = match document.text.as_bytes().get(at..at + 2) {
         Some(b"''") | Some(b"``") => 2,
         _ => document.text[at..].chars().next().map_or(1, char::len_utf8),
     };
-    Warning {
-        span: Span::new(at, at + width),
-        message: "quotation mark is never closed".to_string(),
-    }
+    Span::new(at, at + width)
 }
 
 /// A quotation mark or apostrophe in a block, with the characters on
@@ -336,9 +374,9 @@ const MARK_LEAD: [bool; 256] = {
 /// The quotation marks of a block, in order. Only the bytes that can start
 /// one are looked at closely, so the scan stays a quick pass over the
 /// prose.
-fn quote_marks(document: &Document, block: &Block) -> Vec<QuoteMark> {
+fn quote_marks(document: &Document, block: Block<'_>) -> Vec<QuoteMark> {
     let mut marks = Vec::new();
-    let pieces = &block.pieces;
+    let pieces = block.pieces;
     for (index, piece) in pieces.iter().enumerate() {
         let text = document.slice(*piece);
         let bytes = text.as_bytes();
@@ -402,7 +440,7 @@ const MAX_LABEL_WORDS: usize = 4;
 /// quotation is).
 fn transcript_line<'d>(
     document: &'d Document,
-    block: &Block,
+    block: Block<'_>,
     rules: &AttributionRules,
 ) -> Option<(&'d str, Span)> {
     let piece = *block.pieces.first()?;

@@ -138,7 +138,7 @@ pub(crate) fn of_quotations<'c>(
             .partition_point(|s| s.span.end <= at)
             .min(sentences.len().saturating_sub(1))
     };
-    let block_of = |at: usize| document.blocks.partition_point(|b| b.span.end <= at);
+    let block_of = |at: usize| document.blocks.index_of(at);
     let mut voices: Vec<(Option<super::Speaker>, QuoteKind)> = Vec::with_capacity(quotes.len());
     let mut pending: Vec<usize> = Vec::new();
     for (qi, quote) in quotes.iter().enumerate() {

@@ -14,16 +14,28 @@
 //! [`Parsed::front_matter`]), fenced and indented code, HTML blocks and
 //! inline HTML (comments included), images with their alt text, footnote
 //! references, and footnote definitions (recorded as [`Parsed::footnotes`]).
+//!
+//! The parser builds a tree of the whole text before its first event,
+//! about fifty bytes for each paragraph and each run of text: a file of
+//! millions of one-line paragraphs would take many times its size. A text
+//! larger than [`CHUNKED_ABOVE`] is therefore parsed in chunks of about
+//! [`CHUNK`] bytes when that provably gives the same events: each chunk
+//! starts at a line that opens with a letter after a blank line (which
+//! closes every paragraph, list, quotation, table and indented code block
+//! before it), and only in a text that has none of what reaches across
+//! such a line or across the whole text: fenced code (`` ``` ``, `~~~`),
+//! HTML (`<`), link and footnote definitions (`]:`), front matter and other
+//! metadata blocks (`---`).
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Footnote};
+use super::{Blocks, Footnote};
 use crate::span::Span;
 
 /// What the Markdown walk finds.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Parsed {
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
     pub front_matter: Option<Span>,
     pub footnotes: Vec<Footnote>,
     /// Footnote references (`[^1]`) in the prose, in order.
@@ -32,10 +44,24 @@ pub struct Parsed {
     pub comments: Vec<Span>,
 }
 
+/// Texts larger than this, in bytes, are parsed in chunks where that
+/// gives the same events (see the module documentation): far beyond any
+/// article, so only pathological input is.
+pub const CHUNKED_ABOVE: usize = 1 << 20;
+
+/// The size a chunk grows to before it ends at the next line that may
+/// start one.
+pub const CHUNK: usize = 64 << 10;
+
 /// Parses `text[body_start..]` (after any byte order mark); every span in the
 /// result is an offset into `text`.
 pub fn parse(text: &str, body_start: usize) -> Parsed {
-    let body = &text[body_start..];
+    parse_in_chunks(text, body_start, CHUNKED_ABOVE, CHUNK)
+}
+
+/// [`parse`], in chunks of about `chunk` bytes when the text is larger
+/// than `above` and can be.
+fn parse_in_chunks(text: &str, body_start: usize, above: usize, chunk: usize) -> Parsed {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -47,13 +73,61 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
         pieces: Vec::new(),
         hidden: 0,
     };
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let span = Span::new(range.start + body_start, range.end + body_start);
-        walk.event(event, span);
+    let body = &text[body_start..];
+    let starts = if body.len() > above && can_chunk(body) {
+        chunk_starts(body, chunk)
+    } else {
+        Vec::new()
+    };
+    let ends = starts.iter().copied().chain(std::iter::once(body.len()));
+    let mut from = 0;
+    for to in ends {
+        let offset = body_start + from;
+        for (event, range) in Parser::new_ext(&body[from..to], options).into_offset_iter() {
+            walk.event(event, Span::new(range.start + offset, range.end + offset));
+        }
+        from = to;
     }
     walk.close_block();
     walk.parsed.footnote_refs.sort_by_key(|f| f.span);
     walk.parsed
+}
+
+/// Whether `body` has none of what reaches across a blank line and a
+/// line of prose after it, or across the whole text: fenced code, HTML,
+/// link and footnote definitions, metadata blocks (which the parser reads
+/// wherever a line `---` opens one, not only as front matter).
+fn can_chunk(body: &str) -> bool {
+    let finder = |needle: &str| memchr::memmem::find(body.as_bytes(), needle.as_bytes());
+    memchr::memchr(b'<', body.as_bytes()).is_none()
+        && ["```", "~~~", "]:", "---"]
+            .iter()
+            .all(|needle| finder(needle).is_none())
+}
+
+/// Where chunks of `body` after the first start: at the first line that
+/// opens with an ASCII letter right after a blank line (only spaces and
+/// tabs) once the chunk has grown to `chunk` bytes.
+fn chunk_starts(body: &str, chunk: usize) -> Vec<usize> {
+    let bytes = body.as_bytes();
+    let mut starts = Vec::new();
+    let mut from = 0;
+    let mut previous_blank = false;
+    let mut line = 0;
+    while line < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[line..]).map_or(bytes.len(), |at| line + at);
+        let text = &bytes[line..end];
+        if previous_blank
+            && line - from >= chunk
+            && text.first().is_some_and(u8::is_ascii_alphabetic)
+        {
+            starts.push(line);
+            from = line;
+        }
+        previous_blank = text.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
+        line = end + 1;
+    }
+    starts
 }
 
 struct Walk<'t> {
@@ -172,9 +246,12 @@ impl Walk<'_> {
     }
 
     fn close_block(&mut self) {
+        if self.pieces.is_empty() {
+            return;
+        }
         let pieces = std::mem::take(&mut self.pieces);
         let pieces = self.take_undefined_footnotes(pieces);
-        self.parsed.blocks.extend(Block::from_pieces(pieces));
+        self.parsed.blocks.push(&pieces);
     }
 
     /// A footnote marker with no definition (`[^2]`) reaches us as text;
@@ -278,5 +355,79 @@ mod tests {
             block_texts(text),
             ["See the report here.", " After.", "Said."]
         );
+    }
+
+    /// Lines of every kind a chunk boundary must not change: paragraphs
+    /// (lazy and wrapped), lists loose and tight, quotations, tables,
+    /// headings, indented code, emphasis, links, footnote markers without
+    /// definitions, blank lines with spaces.
+    const LINES: &[&str] = &[
+        "Plain words.",
+        "A.",
+        "wrapped line of a paragraph",
+        "",
+        "",
+        "  ",
+        "    ",
+        "\t",
+        "- item one",
+        "- item *two*",
+        "* star item",
+        "+ plus item",
+        "  - nested item",
+        "  continued item",
+        "-",
+        "1. first",
+        "2) second",
+        "1.",
+        "> quoted words",
+        "> > nested",
+        ">",
+        "lazy words",
+        "# Heading",
+        "Setext",
+        "===",
+        "***",
+        "| a | b |",
+        "|---|---|",
+        "| one | two |",
+        "a | b",
+        "    indented code. Code.",
+        "Words with **bold** and `code` and [a link](http://x.example/a.b).",
+        "Said.[^1] And [^x y] then [ref][r] and [unclosed.",
+        "*emphasis opened",
+        "closed* there",
+        "a `code span",
+        "ends` here",
+        "hard break  ",
+        "back slash\\",
+        "![alt text. More.](img.png) After.",
+        "“Quoted,” she said.\r",
+        "b",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// Parsed in chunks as small as can be, a text gives what it gives
+        /// whole.
+        #[test]
+        fn chunks_parse_as_the_whole(lines in proptest::collection::vec(0..LINES.len(), 0..60)) {
+            let text: String = lines.iter().map(|&i| format!("{}\n", LINES[i])).collect();
+            let whole = parse_in_chunks(&text, 0, usize::MAX, CHUNK);
+            let chunked = parse_in_chunks(&text, 0, 0, 1);
+            proptest::prop_assert_eq!(whole, chunked, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn chunks_start_at_prose_after_a_blank_line_once_grown() {
+        let text = "A.\n\nB.\n  \n- c\n\nd\n\n    e\n\nF.\n";
+        assert_eq!(chunk_starts(text, 1), [4, 15, 25]);
+        assert_eq!(chunk_starts(text, 10), [15, 25]);
+        assert!(can_chunk(text));
+        for blocker in ["```", "~~~", "<b>", "[a]: b", "[^1]: b", "---"] {
+            assert!(!can_chunk(&format!("{text}{blocker}\n")), "{blocker}");
+        }
     }
 }

@@ -13,7 +13,7 @@
 //! or in punctuation that cannot end a unit of text (a comma, a hyphen, an
 //! opening bracket), which only happens when a sentence runs on.
 
-use super::Block;
+use super::Blocks;
 use crate::span::Span;
 
 /// Lines longer than this are paragraphs written on one line, not wrapped
@@ -44,8 +44,8 @@ struct Line {
 
 /// The prose blocks of `text`, ignoring everything before `body_start`
 /// (a byte order mark).
-pub fn blocks(text: &str, body_start: usize) -> Vec<Block> {
-    let mut blocks = Vec::new();
+pub fn blocks(text: &str, body_start: usize) -> Blocks {
+    let mut blocks = Blocks::default();
     let mut paragraph: Vec<Line> = Vec::new();
     for line in lines(text, body_start) {
         if line.trimmed.is_empty() {
@@ -93,7 +93,7 @@ fn lines(text: &str, body_start: usize) -> impl Iterator<Item = Line> + '_ {
 
 /// Turns one paragraph's lines into blocks, joining lines across soft
 /// breaks.
-fn push_paragraph(text: &str, paragraph: &[Line], blocks: &mut Vec<Block>) {
+fn push_paragraph(text: &str, paragraph: &[Line], blocks: &mut Blocks) {
     let Some(first) = paragraph.first() else {
         return;
     };
@@ -102,12 +102,12 @@ fn push_paragraph(text: &str, paragraph: &[Line], blocks: &mut Vec<Block>) {
     for pair in paragraph.windows(2) {
         let (line, next) = (pair[0], pair[1]);
         if !(wrapped || runs_on(text, line)) {
-            blocks.extend(Block::from_pieces(vec![Span::new(start, line.trimmed.end)]));
+            blocks.push(&[Span::new(start, line.trimmed.end)]);
             start = next.trimmed.start;
         }
     }
     let last = paragraph[paragraph.len() - 1];
-    blocks.extend(Block::from_pieces(vec![Span::new(start, last.trimmed.end)]));
+    blocks.push(&[Span::new(start, last.trimmed.end)]);
 }
 
 /// Whether the paragraph looks hard-wrapped at a fixed width.
