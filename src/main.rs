@@ -402,7 +402,7 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
                     "{:<24} {:<8} {}",
                     kind.name(),
                     kind.default_severity().as_str(),
-                    first_sentence(kind.doc().what)
+                    kind.doc().summary()
                 )?;
             }
         }
@@ -430,11 +430,6 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The first sentence of a doc text, for the list of kinds.
-fn first_sentence(text: &str) -> &str {
-    text.find(". ").map_or(text, |end| &text[..=end])
 }
 
 /// The width of the terminal on stdout, or 120 columns when stdout is not a

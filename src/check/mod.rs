@@ -184,20 +184,6 @@ pub enum Verdict {
     NotAClaim,
 }
 
-impl Verdict {
-    /// The verdict a finding of `kind` gives its claim.
-    fn of(kind: Kind) -> Option<Verdict> {
-        match kind {
-            Kind::FabricatedQuote
-            | Kind::UnsourcedFigure
-            | Kind::UnsupportedAttribution
-            | Kind::UnsupportedClaim => Some(Verdict::Unsupported),
-            Kind::UnverifiableCitation | Kind::BrokenCitation => None,
-            _ => Some(Verdict::Contradicted),
-        }
-    }
-}
-
 /// A word of a claim that no source uses.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct UnsupportedWord {
@@ -419,7 +405,7 @@ pub fn check_draft(
         // The gravest finding decides: a contradiction over a gap.
         let verdict = checker.findings[before..]
             .iter()
-            .filter_map(|f| Verdict::of(f.rule))
+            .filter_map(|f| f.rule.verdict())
             .min_by_key(|v| match v {
                 Verdict::Contradicted => 0,
                 _ => 1,

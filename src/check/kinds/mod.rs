@@ -1,8 +1,38 @@
-//! The kinds of finding the checker reports, each with its default
-//! severity and its documentation in three parts (what it does, why it
-//! matters, an example), which `claimtrace explain` prints.
+//! The kinds of finding the checker reports, one file each, and the
+//! registry that lists them.
+//!
+//! A kind is a unit, as a rule is in ruff: its file (`misquote.rs` for
+//! `misquote`) holds everything about it that does not depend on a draft:
+//!
+//! * `NAME`, the name used on the command line, in configuration and in
+//!   every output;
+//! * `SEVERITY`, its default severity;
+//! * `VERDICT`, the verdict a finding of it gives its claim (or none);
+//! * `DOC`, its documentation in three parts — what it finds, why that is
+//!   bad, an example — which `claimtrace explain NAME` prints;
+//!
+//! The `registry!` below is the one ordered list of kinds. From it come
+//! [`Kind`] and [`Kind::ALL`], and from those every list of kinds: the
+//! names ([`Kind::name`], [`Kind::from_name`]), the severities, the verdicts,
+//! `claimtrace explain`, the rules of the SARIF log and the legend of the
+//! HTML report.
+//!
+//! # Adding a kind
+//!
+//! 1. Write `src/check/kinds/<name>.rs` (the name in snake case), with the
+//!    constants above; copy a kind of the same shape.
+//! 2. Add one line, `Variant => module,`, at the end of the registry.
+//!
+//! The order of the registry is the order of every list of kinds, and it
+//! breaks ties when findings at the same words are sorted: a new kind goes
+//! last, so that no output of the kinds before it changes. The tests of
+//! this module fail for a kind whose name does not match its module or
+//! whose documentation lacks a part; `tests/check.rs` fails for one without
+//! a fixture under `tests/fixtures/<name>/`.
 
 use serde::Serialize;
+
+use super::Verdict;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -23,149 +53,170 @@ impl Severity {
     }
 }
 
-/// A kind of finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    Misquote,
-    FabricatedQuote,
-    MisattributedQuote,
-    FigureMismatch,
-    UnsourcedFigure,
-    UnsupportedAttribution,
-    CitationMismatch,
-    BrokenCitation,
-    UnverifiableCitation,
-    UnsupportedClaim,
-    ContradictedClaim,
-    MisattributedStatement,
-    ConflictingSources,
-}
-
-/// A kind's documentation.
+/// A kind's documentation, in the three parts ruff gives a rule.
+#[derive(Clone, Copy, Debug)]
 pub struct Doc {
+    /// What it finds: the first sentence is the kind's summary.
     pub what: &'static str,
+    /// Why that is bad: what the reader would be misled about.
     pub why: &'static str,
+    /// A source, a draft, and the finding the draft gets.
     pub example: &'static str,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 13] = [
-        Kind::Misquote,
-        Kind::FabricatedQuote,
-        Kind::MisattributedQuote,
-        Kind::FigureMismatch,
-        Kind::UnsourcedFigure,
-        Kind::UnsupportedAttribution,
-        Kind::CitationMismatch,
-        Kind::BrokenCitation,
-        Kind::UnverifiableCitation,
-        Kind::UnsupportedClaim,
-        Kind::ContradictedClaim,
-        Kind::MisattributedStatement,
-        Kind::ConflictingSources,
-    ];
-
-    /// The name used on the command line and in every output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Misquote => "misquote",
-            Kind::FabricatedQuote => "fabricated-quote",
-            Kind::MisattributedQuote => "misattributed-quote",
-            Kind::FigureMismatch => "figure-mismatch",
-            Kind::UnsourcedFigure => "unsourced-figure",
-            Kind::UnsupportedAttribution => "unsupported-attribution",
-            Kind::CitationMismatch => "citation-mismatch",
-            Kind::BrokenCitation => "broken-citation",
-            Kind::UnverifiableCitation => "unverifiable-citation",
-            Kind::UnsupportedClaim => "unsupported-claim",
-            Kind::ContradictedClaim => "contradicted-claim",
-            Kind::MisattributedStatement => "misattributed-statement",
-            Kind::ConflictingSources => "conflicting-sources",
-        }
+impl Doc {
+    /// The first sentence of what the kind finds, with its full stop: the
+    /// kind's line in `claimtrace explain` and the HTML legend.
+    pub fn summary(&self) -> &'static str {
+        let what = self.what;
+        what.find(". ").map_or(what, |end| &what[..=end])
     }
+}
 
+/// Declares the kinds, one line each (`Variant => module,`), in the order
+/// of every list of them; each module is the kind's file.
+macro_rules! registry {
+    ($($variant:ident => $module:ident,)+) => {
+        $(pub mod $module;)+
+
+        /// A kind of finding. The documentation of each is in its module
+        /// (`claimtrace explain NAME` prints it).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Kind {
+            $(
+                #[doc = concat!("A finding documented in [`", stringify!($module), "`](", stringify!($module), ").")]
+                $variant,
+            )+
+        }
+
+        impl Kind {
+            /// Every kind, in the registry's order.
+            pub const ALL: [Kind; [$(stringify!($variant)),+].len()] = [$(Kind::$variant),+];
+
+            /// The name used on the command line and in every output.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $module::NAME,)+
+                }
+            }
+
+            /// The severity of its findings unless a configuration says
+            /// otherwise.
+            pub fn default_severity(self) -> Severity {
+                match self {
+                    $(Kind::$variant => $module::SEVERITY,)+
+                }
+            }
+
+            /// What, why and an example.
+            pub fn doc(self) -> Doc {
+                match self {
+                    $(Kind::$variant => $module::DOC,)+
+                }
+            }
+
+            /// The verdict a finding of this kind gives its claim; none
+            /// for a finding about a citation rather than the claim.
+            pub fn verdict(self) -> Option<Verdict> {
+                match self {
+                    $(Kind::$variant => $module::VERDICT,)+
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    Misquote => misquote,
+    FabricatedQuote => fabricated_quote,
+    MisattributedQuote => misattributed_quote,
+    FigureMismatch => figure_mismatch,
+    UnsourcedFigure => unsourced_figure,
+    UnsupportedAttribution => unsupported_attribution,
+    CitationMismatch => citation_mismatch,
+    BrokenCitation => broken_citation,
+    UnverifiableCitation => unverifiable_citation,
+    UnsupportedClaim => unsupported_claim,
+    ContradictedClaim => contradicted_claim,
+    MisattributedStatement => misattributed_statement,
+    ConflictingSources => conflicting_sources,
+}
+
+impl Kind {
+    /// The kind called `name`, if there is one.
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
+}
 
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Kind::UnsupportedAttribution | Kind::UnsupportedClaim | Kind::ConflictingSources => {
-                Severity::Warning
+/// A kind is written as its name, in the JSON audit as everywhere.
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_is_its_module_in_kebab_case_and_unique() {
+        let mut names = Vec::new();
+        for kind in Kind::ALL {
+            let name = kind.name();
+            // The variant in kebab case is the name: the variant names the
+            // module (`FigureMismatch`, `figure_mismatch.rs`).
+            let mut kebab = String::new();
+            for (i, c) in format!("{kind:?}").char_indices() {
+                if c.is_uppercase() && i > 0 {
+                    kebab.push('-');
+                }
+                kebab.extend(c.to_lowercase());
             }
-            Kind::UnverifiableCitation => Severity::Info,
-            _ => Severity::Error,
+            assert_eq!(name, kebab, "{kind:?} is named after its variant");
+            assert!(!names.contains(&name), "{name} is registered once");
+            names.push(name);
+            assert_eq!(Kind::from_name(name), Some(kind));
+            assert_eq!(
+                serde_json::to_value(kind).ok(),
+                Some(serde_json::Value::String(name.to_string())),
+                "{name} is written as its name"
+            );
+        }
+        assert_eq!(Kind::from_name("nonesuch"), None);
+    }
+
+    #[test]
+    fn every_kind_has_its_doc_in_three_parts() {
+        for kind in Kind::ALL {
+            let doc = kind.doc();
+            let name = kind.name();
+            for (part, text) in [
+                ("what", doc.what),
+                ("why", doc.why),
+                ("example", doc.example),
+            ] {
+                assert!(!text.trim().is_empty(), "{name}: `{part}` is empty");
+            }
+            assert!(
+                doc.summary().ends_with('.'),
+                "{name}: the first sentence of `what` is a sentence"
+            );
+            // The example ends on the finding the draft gets, at the
+            // kind's default severity.
+            let shown = format!("{}[{name}]", kind.default_severity().as_str());
+            assert!(
+                doc.example.contains(&shown),
+                "{name}: the example shows `{shown}`"
+            );
         }
     }
 
-    pub fn doc(self) -> Doc {
-        match self {
-            Kind::Misquote => Doc {
-                what: "Finds text in quotation marks that is a near copy of a source quotation or passage, with words changed, added or dropped. An ellipsis marking an omission, a bracketed insertion, straight or curly marks, dashes, whitespace and the case of a letter are not changes; nor are British and American spellings or hyphenation, unless `--strict-quotes` is given.",
-                why: "Quotation marks promise the reader the speaker's exact words. One changed word can change what a person is on record as saying, and a misquote is the correction a publication most often has to print.",
-                example: "Source: “The partnership will become a force multiplier,” Singh said.\nDraft:  “The partnership will become a major force multiplier,” Singh said.\n        error[misquote]: the quotation adds “major” to the source wording",
-            },
-            Kind::FabricatedQuote => Doc {
-                what: "Finds quoted text that has no close counterpart in any source.",
-                why: "A quotation nobody can trace is a quotation nobody said as far as the sources show. It is either invented or taken from a source the draft does not declare.",
-                example: "Draft: “India is the EU's closest partner,” Kallas said.\n       error[fabricated-quote]: no source has these words",
-            },
-            Kind::MisattributedQuote => Doc {
-                what: "Finds a quotation whose wording is in a source but that the draft puts in another speaker's mouth, including the source article's own words presented as someone's quotation. Aliases of one speaker (\"Singh\", \"Rajnath Singh\", \"the defence minister\") are the same speaker.",
-                why: "The right words in the wrong mouth misinform as surely as wrong words: the reader learns that a person holds a position they never stated.",
-                example: "Source: “We will also explore Indian participation …,” she [Kallas] added.\nDraft:  “We will also explore Indian participation …,” Singh said.\n        error[misattributed-quote]: the source gives these words to Kaja Kallas",
-            },
-            Kind::FigureMismatch => Doc {
-                what: "Finds a figure that matches a figure of the source passage the sentence comes from in kind, but not in value, unit or qualifier: €150 million for €150 billion, 2035 for 2030, half for a third, \"over\" for \"up to\". Different spellings of one figure match (€150-billion, €150 billion, 150 billion euros, €150bn).",
-                why: "Figures are what readers remember and repeat. A changed scale, year or qualifier is a factual error even when every word around it is right.",
-                example: "Source: … mobilising up to €800 billion by 2030.\nDraft:  … mobilising up to €800 billion by 2035.\n        error[figure-mismatch]: 2035 does not match 2030 in the source",
-            },
-            Kind::UnsourcedFigure => Doc {
-                what: "Finds a figure with no counterpart in the sources, and that no simple arithmetic on source figures gives.",
-                why: "A figure that cannot be traced cannot be checked. It may be right, but the draft gives the reader no way to know where it comes from.",
-                example: "Draft: The EU has such agreements with twelve countries.\n       error[unsourced-figure]: no source gives twelve countries",
-            },
-            Kind::UnsupportedAttribution => Doc {
-                what: "Finds reported speech (\"X said …\" without quotation marks) whose content no source claim supports, whoever the source gives it to.",
-                why: "Reported speech is still a claim about what someone said. When the sources hold nothing like it, the draft attributes a position without evidence.",
-                example: "Draft: Singh said India would buy European fighter jets.\n       warning[unsupported-attribution]: no source supports what this sentence reports",
-            },
-            Kind::CitationMismatch => Doc {
-                what: "Finds a claim whose footnote cites a source that does not hold it. The message names the source that does, when one does.",
-                why: "A citation tells the reader where to check a claim. Pointing at the wrong source sends them to a page that does not say it, and hides the one that does.",
-                example: "Draft: Kallas said the first meeting is in a month.[^1]\n       [^1]: sources/other-article.txt\n       error[citation-mismatch]: sources/other-article.txt does not hold this claim; seeds/article.txt does",
-            },
-            Kind::BrokenCitation => Doc {
-                what: "Finds a footnote marker without a definition, and a definition that names no source or a file that does not exist.",
-                why: "A citation that leads nowhere is no citation: the claim it was meant to support is left without a source.",
-                example: "Draft: Misri said so.[^3]   (no [^3]: definition)\n       error[broken-citation]: footnote [^3] has no definition",
-            },
-            Kind::UnverifiableCitation => Doc {
-                what: "Notes a footnote that cites a web address. claimtrace never fetches anything, so it cannot check the claim against it.",
-                why: "The claim may well be right, but this check cannot vouch for it: a reviewer has to open the link.",
-                example: "Draft: The pact was signed on Tuesday.[^1]\n       [^1]: https://example.com/story\n       info[unverifiable-citation]: cites a web address, which is not fetched",
-            },
-            Kind::UnsupportedClaim => Doc {
-                what: "Finds a statement in the draft's own voice whose content no source holds: a clause with a name no source uses, or with several content words (names, things, actions) that no source uses at all. Words are compared by their stems and the paraphrase groups of `rules/paraphrases.txt`, so a faithful rewrite in other words passes. The finding covers the unsupported words, so an invented clause added to a true sentence is marked at the clause.",
-                why: "A derived document should say only what its sources support. An invented detail reads exactly like a traced one, and the reader has no way to tell them apart.",
-                example: "Source: India and the EU finalised a Security and Defence Partnership on Tuesday.\nDraft:  India and the EU signed a free trade agreement covering agriculture and dairy on Tuesday.\n        warning[unsupported-claim]: no source supports “free”, “trade”, “covering”, “agriculture”, “dairy”",
-            },
-            Kind::ContradictedClaim => Doc {
-                what: "Finds a claim that closely retells a source passage but says otherwise in one slot: another person, place, organisation or thing where the passage names someone else; a negation present on one side only; or a hedge in the source (\"proposed\", \"plans to\", \"welcomed the proposal\", \"may\") that the draft states as done or decided (\"signed\", \"will\", \"approved\"). The message names the slot; the fix gives the source's words.",
-                why: "A sentence that is almost the source's is the most convincing kind of error: every other word checks out, so the one that does not is easy to miss for an editor and impossible to see for a reader.",
-                example: "Source: Singh welcomed the EU’s proposal for posting a liaison officer at the Information Fusion Centre.\nDraft:  The EU will station a liaison officer at the Information Fusion Centre.\n        error[contradicted-claim]: the source is less certain: it has “proposal” where the draft has “will”",
-            },
-            Kind::MisattributedStatement => Doc {
-                what: "Finds reported speech (\"X said that …\", without quotation marks) whose content a source gives to someone else. Aliases of one speaker (a surname, a full name, a role) are the same speaker.",
-                why: "Reported speech tells the reader who holds a position. Giving one person's statement to another misinforms about both, even when the statement itself is reported faithfully.",
-                example: "Source: Kallas said the first meeting will take place in a month.\nDraft:  Singh said the first meeting would take place in a month.\n        error[misattributed-statement]: the source gives this to Kallas, not Singh",
-            },
-            Kind::ConflictingSources => Doc {
-                what: "Finds a figure on which the draft's sources disagree, where the draft gives one source's value without saying that another gives a different one. The message names both sources and both values. A draft that reports the disagreement (both values, or words such as \"disputed\" or \"other reports\") is not flagged.",
-                why: "When sources disagree, picking one side silently presents a contested fact as settled. The reader deserves to know that the record is not clear.",
-                example: "Source a.txt: The council approved the plan by 7 votes to 2.\nSource b.txt: The council approved the plan by 6 votes to 3.\nDraft:        The council approved the plan by 7 votes to 2.\n              warning[conflicting-sources]: a.txt gives 7, b.txt gives 6",
-            },
-        }
+    #[test]
+    fn the_registry_order_is_the_order_of_kinds() {
+        // Findings at the same words are sorted by kind: the order of
+        // `ALL` and of `Ord` must agree.
+        assert!(Kind::ALL.windows(2).all(|pair| pair[0] < pair[1]));
     }
 }

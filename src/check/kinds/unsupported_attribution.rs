@@ -1,0 +1,22 @@
+//! `unsupported-attribution`: reported speech whose content no source holds.
+//!
+//! What `claimtrace explain unsupported-attribution` prints is [`DOC`].
+
+use super::{Doc, Severity};
+use crate::check::Verdict;
+
+/// The name used on the command line and in every output.
+pub const NAME: &str = "unsupported-attribution";
+
+/// The severity a finding has unless a configuration says otherwise.
+pub const SEVERITY: Severity = Severity::Warning;
+
+/// The verdict a finding of this kind gives its claim.
+pub const VERDICT: Option<Verdict> = Some(Verdict::Unsupported);
+
+/// What it finds, why that is bad, and an example.
+pub const DOC: Doc = Doc {
+    what: "Finds reported speech (\"X said …\" without quotation marks) whose content no source claim supports, whoever the source gives it to.",
+    why: "Reported speech is still a claim about what someone said. When the sources hold nothing like it, the draft attributes a position without evidence.",
+    example: "Draft: Singh said India would buy European fighter jets.\n       warning[unsupported-attribution]: no source supports what this sentence reports",
+};
