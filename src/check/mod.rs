@@ -54,11 +54,21 @@ use crate::suppress::Suppressions;
 
 use figures::FigureMatch;
 use index::{SourceIndex, Unit};
+use kinds::Violation;
 pub use kinds::{Kind, Severity};
+use kinds::{
+    broken_citation::BrokenCitation, citation_mismatch::CitationMismatch,
+    conflicting_sources::ConflictingSources, contradicted_claim::ContradictedClaim,
+    fabricated_quote::FabricatedQuote, figure_mismatch::FigureMismatch,
+    misattributed_quote::MisattributedQuote, misattributed_statement::MisattributedStatement,
+    misquote::Misquote, unsourced_figure::UnsourcedFigure,
+    unsupported_attribution::UnsupportedAttribution, unsupported_claim::UnsupportedClaim,
+    unverifiable_citation::UnverifiableCitation,
+};
 use normalize::Strictness;
 use quotes::QuoteMatch;
 pub use sets::{SourceSets, read_source};
-use trace::{ClauseTrace, Place, Slot, Tracer};
+use trace::{ClauseTrace, Place, Tracer};
 
 /// How a check runs.
 #[derive(Clone, Default)]
@@ -234,6 +244,31 @@ pub struct Finding {
     /// source gives it): for editors' code actions.
     #[serde(skip)]
     pub replacement: Option<String>,
+}
+
+impl Finding {
+    /// The finding `violation` states about the words at `range` of
+    /// `draft`, at its kind's default severity.
+    pub fn new<V: Violation>(violation: &V, draft: &Document, range: Span) -> Finding {
+        Finding {
+            rule: V::KIND,
+            severity: V::KIND.default_severity(),
+            message: violation.message(),
+            span: draft.locate(range),
+            evidence: None,
+            fix: violation.fix(),
+            range,
+            replacement: violation.replacement(),
+        }
+    }
+
+    /// The finding, resting on `evidence` in a source.
+    pub fn with_evidence(self, evidence: Evidence) -> Finding {
+        Finding {
+            evidence: Some(evidence),
+            ..self
+        }
+    }
 }
 
 /// Reads `sources` and checks every draft against all of them.
@@ -582,20 +617,18 @@ impl DraftChecker<'_, '_> {
             .map(|c| (c, own_voice))
             .chain(reported.iter().map(|c| (c, false)))
         {
-            if let Some(slot_message) = contradiction_message(&clause.contradictions) {
+            if !clause.contradictions.is_empty() {
                 let place = clause.best_sentence.unwrap_or_else(|| {
                     let passage = &clause.alignment.as_ref().expect("aligned").passage;
                     Place::whole(passage.unit, passage.span)
                 });
                 let found = self.evidence_at(place, None);
-                let fix = format!("follow the source: “{}”", one_line(&found.text));
-                self.report(
-                    Kind::ContradictedClaim,
-                    clause.span,
-                    slot_message,
-                    Some(found),
-                    Some(fix),
-                );
+                let violation = ContradictedClaim {
+                    slots: &clause.contradictions,
+                    source: &found.text,
+                };
+                let finding = self.finding(&violation, clause.span).with_evidence(found);
+                self.report(finding);
                 flagged = true;
             } else if clause.is_unsupported
                 && is_own
@@ -604,13 +637,11 @@ impl DraftChecker<'_, '_> {
                     .any(|f| f.start < clause.span.end && clause.span.start < f.end)
             {
                 let span = clause.unsupported_span.unwrap_or(clause.span);
-                self.report(
-                    Kind::UnsupportedClaim,
-                    span,
-                    format!("no source supports {}", self.listed(&clause.unsupported)),
-                    None,
-                    None,
-                );
+                let violation = UnsupportedClaim {
+                    words: self.words(&clause.unsupported),
+                };
+                let finding = self.finding(&violation, span);
+                self.report(finding);
                 flagged = true;
             }
         }
@@ -662,25 +693,12 @@ impl DraftChecker<'_, '_> {
                 return false;
             }
             let words: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
-            let message = if words.is_empty() {
-                format!(
-                    "no source supports what {} is reported to have said here",
-                    speaker.name
-                )
-            } else {
-                format!(
-                    "no source supports what {} is reported to have said here: {}",
-                    speaker.name,
-                    self.listed(&words)
-                )
+            let violation = UnsupportedAttribution {
+                speaker: &speaker.name,
+                words: self.words(&words),
             };
-            self.report(
-                Kind::UnsupportedAttribution,
-                claim.span,
-                message,
-                None,
-                None,
-            );
+            let finding = self.finding(&violation, claim.span);
+            self.report(finding);
             return true;
         };
         let place = clause
@@ -719,16 +737,12 @@ impl DraftChecker<'_, '_> {
             && !said_by_them()
         {
             let found = self.evidence_at(place, None);
-            self.report(
-                Kind::MisattributedStatement,
-                claim.span,
-                format!(
-                    "the source gives this to {source_name}, not {}",
-                    speaker.name
-                ),
-                Some(found),
-                Some(format!("attribute it to {source_name}")),
-            );
+            let violation = MisattributedStatement {
+                speaker: &speaker.name,
+                source_speaker: source_name,
+            };
+            let finding = self.finding(&violation, claim.span).with_evidence(found);
+            self.report(finding);
             return true;
         }
         evidence.push(self.evidence_at(place, None));
@@ -766,16 +780,9 @@ impl DraftChecker<'_, '_> {
             .any(|w| w.eq_ignore_ascii_case(surname))
     }
 
-    /// Words of the draft, each in quotation marks, joined by commas.
-    fn listed(&self, spans: &[Span]) -> String {
-        let mut words: Vec<String> = Vec::new();
-        for span in spans {
-            let word = format!("“{}”", self.draft.slice(*span));
-            if !words.contains(&word) {
-                words.push(word);
-            }
-        }
-        words.join(", ")
+    /// The words of the draft at `spans`.
+    fn words(&self, spans: &[Span]) -> Vec<&str> {
+        spans.iter().map(|span| self.draft.slice(*span)).collect()
     }
 
     fn check_quote(&mut self, claim: &Claim<'_>, quote: &claims::Quote) -> Option<Evidence> {
@@ -810,31 +817,26 @@ impl DraftChecker<'_, '_> {
                 if self.pronoun_may_mean(claim, &source.voice) {
                     return Some(evidence);
                 }
-                let message = match (&source.voice.name, source.is_quote) {
-                    (Some(name), true) => {
-                        format!("the source gives these words to {name}, not {draft_speaker}")
-                    }
-                    (None, _) => format!(
-                        "these are the source article's own words, not a quotation of {draft_speaker}"
-                    ),
+                let violation = match (&source.voice.name, source.is_quote) {
+                    (Some(name), true) => MisattributedQuote::Quoted {
+                        speaker: draft_speaker,
+                        source_speaker: name,
+                    },
+                    (None, _) => MisattributedQuote::Narration {
+                        speaker: draft_speaker,
+                    },
                     (Some(name), false) => {
                         if speakers::same(draft_speaker, role, &source.voice) {
                             return Some(evidence); // the speaker's reported words, quoted
                         }
-                        format!("the source reports these words from {name}, not {draft_speaker}")
+                        MisattributedQuote::Reported {
+                            speaker: draft_speaker,
+                            source_speaker: name,
+                        }
                     }
                 };
-                let fix = match (&source.voice.name, source.is_quote) {
-                    (Some(name), _) => Some(format!("attribute the quotation to {name}")),
-                    (None, _) => Some("remove the quotation marks or the attribution".to_string()),
-                };
-                self.report(
-                    Kind::MisattributedQuote,
-                    quote.span,
-                    message,
-                    Some(evidence),
-                    fix,
-                );
+                let finding = self.finding(&violation, quote.span).with_evidence(evidence);
+                self.report(finding);
                 None
             }
             QuoteMatch::Near {
@@ -845,42 +847,20 @@ impl DraftChecker<'_, '_> {
                 removed,
             } => {
                 let evidence = self.evidence(unit, span, None);
-                let source_wording = quotable(self.source_text(Place::whole(unit, span)));
-                let change = match (added.is_empty(), removed.is_empty()) {
-                    (false, true) => format!("adds “{}”", added.join(" ")),
-                    (true, false) => format!("drops “{}”", removed.join(" ")),
-                    _ => format!("changes “{}” to “{}”", removed.join(" "), added.join(" ")),
+                let violation = Misquote {
+                    added: &added,
+                    removed: &removed,
+                    diff: &diff,
+                    source: self.source_text(Place::whole(unit, span)),
+                    quoted: self.draft.slice(quote.span),
                 };
-                let before = self.findings.len();
-                self.report(
-                    Kind::Misquote,
-                    quote.span,
-                    format!("the quotation {change} (source to draft: {diff})"),
-                    Some(evidence),
-                    Some(format!("quote the source: “{source_wording}”")),
-                );
-                // The draft's closing punctuation inside the marks ("…
-                // six years.”") stays: the sentence still needs it.
-                let quoted = self.draft.slice(quote.span);
-                let closing = &quoted[quoted
-                    .trim_end_matches(['.', ',', '!', '?', ';', ':', '…'])
-                    .len()..];
-                let replacement = if source_wording.ends_with(closing) {
-                    source_wording
-                } else {
-                    format!("{source_wording}{closing}")
-                };
-                self.replace_with(before, replacement);
+                let finding = self.finding(&violation, quote.span).with_evidence(evidence);
+                self.report(finding);
                 None
             }
             QuoteMatch::Missing => {
-                self.report(
-                    Kind::FabricatedQuote,
-                    quote.span,
-                    "no source has these words".to_string(),
-                    None,
-                    None,
-                );
+                let finding = self.finding(&FabricatedQuote, quote.span);
+                self.report(finding);
                 None
             }
         }
@@ -932,46 +912,22 @@ impl DraftChecker<'_, '_> {
                 figure: source,
             } => {
                 let evidence = self.evidence(unit, source.span, None);
-                let source_text = match &source.qualifier {
-                    Some(q) if !source.text.to_lowercase().starts_with(q.as_str()) => {
-                        format!("{q} {}", source.text)
-                    }
-                    _ => source.text.clone(),
+                let violation = FigureMismatch {
+                    draft: figure,
+                    source,
                 };
-                let draft_text = match &figure.qualifier {
-                    Some(q) => format!("{q} {}", figure.text),
-                    None => figure.text.clone(),
-                };
-                // The span holds the figure without its qualifier: the
-                // source's figure replaces it as it stands when the
-                // qualifiers agree, and with the source's qualifier where
-                // the draft has none.
-                let replacement = match &figure.qualifier {
-                    None => Some(source_text.clone()),
-                    Some(_) if figure.qualifier == source.qualifier => Some(source.text.clone()),
-                    Some(_) => None,
-                };
-                let before = self.findings.len();
-                self.report(
-                    Kind::FigureMismatch,
-                    figure.span,
-                    format!("{draft_text} does not match {source_text} in the source"),
-                    Some(evidence),
-                    Some(format!("write {source_text}")),
-                );
-                if let Some(replacement) = replacement {
-                    self.replace_with(before, replacement);
-                }
+                let finding = self
+                    .finding(&violation, figure.span)
+                    .with_evidence(evidence);
+                self.report(finding);
                 None
             }
             FigureMatch::Missing => {
-                self.report(
-                    Kind::UnsourcedFigure,
-                    figure.span,
-                    format!("no source gives {}", figure.text),
-                    None,
-                    None,
-                );
+                let violation = UnsourcedFigure {
+                    figure: &figure.text,
+                };
+                let finding = self.finding(&violation, figure.span);
+                self.report(finding);
                 None
             }
         }
@@ -1052,13 +1008,12 @@ impl DraftChecker<'_, '_> {
             .iter()
             .map(|(_, a, _, b, _, _)| (a.as_str(), b.as_str()))
             .unzip();
-        let message = format!(
-            "the sources disagree: {} gives {}, {} gives {}",
-            first.0,
-            ours.join(", "),
-            first.2,
-            theirs.join(", ")
-        );
+        let violation = ConflictingSources {
+            followed: &first.0,
+            ours,
+            other: &first.2,
+            theirs,
+        };
         let other = first.4;
         let found = self.evidence_at(
             Place {
@@ -1076,17 +1031,8 @@ impl DraftChecker<'_, '_> {
                 .unwrap_or(claim.span.start),
             spans.iter().map(|s| s.end).max().unwrap_or(claim.span.end),
         );
-        self.report(
-            Kind::ConflictingSources,
-            span,
-            message,
-            Some(found),
-            Some(format!(
-                "say that the sources disagree, or give both: {} and {}",
-                ours.join(", "),
-                theirs.join(", ")
-            )),
-        );
+        let finding = self.finding(&violation, span).with_evidence(found);
+        self.report(finding);
     }
 
     /// Whether a figure is the number of a quarter written `Q2`, and the
@@ -1144,34 +1090,27 @@ impl DraftChecker<'_, '_> {
     fn check_unusable_citation(&mut self, citation: &Citation) {
         let label = &citation.label;
         match &citation.cited {
-            Cited::Undefined => self.report(
-                Kind::BrokenCitation,
-                citation.span,
-                format!("footnote [^{label}] has no definition"),
-                None,
-                Some(format!("add a definition: [^{label}]: path/to/source.txt")),
-            ),
-            Cited::Missing { written, definition } => self.report(
-                Kind::BrokenCitation,
-                *definition,
-                format!("footnote [^{label}] cites `{written}`, which does not exist"),
-                None,
-                None,
-            ),
-            Cited::Empty { definition } => self.report(
-                Kind::BrokenCitation,
-                *definition,
-                format!("footnote [^{label}] names no source"),
-                None,
-                None,
-            ),
-            Cited::Url(url) => self.report(
-                Kind::UnverifiableCitation,
-                citation.span,
-                format!("footnote [^{label}] cites a web address, which claimtrace does not fetch: {url}"),
-                None,
-                None,
-            ),
+            Cited::Undefined => {
+                let finding = self.finding(&BrokenCitation::Undefined { label }, citation.span);
+                self.report(finding);
+            }
+            Cited::Missing {
+                written,
+                definition,
+            } => {
+                let violation = BrokenCitation::Missing { label, written };
+                let finding = self.finding(&violation, *definition);
+                self.report(finding);
+            }
+            Cited::Empty { definition } => {
+                let finding = self.finding(&BrokenCitation::Empty { label }, *definition);
+                self.report(finding);
+            }
+            Cited::Url(url) => {
+                let violation = UnverifiableCitation { label, url };
+                let finding = self.finding(&violation, citation.span);
+                self.report(finding);
+            }
             Cited::Source(_) => {}
         }
     }
@@ -1201,12 +1140,12 @@ impl DraftChecker<'_, '_> {
             retold.first().map(|&u| self.source_path(u))
         };
         let (marker, cited) = cites[0];
-        let message = match &holder {
-            Some(holder) => format!("{cited} does not hold this claim; {holder} does"),
-            None => format!("{cited} does not hold this claim, nor does any other source"),
+        let violation = CitationMismatch {
+            cited,
+            holder: holder.as_deref(),
         };
-        let fix = holder.map(|h| format!("cite {h}"));
-        self.report(Kind::CitationMismatch, marker, message, None, fix);
+        let finding = self.finding(&violation, marker);
+        self.report(finding);
     }
 
     /// The display path of the source holding `unit`.
@@ -1241,74 +1180,22 @@ impl DraftChecker<'_, '_> {
         self.index.sources[source].document.slice(place.span)
     }
 
-    fn report(
-        &mut self,
-        rule: Kind,
-        range: Span,
-        message: String,
-        evidence: Option<Evidence>,
-        fix: Option<String>,
-    ) {
-        let severity = match self.severity.get(&rule) {
+    /// The finding `violation` states about the words at `range`.
+    fn finding<V: Violation>(&self, violation: &V, range: Span) -> Finding {
+        Finding::new(violation, self.draft, range)
+    }
+
+    /// Adds `finding` at the severity the configuration gives its kind,
+    /// unless it turns the kind off.
+    fn report(&mut self, finding: Finding) {
+        let severity = match self.severity.get(&finding.rule) {
             Some(None) => return, // turned off
             Some(Some(severity)) => *severity,
-            None => rule.default_severity(),
+            None => finding.severity,
         };
         self.findings.push(Finding {
-            rule,
             severity,
-            message,
-            span: self.draft.locate(range),
-            evidence,
-            fix,
-            range,
-            replacement: None,
+            ..finding
         });
     }
-
-    /// Gives the findings reported since there were `before` (none, when
-    /// the rule is turned off) the replacement text of their fix.
-    fn replace_with(&mut self, before: usize, replacement: String) {
-        for finding in &mut self.findings[before..] {
-            finding.replacement = Some(replacement.clone());
-        }
-    }
-}
-
-/// The message of a contradicted claim, naming each slot that differs.
-fn contradiction_message(slots: &[Slot]) -> Option<String> {
-    let parts: Vec<String> = slots
-        .iter()
-        .map(|slot| match slot {
-            Slot::Name { draft, source } => format!(
-                "the source names {} where the draft names {}",
-                source.join(", "),
-                draft.join(", ")
-            ),
-            Slot::Negation {
-                draft_negates: true,
-                words,
-            } => format!("the draft negates what the source states (“{words}”)"),
-            Slot::Negation {
-                draft_negates: false,
-                words,
-            } => format!("the source negates what the draft states (“{words}”)"),
-            Slot::Certainty { hedge, draft } => format!(
-                "the source is less certain: it has “{hedge}” where the draft has “{draft}”"
-            ),
-        })
-        .collect();
-    (!parts.is_empty()).then(|| parts.join("; "))
-}
-
-/// Source words as a draft can quote them: on one line, without the
-/// quotation marks that close and reopen a quotation between paragraphs.
-fn quotable(text: &str) -> String {
-    one_line(&text.replace(['“', '”', '"', '«', '»', '„'], ""))
-}
-
-/// Text on one line: runs of whitespace (paragraph breaks included) become
-/// one space.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -2,7 +2,7 @@
 //!
 //! What `claimtrace explain conflicting-sources` prints is [`DOC`].
 
-use super::{Doc, Severity};
+use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;
 
 /// The name used on the command line and in every output.
@@ -20,3 +20,37 @@ pub const DOC: Doc = Doc {
     why: "When sources disagree, picking one side silently presents a contested fact as settled. The reader deserves to know that the record is not clear.",
     example: "Source a.txt: The council approved the plan by 7 votes to 2.\nSource b.txt: The council approved the plan by 6 votes to 3.\nDraft:        The council approved the plan by 7 votes to 2.\n              warning[conflicting-sources]: a.txt gives 7, b.txt gives 6",
 };
+
+/// Figures the draft gives as one source does, where another source gives
+/// other values.
+pub struct ConflictingSources<'a> {
+    /// The source the draft follows, and its figures as the draft writes
+    /// them.
+    pub followed: &'a str,
+    pub ours: Vec<&'a str>,
+    /// The source that disagrees, and its figures.
+    pub other: &'a str,
+    pub theirs: Vec<&'a str>,
+}
+
+impl Violation for ConflictingSources<'_> {
+    const KIND: Kind = Kind::ConflictingSources;
+
+    fn message(&self) -> String {
+        format!(
+            "the sources disagree: {} gives {}, {} gives {}",
+            self.followed,
+            self.ours.join(", "),
+            self.other,
+            self.theirs.join(", ")
+        )
+    }
+
+    fn fix(&self) -> Option<String> {
+        Some(format!(
+            "say that the sources disagree, or give both: {} and {}",
+            self.ours.join(", "),
+            self.theirs.join(", ")
+        ))
+    }
+}

@@ -2,7 +2,8 @@
 //!
 //! What `claimtrace explain contradicted-claim` prints is [`DOC`].
 
-use super::{Doc, Severity};
+use super::{Doc, Kind, Severity, Violation, one_line};
+use crate::check::trace::Slot;
 use crate::check::Verdict;
 
 /// The name used on the command line and in every output.
@@ -20,3 +21,47 @@ pub const DOC: Doc = Doc {
     why: "A sentence that is almost the source's is the most convincing kind of error: every other word checks out, so the one that does not is easy to miss for an editor and impossible to see for a reader.",
     example: "Source: Singh welcomed the EU’s proposal for posting a liaison officer at the Information Fusion Centre.\nDraft:  The EU will station a liaison officer at the Information Fusion Centre.\n        error[contradicted-claim]: the source is less certain: it has “proposal” where the draft has “will”",
 };
+
+/// A clause that closely retells a source passage but says otherwise in
+/// one or more slots.
+pub struct ContradictedClaim<'a> {
+    /// The slots that differ; at least one.
+    pub slots: &'a [Slot],
+    /// The passage's words, which the fix gives.
+    pub source: &'a str,
+}
+
+impl Violation for ContradictedClaim<'_> {
+    const KIND: Kind = Kind::ContradictedClaim;
+
+    /// Names each slot that differs.
+    fn message(&self) -> String {
+        let parts: Vec<String> = self
+            .slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Name { draft, source } => format!(
+                    "the source names {} where the draft names {}",
+                    source.join(", "),
+                    draft.join(", ")
+                ),
+                Slot::Negation {
+                    draft_negates: true,
+                    words,
+                } => format!("the draft negates what the source states (“{words}”)"),
+                Slot::Negation {
+                    draft_negates: false,
+                    words,
+                } => format!("the source negates what the draft states (“{words}”)"),
+                Slot::Certainty { hedge, draft } => format!(
+                    "the source is less certain: it has “{hedge}” where the draft has “{draft}”"
+                ),
+            })
+            .collect();
+        parts.join("; ")
+    }
+
+    fn fix(&self) -> Option<String> {
+        Some(format!("follow the source: “{}”", one_line(self.source)))
+    }
+}

@@ -2,7 +2,7 @@
 //!
 //! What `claimtrace explain fabricated-quote` prints is [`DOC`].
 
-use super::{Doc, Severity};
+use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;
 
 /// The name used on the command line and in every output.
@@ -20,3 +20,14 @@ pub const DOC: Doc = Doc {
     why: "A quotation nobody can trace is a quotation nobody said as far as the sources show. It is either invented or taken from a source the draft does not declare.",
     example: "Draft: “India is the EU's closest partner,” Kallas said.\n       error[fabricated-quote]: no source has these words",
 };
+
+/// A quotation with no counterpart in any source.
+pub struct FabricatedQuote;
+
+impl Violation for FabricatedQuote {
+    const KIND: Kind = Kind::FabricatedQuote;
+
+    fn message(&self) -> String {
+        "no source has these words".to_string()
+    }
+}

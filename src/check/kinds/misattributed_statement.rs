@@ -2,7 +2,7 @@
 //!
 //! What `claimtrace explain misattributed-statement` prints is [`DOC`].
 
-use super::{Doc, Severity};
+use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;
 
 /// The name used on the command line and in every output.
@@ -20,3 +20,26 @@ pub const DOC: Doc = Doc {
     why: "Reported speech tells the reader who holds a position. Giving one person's statement to another misinforms about both, even when the statement itself is reported faithfully.",
     example: "Source: Kallas said the first meeting will take place in a month.\nDraft:  Singh said the first meeting would take place in a month.\n        error[misattributed-statement]: the source gives this to Kallas, not Singh",
 };
+
+/// Reported speech whose content a source gives to someone else.
+pub struct MisattributedStatement<'a> {
+    /// Who the draft says said it.
+    pub speaker: &'a str,
+    /// Who the source says said it.
+    pub source_speaker: &'a str,
+}
+
+impl Violation for MisattributedStatement<'_> {
+    const KIND: Kind = Kind::MisattributedStatement;
+
+    fn message(&self) -> String {
+        format!(
+            "the source gives this to {}, not {}",
+            self.source_speaker, self.speaker
+        )
+    }
+
+    fn fix(&self) -> Option<String> {
+        Some(format!("attribute it to {}", self.source_speaker))
+    }
+}

@@ -10,6 +10,13 @@
 //! * `VERDICT`, the verdict a finding of it gives its claim (or none);
 //! * `DOC`, its documentation in three parts — what it finds, why that is
 //!   bad, an example — which `claimtrace explain NAME` prints;
+//! * a **violation**: a struct (or enum) holding the facts a finding of the
+//!   kind states (the words changed, the speaker the source names), and
+//!   its [`Violation`] impl, the one place where the finding's message and
+//!   fix are written from those facts.
+//!
+//! The checks ([`super`]) establish the facts, build the violation, and
+//! return it as a [`Finding`](super::Finding) with [`Finding::new`](super::Finding::new).
 //!
 //! The `registry!` below is the one ordered list of kinds. From it come
 //! [`Kind`] and [`Kind::ALL`], and from those every list of kinds: the
@@ -20,8 +27,12 @@
 //! # Adding a kind
 //!
 //! 1. Write `src/check/kinds/<name>.rs` (the name in snake case), with the
-//!    constants above; copy a kind of the same shape.
+//!    constants and the violation above; copy a kind of the same shape.
 //! 2. Add one line, `Variant => module,`, at the end of the registry.
+//!
+//! Then a check returns `Finding::new(&violation, …)` where it finds one,
+//! and the kind needs a fixture, `tests/fixtures/<name>/draft.md`, and its
+//! test in `tests/check.rs`.
 //!
 //! The order of the registry is the order of every list of kinds, and it
 //! breaks ties when findings at the same words are sorted: a new kind goes
@@ -71,6 +82,47 @@ impl Doc {
         let what = self.what;
         what.find(". ").map_or(what, |end| &what[..=end])
     }
+}
+
+/// The facts of one finding, typed by its kind, from which its message
+/// and fix are written.
+pub trait Violation {
+    /// The kind of finding this is.
+    const KIND: Kind;
+
+    /// What is wrong, in one sentence without a full stop, naming the
+    /// words and people concerned.
+    fn message(&self) -> String;
+
+    /// What to do about it, when the checker knows.
+    fn fix(&self) -> Option<String> {
+        None
+    }
+
+    /// The text that replaces the finding's words when the fix is applied,
+    /// when the fix is that plain (editors offer it as a code action).
+    fn replacement(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Text on one line: runs of whitespace (paragraph breaks included) become
+/// one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words of the draft, each in quotation marks, joined by commas; a word
+/// given twice is listed once.
+fn quoted_list(words: &[&str]) -> String {
+    let mut listed: Vec<String> = Vec::new();
+    for word in words {
+        let quoted = format!("“{word}”");
+        if !listed.contains(&quoted) {
+            listed.push(quoted);
+        }
+    }
+    listed.join(", ")
 }
 
 /// Declares the kinds, one line each (`Variant => module,`), in the order

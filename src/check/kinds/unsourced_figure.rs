@@ -2,7 +2,7 @@
 //!
 //! What `claimtrace explain unsourced-figure` prints is [`DOC`].
 
-use super::{Doc, Severity};
+use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;
 
 /// The name used on the command line and in every output.
@@ -20,3 +20,17 @@ pub const DOC: Doc = Doc {
     why: "A figure that cannot be traced cannot be checked. It may be right, but the draft gives the reader no way to know where it comes from.",
     example: "Draft: The EU has such agreements with twelve countries.\n       error[unsourced-figure]: no source gives twelve countries",
 };
+
+/// A figure no source gives, nor any simple arithmetic on theirs.
+pub struct UnsourcedFigure<'a> {
+    /// The figure as the draft writes it.
+    pub figure: &'a str,
+}
+
+impl Violation for UnsourcedFigure<'_> {
+    const KIND: Kind = Kind::UnsourcedFigure;
+
+    fn message(&self) -> String {
+        format!("no source gives {}", self.figure)
+    }
+}

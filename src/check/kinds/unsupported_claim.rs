@@ -2,7 +2,7 @@
 //!
 //! What `claimtrace explain unsupported-claim` prints is [`DOC`].
 
-use super::{Doc, Severity};
+use super::{Doc, Kind, Severity, Violation, quoted_list};
 use crate::check::Verdict;
 
 /// The name used on the command line and in every output.
@@ -20,3 +20,17 @@ pub const DOC: Doc = Doc {
     why: "A derived document should say only what its sources support. An invented detail reads exactly like a traced one, and the reader has no way to tell them apart.",
     example: "Source: India and the EU finalised a Security and Defence Partnership on Tuesday.\nDraft:  India and the EU signed a free trade agreement covering agriculture and dairy on Tuesday.\n        warning[unsupported-claim]: no source supports “free”, “trade”, “covering”, “agriculture”, “dairy”",
 };
+
+/// A clause in the draft's own voice whose content no source holds.
+pub struct UnsupportedClaim<'a> {
+    /// Its words no source uses.
+    pub words: Vec<&'a str>,
+}
+
+impl Violation for UnsupportedClaim<'_> {
+    const KIND: Kind = Kind::UnsupportedClaim;
+
+    fn message(&self) -> String {
+        format!("no source supports {}", quoted_list(&self.words))
+    }
+}

@@ -2,7 +2,7 @@
 //!
 //! What `claimtrace explain unverifiable-citation` prints is [`DOC`].
 
-use super::{Doc, Severity};
+use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;
 
 /// The name used on the command line and in every output.
@@ -20,3 +20,20 @@ pub const DOC: Doc = Doc {
     why: "The claim may well be right, but this check cannot vouch for it: a reviewer has to open the link.",
     example: "Draft: The pact was signed on Tuesday.[^1]\n       [^1]: https://example.com/story\n       info[unverifiable-citation]: cites a web address, which is not fetched",
 };
+
+/// A footnote, `[^label]`, that cites a web address.
+pub struct UnverifiableCitation<'a> {
+    pub label: &'a str,
+    pub url: &'a str,
+}
+
+impl Violation for UnverifiableCitation<'_> {
+    const KIND: Kind = Kind::UnverifiableCitation;
+
+    fn message(&self) -> String {
+        format!(
+            "footnote [^{}] cites a web address, which claimtrace does not fetch: {}",
+            self.label, self.url
+        )
+    }
+}
