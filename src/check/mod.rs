@@ -404,14 +404,15 @@ pub fn check_draft(
             range: Some(w.span),
         })
         .collect();
-    let mut checker = DraftChecker {
+    let checker = DraftChecker {
         draft,
         index: tracer.index,
         tracer,
         strictness,
         severity: &options.severity,
-        findings: Vec::new(),
     };
+    // Findings about the footnotes come first, then each claim's.
+    let mut findings: Vec<Finding> = Vec::new();
     // Which sources each claim cites: a marker belongs to the last claim
     // starting before it ("… Singh said.[^1]").
     let mut cited_by_claim: Vec<Vec<(Span, &str)>> = vec![Vec::new(); claims.len()];
@@ -422,23 +423,31 @@ pub fn check_draft(
                 cited_by_claim[claim].push((citation.span, cited.paths[source].as_str()));
             }
         } else {
-            checker.check_unusable_citation(citation);
+            let finding = checker.check_unusable_citation(citation);
+            findings.extend(finding.and_then(|f| checker.configured(f)));
         }
     }
     let mut audits = Vec::with_capacity(claims.len());
     for (claim, cites) in claims.iter().zip(&cited_by_claim) {
-        let before = checker.findings.len();
         let not_a_claim = is_not_a_claim(draft, claim);
-        let (mut evidence, unsupported) = if not_a_claim {
-            (Vec::new(), Vec::new())
+        let ClaimCheck {
+            mut evidence,
+            unsupported,
+            findings: mut found,
+        } = if not_a_claim {
+            ClaimCheck::default()
         } else {
             checker.check_claim(claim)
         };
         if !cites.is_empty() {
-            checker.check_citation(claim, cites, &mut evidence);
+            match checker.check_citation(claim, cites, &evidence) {
+                Checked::Held(held) => evidence.push(held),
+                Checked::Found(finding) => found.extend(checker.configured(finding)),
+                Checked::Nothing => {}
+            }
         }
         // The gravest finding decides: a contradiction over a gap.
-        let verdict = checker.findings[before..]
+        let verdict = found
             .iter()
             .filter_map(|f| f.rule.verdict())
             .min_by_key(|v| match v {
@@ -465,14 +474,11 @@ pub fn check_draft(
                 })
                 .collect(),
         });
+        findings.append(&mut found);
     }
     // Inline directives silence findings where the draft asks.
     let suppressions = Suppressions::of(draft);
-    let mut findings: Vec<Finding> = checker
-        .findings
-        .into_iter()
-        .filter(|f| !suppressions.silences(f.rule.name(), f.range, f.span.line))
-        .collect();
+    findings.retain(|f| !suppressions.silences(f.rule.name(), f.range, f.span.line));
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
     DocumentAudit {
         path: draft.display_path(),
@@ -532,32 +538,64 @@ fn is_not_a_claim(draft: &Document, claim: &Claim<'_>) -> bool {
     heading || question || byline
 }
 
-/// Checks the claims of one draft, gathering findings.
+/// Checks the claims of one draft against its sources. Each check returns
+/// what it found; [`DraftChecker::configured`] then gives a finding the
+/// severity the configuration sets for its kind, or drops it.
 struct DraftChecker<'a, 'd> {
     draft: &'a Document,
     index: &'a SourceIndex<'d>,
     tracer: Tracer<'a, 'd>,
     strictness: Strictness,
     severity: &'a rustc_hash::FxHashMap<Kind, Option<Severity>>,
+}
+
+/// What checking one quotation, figure, statement or citation gives.
+enum Checked {
+    /// A source holds it: where.
+    Held(Evidence),
+    /// Something is wrong with it.
+    Found(Finding),
+    /// Nothing to report and no evidence to give (nothing to look up, or
+    /// a difference too weak to call).
+    Nothing,
+}
+
+/// What checking one claim gives.
+#[derive(Default)]
+struct ClaimCheck {
+    /// The source passages that hold it.
+    evidence: Vec<Evidence>,
+    /// Its content words no source uses.
+    unsupported: Vec<Span>,
+    /// What is wrong with it, at the configured severities, in the order
+    /// found.
     findings: Vec<Finding>,
 }
 
 impl DraftChecker<'_, '_> {
-    /// Checks one claim; returns the evidence that supports it and the
-    /// words no source uses.
-    fn check_claim(&mut self, claim: &Claim<'_>) -> (Vec<Evidence>, Vec<Span>) {
-        let before = self.findings.len();
+    /// Checks one claim: its quotations, its figures, whether the sources
+    /// disagree on them, and what it states.
+    fn check_claim(&self, claim: &Claim<'_>) -> ClaimCheck {
         let mut evidence = Vec::new();
+        // This claim's findings so far: later checks defer to them.
+        let mut found: Vec<Finding> = Vec::new();
         for quote in &claim.quotes {
-            evidence.extend(self.check_quote(claim, quote));
+            self.take(self.check_quote(claim, quote), &mut evidence, &mut found);
         }
         let words = normalize::words(claim.text, claim.span.start, self.strictness);
         let retold = figures::retold(self.index, &words);
         for figure in &claim.figures {
-            evidence.extend(self.check_figure(claim, figure, &retold));
+            self.take(
+                self.check_figure(figure, &retold),
+                &mut evidence,
+                &mut found,
+            );
         }
-        if self.findings.len() == before {
-            self.check_conflicts(claim, &retold);
+        // A quotation or a figure found wrong is the claim's finding; that
+        // the sources disagree on a figure would only add to it.
+        if found.is_empty() {
+            let conflict = self.check_conflicts(claim, &retold);
+            found.extend(conflict.and_then(|f| self.configured(f)));
         }
         // Quotations (with their marks) and figures are checked above; the
         // speaker's name and the attributing words are not content.
@@ -599,7 +637,7 @@ impl DraftChecker<'_, '_> {
             .tracer
             .trace(&self.draft.text, claim.span, &own_skip, &exempt);
         // Findings already made on this claim (a quotation, a figure).
-        let earlier: Vec<Span> = self.findings[before..].iter().map(|f| f.range).collect();
+        let earlier: Vec<Span> = found.iter().map(|f| f.range).collect();
         let mut unsupported: Vec<Span> = own
             .iter()
             .chain(&reported)
@@ -609,7 +647,9 @@ impl DraftChecker<'_, '_> {
         let mut flagged = false;
         if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
             let traces = if content.is_some() { &reported } else { &own };
-            flagged |= self.check_reported_speech(claim, speaker, traces, &mut evidence);
+            let checked = self.check_reported_speech(claim, speaker, traces);
+            flagged |= matches!(checked, Checked::Found(_));
+            self.take(checked, &mut evidence, &mut found);
         }
         let own_voice = content.is_some() || !reported_speech;
         for (clause, is_own) in own
@@ -622,13 +662,13 @@ impl DraftChecker<'_, '_> {
                     let passage = &clause.alignment.as_ref().expect("aligned").passage;
                     Place::whole(passage.unit, passage.span)
                 });
-                let found = self.evidence_at(place, None);
+                let source = self.evidence_at(place, None);
                 let violation = ContradictedClaim {
                     slots: &clause.contradictions,
-                    source: &found.text,
+                    source: &source.text,
                 };
-                let finding = self.finding(&violation, clause.span).with_evidence(found);
-                self.report(finding);
+                let finding = self.finding(&violation, clause.span);
+                found.extend(self.configured(finding.with_evidence(source)));
                 flagged = true;
             } else if clause.is_unsupported
                 && is_own
@@ -640,8 +680,7 @@ impl DraftChecker<'_, '_> {
                 let violation = UnsupportedClaim {
                     words: self.words(&clause.unsupported),
                 };
-                let finding = self.finding(&violation, span);
-                self.report(finding);
+                found.extend(self.configured(self.finding(&violation, span)));
                 flagged = true;
             }
         }
@@ -669,19 +708,30 @@ impl DraftChecker<'_, '_> {
         evidence.dedup_by(|a, b| {
             a.source == b.source && a.span == b.span && a.derivation == b.derivation
         });
-        (evidence, unsupported)
+        ClaimCheck {
+            evidence,
+            unsupported,
+            findings: found,
+        }
+    }
+
+    /// Adds what a check gave to a claim's evidence or findings.
+    fn take(&self, checked: Checked, evidence: &mut Vec<Evidence>, findings: &mut Vec<Finding>) {
+        match checked {
+            Checked::Held(held) => evidence.push(held),
+            Checked::Found(finding) => findings.extend(self.configured(finding)),
+            Checked::Nothing => {}
+        }
     }
 
     /// Reported speech ("X said that …", no quotation marks): its content
-    /// must be in a source, and not in someone else's mouth there. Returns
-    /// whether it gave a finding.
+    /// must be in a source, and not in someone else's mouth there.
     fn check_reported_speech(
-        &mut self,
+        &self,
         claim: &Claim<'_>,
         speaker: &claims::Speaker,
         traces: &[ClauseTrace],
-        evidence: &mut Vec<Evidence>,
-    ) -> bool {
+    ) -> Checked {
         let unsupported = traces.iter().any(|t| t.is_unsupported);
         let best = traces
             .iter()
@@ -690,16 +740,14 @@ impl DraftChecker<'_, '_> {
         let aligned = best.filter(|(_, a)| a.coverage >= 0.5);
         let Some((clause, alignment)) = aligned.filter(|_| !unsupported) else {
             if traces.is_empty() {
-                return false;
+                return Checked::Nothing;
             }
             let words: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
             let violation = UnsupportedAttribution {
                 speaker: &speaker.name,
                 words: self.words(&words),
             };
-            let finding = self.finding(&violation, claim.span);
-            self.report(finding);
-            return true;
+            return Checked::Found(self.finding(&violation, claim.span));
         };
         let place = clause
             .best_sentence
@@ -741,12 +789,9 @@ impl DraftChecker<'_, '_> {
                 speaker: &speaker.name,
                 source_speaker: source_name,
             };
-            let finding = self.finding(&violation, claim.span).with_evidence(found);
-            self.report(finding);
-            return true;
+            return Checked::Found(self.finding(&violation, claim.span).with_evidence(found));
         }
-        evidence.push(self.evidence_at(place, None));
-        false
+        Checked::Held(self.evidence_at(place, None))
     }
 
     /// Whether the claim's speaker is a pronoun ("he said") that could
@@ -785,26 +830,29 @@ impl DraftChecker<'_, '_> {
         spans.iter().map(|span| self.draft.slice(*span)).collect()
     }
 
-    fn check_quote(&mut self, claim: &Claim<'_>, quote: &claims::Quote) -> Option<Evidence> {
+    /// A quotation must be in a source, word for word, in the same mouth.
+    fn check_quote(&self, claim: &Claim<'_>, quote: &claims::Quote) -> Checked {
         let role = claim
             .speaker
             .as_ref()
             .filter(|s| Some(s.name.as_str()) == quote.speaker.as_deref())
             .and_then(|s| s.role.as_deref());
         let speaker = quote.speaker.as_deref().map(|name| (name, role));
-        let found = quotes::find(
+        let Some(found) = quotes::find(
             self.index,
             &self.draft.text,
             quote.span,
             self.strictness,
             speaker,
-        )?;
+        ) else {
+            return Checked::Nothing;
+        };
         match found {
             QuoteMatch::Verbatim { unit, span } => {
                 let source = &self.index.units[unit];
                 let evidence = self.evidence(unit, span, None);
                 let Some(draft_speaker) = quote.speaker.as_deref() else {
-                    return Some(evidence); // a scare quote in the draft's own voice
+                    return Checked::Held(evidence); // a scare quote in the draft's own voice
                 };
                 let role = claim
                     .speaker
@@ -812,10 +860,10 @@ impl DraftChecker<'_, '_> {
                     .filter(|s| s.name == draft_speaker)
                     .and_then(|s| s.role.as_deref());
                 if speakers::same(draft_speaker, role, &source.voice) && source.is_quote {
-                    return Some(evidence);
+                    return Checked::Held(evidence);
                 }
                 if self.pronoun_may_mean(claim, &source.voice) {
-                    return Some(evidence);
+                    return Checked::Held(evidence);
                 }
                 let violation = match (&source.voice.name, source.is_quote) {
                     (Some(name), true) => MisattributedQuote::Quoted {
@@ -827,7 +875,7 @@ impl DraftChecker<'_, '_> {
                     },
                     (Some(name), false) => {
                         if speakers::same(draft_speaker, role, &source.voice) {
-                            return Some(evidence); // the speaker's reported words, quoted
+                            return Checked::Held(evidence); // the speaker's reported words, quoted
                         }
                         MisattributedQuote::Reported {
                             speaker: draft_speaker,
@@ -835,9 +883,7 @@ impl DraftChecker<'_, '_> {
                         }
                     }
                 };
-                let finding = self.finding(&violation, quote.span).with_evidence(evidence);
-                self.report(finding);
-                None
+                Checked::Found(self.finding(&violation, quote.span).with_evidence(evidence))
             }
             QuoteMatch::Near {
                 unit,
@@ -854,24 +900,15 @@ impl DraftChecker<'_, '_> {
                     source: self.source_text(Place::whole(unit, span)),
                     quoted: self.draft.slice(quote.span),
                 };
-                let finding = self.finding(&violation, quote.span).with_evidence(evidence);
-                self.report(finding);
-                None
+                Checked::Found(self.finding(&violation, quote.span).with_evidence(evidence))
             }
-            QuoteMatch::Missing => {
-                let finding = self.finding(&FabricatedQuote, quote.span);
-                self.report(finding);
-                None
-            }
+            QuoteMatch::Missing => Checked::Found(self.finding(&FabricatedQuote, quote.span)),
         }
     }
 
-    fn check_figure(
-        &mut self,
-        _claim: &Claim<'_>,
-        figure: &claims::Figure,
-        retold: &[usize],
-    ) -> Option<Evidence> {
+    /// A figure must be in the source sentence the claim retells, or
+    /// anywhere in the sources, or follow from theirs by simple arithmetic.
+    fn check_figure(&self, figure: &claims::Figure, retold: &[usize]) -> Checked {
         let found = figures::find(self.index, figure, retold);
         if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)
             && (self.is_quarter(figure)
@@ -879,7 +916,7 @@ impl DraftChecker<'_, '_> {
         {
             // "Q2" where the source has "the second quarter" or "the three
             // months to June"; "30%" where it has "three in ten".
-            return None;
+            return Checked::Nothing;
         }
         let weak = match &found {
             // A bare number ("3", "26") that differs from a bare number of
@@ -897,15 +934,15 @@ impl DraftChecker<'_, '_> {
         if weak {
             // The sources write this number, and nothing says it is the
             // same thing counted differently: no finding, no evidence.
-            return None;
+            return Checked::Nothing;
         }
         match found {
             FigureMatch::Same {
                 unit,
                 figure: source,
-            } => Some(self.evidence(unit, source.span, None)),
+            } => Checked::Held(self.evidence(unit, source.span, None)),
             FigureMatch::Derived { unit, how } => {
-                Some(self.evidence(unit, self.index.units[unit].span, Some(how)))
+                Checked::Held(self.evidence(unit, self.index.units[unit].span, Some(how)))
             }
             FigureMatch::Mismatch {
                 unit,
@@ -916,19 +953,16 @@ impl DraftChecker<'_, '_> {
                     draft: figure,
                     source,
                 };
-                let finding = self
-                    .finding(&violation, figure.span)
-                    .with_evidence(evidence);
-                self.report(finding);
-                None
+                Checked::Found(
+                    self.finding(&violation, figure.span)
+                        .with_evidence(evidence),
+                )
             }
             FigureMatch::Missing => {
                 let violation = UnsourcedFigure {
                     figure: &figure.text,
                 };
-                let finding = self.finding(&violation, figure.span);
-                self.report(finding);
-                None
+                Checked::Found(self.finding(&violation, figure.span))
             }
         }
     }
@@ -938,13 +972,13 @@ impl DraftChecker<'_, '_> {
     /// has, in the same place (the same rank among figures of its kind and
     /// unit), a different value. A claim that reports the disagreement
     /// (both values, or words such as "disputed") is not a conflict.
-    fn check_conflicts(&mut self, claim: &Claim<'_>, retold: &[usize]) {
+    fn check_conflicts(&self, claim: &Claim<'_>, retold: &[usize]) -> Option<Finding> {
         if claim.figures.is_empty() || retold.len() < 2 {
-            return;
+            return None;
         }
         let tokens = self.tracer.lexicon.tokens(claim.text, claim.span.start);
         if !self.tracer.lexicon.disagreement(&tokens).is_empty() {
-            return;
+            return None;
         }
         // The rank of each figure among the claim's figures of its kind
         // and unit.
@@ -1001,9 +1035,7 @@ impl DraftChecker<'_, '_> {
                 break;
             }
         }
-        let Some(first) = sides.first() else {
-            return;
-        };
+        let first = sides.first()?;
         let (ours, theirs): (Vec<&str>, Vec<&str>) = sides
             .iter()
             .map(|(_, a, _, b, _, _)| (a.as_str(), b.as_str()))
@@ -1031,8 +1063,7 @@ impl DraftChecker<'_, '_> {
                 .unwrap_or(claim.span.start),
             spans.iter().map(|s| s.end).max().unwrap_or(claim.span.end),
         );
-        let finding = self.finding(&violation, span).with_evidence(found);
-        self.report(finding);
+        Some(self.finding(&violation, span).with_evidence(found))
     }
 
     /// Whether a figure is the number of a quarter written `Q2`, and the
@@ -1087,46 +1118,34 @@ impl DraftChecker<'_, '_> {
 
     /// A citation that cites no readable source: no definition, a missing
     /// file, nothing at all, or a web address.
-    fn check_unusable_citation(&mut self, citation: &Citation) {
+    fn check_unusable_citation(&self, citation: &Citation) -> Option<Finding> {
         let label = &citation.label;
-        match &citation.cited {
-            Cited::Undefined => {
-                let finding = self.finding(&BrokenCitation::Undefined { label }, citation.span);
-                self.report(finding);
-            }
+        Some(match &citation.cited {
+            Cited::Undefined => self.finding(&BrokenCitation::Undefined { label }, citation.span),
             Cited::Missing {
                 written,
                 definition,
-            } => {
-                let violation = BrokenCitation::Missing { label, written };
-                let finding = self.finding(&violation, *definition);
-                self.report(finding);
-            }
+            } => self.finding(&BrokenCitation::Missing { label, written }, *definition),
             Cited::Empty { definition } => {
-                let finding = self.finding(&BrokenCitation::Empty { label }, *definition);
-                self.report(finding);
+                self.finding(&BrokenCitation::Empty { label }, *definition)
             }
-            Cited::Url(url) => {
-                let violation = UnverifiableCitation { label, url };
-                let finding = self.finding(&violation, citation.span);
-                self.report(finding);
-            }
-            Cited::Source(_) => {}
-        }
+            Cited::Url(url) => self.finding(&UnverifiableCitation { label, url }, citation.span),
+            Cited::Source(_) => return None,
+        })
     }
 
     /// A claim that cites `cites` (marker span, source path) must be held
     /// by one of them: its evidence must come from a cited source, or, if
     /// it needed none, a cited source must retell it.
     fn check_citation(
-        &mut self,
+        &self,
         claim: &Claim<'_>,
         cites: &[(Span, &str)],
-        evidence: &mut Vec<Evidence>,
-    ) {
+        evidence: &[Evidence],
+    ) -> Checked {
         let is_cited = |path: &str| cites.iter().any(|(_, cited)| *cited == path);
         if evidence.iter().any(|e| is_cited(&e.source)) {
-            return;
+            return Checked::Nothing;
         }
         let holder = if let Some(first) = evidence.first() {
             Some(first.source.clone())
@@ -1134,8 +1153,7 @@ impl DraftChecker<'_, '_> {
             let words = normalize::words(claim.text, claim.span.start, self.strictness);
             let retold = figures::retold(self.index, &words);
             if let Some(&unit) = retold.iter().find(|&&u| is_cited(&self.source_path(u))) {
-                evidence.push(self.evidence(unit, self.index.units[unit].span, None));
-                return;
+                return Checked::Held(self.evidence(unit, self.index.units[unit].span, None));
             }
             retold.first().map(|&u| self.source_path(u))
         };
@@ -1144,8 +1162,7 @@ impl DraftChecker<'_, '_> {
             cited,
             holder: holder.as_deref(),
         };
-        let finding = self.finding(&violation, marker);
-        self.report(finding);
+        Checked::Found(self.finding(&violation, marker))
     }
 
     /// The display path of the source holding `unit`.
@@ -1185,17 +1202,17 @@ impl DraftChecker<'_, '_> {
         Finding::new(violation, self.draft, range)
     }
 
-    /// Adds `finding` at the severity the configuration gives its kind,
-    /// unless it turns the kind off.
-    fn report(&mut self, finding: Finding) {
+    /// `finding` at the severity the configuration gives its kind; none
+    /// when the configuration turns the kind off.
+    fn configured(&self, finding: Finding) -> Option<Finding> {
         let severity = match self.severity.get(&finding.rule) {
-            Some(None) => return, // turned off
+            Some(None) => return None, // turned off
             Some(Some(severity)) => *severity,
             None => finding.severity,
         };
-        self.findings.push(Finding {
+        Some(Finding {
             severity,
             ..finding
-        });
+        })
     }
 }
