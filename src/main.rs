@@ -397,13 +397,7 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     match args.name {
         None => {
             for kind in Kind::ALL {
-                writeln!(
-                    out,
-                    "{:<24} {:<8} {}",
-                    kind.name(),
-                    kind.default_severity().as_str(),
-                    kind.doc().summary()
-                )?;
+                writeln!(out, "{}", kind.listing())?;
             }
         }
         Some(name) => {
@@ -416,16 +410,7 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
                 );
                 return Ok(ExitCode::from(2));
             };
-            let doc = kind.doc();
-            writeln!(
-                out,
-                "{} ({} by default)\n",
-                kind.name(),
-                kind.default_severity().as_str()
-            )?;
-            writeln!(out, "What it does\n{}\n", doc.what)?;
-            writeln!(out, "Why is this bad?\n{}\n", doc.why)?;
-            writeln!(out, "Example\n{}", doc.example)?;
+            write!(out, "{}", kind.explanation())?;
         }
     }
     out.flush()?;

@@ -21,8 +21,8 @@
 //! The `registry!` below is the one ordered list of kinds. From it come
 //! [`Kind`] and [`Kind::ALL`], and from those every list of kinds: the
 //! names ([`Kind::name`], [`Kind::from_name`]), the severities, the verdicts,
-//! `claimtrace explain`, the rules of the SARIF log and the legend of the
-//! HTML report.
+//! `claimtrace explain` ([`Kind::listing`], [`Kind::explanation`]), the
+//! rules of the SARIF log and the legend of the HTML report.
 //!
 //! # Adding a kind
 //!
@@ -199,6 +199,28 @@ impl Kind {
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
+
+    /// The kind's line in `claimtrace explain`: its name, default
+    /// severity and summary, in columns.
+    pub fn listing(self) -> String {
+        format!(
+            "{:<24} {:<8} {}",
+            self.name(),
+            self.default_severity().as_str(),
+            self.doc().summary()
+        )
+    }
+
+    /// What `claimtrace explain NAME` prints: the name and default
+    /// severity, then the documentation under ruff's three headings.
+    pub fn explanation(self) -> String {
+        let Doc { what, why, example } = self.doc();
+        format!(
+            "{} ({} by default)\n\nWhat it does\n{what}\n\nWhy is this bad?\n{why}\n\nExample\n{example}\n",
+            self.name(),
+            self.default_severity().as_str(),
+        )
+    }
 }
 
 /// A kind is written as its name, in the JSON audit as everywhere.
@@ -262,6 +284,46 @@ mod tests {
                 doc.example.contains(&shown),
                 "{name}: the example shows `{shown}`"
             );
+        }
+    }
+
+    #[test]
+    fn every_kind_file_is_registered() {
+        // A kind's file that the registry does not name is never compiled:
+        // it would be lost without a word.
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/kinds");
+        let mut files: Vec<String> = std::fs::read_dir(&folder)
+            .expect("the kinds folder is readable")
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter_map(|file| Some(file.strip_suffix(".rs")?.to_string()))
+            .filter(|module| module != "mod")
+            .collect();
+        files.sort();
+        let mut registered: Vec<String> = Kind::ALL
+            .iter()
+            .map(|kind| kind.name().replace('-', "_"))
+            .collect();
+        registered.sort();
+        assert_eq!(
+            files, registered,
+            "one file per kind, and one registry line per file"
+        );
+    }
+
+    #[test]
+    fn explain_shows_the_three_parts() {
+        for kind in Kind::ALL {
+            let text = kind.explanation();
+            let doc = kind.doc();
+            assert!(text.starts_with(&format!("{} (", kind.name())), "{text}");
+            for part in [
+                format!("What it does\n{}\n", doc.what),
+                format!("Why is this bad?\n{}\n", doc.why),
+                format!("Example\n{}\n", doc.example),
+            ] {
+                assert!(text.contains(&part), "{text}");
+            }
+            assert!(kind.listing().starts_with(kind.name()));
         }
     }
 
