@@ -7,12 +7,13 @@
 //! the configured severities in one place as the findings are gathered.
 //! A claim's verdict follows from its findings.
 //!
-//! * [`quotation`]: `misquote`, `fabricated-quote`, `misattributed-quote`;
-//! * [`figure`]: `figure-mismatch`, `unsourced-figure`;
-//! * [`conflict`]: `conflicting-sources`;
-//! * [`statement`]: `contradicted-claim`, `unsupported-claim`,
-//!   `unsupported-attribution`, `misattributed-statement`;
-//! * [`citation`]: `broken-citation`, `unverifiable-citation`,
+//! * [`quotation`] finds `misquote`, `fabricated-quote` and
+//!   `misattributed-quote`;
+//! * [`figure`] finds `figure-mismatch` and `unsourced-figure`;
+//! * [`conflict`] finds `conflicting-sources`;
+//! * [`statement`] finds `contradicted-claim`, `unsupported-claim`,
+//!   `unsupported-attribution` and `misattributed-statement`;
+//! * [`citation`] finds `broken-citation`, `unverifiable-citation` and
 //!   `citation-mismatch`.
 //!
 //! What a finding says (its message and fix) is written by its kind, in

@@ -1,6 +1,7 @@
 //! `broken-citation`: a footnote that leads nowhere.
 //!
-//! What `claimtrace explain broken-citation` prints is [`DOC`].
+//! What `claimtrace explain broken-citation` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/citation.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;

@@ -1,6 +1,7 @@
 //! `citation-mismatch`: a footnote that cites a source not holding the claim.
 //!
-//! What `claimtrace explain citation-mismatch` prints is [`DOC`].
+//! What `claimtrace explain citation-mismatch` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/citation.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;

@@ -1,6 +1,8 @@
-//! `conflicting-sources`: a figure the sources disagree on, given one way without saying so.
+//! `conflicting-sources`: a figure the sources disagree on, given one way
+//! without saying so.
 //!
-//! What `claimtrace explain conflicting-sources` prints is [`DOC`].
+//! What `claimtrace explain conflicting-sources` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/conflict.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;

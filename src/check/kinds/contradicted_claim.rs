@@ -1,10 +1,12 @@
-//! `contradicted-claim`: a close retelling of a source that says otherwise in one slot.
+//! `contradicted-claim`: a close retelling of a source that says otherwise
+//! in one slot.
 //!
-//! What `claimtrace explain contradicted-claim` prints is [`DOC`].
+//! What `claimtrace explain contradicted-claim` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/statement.rs`.
 
 use super::{Doc, Kind, Severity, Violation, one_line};
-use crate::check::trace::Slot;
 use crate::check::Verdict;
+use crate::check::trace::Slot;
 
 /// The name used on the command line and in every output.
 pub const NAME: &str = "contradicted-claim";

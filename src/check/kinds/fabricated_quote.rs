@@ -1,6 +1,7 @@
 //! `fabricated-quote`: a quotation no source holds.
 //!
-//! What `claimtrace explain fabricated-quote` prints is [`DOC`].
+//! What `claimtrace explain fabricated-quote` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/quotation.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;

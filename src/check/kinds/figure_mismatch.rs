@@ -1,10 +1,12 @@
-//! `figure-mismatch`: a figure that differs from the one in the source passage retold.
+//! `figure-mismatch`: a figure that differs from the one in the source
+//! passage retold.
 //!
-//! What `claimtrace explain figure-mismatch` prints is [`DOC`].
+//! What `claimtrace explain figure-mismatch` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/figure.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
-use crate::claims::Figure;
 use crate::check::Verdict;
+use crate::claims::Figure;
 
 /// The name used on the command line and in every output.
 pub const NAME: &str = "figure-mismatch";

@@ -1,6 +1,8 @@
-//! `misattributed-quote`: a source's quotation put in another speaker's mouth.
+//! `misattributed-quote`: a source's quotation put in another speaker's
+//! mouth.
 //!
-//! What `claimtrace explain misattributed-quote` prints is [`DOC`].
+//! What `claimtrace explain misattributed-quote` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/quotation.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;

@@ -1,6 +1,8 @@
-//! `misattributed-statement`: reported speech whose content a source gives to someone else.
+//! `misattributed-statement`: reported speech whose content a source gives
+//! to someone else.
 //!
-//! What `claimtrace explain misattributed-statement` prints is [`DOC`].
+//! What `claimtrace explain misattributed-statement` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/statement.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;

@@ -1,6 +1,7 @@
 //! `misquote`: quoted words that differ from the source's.
 //!
-//! What `claimtrace explain misquote` prints is [`DOC`].
+//! What `claimtrace explain misquote` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/quotation.rs`.
 
 use super::{Doc, Kind, Severity, Violation, one_line};
 use crate::check::Verdict;

@@ -15,8 +15,9 @@
 //!   its [`Violation`] impl, the one place where the finding's message and
 //!   fix are written from those facts.
 //!
-//! The checks ([`super`]) establish the facts, build the violation, and
-//! return it as a [`Finding`](super::Finding) with [`Finding::new`](super::Finding::new).
+//! The checks (`src/check/draft/`) establish the facts, build the
+//! violation and return it as a finding, with
+//! [`Finding::new`](super::Finding::new).
 //!
 //! The `registry!` below is the one ordered list of kinds. From it come
 //! [`Kind`] and [`Kind::ALL`], and from those every list of kinds: the
@@ -37,9 +38,10 @@
 //! The order of the registry is the order of every list of kinds, and it
 //! breaks ties when findings at the same words are sorted: a new kind goes
 //! last, so that no output of the kinds before it changes. The tests of
-//! this module fail for a kind whose name does not match its module or
-//! whose documentation lacks a part; `tests/check.rs` fails for one without
-//! a fixture under `tests/fixtures/<name>/`.
+//! this module fail for a kind file the registry does not name, a name
+//! that is not its module's, or documentation that lacks a part;
+//! `tests/check.rs` fails for a kind without a fixture under
+//! `tests/fixtures/<name>/`.
 
 use serde::Serialize;
 

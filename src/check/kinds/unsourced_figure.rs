@@ -1,6 +1,7 @@
 //! `unsourced-figure`: a figure no source gives.
 //!
-//! What `claimtrace explain unsourced-figure` prints is [`DOC`].
+//! What `claimtrace explain unsourced-figure` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/figure.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;

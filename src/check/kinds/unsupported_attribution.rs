@@ -1,6 +1,7 @@
 //! `unsupported-attribution`: reported speech whose content no source holds.
 //!
-//! What `claimtrace explain unsupported-attribution` prints is [`DOC`].
+//! What `claimtrace explain unsupported-attribution` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/statement.rs`.
 
 use super::{Doc, Kind, Severity, Violation, quoted_list};
 use crate::check::Verdict;

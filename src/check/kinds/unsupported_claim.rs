@@ -1,6 +1,8 @@
-//! `unsupported-claim`: a statement in the draft's own voice that no source holds.
+//! `unsupported-claim`: a statement in the draft's own voice that no source
+//! holds.
 //!
-//! What `claimtrace explain unsupported-claim` prints is [`DOC`].
+//! What `claimtrace explain unsupported-claim` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/statement.rs`.
 
 use super::{Doc, Kind, Severity, Violation, quoted_list};
 use crate::check::Verdict;

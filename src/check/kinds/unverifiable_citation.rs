@@ -1,6 +1,7 @@
 //! `unverifiable-citation`: a footnote that cites a web address.
 //!
-//! What `claimtrace explain unverifiable-citation` prints is [`DOC`].
+//! What `claimtrace explain unverifiable-citation` prints is [`DOC`];
+//! the check that finds it is in `src/check/draft/citation.rs`.
 
 use super::{Doc, Kind, Severity, Violation};
 use crate::check::Verdict;
