@@ -535,13 +535,7 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     match args.name {
         None => {
             for kind in Kind::ALL {
-                writeln!(
-                    out,
-                    "{:<24} {:<8} {}",
-                    kind.name(),
-                    kind.default_severity().as_str(),
-                    first_sentence(kind.doc().what)
-                )?;
+                writeln!(out, "{}", kind.listing())?;
             }
         }
         Some(name) => {
@@ -554,25 +548,11 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
                 );
                 return Ok(ExitCode::from(2));
             };
-            let doc = kind.doc();
-            writeln!(
-                out,
-                "{} ({} by default)\n",
-                kind.name(),
-                kind.default_severity().as_str()
-            )?;
-            writeln!(out, "What it does\n{}\n", doc.what)?;
-            writeln!(out, "Why is this bad?\n{}\n", doc.why)?;
-            writeln!(out, "Example\n{}", doc.example)?;
+            write!(out, "{}", kind.explanation())?;
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The first sentence of a doc text, for the list of kinds.
-fn first_sentence(text: &str) -> &str {
-    text.find(". ").map_or(text, |end| &text[..=end])
 }
 
 /// The width of the terminal on stdout, or 120 columns when stdout is not a

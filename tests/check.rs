@@ -11,6 +11,7 @@ mod common;
 
 use std::process::Output;
 
+use claimtrace::check::Kind;
 use common::claimtrace;
 
 fn stdout(output: &Output) -> String {
@@ -230,14 +231,40 @@ fn strict_quotes_count_spelling() {
 #[test]
 fn explain_lists_and_documents_every_kind() {
     let list = stdout(&claimtrace(&["explain"]));
-    assert_eq!(list.lines().count(), 13);
-    let doc = claimtrace(&["explain", "figure-mismatch"]);
-    let text = stdout(&doc);
-    for part in ["What it does", "Why is this bad?", "Example"] {
-        assert!(text.contains(part), "{text}");
+    assert_eq!(list.lines().count(), Kind::ALL.len());
+    for (kind, line) in Kind::ALL.iter().zip(list.lines()) {
+        assert!(line.starts_with(kind.name()), "{line}");
+        let text = stdout(&claimtrace(&["explain", kind.name()]));
+        for part in ["What it does", "Why is this bad?", "Example"] {
+            assert!(text.contains(part), "{}: {text}", kind.name());
+        }
     }
     let unknown = claimtrace(&["explain", "nonsense"]);
     assert_eq!(unknown.status.code(), Some(2));
+}
+
+/// Every kind of the registry has its fixture, `tests/fixtures/<name>/draft.md`,
+/// and the snapshots of its test above: a kind added without them fails
+/// here.
+#[test]
+fn every_kind_has_a_fixture_and_snapshots() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for kind in Kind::ALL {
+        let name = kind.name();
+        let draft = root.join(format!("tests/fixtures/{name}/draft.md"));
+        assert!(
+            draft.is_file(),
+            "{name} has no fixture at {}",
+            draft.display()
+        );
+        for format in ["json", "human"] {
+            let snapshot = root.join(format!("tests/snapshots/check__{name}_{format}.snap"));
+            assert!(
+                snapshot.is_file(),
+                "{name} has no {format} snapshot: add its test to tests/check.rs"
+            );
+        }
+    }
 }
 
 #[test]

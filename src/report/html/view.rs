@@ -215,12 +215,7 @@ fn kind_rank(name: &str) -> usize {
 
 /// The first sentence of a kind's documentation.
 fn kind_about(name: &str) -> String {
-    Kind::from_name(name).map_or_else(String::new, |kind| {
-        let what = kind.doc().what;
-        what.find(". ")
-            .map_or(what, |end| &what[..=end])
-            .to_string()
-    })
+    Kind::from_name(name).map_or_else(String::new, |kind| kind.doc().summary().to_string())
 }
 
 /// Counts names, ordered by `rank` then name.

@@ -1,0 +1,123 @@
+//! Figures: a figure must be in the source sentence the claim retells, or
+//! anywhere in the sources, or follow from theirs by simple arithmetic.
+//! Finds `figure-mismatch` (a figure of the same kind that differs) and
+//! `unsourced-figure` (none).
+
+use super::{Checked, DraftChecker};
+use crate::check::figures::{self, FigureMatch};
+use crate::check::kinds::{figure_mismatch::FigureMismatch, unsourced_figure::UnsourcedFigure};
+use crate::claims;
+use crate::claims::figures::FigureKind;
+
+impl DraftChecker<'_, '_> {
+    /// A figure must be in the source sentence the claim retells, or
+    /// anywhere in the sources, or follow from theirs by simple arithmetic.
+    pub(super) fn check_figure(&self, figure: &claims::Figure, retold: &[usize]) -> Checked {
+        let found = figures::find(self.index, figure, retold);
+        if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)
+            && (self.is_quarter(figure)
+                || figures::ratio_of(self.index, &self.tracer.rules.figures, figure, retold))
+        {
+            // "Q2" where the source has "the second quarter" or "the three
+            // months to June"; "30%" where it has "three in ten".
+            return Checked::Nothing;
+        }
+        let weak = match &found {
+            // A bare number ("3", "26") that differs from a bare number of
+            // the retold sentence may count something else there; a year,
+            // a date, a duration or a count of named things is compared.
+            FigureMatch::Mismatch { figure: source, .. } => {
+                !figures::comparable(figure, source)
+                    || (figure.kind == FigureKind::Count
+                        && figure.unit.is_none()
+                        && self.written_in_sources(figure))
+            }
+            FigureMatch::Missing => self.written_in_sources(figure),
+            _ => false,
+        };
+        if weak {
+            // The sources write this number, and nothing says it is the
+            // same thing counted differently: no finding, no evidence.
+            return Checked::Nothing;
+        }
+        match found {
+            FigureMatch::Same {
+                unit,
+                figure: source,
+            } => Checked::Held(self.evidence(unit, source.span, None)),
+            FigureMatch::Derived { unit, how } => {
+                Checked::Held(self.evidence(unit, self.index.units[unit].span, Some(how)))
+            }
+            FigureMatch::Mismatch {
+                unit,
+                figure: source,
+            } => {
+                let evidence = self.evidence(unit, source.span, None);
+                let violation = FigureMismatch {
+                    draft: figure,
+                    source,
+                };
+                Checked::Found(
+                    self.finding(&violation, figure.span)
+                        .with_evidence(evidence),
+                )
+            }
+            FigureMatch::Missing => {
+                let violation = UnsourcedFigure {
+                    figure: &figure.text,
+                };
+                Checked::Found(self.finding(&violation, figure.span))
+            }
+        }
+    }
+
+    /// Whether a figure is the number of a quarter written `Q2`, and the
+    /// sources speak of quarters (or three-month periods) at all.
+    fn is_quarter(&self, figure: &claims::Figure) -> bool {
+        let text = &self.draft.text;
+        let start = figure.span.start;
+        let before = text[..start].chars().next_back();
+        let written_q = matches!(before, Some('Q' | 'q'))
+            && text[..start - 1]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && matches!(text[start..figure.span.end].trim(), "1" | "2" | "3" | "4");
+        written_q
+            && self
+                .tracer
+                .lexicon
+                .tokens("quarter", 0)
+                .first()
+                .is_some_and(|t| self.index.knows(t.key))
+    }
+
+    /// Whether a count, date, year, duration or ordinal is written in the
+    /// sources word for word ("44" in "Patel, 44," for "a 44-year-old"):
+    /// then it is not unsourced, whatever kind the reader gave it. Money,
+    /// percentages and fractions are never waved through this way.
+    fn written_in_sources(&self, figure: &claims::Figure) -> bool {
+        if matches!(
+            figure.kind,
+            FigureKind::Money | FigureKind::Percent | FigureKind::Fraction
+        ) {
+            return false;
+        }
+        let tokens = self
+            .tracer
+            .lexicon
+            .tokens(&figure.text.replace(['-', '‐', '‑'], " "), 0);
+        let numbers: Vec<_> = tokens.iter().filter(|t| t.numeric).collect();
+        if numbers.is_empty() {
+            // A figure in words ("weekly" where the source has "every
+            // week"): every word of it is the sources'.
+            return figure.kind == FigureKind::Duration
+                && tokens
+                    .iter()
+                    .all(|t| t.function || self.index.knows(t.key) || self.index.knows(t.stem));
+        }
+        numbers
+            .iter()
+            .all(|t| self.index.knows(t.key) || self.index.knows(t.stem))
+    }
+}

@@ -1,0 +1,414 @@
+//! Checking one draft: its claims one by one against the index of its
+//! sources.
+//!
+//! [`check_draft`] extracts the draft's claims and runs, for each, the
+//! checks of the files beside this one; each check returns what it found
+//! ([`Checked`], or a finding), and [`DraftChecker::configured`] applies
+//! the configured severities in one place as the findings are gathered.
+//! A claim's verdict follows from its findings.
+//!
+//! * [`quotation`] finds `misquote`, `fabricated-quote` and
+//!   `misattributed-quote`;
+//! * [`figure`] finds `figure-mismatch` and `unsourced-figure`;
+//! * [`conflict`] finds `conflicting-sources`;
+//! * [`statement`] finds `contradicted-claim`, `unsupported-claim`,
+//!   `unsupported-attribution` and `misattributed-statement`;
+//! * [`citation`] finds `broken-citation`, `unverifiable-citation` and
+//!   `citation-mismatch`.
+//!
+//! What a finding says (its message and fix) is written by its kind, in
+//! [`super::kinds`].
+
+mod citation;
+mod conflict;
+mod figure;
+mod quotation;
+mod statement;
+
+use super::index::{SourceIndex, Unit};
+use super::kinds::Violation;
+use super::normalize::Strictness;
+use super::trace::{ClauseTrace, Place, Tracer};
+use super::{
+    ClaimAudit, DocumentAudit, DraftCitations, Evidence, Finding, InputWarning, Kind, Options,
+    Severity, UnsupportedWord, Verdict, excerpt, figures, normalize,
+};
+use crate::citations::Cited;
+use crate::claims::{self, Claim};
+use crate::document::Document;
+use crate::rules::RuleSet;
+use crate::span::Span;
+use crate::suppress::Suppressions;
+
+/// Checks one draft against `index`, the index of its sources (whose
+/// display paths are `source_paths`).
+pub fn check_draft(
+    draft: &Document,
+    tracer: Tracer<'_, '_>,
+    source_paths: &[String],
+    cited: DraftCitations<'_>,
+    rules: &RuleSet,
+    options: &Options,
+) -> DocumentAudit {
+    let strictness = options.strictness();
+    let extracted = claims::read(draft, rules);
+    let claims = extracted.claims;
+    let warnings = extracted
+        .warnings
+        .into_iter()
+        .map(|w| InputWarning {
+            span: Some(draft.locate(w.span)),
+            message: w.message,
+            range: Some(w.span),
+        })
+        .collect();
+    let checker = DraftChecker {
+        draft,
+        index: tracer.index,
+        tracer,
+        strictness,
+        severity: &options.severity,
+    };
+    // Findings about the footnotes come first, then each claim's.
+    let mut findings: Vec<Finding> = Vec::new();
+    // Which sources each claim cites: a marker belongs to the last claim
+    // starting before it ("… Singh said.[^1]").
+    let mut cited_by_claim: Vec<Vec<(Span, &str)>> = vec![Vec::new(); claims.len()];
+    for citation in cited.citations {
+        if let Cited::Source(source) = citation.cited {
+            let claim = claims.partition_point(|c| c.span.start <= citation.span.start);
+            if let Some(claim) = claim.checked_sub(1) {
+                cited_by_claim[claim].push((citation.span, cited.paths[source].as_str()));
+            }
+        } else {
+            let finding = checker.check_unusable_citation(citation);
+            findings.extend(finding.and_then(|f| checker.configured(f)));
+        }
+    }
+    let mut audits = Vec::with_capacity(claims.len());
+    for (claim, cites) in claims.iter().zip(&cited_by_claim) {
+        let not_a_claim = is_not_a_claim(draft, claim);
+        let ClaimCheck {
+            mut evidence,
+            unsupported,
+            findings: mut found,
+        } = if not_a_claim {
+            ClaimCheck::default()
+        } else {
+            checker.check_claim(claim)
+        };
+        if !cites.is_empty() {
+            match checker.check_citation(claim, cites, &evidence) {
+                Checked::Held(held) => evidence.push(held),
+                Checked::Found(finding) => found.extend(checker.configured(finding)),
+                Checked::Nothing => {}
+            }
+        }
+        // The gravest finding decides: a contradiction over a gap.
+        let verdict = found
+            .iter()
+            .filter_map(|f| f.rule.verdict())
+            .min_by_key(|v| match v {
+                Verdict::Contradicted => 0,
+                _ => 1,
+            })
+            .unwrap_or(if not_a_claim {
+                Verdict::NotAClaim
+            } else {
+                Verdict::Supported
+            });
+        audits.push(ClaimAudit {
+            id: claim.id.clone(),
+            text: claim.text.to_string(),
+            span: draft.locate(claim.span),
+            speaker: claim.speaker.as_ref().map(|s| s.name.clone()),
+            verdict,
+            evidence,
+            unsupported: unsupported
+                .into_iter()
+                .map(|span| UnsupportedWord {
+                    text: draft.slice(span).to_string(),
+                    span: draft.locate(span),
+                })
+                .collect(),
+        });
+        findings.append(&mut found);
+    }
+    // Inline directives silence findings where the draft asks.
+    let suppressions = Suppressions::of(draft);
+    findings.retain(|f| !suppressions.silences(f.rule.name(), f.range, f.span.line));
+    findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+    DocumentAudit {
+        path: draft.display_path(),
+        sources: source_paths.to_vec(),
+        claims: audits,
+        findings,
+        warnings,
+    }
+}
+
+/// How far back (in bytes) the checker looks for what precedes a claim.
+const LOOK_BACK: usize = 512;
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether a claim states nothing to trace: a heading (a Markdown `#`
+/// line, or a first line of plain text without a full stop, followed by
+/// more), a question, or a byline ("By Jane Doe").
+fn is_not_a_claim(draft: &Document, claim: &Claim<'_>) -> bool {
+    let text = claim.text.trim_end();
+    // What stands before the claim on its line (a heading's `#`): looked
+    // for a short way back only, so a long line costs no more per claim.
+    let from = floor_char_boundary(&draft.text, claim.span.start.saturating_sub(LOOK_BACK));
+    let before = &draft.text[from..claim.span.start];
+    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let heading = (line.trim_start().starts_with('#') && (from == 0 || before.contains('\n')))
+        || (claim.sentence == 0
+            && !text.contains('\n')
+            && !text.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ')', ':'])
+            && !draft.text[claim.span.end..].trim().is_empty()
+            && draft.text[claim.span.end..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n'));
+    let question = text.ends_with('?') && claim.quotes.is_empty();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let byline = words.len() <= 6
+        && ["by", "reporting by", "written by", "edited by"]
+            .iter()
+            .any(|opener| {
+                text.to_lowercase().starts_with(&format!("{opener} "))
+                    && words
+                        .iter()
+                        .skip(opener.split(' ').count())
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            });
+    heading || question || byline
+}
+
+/// Checks the claims of one draft against its sources. Each check returns
+/// what it found; [`DraftChecker::configured`] then gives a finding the
+/// severity the configuration sets for its kind, or drops it.
+struct DraftChecker<'a, 'd> {
+    draft: &'a Document,
+    index: &'a SourceIndex<'d>,
+    tracer: Tracer<'a, 'd>,
+    strictness: Strictness,
+    severity: &'a rustc_hash::FxHashMap<Kind, Option<Severity>>,
+}
+
+/// What checking one quotation, figure, statement or citation gives.
+enum Checked {
+    /// A source holds it: where.
+    Held(Evidence),
+    /// Something is wrong with it.
+    Found(Finding),
+    /// Nothing to report and no evidence to give (nothing to look up, or
+    /// a difference too weak to call).
+    Nothing,
+}
+
+/// What checking one claim gives.
+#[derive(Default)]
+struct ClaimCheck {
+    /// The source passages that hold it.
+    evidence: Vec<Evidence>,
+    /// Its content words no source uses.
+    unsupported: Vec<Span>,
+    /// What is wrong with it, at the configured severities, in the order
+    /// found.
+    findings: Vec<Finding>,
+}
+
+impl DraftChecker<'_, '_> {
+    /// Checks one claim: its quotations, its figures, whether the sources
+    /// disagree on them, and what it states.
+    fn check_claim(&self, claim: &Claim<'_>) -> ClaimCheck {
+        let mut evidence = Vec::new();
+        // This claim's findings so far: later checks defer to them.
+        let mut found: Vec<Finding> = Vec::new();
+        for quote in &claim.quotes {
+            self.take(self.check_quote(claim, quote), &mut evidence, &mut found);
+        }
+        let words = normalize::words(claim.text, claim.span.start, self.strictness);
+        let retold = figures::retold(self.index, &words);
+        for figure in &claim.figures {
+            self.take(
+                self.check_figure(figure, &retold),
+                &mut evidence,
+                &mut found,
+            );
+        }
+        // A quotation or a figure found wrong is the claim's finding; that
+        // the sources disagree on a figure would only add to it.
+        if found.is_empty() {
+            let conflict = self.check_conflicts(claim, &retold);
+            found.extend(conflict.and_then(|f| self.configured(f)));
+        }
+        // Quotations (with their marks) and figures are checked above; the
+        // speaker's name and the attributing words are not content.
+        let skip: Vec<Span> = claim
+            .quotes
+            .iter()
+            .map(|q| Span::new(q.span.start.saturating_sub(3), q.span.end + 3))
+            .chain(claim.figures.iter().map(|f| f.span))
+            .collect();
+        let reported_speech =
+            claim.cue.is_some() && claim.speaker.is_some() && claim.quotes.is_empty();
+        // Reported speech: what is reported is traced on its own; the rest
+        // of the sentence (who said it, a description of them) is the
+        // draft's own voice.
+        let content = claim.content.filter(|_| reported_speech);
+        let exempt: Vec<u64> = claim
+            .speaker
+            .iter()
+            .chain(claim.reported_by.iter())
+            .flat_map(|s| {
+                [
+                    Some(s.name.as_str()),
+                    Some(s.mention.as_str()),
+                    s.role.as_deref(),
+                ]
+            })
+            .flatten()
+            .chain(claim.cue.as_deref())
+            .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
+            .map(|t| t.stem)
+            .collect();
+        let reported: Vec<ClauseTrace> = match content {
+            Some(content) => self.tracer.trace(&self.draft.text, content, &skip, &exempt),
+            None => Vec::new(),
+        };
+        let mut own_skip = skip.clone();
+        own_skip.extend(content);
+        let own = self
+            .tracer
+            .trace(&self.draft.text, claim.span, &own_skip, &exempt);
+        // Findings already made on this claim (a quotation, a figure).
+        let earlier: Vec<Span> = found.iter().map(|f| f.range).collect();
+        let mut unsupported: Vec<Span> = own
+            .iter()
+            .chain(&reported)
+            .flat_map(|t| t.unsupported.clone())
+            .collect();
+        unsupported.sort_by_key(|s| s.start);
+        let mut flagged = false;
+        if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
+            let traces = if content.is_some() { &reported } else { &own };
+            let checked = self.check_reported_speech(claim, speaker, traces);
+            flagged |= matches!(checked, Checked::Found(_));
+            self.take(checked, &mut evidence, &mut found);
+        }
+        let own_voice = content.is_some() || !reported_speech;
+        for (clause, is_own) in own
+            .iter()
+            .map(|c| (c, own_voice))
+            .chain(reported.iter().map(|c| (c, false)))
+        {
+            if let Some(finding) = self.check_clause(clause, is_own, &earlier) {
+                found.extend(self.configured(finding));
+                flagged = true;
+            }
+        }
+        if !flagged {
+            // Clauses read against the same sentence give it once, its
+            // excerpt around the words of all of them.
+            let mut places: Vec<Place> = Vec::new();
+            for place in own.iter().chain(&reported).filter_map(|c| c.best_sentence) {
+                match places.last_mut() {
+                    Some(last) if last.unit == place.unit && last.span == place.span => {
+                        last.focus = Span::new(
+                            last.focus.start.min(place.focus.start),
+                            last.focus.end.max(place.focus.end),
+                        );
+                    }
+                    _ => places.push(place),
+                }
+            }
+            for place in places {
+                evidence.push(self.evidence_at(place, None));
+            }
+        }
+        // The same place twice is given once (its text may be two excerpts
+        // of it).
+        evidence.dedup_by(|a, b| {
+            a.source == b.source && a.span == b.span && a.derivation == b.derivation
+        });
+        ClaimCheck {
+            evidence,
+            unsupported,
+            findings: found,
+        }
+    }
+
+    /// Adds what a check gave to a claim's evidence or findings.
+    fn take(&self, checked: Checked, evidence: &mut Vec<Evidence>, findings: &mut Vec<Finding>) {
+        match checked {
+            Checked::Held(held) => evidence.push(held),
+            Checked::Found(finding) => findings.extend(self.configured(finding)),
+            Checked::Nothing => {}
+        }
+    }
+
+    /// The words of the draft at `spans`.
+    fn words(&self, spans: &[Span]) -> Vec<&str> {
+        spans.iter().map(|span| self.draft.slice(*span)).collect()
+    }
+
+    /// The display path of the source holding `unit`.
+    fn source_path(&self, unit: usize) -> String {
+        self.index.sources[self.index.units[unit].source]
+            .document
+            .display_path()
+    }
+
+    /// Evidence at `span` of the source holding `unit`.
+    fn evidence(&self, unit: usize, span: Span, derivation: Option<String>) -> Evidence {
+        self.evidence_at(Place::whole(unit, span), derivation)
+    }
+
+    /// Evidence at `place`: its whole span, and as text an excerpt of it
+    /// around its focus (see [`excerpt`]).
+    fn evidence_at(&self, place: Place, derivation: Option<String>) -> Evidence {
+        let Unit { source, claim, .. } = self.index.units[place.unit];
+        let source = &self.index.sources[source];
+        Evidence {
+            source: source.document.display_path(),
+            claim: source.claims.claims[claim].id.clone(),
+            span: source.document.locate(place.span),
+            text: excerpt::around(&source.document.text, place.span, place.focus),
+            derivation,
+        }
+    }
+
+    /// The whole text of a place in a source.
+    fn source_text(&self, place: Place) -> &str {
+        let source = self.index.units[place.unit].source;
+        self.index.sources[source].document.slice(place.span)
+    }
+
+    /// The finding `violation` states about the words at `range`.
+    fn finding<V: Violation>(&self, violation: &V, range: Span) -> Finding {
+        Finding::new(violation, self.draft, range)
+    }
+
+    /// `finding` at the severity the configuration gives its kind; none
+    /// when the configuration turns the kind off.
+    fn configured(&self, finding: Finding) -> Option<Finding> {
+        let severity = match self.severity.get(&finding.rule) {
+            Some(None) => return None, // turned off
+            Some(Some(severity)) => *severity,
+            None => finding.severity,
+        };
+        Some(Finding {
+            severity,
+            ..finding
+        })
+    }
+}

@@ -1,0 +1,122 @@
+//! Quotations: a quotation must be in a source word for word, in the same
+//! mouth. Finds `misquote` (a near copy), `fabricated-quote` (nothing
+//! alike) and `misattributed-quote` (the words in another mouth, or in
+//! nobody's).
+
+use super::{Checked, DraftChecker, LOOK_BACK, floor_char_boundary};
+use crate::check::kinds::{
+    fabricated_quote::FabricatedQuote, misattributed_quote::MisattributedQuote, misquote::Misquote,
+};
+use crate::check::quotes::{self, QuoteMatch};
+use crate::check::trace::Place;
+use crate::check::{index, speakers};
+use crate::claims::{self, Claim};
+
+impl DraftChecker<'_, '_> {
+    /// A quotation must be in a source, word for word, in the same mouth.
+    pub(super) fn check_quote(&self, claim: &Claim<'_>, quote: &claims::Quote) -> Checked {
+        let role = claim
+            .speaker
+            .as_ref()
+            .filter(|s| Some(s.name.as_str()) == quote.speaker.as_deref())
+            .and_then(|s| s.role.as_deref());
+        let speaker = quote.speaker.as_deref().map(|name| (name, role));
+        let Some(found) = quotes::find(
+            self.index,
+            &self.draft.text,
+            quote.span,
+            self.strictness,
+            speaker,
+        ) else {
+            return Checked::Nothing;
+        };
+        match found {
+            QuoteMatch::Verbatim { unit, span } => {
+                let source = &self.index.units[unit];
+                let evidence = self.evidence(unit, span, None);
+                let Some(draft_speaker) = quote.speaker.as_deref() else {
+                    return Checked::Held(evidence); // a scare quote in the draft's own voice
+                };
+                let role = claim
+                    .speaker
+                    .as_ref()
+                    .filter(|s| s.name == draft_speaker)
+                    .and_then(|s| s.role.as_deref());
+                if speakers::same(draft_speaker, role, &source.voice) && source.is_quote {
+                    return Checked::Held(evidence);
+                }
+                if self.pronoun_may_mean(claim, &source.voice) {
+                    return Checked::Held(evidence);
+                }
+                let violation = match (&source.voice.name, source.is_quote) {
+                    (Some(name), true) => MisattributedQuote::Quoted {
+                        speaker: draft_speaker,
+                        source_speaker: name,
+                    },
+                    (None, _) => MisattributedQuote::Narration {
+                        speaker: draft_speaker,
+                    },
+                    (Some(name), false) => {
+                        if speakers::same(draft_speaker, role, &source.voice) {
+                            return Checked::Held(evidence); // the speaker's reported words, quoted
+                        }
+                        MisattributedQuote::Reported {
+                            speaker: draft_speaker,
+                            source_speaker: name,
+                        }
+                    }
+                };
+                Checked::Found(self.finding(&violation, quote.span).with_evidence(evidence))
+            }
+            QuoteMatch::Near {
+                unit,
+                span,
+                diff,
+                added,
+                removed,
+            } => {
+                let evidence = self.evidence(unit, span, None);
+                let violation = Misquote {
+                    added: &added,
+                    removed: &removed,
+                    diff: &diff,
+                    source: self.source_text(Place::whole(unit, span)),
+                    quoted: self.draft.slice(quote.span),
+                };
+                Checked::Found(self.finding(&violation, quote.span).with_evidence(evidence))
+            }
+            QuoteMatch::Missing => Checked::Found(self.finding(&FabricatedQuote, quote.span)),
+        }
+    }
+
+    /// Whether the claim's speaker is a pronoun ("he said") that could
+    /// as well refer to `voice`: a person the draft names in the claim or
+    /// just before it. Which of them a pronoun means is a
+    /// reader's guess; the checker does not call a guess a misattribution.
+    fn pronoun_may_mean(&self, claim: &Claim<'_>, voice: &index::Voice) -> bool {
+        let Some(speaker) = &claim.speaker else {
+            return false;
+        };
+        let Some(name) = &voice.name else {
+            return false;
+        };
+        let is_pronoun = self
+            .tracer
+            .rules
+            .attribution
+            .pronoun(&speaker.mention)
+            .is_some();
+        if !is_pronoun {
+            return false;
+        }
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        // The text of the claim and a little (a paragraph or so) before
+        // it.
+        let from =
+            floor_char_boundary(&self.draft.text, claim.span.start.saturating_sub(LOOK_BACK));
+        let before = &self.draft.text[from..claim.span.end];
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(surname))
+    }
+}

@@ -1,0 +1,130 @@
+//! What a claim states, clause by clause: a close retelling that says
+//! otherwise in a slot is a `contradicted-claim`; content no source holds
+//! is an `unsupported-claim`, or in reported speech an
+//! `unsupported-attribution`; reported speech a source gives to someone
+//! else is a `misattributed-statement`.
+
+use super::{Checked, DraftChecker};
+use crate::check::Finding;
+use crate::check::kinds::{
+    contradicted_claim::ContradictedClaim, misattributed_statement::MisattributedStatement,
+    unsupported_attribution::UnsupportedAttribution, unsupported_claim::UnsupportedClaim,
+};
+use crate::check::trace::{ClauseTrace, Place};
+use crate::check::{align, speakers};
+use crate::claims::{self, Claim};
+use crate::span::Span;
+
+impl DraftChecker<'_, '_> {
+    /// One clause of a claim, against the source passage it is aligned
+    /// to: a close retelling that says otherwise in a slot is a
+    /// contradicted claim; content no source holds, in the draft's own
+    /// voice (`is_own`), is an unsupported claim, unless a finding made
+    /// `earlier` on the claim covers its words.
+    pub(super) fn check_clause(
+        &self,
+        clause: &ClauseTrace,
+        is_own: bool,
+        earlier: &[Span],
+    ) -> Option<Finding> {
+        if !clause.contradictions.is_empty() {
+            // Slots are compared against an aligned passage: the sentence
+            // of it the clause retells, or the whole of it.
+            let place = clause.best_sentence.or_else(|| {
+                let passage = &clause.alignment.as_ref()?.passage;
+                Some(Place::whole(passage.unit, passage.span))
+            })?;
+            let source = self.evidence_at(place, None);
+            let violation = ContradictedClaim {
+                slots: &clause.contradictions,
+                source: &source.text,
+            };
+            return Some(self.finding(&violation, clause.span).with_evidence(source));
+        }
+        let covered = earlier
+            .iter()
+            .any(|f| f.start < clause.span.end && clause.span.start < f.end);
+        if !clause.is_unsupported || !is_own || covered {
+            return None;
+        }
+        let span = clause.unsupported_span.unwrap_or(clause.span);
+        let violation = UnsupportedClaim {
+            words: self.words(&clause.unsupported),
+        };
+        Some(self.finding(&violation, span))
+    }
+
+    /// Reported speech ("X said that …", no quotation marks): its content
+    /// must be in a source, and not in someone else's mouth there.
+    pub(super) fn check_reported_speech(
+        &self,
+        claim: &Claim<'_>,
+        speaker: &claims::Speaker,
+        traces: &[ClauseTrace],
+    ) -> Checked {
+        let unsupported = traces.iter().any(|t| t.is_unsupported);
+        let best = traces
+            .iter()
+            .filter_map(|t| t.alignment.as_ref().map(|a| (t, a)))
+            .max_by(|a, b| a.1.coverage.total_cmp(&b.1.coverage));
+        let aligned = best.filter(|(_, a)| a.coverage >= 0.5);
+        let Some((clause, alignment)) = aligned.filter(|_| !unsupported) else {
+            if traces.is_empty() {
+                return Checked::Nothing;
+            }
+            let words: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
+            let violation = UnsupportedAttribution {
+                speaker: &speaker.name,
+                words: self.words(&words),
+            };
+            return Checked::Found(self.finding(&violation, claim.span));
+        };
+        let place = clause
+            .best_sentence
+            .unwrap_or(Place::whole(alignment.passage.unit, alignment.passage.span));
+        let unit = place.unit;
+        let voice = &self.index.units[unit].voice;
+        let draft_role = speaker.role.as_deref();
+        let named_in_passage = self
+            .tracer
+            .lexicon
+            .tokens(&speaker.name, 0)
+            .iter()
+            .filter(|t| !t.function)
+            .any(|t| alignment.passage.tokens.iter().any(|p| p.stem == t.stem));
+        // Only one person can be mistaken for another: "officials said"
+        // may be anyone the source quotes, and an organisation speaks
+        // through its people.
+        let named =
+            speaker.kind == crate::rules::attribution::SpeakerKind::Person && voice.is_person;
+        // Another sentence that holds the content as well, in the right
+        // mouth, settles it.
+        let said_by_them = || {
+            align::candidates(self.index, &clause.tokens, ALTERNATIVES)
+                .into_iter()
+                .any(|u| {
+                    speakers::same(&speaker.name, draft_role, &self.index.units[u].voice)
+                        && align::held_by(self.index, &clause.tokens, u) >= 0.6
+                })
+        };
+        if let Some(source_name) = &voice.name
+            && named
+            && alignment.coverage >= 0.6
+            && !speakers::same(&speaker.name, draft_role, voice)
+            && !named_in_passage
+            && !said_by_them()
+        {
+            let found = self.evidence_at(place, None);
+            let violation = MisattributedStatement {
+                speaker: &speaker.name,
+                source_speaker: source_name,
+            };
+            return Checked::Found(self.finding(&violation, claim.span).with_evidence(found));
+        }
+        Checked::Held(self.evidence_at(place, None))
+    }
+}
+
+/// How many other sentences sharing its content a reported statement is
+/// looked for in, in its speaker's mouth.
+const ALTERNATIVES: usize = 12;
