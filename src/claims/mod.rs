@@ -30,6 +30,7 @@ pub mod attribution;
 pub mod figures;
 pub mod mention;
 pub mod names;
+pub mod passes;
 pub mod phrase;
 pub mod quotes;
 pub mod tokens;
@@ -172,8 +173,14 @@ pub fn extract<'d>(
         sentence_cues.push(resolved);
     }
 
-    let voices = voices::of_quotations(document, sentences, &raw_quotes, &sentence_cues);
-    let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|(s, _)| s.as_ref()).collect();
+    let voices = voices::of_quotations(
+        document,
+        sentences,
+        &raw_quotes,
+        &sentence_cues,
+        &passes::Switches::all_on(),
+    );
+    let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|v| v.speaker.as_ref()).collect();
 
     let mut claims = Vec::with_capacity(sentences.len());
     for (i, sentence) in sentences.iter().enumerate() {
@@ -226,11 +233,11 @@ pub fn extract<'d>(
             .filter(|(q, _)| {
                 sentence.span.start <= q.span.start && q.span.start < sentence.span.end
             })
-            .map(|(q, (speaker, kind))| Quote {
+            .map(|(q, voice)| Quote {
                 span: q.span,
                 text: q.text(document),
-                speaker: speaker.as_ref().map(|s| s.name.clone()),
-                kind: *kind,
+                speaker: voice.speaker.as_ref().map(|s| s.name.clone()),
+                kind: voice.kind,
             })
             .collect();
         let figures = sentence_figures(
