@@ -131,6 +131,16 @@ pub fn extract<'d>(
     sentences: &[Sentence<'d>],
     rules: &RuleSet,
 ) -> Claims<'d> {
+    extract_with(document, sentences, rules, &passes::Switches::all_on())
+}
+
+/// [`extract`] with only the passes `switches` leaves on.
+pub fn extract_with<'d>(
+    document: &'d Document,
+    sentences: &[Sentence<'d>],
+    rules: &RuleSet,
+    switches: &passes::Switches,
+) -> Claims<'d> {
     let (raw_quotes, warnings) = quotes::find(document, &rules.attribution);
     // Each quotation with its marks: a cue is never read inside one.
     let quoted: Vec<Span> = raw_quotes
@@ -143,7 +153,7 @@ pub fn extract<'d>(
         .iter()
         .map(|s| {
             let inside = overlapping(&quoted, s.span);
-            attribution::find(s.span, s.text, inside, &rules.attribution)
+            attribution::find_with(s.span, s.text, inside, &rules.attribution, switches)
         })
         .collect();
     let index = name_index(sentences, &cues, rules);
@@ -173,13 +183,7 @@ pub fn extract<'d>(
         sentence_cues.push(resolved);
     }
 
-    let voices = voices::of_quotations(
-        document,
-        sentences,
-        &raw_quotes,
-        &sentence_cues,
-        &passes::Switches::all_on(),
-    );
+    let voices = voices::of_quotations(document, sentences, &raw_quotes, &sentence_cues, switches);
     let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|v| v.speaker.as_ref()).collect();
 
     let mut claims = Vec::with_capacity(sentences.len());

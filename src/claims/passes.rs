@@ -4,6 +4,8 @@
 //! with one job, a doc comment and the news sentence it exists for, listed
 //! in ordered tables where they are defined:
 //!
+//! * the passes over a sentence that find its attributions and their
+//!    speakers (`claims/attribution/passes/`), and repair them;
 //! * [`voices::passes`](super::voices::passes): whose voice a quotation is
 //!   in — the attribution that governs it, else the speaker before it —
 //!   and the "except when …" cases those passes ask;
@@ -31,7 +33,7 @@ pub const CLAIM_PASSES: &[&str] = &[SENTENCE_INSIDE_QUOTATION];
 /// The name of every pass and exception, table by table, each table in
 /// the order its passes are tried.
 pub fn names() -> Vec<&'static str> {
-    let mut names = Vec::new();
+    let mut names: Vec<&'static str> = super::attribution::pass_names().collect();
     names.extend(voice_passes::GOVERNING.iter().map(|pass| pass.name));
     names.extend(voice_passes::WITHOUT_CUE.iter().map(|pass| pass.name));
     names.push(voice_passes::NEXT_QUOTATION_IN_PARAGRAPH);
