@@ -77,6 +77,9 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// Speech, a title or a term.
     pub kind: QuoteKind,
+    /// The pass that decided `speaker` (see [`passes`]); `None` when there
+    /// is no speaker.
+    pub decided_by: Option<&'static str>,
 }
 
 /// A figure, normalised.
@@ -105,6 +108,9 @@ pub struct Claim<'d> {
     pub text: &'d str,
     /// `None`: the article's own voice.
     pub speaker: Option<Speaker>,
+    /// The pass that decided `speaker` (see [`passes`]); `None` for the
+    /// article's own voice.
+    pub decided_by: Option<&'static str>,
     /// For `X quoted Y as saying`: X, who reports Y's words.
     pub reported_by: Option<Speaker>,
     /// The attributing words as written ("said", "pitched for").
@@ -214,21 +220,32 @@ pub fn extract_with<'d>(
         );
         // A sentence inside a quotation that started before it belongs to
         // the quotation's speaker.
-        let covering = near_quotes
-            .iter()
-            .zip(near_speakers)
-            .find(|(q, speaker)| speaker.is_some() && quote_covers(document, q, sentence.span))
-            .and_then(|(_, speaker)| speaker.cloned());
-        let (speaker, reported_by, cue, content) = match main {
+        let covering = switches
+            .is_on(passes::SENTENCE_INSIDE_QUOTATION)
+            .then(|| {
+                near_quotes
+                    .iter()
+                    .zip(near_speakers)
+                    .find(|(q, speaker)| {
+                        speaker.is_some() && quote_covers(document, q, sentence.span)
+                    })
+                    .and_then(|(_, speaker)| speaker.cloned())
+            })
+            .flatten();
+        let (speaker, decided_by, reported_by, cue, content) = match main {
             Some(cue) => (
                 Some(cue.speaker.clone()),
+                Some(cue.cue.found_by),
                 cue.reporter.clone(),
                 Some(document.slice(cue.cue.span).to_string()),
                 reported_content(document, &cue.cue),
             ),
             None => {
                 let content = covering.is_some().then_some(sentence.span);
-                (covering, None, None, content)
+                let decided_by = covering
+                    .is_some()
+                    .then_some(passes::SENTENCE_INSIDE_QUOTATION);
+                (covering, decided_by, None, None, content)
             }
         };
         let quotes: Vec<Quote> = near_quotes
@@ -242,6 +259,7 @@ pub fn extract_with<'d>(
                 text: q.text(document),
                 speaker: voice.speaker.as_ref().map(|s| s.name.clone()),
                 kind: voice.kind,
+                decided_by: voice.decided_by,
             })
             .collect();
         let figures = sentence_figures(
@@ -259,6 +277,7 @@ pub fn extract_with<'d>(
             span: sentence.span,
             text: sentence.text,
             speaker,
+            decided_by,
             reported_by,
             cue,
             content,
