@@ -222,6 +222,11 @@ impl From<io::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Passes switched off for a measurement are checked before any work.
+    if let Err(error) = claimtrace::claims::passes::Switches::from_env() {
+        eprintln!("error: {}", one_line(&error.to_string()));
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Sentences(args) => sentences(args),
         Command::Claims(args) => claims(args),

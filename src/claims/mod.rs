@@ -131,13 +131,15 @@ pub struct Claims<'d> {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads the claims of `document`, whose sentences are `sentences`.
+/// Reads the claims of `document`, whose sentences are `sentences`, with
+/// every pass on but those `CLAIMTRACE_PASSES_OFF` switches off
+/// ([`passes::Switches::current`]).
 pub fn extract<'d>(
     document: &'d Document,
     sentences: &[Sentence<'d>],
     rules: &RuleSet,
 ) -> Claims<'d> {
-    extract_with(document, sentences, rules, &passes::Switches::all_on())
+    extract_with(document, sentences, rules, passes::Switches::current())
 }
 
 /// [`extract`] with only the passes `switches` leaves on.

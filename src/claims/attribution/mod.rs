@@ -224,9 +224,10 @@ const OPENING_PHRASE_WORDS: &[&str] = &[
 
 /// The attributions of the sentence at `sentence` (its span and text).
 /// `quotes` holds the spans of the document's quotations that reach into
-/// the sentence, marks included, in order.
+/// the sentence, marks included, in order. Every pass runs but those
+/// `CLAIMTRACE_PASSES_OFF` switches off ([`Switches::current`]).
 pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRules) -> Vec<Cue> {
-    find_with(sentence, text, quotes, rules, &Switches::all_on())
+    find_with(sentence, text, quotes, rules, Switches::current())
 }
 
 /// [`find`] with only the passes `switches` leaves on.
