@@ -18,6 +18,7 @@ mod punctuation;
 mod quotation_subject;
 mod repairs;
 mod speech_nouns;
+mod verbs;
 
 use super::{Cue, MAX_CUES_PER_SENTENCE, Reader};
 
@@ -80,7 +81,8 @@ pub(super) const PASSES: &[CuePass] = &[
     },
 ];
 
-/// Reporting verbs and their speakers: `The mayor said the pier will
+/// Reporting verbs and their speakers, each read by the first of the verb
+/// passes whose case it is (`verbs.rs`): `The mayor said the pier will
 /// reopen.`, `“It will reopen,” said Okonjo.`
 pub(super) const REPORTING_VERBS: &str = "reporting-verbs";
 
@@ -88,11 +90,14 @@ pub(super) const REPORTING_VERBS: &str = "reporting-verbs";
 /// turn, in order.
 pub(crate) fn names() -> impl Iterator<Item = &'static str> {
     PASSES.iter().flat_map(|pass| {
-        let inner: &[&'static str] = match pass.name {
-            quotation_subject::SUBJECT_OF_QUOTATION => quotation_subject::FINDERS,
-            _ => &[],
+        let inner: Box<dyn Iterator<Item = &'static str>> = match pass.name {
+            REPORTING_VERBS => Box::new(verbs::names()),
+            quotation_subject::SUBJECT_OF_QUOTATION => {
+                Box::new(quotation_subject::FINDERS.iter().copied())
+            }
+            _ => Box::new(std::iter::empty()),
         };
-        std::iter::once(pass.name).chain(inner.iter().copied())
+        std::iter::once(pass.name).chain(inner)
     })
 }
 
