@@ -191,6 +191,11 @@ struct ClaimsArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
 
+    /// Name, for each speaker, the pass that decided it (`decided_by` in
+    /// JSON).
+    #[arg(long)]
+    explain: bool,
+
     #[command(flatten)]
     input: InputArgs,
 }
@@ -272,6 +277,11 @@ impl From<io::Error> for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = cli.color;
+    // Passes switched off for a measurement are checked before any work.
+    if let Err(error) = claimtrace::claims::passes::Switches::from_env() {
+        eprintln!("error: {}", one_line(&error.to_string()));
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Sentences(args) => sentences(args),
         Command::Claims(args) => claims(args),
@@ -327,10 +337,16 @@ fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
     let claims = claimtrace::claims::extract(&document, &sentences, &rules);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format.into() {
-        OutputFormat::Json => report::claims::write_json(&mut out, &document, &claims)?,
-        OutputFormat::Human => {
-            report::claims::write_human(&mut out, &document, &claims, terminal_width())?
+        OutputFormat::Json => {
+            report::claims::write_json_with(&mut out, &document, &claims, args.explain)?
         }
+        OutputFormat::Human => report::claims::write_human_with(
+            &mut out,
+            &document,
+            &claims,
+            terminal_width(),
+            args.explain,
+        )?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -30,6 +30,7 @@ pub mod attribution;
 pub mod figures;
 pub mod mention;
 pub mod names;
+pub mod passes;
 pub mod phrase;
 pub mod quotes;
 pub mod tokens;
@@ -77,6 +78,9 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// Speech, a title or a term.
     pub kind: QuoteKind,
+    /// The pass that decided `speaker` (see [`passes`]); `None` when there
+    /// is no speaker.
+    pub decided_by: Option<&'static str>,
 }
 
 /// A figure, normalised.
@@ -105,6 +109,9 @@ pub struct Claim<'d> {
     pub text: &'d str,
     /// `None`: the article's own voice.
     pub speaker: Option<Speaker>,
+    /// The pass that decided `speaker` (see [`passes`]); `None` for the
+    /// article's own voice.
+    pub decided_by: Option<&'static str>,
     /// For `X quoted Y as saying`: X, who reports Y's words.
     pub reported_by: Option<Speaker>,
     /// The attributing words as written ("said", "pitched for").
@@ -127,14 +134,25 @@ pub struct Claims<'d> {
 
 /// Reads the claims of `document`, whose sentences are `sentences` (all
 /// of them, or those [`read`] keeps: each claim's id is its sentence's
-/// place among all the document's sentences).
+/// place among all the document's sentences), with every pass on but those
+/// `CLAIMTRACE_PASSES_OFF` switches off ([`passes::Switches::current`]).
 pub fn extract<'d>(
     document: &'d Document,
     sentences: &[Sentence<'d>],
     rules: &RuleSet,
 ) -> Claims<'d> {
+    extract_with(document, sentences, rules, passes::Switches::current())
+}
+
+/// [`extract`] with only the passes `switches` leaves on.
+pub fn extract_with<'d>(
+    document: &'d Document,
+    sentences: &[Sentence<'d>],
+    rules: &RuleSet,
+    switches: &passes::Switches,
+) -> Claims<'d> {
     let (raw_quotes, warnings) = quotes::find(document, &rules.attribution);
-    extract_quoted(document, sentences, raw_quotes, warnings, rules)
+    extract_quoted(document, sentences, raw_quotes, warnings, rules, switches)
 }
 
 /// Finds the sentences of `document` and reads their claims, as
@@ -214,7 +232,14 @@ pub fn read<'d>(document: &'d Document, rules: &RuleSet) -> Claims<'d> {
             },
         );
     }
-    extract_quoted(document, &kept, raw_quotes, warnings, rules)
+    extract_quoted(
+        document,
+        &kept,
+        raw_quotes,
+        warnings,
+        rules,
+        passes::Switches::current(),
+    )
 }
 
 /// [`extract`], the quotations of the document found.
@@ -224,6 +249,7 @@ fn extract_quoted<'d>(
     raw_quotes: Vec<quotes::RawQuote>,
     warnings: Vec<Warning>,
     rules: &RuleSet,
+    switches: &passes::Switches,
 ) -> Claims<'d> {
     // Each quotation with its marks: a cue is never read inside one.
     let quoted: Vec<Span> = raw_quotes
@@ -236,7 +262,7 @@ fn extract_quoted<'d>(
         .iter()
         .map(|s| {
             let inside = overlapping(&quoted, s.span);
-            attribution::find(s.span, s.text, inside, &rules.attribution)
+            attribution::find_with(s.span, s.text, inside, &rules.attribution, switches)
         })
         .collect();
     let index = name_index(sentences, &cues, rules);
@@ -266,8 +292,8 @@ fn extract_quoted<'d>(
         sentence_cues.push(resolved);
     }
 
-    let voices = voices::of_quotations(document, sentences, &raw_quotes, &sentence_cues);
-    let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|(s, _)| s.as_ref()).collect();
+    let voices = voices::of_quotations(document, sentences, &raw_quotes, &sentence_cues, switches);
+    let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|v| v.speaker.as_ref()).collect();
 
     let mut claims = Vec::with_capacity(sentences.len());
     for (i, sentence) in sentences.iter().enumerate() {
@@ -297,21 +323,32 @@ fn extract_quoted<'d>(
         );
         // A sentence inside a quotation that started before it belongs to
         // the quotation's speaker.
-        let covering = near_quotes
-            .iter()
-            .zip(near_speakers)
-            .find(|(q, speaker)| speaker.is_some() && quote_covers(document, q, sentence.span))
-            .and_then(|(_, speaker)| speaker.cloned());
-        let (speaker, reported_by, cue, content) = match main {
+        let covering = switches
+            .is_on(passes::SENTENCE_INSIDE_QUOTATION)
+            .then(|| {
+                near_quotes
+                    .iter()
+                    .zip(near_speakers)
+                    .find(|(q, speaker)| {
+                        speaker.is_some() && quote_covers(document, q, sentence.span)
+                    })
+                    .and_then(|(_, speaker)| speaker.cloned())
+            })
+            .flatten();
+        let (speaker, decided_by, reported_by, cue, content) = match main {
             Some(cue) => (
                 Some(cue.speaker.clone()),
+                Some(cue.cue.found_by),
                 cue.reporter.clone(),
                 Some(document.slice(cue.cue.span).to_string()),
                 reported_content(document, &cue.cue),
             ),
             None => {
                 let content = covering.is_some().then_some(sentence.span);
-                (covering, None, None, content)
+                let decided_by = covering
+                    .is_some()
+                    .then_some(passes::SENTENCE_INSIDE_QUOTATION);
+                (covering, decided_by, None, None, content)
             }
         };
         let quotes: Vec<Quote> = near_quotes
@@ -320,11 +357,12 @@ fn extract_quoted<'d>(
             .filter(|(q, _)| {
                 sentence.span.start <= q.span.start && q.span.start < sentence.span.end
             })
-            .map(|(q, (speaker, kind))| Quote {
+            .map(|(q, voice)| Quote {
                 span: q.span,
                 text: q.text(document),
-                speaker: speaker.as_ref().map(|s| s.name.clone()),
-                kind: *kind,
+                speaker: voice.speaker.as_ref().map(|s| s.name.clone()),
+                kind: voice.kind,
+                decided_by: voice.decided_by,
             })
             .collect();
         let figures = sentence_figures(
@@ -342,6 +380,7 @@ fn extract_quoted<'d>(
             span: sentence.span,
             text: sentence.text,
             speaker,
+            decided_by,
             reported_by,
             cue,
             content,

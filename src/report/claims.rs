@@ -4,6 +4,11 @@
 //! "warnings": [...]}`, every span a [`Location`]. Human: a table, one claim
 //! a line (position, speaker, cue, figures, the sentence cut to fit the
 //! width), then the warnings.
+//!
+//! Explained (`claims --explain`), each speaker also names the pass that
+//! decided it: a `decided_by` field beside every `speaker` of a claim or
+//! quotation in JSON, and in the table a line under each claim for its
+//! speaker and for each quotation it opens.
 
 use std::io::{self, Write};
 
@@ -29,6 +34,9 @@ struct ClaimJson<'a> {
     text: &'a str,
     span: Location,
     speaker: Option<&'a Speaker>,
+    /// Only when explained: the pass that decided `speaker`, or `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decided_by: Option<Option<&'static str>>,
     reported_by: Option<&'a Speaker>,
     cue: Option<&'a str>,
     content: Option<Location>,
@@ -41,6 +49,9 @@ struct QuoteJson<'a> {
     text: &'a str,
     span: Location,
     speaker: Option<&'a str>,
+    /// Only when explained: the pass that decided `speaker`, or `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decided_by: Option<Option<&'static str>>,
 }
 
 #[derive(Serialize)]
@@ -66,13 +77,23 @@ pub fn write_json(
     document: &Document,
     claims: &Claims<'_>,
 ) -> io::Result<()> {
+    write_json_with(out, document, claims, false)
+}
+
+/// [`write_json`], with the pass that decided each speaker when `explain`.
+pub fn write_json_with(
+    out: &mut impl Write,
+    document: &Document,
+    claims: &Claims<'_>,
+    explain: bool,
+) -> io::Result<()> {
     let mut locator = document.locator();
     let json = ClaimsJson {
         path: document.display_path(),
         claims: claims
             .claims
             .iter()
-            .map(|claim| claim_json(claim, &mut locator))
+            .map(|claim| claim_json(claim, &mut locator, explain))
             .collect(),
         warnings: {
             let mut locator = document.locator();
@@ -90,7 +111,7 @@ pub fn write_json(
     writeln!(out)
 }
 
-fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>) -> ClaimJson<'a> {
+fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>, explain: bool) -> ClaimJson<'a> {
     // Spans inside a claim can go back before the claim's own (a quotation
     // that started earlier), so the locator is asked in order per claim.
     let span = locator.locate(claim.span);
@@ -100,6 +121,7 @@ fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>) -> ClaimJson<
         text: claim.text,
         span,
         speaker: claim.speaker.as_ref(),
+        decided_by: explain.then_some(claim.decided_by),
         reported_by: claim.reported_by.as_ref(),
         cue: claim.cue.as_deref(),
         content: claim.content.map(|span| locator.locate(span)),
@@ -110,6 +132,7 @@ fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>) -> ClaimJson<
                 text: &q.text,
                 span: locator.locate(q.span),
                 speaker: q.speaker.as_deref(),
+                decided_by: explain.then_some(q.decided_by),
             })
             .collect(),
         figures: claim
@@ -140,6 +163,19 @@ pub fn write_human(
     document: &Document,
     claims: &Claims<'_>,
     width: usize,
+) -> io::Result<()> {
+    write_human_with(out, document, claims, width, false)
+}
+
+/// [`write_human`], with a line under each claim naming the pass that
+/// decided its speaker, and one for each quotation it opens, when
+/// `explain`.
+pub fn write_human_with(
+    out: &mut impl Write,
+    document: &Document,
+    claims: &Claims<'_>,
+    width: usize,
+    explain: bool,
 ) -> io::Result<()> {
     // Inputs are data: every text from the document (its path, speakers,
     // cues, figures, sentences, warnings) is escaped before it is printed.
@@ -174,6 +210,9 @@ pub fn write_human(
             fit(&figures.join(", "), FIGURES_WIDTH),
             cut(claim.text, sentence_width),
         )?;
+        if explain {
+            write_decisions(out, claim, position_width + 2, width)?;
+        }
     }
     let mut locator = document.locator();
     for warning in &claims.warnings {
@@ -185,6 +224,33 @@ pub fn write_human(
             at.column,
             one_line(&warning.message)
         )?;
+    }
+    Ok(())
+}
+
+/// The lines `claims --explain` adds under a claim: the pass that decided
+/// its speaker, and each quotation's speaker with its pass, indented by
+/// `indent` and cut to `width`.
+fn write_decisions(
+    out: &mut impl Write,
+    claim: &Claim<'_>,
+    indent: usize,
+    width: usize,
+) -> io::Result<()> {
+    let pad = " ".repeat(indent);
+    let room = width.saturating_sub(indent).max(20);
+    if let (Some(speaker), Some(pass)) = (&claim.speaker, claim.decided_by) {
+        let line = format!("speaker {}, decided by {pass}", speaker.name);
+        writeln!(out, "{pad}{}", cut(&line, room))?;
+    }
+    for quote in &claim.quotes {
+        if let (Some(speaker), Some(pass)) = (&quote.speaker, quote.decided_by) {
+            let line = format!(
+                "quote “{}”: {speaker}, decided by {pass}",
+                cut(&quote.text, 40)
+            );
+            writeln!(out, "{pad}{}", cut(&line, room))?;
+        }
     }
     Ok(())
 }

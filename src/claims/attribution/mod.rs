@@ -38,7 +38,12 @@
 //! Every cue's speaker is a [`Mention`] read by [`mention::parse`]; a
 //! phrase that names nobody ("The claims were") makes no cue.
 
+mod passes;
+
+pub(crate) use passes::names as pass_names;
+
 use super::mention::{self, Mention};
+use super::passes::Switches;
 use super::phrase::{self, NounPhrase};
 use super::tokens::{self, Token, TokenKind, Tokens};
 use crate::rules::AttributionRules;
@@ -66,6 +71,9 @@ pub struct Cue {
     pub trailing: bool,
     /// Whether the cue attributes only a quotation next to it.
     pub quote_only: bool,
+    /// The name of the pass that found the cue's speaker (or last changed
+    /// it), as listed by [`super::passes::names`].
+    pub found_by: &'static str,
 }
 
 /// The most attributions read in one sentence. Real sentences have one or
@@ -216,8 +224,20 @@ const OPENING_PHRASE_WORDS: &[&str] = &[
 
 /// The attributions of the sentence at `sentence` (its span and text).
 /// `quotes` holds the spans of the document's quotations that reach into
-/// the sentence, marks included, in order.
+/// the sentence, marks included, in order. Every pass runs but those
+/// `CLAIMTRACE_PASSES_OFF` switches off ([`Switches::current`]).
 pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRules) -> Vec<Cue> {
+    find_with(sentence, text, quotes, rules, Switches::current())
+}
+
+/// [`find`] with only the passes `switches` leaves on.
+pub fn find_with(
+    sentence: Span,
+    text: &str,
+    quotes: &[Span],
+    rules: &AttributionRules,
+    switches: &Switches,
+) -> Vec<Cue> {
     let lower = text.to_ascii_lowercase();
     let found: Vec<_> = rules
         .cues
@@ -338,6 +358,17 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
             matches.push((first, last, form));
         }
     }
+    // A verb inside a sentence's opening phrase ("In a series of Twitter
+    // posts Sunday, Frum wrote") is not the sentence's.
+    let opening_end = (tokens.is_any(
+        0,
+        &[
+            "in", "on", "at", "after", "before", "during", "with", "from", "for", "amid", "despite",
+        ],
+    ))
+    .then(|| (0..tokens.len()).find(|&i| tokens.tokens[i].is_punct(',')))
+    .flatten()
+    .unwrap_or(0);
     // Which tokens are cue verbs, so that no phrase takes them in: a
     // past or third-person form, and a base or -ing form only where the
     // words around it make it a verb. Gestures are never kept out ("two
@@ -349,6 +380,11 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         rules,
         lenient: false,
         read_cache: Default::default(),
+        quoted: &quoted,
+        phrases: &matches,
+        opening_end,
+        may_colon_or_dash,
+        switches,
     };
     let verbs: Vec<(usize, usize)> = matches
         .iter()
@@ -374,94 +410,16 @@ pub fn find(sentence: Span, text: &str, quotes: &[Span], rules: &AttributionRule
         rules,
         lenient: !quoted.is_empty(),
         read_cache: Default::default(),
+        quoted: &quoted,
+        phrases: &matches,
+        opening_end,
+        may_colon_or_dash,
+        switches,
     };
-    // A verb inside a sentence's opening phrase ("In a series of Twitter
-    // posts Sunday, Frum wrote") is not the sentence's.
-    let opening_end = (tokens.is_any(
-        0,
-        &[
-            "in", "on", "at", "after", "before", "during", "with", "from", "for", "amid", "despite",
-        ],
-    ))
-    .then(|| (0..tokens.len()).find(|&i| tokens.tokens[i].is_punct(',')))
-    .flatten()
-    .unwrap_or(0);
     let mut cues: Vec<Cue> = Vec::new();
-    for &(first, last, form) in matches
-        .iter()
-        .filter(|&&(first, _, _)| first >= opening_end)
-    {
-        if cues.len() == MAX_CUES_PER_SENTENCE {
-            break;
-        }
-        if let Some(cue) = reader.cue(first, last, form, &cues) {
-            cues.push(cue);
-        }
-    }
-    if may_colon_or_dash {
-        reader.colons_and_dashes(&mut cues);
-    }
-    if !quoted.is_empty() && cues.len() < MAX_CUES_PER_SENTENCE {
-        reader.speech_nouns(&mut cues);
-        reader.subject_of_quotation(&mut cues);
-    }
-    // A subject read as its quotations' speaker adds nothing where a
-    // verb of the same subject attributes them (`The senator paused,
-    // asking, “…”`); it stays for a quotation before that verb's scope
-    // (`In explaining why the “…” failed, Holt blamed …`).
-    let verb_scopes: Vec<(Span, Span)> = cues
-        .iter()
-        .filter(|c| c.kind != CueKind::Subject && !c.quote_only)
-        .map(|c| (c.speaker_span, c.scope))
-        .collect();
-    cues.retain(|c| {
-        let scopes: Vec<Span> = verb_scopes
-            .iter()
-            .filter(|(speaker, _)| *speaker == c.speaker_span)
-            .map(|&(_, scope)| scope)
-            .collect();
-        c.kind != CueKind::Subject
-            || scopes.is_empty()
-            || quoted.iter().any(|q| {
-                c.scope.start <= q.start
-                    && q.end <= c.scope.end
-                    && !scopes.iter().any(|s| s.start <= q.start && q.end <= s.end)
-            })
-    });
-    reader.respondents_speak_through_their_poll(&mut cues);
-    outer_source_reports(&mut cues);
-    reader.pronouns_of_subordinate_clauses(&mut cues);
-    reader.relative_clauses_end_where_the_main_verb_resumes(&mut cues);
+    passes::run(&reader, &mut cues);
     cues.sort_by_key(|c| c.span.start);
     cues.into_iter().map(|c| c.offset(sentence.start)).collect()
-}
-
-/// `“…,” Sanders said, according to CNN`, `According to the school's post,
-/// al Ashry said …`: the words are the speaker's, and the source that
-/// reports them is their reporter (`reported_by`), as for `X quoted Y as
-/// saying`. The "according to" attribution stays among the sentence's
-/// cues: where the speaker's verb does not reach a quotation, it is still
-/// the words' source.
-fn outer_source_reports(cues: &mut [Cue]) {
-    let Some(according) = cues.iter().position(|c| c.kind == CueKind::According) else {
-        return;
-    };
-    let source = (
-        cues[according].speaker.clone(),
-        cues[according].speaker_span,
-    );
-    let scope = cues[according].scope;
-    for cue in cues.iter_mut() {
-        let reports = !matches!(
-            cue.kind,
-            CueKind::According | CueKind::Subject | CueKind::Quoting
-        ) && cue.reporter.is_none()
-            && scope.start <= cue.span.start
-            && cue.span.end <= scope.end;
-        if reports {
-            cue.reporter = Some(source.clone());
-        }
-    }
 }
 
 impl Cue {
@@ -480,6 +438,7 @@ impl Cue {
 
 /// A speaker found for a cue: the mention, its phrase and how far the
 /// attribution reaches (appositions included), in tokens.
+#[derive(Clone)]
 struct Subject {
     mention: Mention,
     phrase: NounPhrase,
@@ -499,6 +458,8 @@ enum SubjectPlace {
     Nowhere,
 }
 
+/// A sentence being read: its tokens and quotations, the cue phrases found
+/// in it, and what the passes share.
 struct Reader<'a, 't> {
     tokens: &'a Tokens<'t>,
     cue_token: &'a [bool],
@@ -508,6 +469,18 @@ struct Reader<'a, 't> {
     lenient: bool,
     /// Phrases already read, by their tokens.
     read_cache: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize, usize), Option<Mention>>>,
+    /// The sentence's quotations, marks included, relative to it.
+    quoted: &'a [Span],
+    /// The cue phrases that may attribute: their first and last token, and
+    /// their form.
+    phrases: &'a [(usize, usize, CueForm)],
+    /// The token where an opening phrase whose verbs are not the
+    /// sentence's ends (`In a series of posts Sunday, …`), or 0.
+    opening_end: usize,
+    /// Whether a colon or dash may attribute a quotation.
+    may_colon_or_dash: bool,
+    /// Which passes run.
+    switches: &'a Switches,
 }
 
 impl Reader<'_, '_> {
@@ -517,541 +490,6 @@ impl Reader<'_, '_> {
 
     fn token(&self, i: usize) -> Option<&Token> {
         self.tokens.tokens.get(i)
-    }
-
-    /// The cue whose words are tokens `first..=last`, if its form and
-    /// place make it one.
-    fn cue(&self, first: usize, last: usize, form: CueForm, earlier: &[Cue]) -> Option<Cue> {
-        let t = self.tokens;
-        let previous = first.checked_sub(1);
-        let previous_is = |words: &[&str]| previous.is_some_and(|p| t.is_any(p, words));
-        let cue_span = t.span(first, last);
-        let mut cue = match form.kind {
-            CueKind::According => {
-                let (subject, _) = self.subject_after(last + 1)?;
-                // `…, according to a survey released Friday.` closes the
-                // sentence and covers what came before; one that opens a
-                // clause goes on after a comma (`…; according to the
-                // report, the agency …`).
-                let comma_after = (subject.reach.1 + 1..t.len()).any(|i| t.tokens[i].is_punct(','));
-                let opens = first == 0 || (self.at_clause_start(first) && comma_after);
-                self.make(
-                    CueKind::According,
-                    cue_span,
-                    subject,
-                    !opens,
-                    form.quote_only,
-                )
-            }
-            CueKind::Quoting => self.quoting(first, last)?,
-            _ => {
-                if let Some(cue) = self.passive_agent(first, last, form) {
-                    return Some(cue);
-                }
-                // Passive, denied or refused forms attribute nothing.
-                if previous_is(PASSIVE) && !form.is(Forms::ING) {
-                    return None;
-                }
-                if previous_is(DENIAL) {
-                    return None;
-                }
-                let finite = form.is(Forms::PAST | Forms::THIRD | Forms::PARTICIPLE)
-                    || (form.is(Forms::BASE) && self.base_is_finite(first));
-                let participle = form.is(Forms::ING) && self.is_participle(first);
-                // `is saying`, `is already claiming`: the auxiliary, past
-                // any adverbs, opens the verb.
-                // A verb that an -ing form goes on from is its auxiliary
-                // too (`kept asking her why`, `began telling reporters`).
-                let auxiliary = self.before_adverbs(first).checked_sub(1).filter(|&p| {
-                    t.is_any(p, PASSIVE)
-                        || (form.is(Forms::ING)
-                            && t.is_any(
-                                p,
-                                &[
-                                    "kept",
-                                    "keeps",
-                                    "keep",
-                                    "began",
-                                    "begins",
-                                    "started",
-                                    "starts",
-                                    "continued",
-                                    "continues",
-                                    "stopped",
-                                ],
-                            ))
-                });
-                let progressive = form.is(Forms::ING) && auxiliary.is_some();
-                if finite || progressive {
-                    let verb_first = match auxiliary {
-                        Some(auxiliary) if progressive => auxiliary,
-                        _ => first,
-                    };
-                    match self.subject_before(verb_first) {
-                        SubjectPlace::Before(subject) => {
-                            // A relative clause's verb (`“Dear Walter” letters
-                            // that called him …`) follows no words of its own.
-                            let relative = subject.reach.1 + 1 < first
-                                && t.is_any(subject.reach.1 + 1, &["that", "which", "who"]);
-                            let trailing =
-                                !relative && self.follows_its_words(subject.reach.0, last);
-                            self.make(form.kind, cue_span, subject, trailing, form.quote_only)
-                        }
-                        // What follows a verb of naming is what it names
-                        // (`…, referred to immigrants as “…”`): its speaker
-                        // is the clause's subject.
-                        SubjectPlace::After if form.kind == CueKind::Describing => {
-                            self.clause_cue(first, last, form, earlier)?
-                        }
-                        SubjectPlace::After => {
-                            let (subject, _) = self.subject_after(last + 1)?;
-                            // `…, denounced her record as mayor and said`:
-                            // a phrase that goes on with "and" or "as" is
-                            // the verb's object, and the verb one of a
-                            // series whose subject is the clause's.
-                            let next = subject.reach.1 + 1;
-                            let lowercase_word = |i: usize| {
-                                t.tokens.get(i).is_some_and(|tk| tk.is_word())
-                                    && !t.is_capitalised(i)
-                                    && !phrase::is_determiner(t.lower(i))
-                            };
-                            let object = (t.is_any(next, &["and", "but", "or"])
-                                && lowercase_word(next + 1))
-                                || (t.is(next, "as")
-                                    && lowercase_word(next + 1)
-                                    && !t.is_any(
-                                        next + 1,
-                                        &["he", "she", "they", "it", "we", "i", "you"],
-                                    ));
-                            // `…, said Sanders has pushed her`: a name with a
-                            // verb of its own opens the reported clause, so
-                            // the speaker is the clause's subject.
-                            if object || self.opens_finite_clause(subject.phrase.last + 1) {
-                                self.clause_cue(first, last, form, earlier)?
-                            } else {
-                                self.make(form.kind, cue_span, subject, true, form.quote_only)
-                            }
-                        }
-                        SubjectPlace::Clause => match self.joined_verb(first, earlier) {
-                            Some(previous) => {
-                                self.going_on_from(previous, form.kind, cue_span, form.quote_only)
-                            }
-                            None => self.clause_cue(first, last, form, earlier)?,
-                        },
-                        SubjectPlace::Nowhere => {
-                            let subject = self.infinitive_subject(first)?;
-                            self.make(form.kind, cue_span, subject, false, form.quote_only)
-                        }
-                    }
-                } else if participle {
-                    self.clause_cue(first, last, form, earlier)?
-                } else if form.is(Forms::ING)
-                    && first > 0
-                    && self.rules.documents.contains(self.tokens.lower(first - 1))
-                {
-                    // `issued a statement saying …`, `posted a message
-                    // reading …`: the clause's subject speaks through it;
-                    // a document with a possessor speaks for it (`after the
-                    // newspaper's editorial telling him to …`).
-                    match self.possessor_before(first - 1) {
-                        Some(possessor) => self.make(
-                            CueKind::Participle,
-                            cue_span,
-                            possessor,
-                            false,
-                            form.quote_only,
-                        ),
-                        None => self.clause_cue(first, last, form, earlier)?,
-                    }
-                } else if form.is(Forms::ING)
-                    && let Some(subject) = self
-                        .before_adverbs(first)
-                        .checked_sub(1)
-                        .and_then(|p| self.subject_ending_at(p))
-                    && matches!(
-                        subject.mention,
-                        Mention::Person { .. }
-                            | Mention::Other {
-                                kind: SpeakerKind::Organisation,
-                                ..
-                            }
-                    )
-                    && (subject.phrase.first == 0 || {
-                        let before = self.tokens.tokens[subject.phrase.first - 1];
-                        !before.is_word()
-                            || self
-                                .tokens
-                                .is_any(subject.phrase.first - 1, &["with", "and"])
-                    })
-                {
-                    // `with Donald Trump tweeting that …`, `Ryan saying he
-                    // was …`, `with Cruz recently promising to …`: a named
-                    // subject right before the -ing form, or before the
-                    // adverbs in front of it.
-                    self.make(
-                        CueKind::Participle,
-                        cue_span,
-                        subject,
-                        false,
-                        form.quote_only,
-                    )
-                } else {
-                    return None;
-                }
-            }
-        };
-        // A gesture in the present ("smiles", "nods") is as often a plural
-        // noun ("orders", "cheers"): only a named or pronoun subject makes
-        // it a verb.
-        let described = !matches!(cue.speaker, Mention::Person { .. } | Mention::Pronoun(_));
-        if form.quote_only && !form.is(Forms::PAST) && described {
-            return None;
-        }
-        if cue.quote_only && !self.next_to_quotation(&cue) {
-            // A gesture with its subject before it (`Lowell thanked the
-            // board for “…”`) puts a later quotation in the subject's
-            // words, as any verb of the sentence would.
-            let t = self.tokens;
-            let quotation_after = t.tokens[last + 1..].iter().any(Token::is_quote);
-            // The subject opens its clause (not `in a statement credited`).
-            let phrase_start = t.at_or_after(cue.extent.start);
-            let opens_clause = phrase_start.checked_sub(1).is_none_or(|p| {
-                !t.tokens[p].is_word() || t.is_any(p, &["and", "but", "so", "that"])
-            });
-            if cue.trailing
-                || !quotation_after
-                || !opens_clause
-                || cue.speaker_span.start > cue_span.start
-            {
-                return None;
-            }
-            cue.kind = CueKind::Subject;
-        }
-        cue.span = cue_span;
-        Some(cue)
-    }
-
-    /// A cue at `cue_span` whose speaker is `previous`'s: a verb or
-    /// participle that goes on from it, covering the rest of the sentence.
-    fn going_on_from(
-        &self,
-        previous: &Cue,
-        kind: CueKind,
-        cue_span: Span,
-        quote_only: bool,
-    ) -> Cue {
-        let mut cue = previous.clone();
-        cue.kind = kind;
-        cue.scope = Span::new(cue_span.start, self.tokens.text.len());
-        cue.trailing = false;
-        cue.quote_only = quote_only;
-        cue
-    }
-
-    /// The attribution whose verb the verb at token `first` is joined to
-    /// by "and" (`the League denounced Holt's rhetoric and said …`): the
-    /// nearest before it, with no clause opening between them.
-    fn joined_verb<'c>(&self, first: usize, earlier: &'c [Cue]) -> Option<&'c Cue> {
-        let t = self.tokens;
-        let previous = earlier
-            .iter()
-            .filter(|c| c.kind != CueKind::According && !c.trailing)
-            .filter(|c| c.span.end <= t.tokens[first].start)
-            .max_by_key(|c| c.span.end)?;
-        let clause_opens = |from: usize, to: usize| {
-            (t.at_or_after(from)..t.at_or_after(to)).any(|i| {
-                let token = t.tokens[i];
-                token.is_quote()
-                    || token.is_punct(';')
-                    || token.is_punct(':')
-                    || (token.is_punct(',')
-                        && t.is_any(i + 1, &["and", "but", "while", "which", "who", "as"]))
-                    || t.is_any(i, &["that", "which", "who", "whom", "when", "while"])
-            })
-        };
-        if clause_opens(previous.span.end, t.tokens[first].start) {
-            return None;
-        }
-        // Nor may that verb stand in another's reported words (`Lazar said
-        // he welcomed extradition and added`): the verb joined by "and"
-        // goes on with the sentence's own.
-        let reported = earlier.iter().any(|c| {
-            c.span.end <= previous.extent.start
-                && c.kind != CueKind::According
-                && !c.trailing
-                && !clause_opens(c.span.end, previous.extent.start)
-        });
-        (!reported).then_some(previous)
-    }
-
-    /// The subject of the infinitive whose verb starts at token `verb`
-    /// (`to call`, `to have called`): the subject of the verb it
-    /// completes (`officials started to portray`, `The piece goes on to
-    /// slam`, `Holt is reported to have called`), the object of a verb
-    /// that makes someone do it (`leading advisers to counter that`), or
-    /// the subject of the absolute phrase it stands in (`with Lewandowski
-    /// taking to Twitter to call`).
-    fn infinitive_subject(&self, verb: usize) -> Option<Subject> {
-        let t = self.tokens;
-        let mut to = verb.checked_sub(1)?;
-        if t.is(to, "have") {
-            to = to.checked_sub(1)?;
-        }
-        if !t.is(to, "to") || self.refused(to) {
-            return None;
-        }
-        let before = to.checked_sub(1)?;
-        let mut governing = before;
-        // `goes on to`, `went on to`
-        if t.is(governing, "on") && governing > 0 {
-            governing -= 1;
-        }
-        let is_verb = |i: usize| {
-            t.tokens[i].is_word()
-                && !t.is_capitalised(i)
-                && (self.rules.is_finite_verb_form(t.lower(i))
-                    || t.is_any(i, &["go", "goes", "want", "try", "seem", "seems", "began"]))
-        };
-        if is_verb(governing) {
-            // A passive governing verb (`is reported to`, `was said to`)
-            // starts at its auxiliary.
-            while governing > 0 && t.is_any(governing - 1, &["is", "was", "are", "were", "been"]) {
-                governing -= 1;
-            }
-            if let SubjectPlace::Before(subject) = self.subject_before(governing) {
-                return Some(subject);
-            }
-        } else if let Some(object) = self.subject_ending_at(before)
-            && !matches!(object.mention, Mention::Pronoun(_))
-        {
-            // The verb that makes the object speak stands a few words
-            // before it (`leading Clinton advisers like Gene Sperling to
-            // counter`).
-            let causing = (object.phrase.first.saturating_sub(6)..object.phrase.first)
-                .rev()
-                .take_while(|&i| t.tokens[i].is_word())
-                .any(|i| {
-                    t.is_any(
-                        i,
-                        &[
-                            "leading",
-                            "led",
-                            "prompting",
-                            "prompted",
-                            "forcing",
-                            "forced",
-                            "pushing",
-                            "pushed",
-                            "spurring",
-                            "spurred",
-                            "causing",
-                            "caused",
-                            "inspiring",
-                            "inspired",
-                        ],
-                    )
-                });
-            if causing {
-                return Some(object);
-            }
-        }
-        self.absolute_subject(verb)
-    }
-
-    /// The subject of the absolute phrase (`with X -ing …`) that token
-    /// `at` stands in, when one opens after the clause's last comma.
-    fn absolute_subject(&self, at: usize) -> Option<Subject> {
-        let t = self.tokens;
-        let clause_start = (0..at)
-            .rev()
-            .find(|&i| !t.tokens[i].is_word())
-            .map_or(0, |i| i + 1);
-        let with = (clause_start..at).find(|&i| t.is_any(i, &["with", "without"]))?;
-        let (subject, _) = self.subject_after(with + 1)?;
-        let verb = subject.reach.1 + 1;
-        let named = subject.mention.names_someone();
-        (named && verb < at && t.tokens[verb].is_word() && t.lower(verb).ends_with("ing"))
-            .then_some(subject)
-    }
-
-    /// An attribution inside a relative clause set off by commas (`his
-    /// plan, which the Tax Office estimates would cost billions, would
-    /// risk “…”`) covers that clause only. It ends at the comma after
-    /// which the main clause's verb resumes (`…, would risk`); a participle
-    /// there goes on with the reported words (`which X described as “…”,
-    /// acting as …`).
-    fn relative_clauses_end_where_the_main_verb_resumes(&self, cues: &mut [Cue]) {
-        let t = self.tokens;
-        for cue in cues.iter_mut().filter(|c| !c.trailing) {
-            let subject_first = t.at_or_after(cue.speaker_span.start);
-            let relative = subject_first >= 2
-                && t.is_any(subject_first - 1, &["which", "whom"])
-                && t.tokens[subject_first - 2].is_punct(',');
-            if !relative {
-                continue;
-            }
-            let comma = t.at_or_after(cue.span.end);
-            let Some(comma) = (comma..t.len()).find(|&i| t.tokens[i].is_punct(',')) else {
-                continue;
-            };
-            let next = comma + 1;
-            let resumes = t.tokens.get(next).is_some_and(|tk| tk.is_word())
-                && !t.is_capitalised(next)
-                && (t.is_any(next, CLAUSE_AUXILIARIES)
-                    || self.rules.is_finite_verb_form(t.lower(next)));
-            if resumes {
-                cue.scope.end = cue.scope.end.min(t.tokens[comma].start);
-            }
-        }
-    }
-
-    /// A "he" or "she" opening a subordinate clause after the main one
-    /// (`Bush went after Trump at the debate, when he called the
-    /// businessman “…”`) is the main clause's named subject.
-    fn pronouns_of_subordinate_clauses(&self, cues: &mut [Cue]) {
-        let t = self.tokens;
-        let start = self.after_dateline(0);
-        let main_subject = || {
-            let (subject, _) = self.subject_after(start)?;
-            (matches!(subject.mention, Mention::Person { .. })
-                && self.verb_follows(subject.reach.1 + 1, t.len()))
-            .then_some(subject)
-        };
-        for cue in cues.iter_mut() {
-            let pronoun = t.at_or_after(cue.speaker_span.start);
-            let subordinate = pronoun >= 2
-                && t.is_any(pronoun, &["he", "she"])
-                && t.is_any(
-                    pronoun - 1,
-                    &[
-                        "when", "as", "after", "while", "because", "since", "before", "where",
-                    ],
-                )
-                && (t.tokens[pronoun - 2].is_punct(',') || t.tokens[pronoun - 2].is_word());
-            if !subordinate || !matches!(cue.speaker, Mention::Pronoun(_)) {
-                continue;
-            }
-            if let Some(subject) = main_subject()
-                && subject.reach.1 < pronoun
-            {
-                cue.speaker = subject.mention;
-                cue.speaker_span = t.span(subject.phrase.first, subject.phrase.last);
-            }
-        }
-    }
-
-    /// A poll or survey the sentence names (`In a Ledger poll released
-    /// Monday, …`, `…, according to a Ledger poll`, `The survey found
-    /// that …`) is who speaks for the people it asked: the words a share
-    /// of them "said" are the poll's wording, and its figures are the
-    /// poll's findings. Their attributions take the poll as speaker.
-    fn respondents_speak_through_their_poll(&self, cues: &mut [Cue]) {
-        const POLL_WORDS: &[&str] = &["poll", "polls", "survey", "surveys"];
-        let t = self.tokens;
-        // The poll as a document named as written, without its article.
-        let poll_named = |first: usize, head: usize| {
-            let first = if phrase::is_determiner(t.lower(first)) {
-                first + 1
-            } else {
-                first
-            };
-            let span = t.span(first, head);
-            (
-                Mention::Other {
-                    name: t.text[span.start..span.end].to_string(),
-                    kind: SpeakerKind::Document,
-                },
-                span,
-            )
-        };
-        let head_in = |first: usize, last: usize| (first..=last).find(|&i| t.is_any(i, POLL_WORDS));
-        let mut poll = cues.iter().find_map(|c| {
-            let first = t.at_or_after(c.speaker_span.start);
-            let last = t.covering(c.speaker_span.end.saturating_sub(1));
-            head_in(first, last).map(|head| poll_named(first, head))
-        });
-        // An opening phrase `In a … poll …,`.
-        if poll.is_none() && t.is(0, "in") {
-            let comma = (1..t.len().min(16)).find(|&i| t.tokens[i].is_punct(','));
-            if let Some(comma) = comma
-                && let Some(head) = head_in(1, comma - 1)
-            {
-                poll = Some(poll_named(1, head));
-            }
-        }
-        let Some((mention, span)) = poll else {
-            return;
-        };
-        for cue in cues.iter_mut() {
-            let respondents = matches!(
-                cue.speaker,
-                Mention::Other {
-                    kind: SpeakerKind::Group,
-                    ..
-                } | Mention::Description { .. }
-            );
-            // The poll's own attribution names it as written, not by a
-            // name inside it ("a Ledger poll" is no newspaper's words).
-            let names_the_poll =
-                cue.speaker_span.start <= span.start && span.end <= cue.speaker_span.end;
-            if names_the_poll || (respondents && cue.kind != CueKind::According) {
-                cue.speaker = mention.clone();
-                cue.speaker_span = span;
-            }
-        }
-    }
-
-    /// A passive form with its agent after it: `labeled a “witch hunt” by
-    /// Democrats`, `was called “reckless” by critics` attribute the
-    /// quotation between to the agent; `…, as described by the director`
-    /// attributes the sentence before it.
-    fn passive_agent(&self, first: usize, last: usize, form: CueForm) -> Option<Cue> {
-        let t = self.tokens;
-        // A gesture's agent says nothing (`the PAC was started by a former
-        // aide`).
-        if !form.is(Forms::PAST | Forms::PARTICIPLE) || form.quote_only {
-            return None;
-        }
-        // The quotation right after the verb (past an article or "as"),
-        // and "by" right after the quotation.
-        let mut quote = last + 1;
-        if t.is(quote, "as") {
-            quote += 1;
-        }
-        if t.is_any(quote, &["a", "an", "the"]) {
-            quote += 1;
-        }
-        let by = if t.tokens.get(quote).is_some_and(Token::is_quote) {
-            let mut by = quote + 1;
-            if t.tokens.get(by).is_some_and(|tk| tk.is_punct(',')) {
-                by += 1;
-            }
-            by
-        } else {
-            last + 1
-        };
-        let as_described = first > 0 && t.is(first - 1, "as") && by == last + 1;
-        // `was asked by the moderator whether …`, `were told by officials
-        // that …`: the agent says what follows.
-        let passive = first > 0 && t.is_any(first - 1, PASSIVE) && by == last + 1;
-        if !t.is(by, "by") || (by == last + 1 && !as_described && !passive) {
-            return None;
-        }
-        let (subject, _) = self.subject_after(by + 1)?;
-        if matches!(subject.mention, Mention::Pronoun(_)) {
-            return None;
-        }
-        let agent_last = subject.phrase.last;
-        let mut cue = self.make(form.kind, t.span(first, last), subject, as_described, false);
-        // The attribution ends with the agent (what a comma sets off after
-        // it is the sentence going on), and covers only the words between.
-        cue.extent = t.span(first, agent_last);
-        if as_described {
-            cue.extent = t.span(first - 1, agent_last);
-        } else if !passive {
-            cue.scope = cue.extent;
-        }
-        Some(cue)
     }
 
     /// Whether the quotation at token `quote` ends with a comma inside its
@@ -1912,97 +1350,6 @@ impl Reader<'_, '_> {
         })
     }
 
-    /// A cue whose speaker is the subject of its clause: a participle, an
-    /// infinitive, a verb joined by "and".
-    fn clause_cue(&self, first: usize, last: usize, form: CueForm, earlier: &[Cue]) -> Option<Cue> {
-        let t = self.tokens;
-        let cue_span = t.span(first, last);
-        let participle_of = |subject: Subject| {
-            let mut cue = self.make(
-                CueKind::Participle,
-                cue_span,
-                subject,
-                false,
-                form.quote_only,
-            );
-            cue.scope = Span::new(cue.extent.start.min(cue_span.start), t.text.len());
-            cue
-        };
-        // The subject of a subordinate clause the participle goes on from.
-        if let Some(subject) = self.subordinate_subject_before(first, earlier) {
-            let mut cue = participle_of(subject);
-            cue.scope = Span::new(cue_span.start, t.text.len());
-            return Some(cue);
-        }
-        // The speaker of an attribution earlier in the sentence ("Spicer
-        // said, adding, …").
-        // Only an attribution of the clause itself (one that opens it,
-        // closes a quotation before it, or an -ing form it continues), not
-        // one inside its reported words ("repeated accusations that Rubio
-        // recites …, calling him …").
-        let clause_start = self
-            .clause_subject(first)
-            .map(|s| t.tokens[s.phrase.first].start);
-        if let Some(previous) = earlier.iter().rev().find(|c| {
-            c.span.end <= cue_span.start
-                && c.kind != CueKind::According
-                && (c.trailing
-                    || c.kind == CueKind::Participle
-                    || clause_start.is_none_or(|s| c.extent.start <= s))
-        }) {
-            return Some(self.going_on_from(
-                previous,
-                CueKind::Participle,
-                cue_span,
-                form.quote_only,
-            ));
-        }
-        Some(participle_of(self.clause_subject(first)?))
-    }
-
-    /// The subject of a subordinate clause after the sentence's verb that
-    /// a participle at token `at` goes on from (`Vance asks as a janitor
-    /// walks in, saying he's “…”`, `He tweeted when Clinton ended the
-    /// debate with a film line, remarking, “…”`): the participle is that
-    /// clause's subject's, the nearer one.
-    fn subordinate_subject_before(&self, at: usize, earlier: &[Cue]) -> Option<Subject> {
-        let t = self.tokens;
-        let comma = at.checked_sub(1).filter(|&p| t.tokens[p].is_punct(','))?;
-        let verb_end = earlier
-            .iter()
-            .filter(|c| c.kind != CueKind::According)
-            .map(|c| c.span.end)
-            .filter(|&end| end <= t.tokens[at].start)
-            .max()?;
-        let from = t.at_or_after(verb_end);
-        let subordinator = (from..comma)
-            .rev()
-            .take_while(|&i| t.tokens[i].is_word())
-            .find(|&i| t.is_any(i, &["as", "when", "while", "after", "before", "because"]))?;
-        let (subject, _) = self.subject_after(subordinator + 1)?;
-        // The phrase reader may take the verb in (`a janitor walks`): the
-        // subject is the longest part of it that a verb follows.
-        (subject.phrase.first..=subject.phrase.last)
-            .rev()
-            .find_map(|last| {
-                let phrase = NounPhrase {
-                    first: subject.phrase.first,
-                    last,
-                    head_last: last,
-                };
-                let mention = if last == subject.phrase.last {
-                    subject.mention.clone()
-                } else {
-                    self.read(phrase)?
-                };
-                (mention.names_someone() && self.verb_follows(last + 1, comma)).then_some(Subject {
-                    mention,
-                    phrase,
-                    reach: (phrase.first, last),
-                })
-            })
-    }
-
     /// The subject of the clause that token `at` stands in: the phrase that
     /// opens it, after an opening phrase set off by a comma.
     fn clause_subject(&self, at: usize) -> Option<Subject> {
@@ -2257,42 +1604,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// `X quoted Y as saying …`: Y speaks, X reports; `X was quoted as
-    /// saying`: X speaks.
-    fn quoting(&self, first: usize, last: usize) -> Option<Cue> {
-        let t = self.tokens;
-        let cue_span = t.span(first, last);
-        let window_end = t.tokens.get(last + 16).map_or(t.text.len(), |tk| tk.end);
-        let window = &t.text[cue_span.end..window_end];
-        let tail = self.rules.quoting_tails.find_iter(window).next();
-        let passive = first > 0 && t.is_any(first - 1, PASSIVE);
-        if passive {
-            tail?;
-            let subject = match self.subject_before(first - 1) {
-                SubjectPlace::Before(subject) => subject,
-                _ => return None,
-            };
-            return Some(self.make(CueKind::Verb, cue_span, subject, false, false));
-        }
-        let tail = tail?;
-        let (subject, _) = self.subject_after(last + 1)?;
-        // The quoted person's phrase must end where "as saying" starts.
-        if t.tokens[subject.reach.1].end > cue_span.end + tail.start {
-            return None;
-        }
-        let mut cue = self.make(CueKind::Quoting, cue_span, subject, false, false);
-        if let SubjectPlace::Before(reporter) = self.subject_before(first) {
-            let span = t.span(reporter.phrase.first, reporter.phrase.head_last);
-            cue.extent = Span::new(span.start.min(cue.extent.start), cue.extent.end);
-            cue.scope = Span::new(span.start, t.text.len());
-            cue.reporter = Some((reporter.mention, span));
-        }
-        Some(cue)
-    }
-
     /// A cue of `kind` at `cue_span` attributing to `subject`.
     fn make(
         &self,
+        found_by: &'static str,
         kind: CueKind,
         cue_span: Span,
         subject: Subject,
@@ -2318,6 +1633,7 @@ impl Reader<'_, '_> {
             scope,
             trailing,
             quote_only,
+            found_by,
         }
     }
 
@@ -2429,110 +1745,6 @@ impl Reader<'_, '_> {
         before == Some(true) || t.tokens.get(next).is_some_and(Token::is_quote)
     }
 
-    /// Nouns of speech with their speaker (`Trump's recent assertion that
-    /// “thousands” …`, `the contention of Hillary Clinton that …
-    /// “over-classification”`), before a quotation no verb governs: the
-    /// noun is the cue, for quotations only.
-    fn speech_nouns(&self, cues: &mut Vec<Cue>) {
-        let t = self.tokens;
-        for noun in 0..t.len() {
-            if cues.len() >= MAX_CUES_PER_SENTENCE || !t.tokens[noun].is_word() {
-                continue;
-            }
-            let lower = t.lower(noun);
-            let singular = lower.strip_suffix('s').unwrap_or(lower);
-            if !self.rules.speech_nouns.contains(lower)
-                && !self.rules.speech_nouns.contains(singular)
-            {
-                continue;
-            }
-            // The noun heads its phrase: a quotation, "that", punctuation or
-            // a preposition follows it ("the email controversy" is no
-            // email).
-            // A copula with a clause after it heads it too (`Holt's answer
-            // was that “…”`).
-            let heads = t.tokens.get(noun + 1).is_none_or(|next| {
-                !next.is_word()
-                    || t.is_any(
-                        noun + 1,
-                        &[
-                            "that", "of", "by", "from", "on", "about", "to", "in", "at", "for",
-                            "calling", "saying",
-                        ],
-                    )
-                    || (t.is_any(noun + 1, &["is", "was"]) && t.is(noun + 2, "that"))
-                    || (is_time_word(t.lower(noun + 1)) && t.is(noun + 2, "that"))
-            });
-            if !heads {
-                continue;
-            }
-            // A quotation must follow in the sentence, with no attribution
-            // between.
-            let noun_end = t.tokens[noun].end;
-            let Some(quote) = (noun + 1..t.len()).find(|&i| t.tokens[i].is_quote()) else {
-                return;
-            };
-            let quote_start = t.tokens[quote].start;
-            // Nor may the noun stand in someone's reported words already
-            // (`Ryan told CNN that Ginsburg's comments “…”`).
-            let noun_start = t.tokens[noun].start;
-            let reported = cues
-                .iter()
-                .any(|c| !c.quote_only && c.span.end <= noun_start && c.scope.end >= noun_end);
-            if cues
-                .iter()
-                .any(|c| noun_end <= c.span.start && c.span.end <= quote_start)
-            {
-                continue;
-            }
-            let subject = self
-                .possessor_before(noun)
-                .or_else(|| self.agent_after(noun, quote));
-            if let Some(subject) = subject {
-                let before_phrase = subject.reach.0.min(noun).checked_sub(1);
-                // A noun after a preposition is no clause of reported words
-                // (`blamed the media for making an issue out of Trump's
-                // claim that …`): its possessor speaks even inside another
-                // verb's reach.
-                // Not one right after the verb, though: in `Holt said of
-                // Price's claim that …` the words are Holt's.
-                let object_of_preposition = before_phrase.is_some_and(|p| {
-                    p > 0 && !self.is_cue()(p - 1) && t.is_any(p, phrase::OBJECT_PREPOSITIONS)
-                });
-                // A verb of naming makes the noun its object and the
-                // quotation what it names (`In declaring the mayor's
-                // remarks “…”, the bishop …`).
-                let named = before_phrase.is_some_and(|p| {
-                    self.rules
-                        .cues
-                        .get(t.lower(p))
-                        .is_some_and(|form| form.kind == CueKind::Describing)
-                        || t.is_any(p, &["declare", "declared", "declares", "declaring"])
-                });
-                if (reported && !object_of_preposition) || named {
-                    continue;
-                }
-                let span = t.tokens[noun].span();
-                // A noun with a clause of what was said (`Trump's
-                // accusation that Clinton is playing the “…”`) governs the
-                // quotations in that clause, not only one right after it.
-                let content_clause = (noun + 1..quote).any(|i| t.is(i, "that"));
-                // So does one whose quotation follows it through a
-                // preposition and an article only (`Sanders's clarion call
-                // for a “revolution”`).
-                let through_preposition = (noun + 1..quote).all(|i| {
-                    t.tokens[i].is_word()
-                        && (phrase::is_determiner(t.lower(i))
-                            || t.is_any(i, &["for", "of", "on", "about", "against", "to"]))
-                });
-                let governs = content_clause || through_preposition;
-                let mut cue = self.make(CueKind::Verb, span, subject, false, !governs);
-                cue.scope = Span::new(span.start, t.text.len());
-                cues.push(cue);
-            }
-        }
-    }
-
     /// The possessor of the noun at token `noun`: `Trump's` (through up to
     /// three modifiers) in `Trump's recent evidence-free assertion`.
     fn possessor_before(&self, noun: usize) -> Option<Subject> {
@@ -2608,264 +1820,6 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// The agent after the noun at token `noun`, before the quotation at
-    /// `quote`: `the suggestion by a potential president that …`.
-    fn agent_after(&self, noun: usize, quote: usize) -> Option<Subject> {
-        let t = self.tokens;
-        if !t.is_any(noun + 1, &["of", "by", "from"]) || noun + 2 >= quote {
-            return None;
-        }
-        let (subject, _) = self.subject_after(noun + 2)?;
-        (subject.reach.1 < quote && !matches!(subject.mention, Mention::Pronoun(_)))
-            .then_some(subject)
-    }
-
-    /// A quotation inside a sentence that no attribution governs is in the
-    /// words of the sentence's subject, when the subject names a speaker
-    /// and its verb stands between them (`The agency declined to detail
-    /// the probe's “specific focus”`, `Sanders credited the win to “a
-    /// closed primary”`): the verb is the cue, for quotations only.
-    fn subject_of_quotation(&self, cues: &mut Vec<Cue>) {
-        let t = self.tokens;
-        // Each look reads the clause back to its start: a bound on the
-        // quotations looked at keeps a line of many quotations linear.
-        let mut looked_at = 0;
-        for quote in 1..t.len() {
-            if cues.len() >= MAX_CUES_PER_SENTENCE || looked_at == MAX_CUES_PER_SENTENCE {
-                return;
-            }
-            if !t.tokens[quote].is_quote() || self.governed(quote, cues) {
-                continue;
-            }
-            looked_at += 1;
-            if let Some(cue) = self
-                .subject_before_quotation(quote)
-                .or_else(|| self.subject_after_opening(quote))
-            {
-                cues.push(cue);
-            }
-        }
-    }
-
-    /// Whether an attribution already governs the quotation at token
-    /// `quote`. A gesture governs only a quotation right after it (`he
-    /// laughed: “…”`); `credited him for “…”` is left to the subject.
-    fn governed(&self, quote: usize, cues: &[Cue]) -> bool {
-        let t = self.tokens;
-        let quote_start = t.tokens[quote].start;
-        let quote_end = t.tokens[quote].end;
-        cues.iter().any(|c| {
-            let before = c.span.end <= quote_start
-                && (!c.quote_only
-                    || c.kind == CueKind::Subject
-                    || t.text[c.extent.end.min(quote_start)..quote_start]
-                        .trim_matches(|ch: char| ch.is_whitespace() || ",:".contains(ch))
-                        .is_empty());
-            let at_a_distance = !c.quote_only || c.kind == CueKind::Subject;
-            before || (at_a_distance && c.scope.start <= quote_start && quote_end <= c.scope.end)
-        })
-    }
-
-    /// The subject of the clause a quotation stands in, with its verb
-    /// between them (`Sanders credited the win to “…”`).
-    fn subject_before_quotation(&self, quote: usize) -> Option<Cue> {
-        let t = self.tokens;
-        // `It has become such a fixture that Holt thanked …`: an "it" that
-        // opens the sentence is nobody; a clause after it may name
-        // someone.
-        const IT: &[&str] = &["it", "it's", "it’s"];
-        if let Some(cue) = self.relative_clause_subject(quote) {
-            return Some(cue);
-        }
-        let subject = match self.clause_subject(quote) {
-            Some(subject) if !t.is_any(subject.phrase.first, IT) => subject,
-            _ if t.is_any(0, IT) => self.clause_subject_from(quote, 1)?,
-            _ => return None,
-        };
-        if matches!(subject.mention, Mention::Pronoun(_)) && subject.phrase.first > 0 {
-            return None;
-        }
-        // The verb right after the subject (and its appositions), before
-        // the quotation.
-        let mut verb = subject.reach.1 + 1;
-        while t.tokens.get(verb).is_some_and(|tk| tk.is_punct(',')) {
-            verb += 1;
-        }
-        verb = self.past_time_phrase(verb, quote);
-        while verb < quote
-            && t.tokens[verb].is_word()
-            && phrase::is_between_subject_and_verb(t.lower(verb))
-        {
-            verb += 1;
-        }
-        let finite =
-            self.is_finite_verb(verb, quote) || self.is_base_after_plural(&subject, verb, quote);
-        if !finite || self.is_possessive(&subject) {
-            return None;
-        }
-        let span = t.tokens[verb].span();
-        Some(self.make(CueKind::Subject, span, subject, false, true))
-    }
-
-    /// The subject of a relative clause that holds the quotation at token
-    /// `quote` (`an interview, in which Clinton expressed confidence that
-    /// …“…”`), with its verb between them.
-    fn relative_clause_subject(&self, quote: usize) -> Option<Cue> {
-        let t = self.tokens;
-        let relative = (0..quote)
-            .rev()
-            .take_while(|&i| !t.tokens[i].is_punct(',') && !t.tokens[i].is_quote())
-            .find(|&i| t.is_any(i, &["which", "whom"]))?;
-        let (subject, _) = self.subject_after(relative + 1)?;
-        let verb = subject.reach.1 + 1;
-        if !subject.mention.names_someone() || verb >= quote || !self.is_finite_verb(verb, quote) {
-            return None;
-        }
-        let span = t.tokens[verb].span();
-        Some(self.make(CueKind::Subject, span, subject, false, true))
-    }
-
-    /// A quotation in a sentence's opening phrase (`After days of bickering
-    /// over whether the other is “qualified,” Clinton on Monday ripped
-    /// into Sanders`) is in the words of the subject after it, when a
-    /// verb follows that subject. The attribution covers the sentence.
-    fn subject_after_opening(&self, quote: usize) -> Option<Cue> {
-        let t = self.tokens;
-        let mut start = self.after_dateline(0);
-        if t.is_any(start, &["and", "but", "so", "yet"]) {
-            start += 1;
-        }
-        let opening = t.is_any(start, OPENING_PHRASE_WORDS)
-            || t.tokens.get(start).is_some_and(|tk| {
-                tk.is_word() && {
-                    let word = t.lower(start);
-                    word.len() > 5 && word.ends_with("ing") && !word.ends_with("thing")
-                }
-            });
-        if !opening || quote <= start {
-            return None;
-        }
-        // The opening phrase ends at the first comma after the quotation
-        // (a comma inside the marks counts: `“qualified,” Clinton said`).
-        let comma = (quote..t.len())
-            .find(|&i| t.tokens[i].is_punct(',') || (i == quote && self.comma_inside(i)))?;
-        let mut first = if comma == quote { quote + 1 } else { comma + 1 };
-        // A sentence adverb set off by commas (`“…,” though, Allen did
-        // suggest`).
-        if t.is_any(
-            first,
-            &["though", "however", "too", "also", "still", "instead"],
-        ) && t.tokens.get(first + 1).is_some_and(|tk| tk.is_punct(','))
-        {
-            first += 2;
-        }
-        // The opening phrase runs unbroken to the quotation: a comma before
-        // it means the main clause has begun (`During the primary Holt,
-        // goaded by Moss, came out against the “…”`).
-        if (start..quote).any(|i| {
-            t.tokens[i].is_punct(';') || t.tokens[i].is_punct(':') || t.tokens[i].is_punct(',')
-        }) {
-            return None;
-        }
-        let (subject, _) = self.subject_after(first)?;
-        if matches!(subject.mention, Mention::Pronoun(_)) {
-            return None;
-        }
-        let mut verb = subject.reach.1 + 1;
-        verb = self.past_time_phrase(verb, t.len());
-        while verb < t.len()
-            && t.tokens[verb].is_word()
-            && phrase::is_between_subject_and_verb(t.lower(verb))
-        {
-            verb += 1;
-        }
-        let finite = self.is_finite_verb(verb, t.len())
-            || self.is_base_after_plural(&subject, verb, t.len());
-        if !finite || self.is_possessive(&subject) {
-            return None;
-        }
-        let span = t.tokens[verb].span();
-        Some(self.make(CueKind::Subject, span, subject, true, true))
-    }
-
-    /// The token after a time phrase between a subject and its verb
-    /// (`Sanders during a Sunday thanked`, `Clinton on Monday ripped`), or
-    /// `at` when none stands there.
-    fn past_time_phrase(&self, at: usize, limit: usize) -> usize {
-        let t = self.tokens;
-        // A prepositional phrase of a few words closed by a finite verb
-        // (`Tran during a Sunday rally thanked`, `Keel at a hearing
-        // called`).
-        if t.is_any(
-            at,
-            &["during", "at", "in", "on", "after", "before", "since"],
-        ) {
-            let verb = (at + 2..limit.min(at + 7))
-                .take_while(|&i| t.tokens[i].is_word())
-                .find(|&i| {
-                    !t.is_capitalised(i)
-                        && self.rules.is_finite_verb_form(t.lower(i))
-                        && !phrase::is_determiner(t.lower(i - 1))
-                        && !phrase::is_function_word(t.lower(i))
-                });
-            if let Some(verb) = verb {
-                return verb;
-            }
-        }
-        if !t.is_any(at, &["on", "during", "last", "this", "at", "late", "early"]) {
-            return at;
-        }
-        let mut end = at + 1;
-        while end < limit
-            && end <= at + 4
-            && t.tokens[end].is_word()
-            && (is_time_word(t.lower(end))
-                || t.is_any(end, &["a", "the", "his", "her", "their"])
-                || t.lower(end).ends_with("day"))
-        {
-            end += 1;
-        }
-        if end > at + 1 && t.tokens.get(end - 1).is_some_and(|tk| tk.is_word()) && {
-            let last = t.lower(end - 1);
-            is_time_word(last) || last.ends_with("day")
-        } {
-            end
-        } else {
-            at
-        }
-    }
-
-    /// Whether token `verb` (before `limit`) is a finite verb: after an
-    /// auxiliary, or a past or third-person form ("declined", "hits",
-    /// "took"); or an auxiliary before its verb (`is seeking “…”`), not a
-    /// copula (`Guns are “…”` says what guns are, not what they said).
-    fn is_finite_verb(&self, verb: usize, limit: usize) -> bool {
-        let t = self.tokens;
-        let after_auxiliary = verb > 0
-            && t.is_any(
-                verb - 1,
-                &[
-                    "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
-                    "did", "does", "may", "might", "can",
-                ],
-            );
-        let next_is = |test: &dyn Fn(&str) -> bool| {
-            verb + 1 < limit && t.tokens[verb + 1].is_word() && test(t.lower(verb + 1))
-        };
-        let auxiliary = (t.is_any(verb, &["is", "was", "are", "were"])
-            && next_is(&|w| w.ends_with("ing")))
-            || (t.is_any(verb, &["has", "have", "had"])
-                && next_is(&|w| w.ends_with("ed") || self.rules.is_finite_verb_form(w)))
-            || (t.is_any(verb, &["will", "would", "could", "can"])
-                && next_is(&|w| !phrase::is_function_word(w)));
-        verb < limit
-            && t.tokens[verb].is_word()
-            && !t.is_capitalised(verb)
-            && (auxiliary
-                || (!phrase::is_function_word(t.lower(verb))
-                    && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)))))
-    }
-
     /// Whether token `verb` is the base form of a verb after a plural
     /// subject (`Democrats on the panel plan to …`, `both oppose a …`):
     /// a lowercase content word with an object or an infinitive after
@@ -2890,110 +1844,6 @@ impl Reader<'_, '_> {
             && (t.tokens[verb + 1].is_quote() || t.is_any(verb + 1, OBJECT_STARTS));
         plural && word_is_base && object_follows
     }
-
-    /// Whether a subject's head is a possessive (`Trump's “…” remark`).
-    fn is_possessive(&self, subject: &Subject) -> bool {
-        let head = self.tokens.text(subject.phrase.head_last);
-        head.ends_with("'s") || head.ends_with("’s")
-    }
-
-    /// Colons that introduce a quotation (`He put it this way: “…”`) and
-    /// dashes that name who said one (`“…” ― Carla Sanchez, 34`), where no
-    /// verb already attributes that quotation.
-    fn colons_and_dashes(&self, cues: &mut Vec<Cue>) {
-        let t = self.tokens;
-        for i in 0..t.len() {
-            if cues.len() >= MAX_CUES_PER_SENTENCE {
-                return;
-            }
-            let token = t.tokens[i];
-            let next_is_quote = t.tokens.get(i + 1).is_some_and(Token::is_quote);
-            if token.is_punct(':') && next_is_quote {
-                // A verb and its object before the colon (`told them:`,
-                // `told reporters:`) already attribute what follows.
-                let covered = cues.iter().any(|c| {
-                    c.span.end <= token.start
-                        && t.text
-                            .get(c.extent.end.max(c.span.end)..token.start)
-                            .is_some_and(|gap| {
-                                gap.split_whitespace().count() <= 2
-                                    && !gap.contains([',', ';', '.', '“', '”', '"'])
-                            })
-                });
-                if covered {
-                    continue;
-                }
-                if let Some(subject) = self.colon_subject(i) {
-                    let span = token.span();
-                    cues.push(self.make(CueKind::Colon, span, subject, false, true));
-                }
-            }
-            let is_dash = matches!(token.kind, TokenKind::Punct('—' | '―' | '–' | '-'));
-            if is_dash && i > 0 && t.tokens[i - 1].is_quote() {
-                let taken = cues
-                    .iter()
-                    .any(|c| c.extent.start <= token.start && token.start < c.extent.end);
-                if !taken && let Some((subject, _)) = self.subject_after(i + 1) {
-                    let span = token.span();
-                    cues.push(self.make(CueKind::Dash, span, subject, true, true));
-                }
-            }
-        }
-    }
-
-    /// The speaker before the colon at token `colon`: the subject of the
-    /// clause the colon ends, when the clause names one.
-    fn colon_subject(&self, colon: usize) -> Option<Subject> {
-        let t = self.tokens;
-        // A transcript label in capitals (`WALLACE: …`) is a name, never an
-        // acronym.
-        if colon > 0
-            && colon <= 4
-            && (0..colon)
-                .all(|i| t.tokens[i].is_word() && t.text(i).chars().all(|c| !c.is_lowercase()))
-        {
-            let label: Vec<String> = (0..colon).map(|i| title_case(t.text(i))).collect();
-            if let Some(mention @ Mention::Person { .. }) =
-                mention::parse(&label.join(" "), self.rules)
-            {
-                let phrase = NounPhrase {
-                    first: 0,
-                    last: colon - 1,
-                    head_last: colon - 1,
-                };
-                return Some(Subject {
-                    mention,
-                    phrase,
-                    reach: (0, colon - 1),
-                });
-            }
-        }
-        // `Trump: “…”`, `Republican pollster Daron Shaw: “…”`.
-        if let Some(subject) = colon
-            .checked_sub(1)
-            .and_then(|end| self.subject_ending_at(end))
-            && self.at_clause_start(subject.phrase.first)
-        {
-            return Some(subject);
-        }
-        let subject = self.clause_subject(colon)?;
-        // The clause must be the subject's own, not a list or a heading
-        // that merely starts with a name: a verb-like word must follow the
-        // subject before the colon.
-        (subject.reach.1 + 1 < colon && t.tokens[subject.reach.1 + 1].is_word()).then_some(subject)
-    }
-}
-
-/// `word` with its first letter capital and the rest small ("WALLACE" →
-/// "Wallace", "SEN." → "Sen.").
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect()
-    })
 }
 
 /// Words for a time that may stand between a subject and its verb after

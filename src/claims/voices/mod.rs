@@ -1,7 +1,7 @@
 //! Whose voice each quotation is in.
 //!
 //! Every quotation is tied to the attribution that governs it, tried in
-//! this order:
+//! this order (each step is a named pass of [`passes::GOVERNING`]):
 //!
 //! 1. an attribution right after its closing mark, with only punctuation
 //!    between (`“…,” Smith said`, `“…,” said Smith`, `“…” ― Smith`);
@@ -15,29 +15,38 @@
 //!    “dead on arrival”`);
 //! 5. any one in its sentences whose scope covers it (`“…” is how Smith
 //!    put it`);
-//! 6. with none, a quotation that opens its sentence continues the
-//!    quotation before it when that one ended in the same or the previous
-//!    paragraph (the convention of a quote paragraph without a cue), or
-//!    the report of the sentence before it when that stands nearer
-//!    (`Hardy recalled how … . “We lost …”`), until the next quotation in
-//!    its paragraph names a speaker, whose speaker it then takes.
+//! 6. the one that closes the sentence it ends in.
+//!
+//! With none, a quotation of speech that opens its sentence continues the
+//! quotation before it when that one ended in the same or the previous
+//! paragraph (the convention of a quote paragraph without a cue), or the
+//! report of the sentence before it when that stands nearer (`Hardy
+//! recalled how … . “We lost …”`), until the next quotation in its
+//! paragraph names a speaker, whose speaker it then takes
+//! ([`passes::WITHOUT_CUE`], [`passes::NEXT_QUOTATION_IN_PARAGRAPH`]).
 //!
 //! An attribution found by 2 or 4 that does not introduce the quotation
 //! with a comma or colon, but stands inside someone else's reported words,
 //! gives way to that reporter: the attribution that closes the sentence
 //! (`X signals “…” for the EU, said Wilders`), else the outermost one whose
-//! words hold it (`Rask said that Solberg shows “…”` is Rask's).
+//! words hold it (`Rask said that Solberg shows “…”` is Rask's). These and
+//! the other "except when …" cases are named in [`passes::EXCEPTIONS`].
+//!
+//! Each quotation's [`Voice`] records the pass that decided its speaker.
 //!
 //! A quotation is also read for what it is ([`QuoteKind`]): speech, a
 //! title (`the book “…”`, `an ad titled “…”`: nobody's words), or a term of
 //! one or two words in scare quotes, which is only someone's when an
 //! attribution covers it (`Trump called it “disgraceful”`).
 
+pub(crate) mod passes;
+
 use serde::Serialize;
 
 use super::ResolvedCue;
 use super::phrase;
 use super::quotes::RawQuote;
+use crate::claims::passes::Switches;
 use crate::document::Document;
 use crate::rules::attribution::{CueKind, SpeakerKind};
 use crate::segment::Sentence;
@@ -126,50 +135,177 @@ const SUBORDINATORS: &[&str] = &[
 /// The most words a quotation of a term may have.
 const MAX_TERM_WORDS: usize = 2;
 
-/// The speaker and kind of each quotation, in order.
-pub(crate) fn of_quotations<'c>(
+/// A quotation's speaker and kind, and the pass that decided the speaker.
+#[derive(Clone, Debug)]
+pub(crate) struct Voice {
+    pub(crate) speaker: Option<super::Speaker>,
+    pub(crate) kind: QuoteKind,
+    /// The name of the pass (or exception) that decided `speaker`; `None`
+    /// when there is no speaker.
+    pub(crate) decided_by: Option<&'static str>,
+}
+
+/// The attribution governing a quotation and the pass that found it.
+pub(crate) struct Governing<'c> {
+    pub(crate) cue: &'c ResolvedCue,
+    pub(crate) by: &'static str,
+}
+
+impl<'c> Governing<'c> {
+    fn by(by: &'static str, cue: &'c ResolvedCue) -> Governing<'c> {
+        Governing { cue, by }
+    }
+}
+
+/// One quotation with what the passes look at around it: the document,
+/// its sentences and their attributions, the quotations and the voices
+/// decided so far.
+pub(crate) struct Around<'a, 'c> {
+    document: &'a Document,
+    sentences: &'a [Sentence<'a>],
+    quotes: &'a [RawQuote],
+    cues: &'c [Vec<ResolvedCue>],
+    /// The voices of the quotations before this one.
+    voices: &'a [Voice],
+    switches: &'a Switches,
+    /// The quotation's index in `quotes`.
+    index: usize,
+    quote: &'a RawQuote,
+    /// The sentences the quotation opens and closes in.
+    first: usize,
+    last: usize,
+    /// Where the next quotation opens (`usize::MAX` for none).
+    next_quote: usize,
+}
+
+/// The speaker and kind of each quotation, in order, with the pass that
+/// decided each speaker; passes `switches` turns off are skipped.
+pub(crate) fn of_quotations(
     document: &Document,
     sentences: &[Sentence<'_>],
     quotes: &[RawQuote],
-    cues: &'c [Vec<ResolvedCue>],
-) -> Vec<(Option<super::Speaker>, QuoteKind)> {
-    let sentence_of = |at: usize| {
-        sentences
-            .partition_point(|s| s.span.end <= at)
-            .min(sentences.len().saturating_sub(1))
-    };
+    cues: &[Vec<ResolvedCue>],
+    switches: &Switches,
+) -> Vec<Voice> {
     let block_of = |at: usize| document.blocks.index_of(at);
-    let mut voices: Vec<(Option<super::Speaker>, QuoteKind)> = Vec::with_capacity(quotes.len());
+    let mut voices: Vec<Voice> = Vec::with_capacity(quotes.len());
     let mut pending: Vec<usize> = Vec::new();
     for (qi, quote) in quotes.iter().enumerate() {
         if sentences.is_empty() {
-            voices.push((None, QuoteKind::Speech));
+            voices.push(Voice {
+                speaker: None,
+                kind: QuoteKind::Speech,
+                decided_by: None,
+            });
             continue;
         }
-        let first = sentence_of(quote.open);
-        let last = sentence_of(quote.close.saturating_sub(1));
-        let kind = kind_of(document, quote, &cues[first]);
-        let between = |from: usize, to: usize, allowed_words: &[&str]| {
-            from <= to
-                && document.text.get(from..to).is_some_and(|gap| {
-                    gap.split_whitespace().all(|w| {
-                        w.chars().all(|c| ",;:—–―-()".contains(c))
-                            || allowed_words
-                                .contains(&w.to_lowercase().trim_end_matches([',', ':']))
-                    })
-                })
+        let around = Around::new(document, sentences, quotes, cues, &voices, switches, qi);
+        let kind = kind_of(document, quote, &cues[around.first]);
+        // Whether the speaker is only a guess a later quotation may replace.
+        let mut provisional = false;
+        let (speaker, decided_by) = match kind {
+            QuoteKind::Title => (None, None),
+            QuoteKind::Term => match passes::governing(&around, switches) {
+                Some(governing) => (Some(governing.cue.speaker.clone()), Some(governing.by)),
+                None => (None, None),
+            },
+            QuoteKind::Speech => match passes::governing(&around, switches) {
+                Some(governing) => (Some(governing.cue.speaker.clone()), Some(governing.by)),
+                None => match passes::without_cue(&around, switches) {
+                    Some((continuation, by)) => {
+                        provisional = continuation.provisional;
+                        (Some(continuation.speaker), Some(by))
+                    }
+                    None => {
+                        provisional = true;
+                        (None, None)
+                    }
+                },
+            },
         };
-        // The first attribution after the closing mark, close enough and
-        // with no other quotation or clause break between (`“…,” another
-        // friend, Mariam Emara told CNN`).
-        let next_quote = quotes.get(qi + 1).map_or(usize::MAX, |q| q.open);
-        let after = cues[last]
+        // A quotation left without a speaker takes the next one's in its
+        // paragraph (`“A.” “B,” she said.`).
+        if kind == QuoteKind::Speech && speaker.is_some() && !provisional {
+            let block = block_of(quote.open);
+            let next_quotation = switches.is_on(passes::NEXT_QUOTATION_IN_PARAGRAPH);
+            for waiting in pending.drain(..) {
+                if next_quotation && block_of(quotes[waiting].open) == block {
+                    voices[waiting].speaker = speaker.clone();
+                    voices[waiting].decided_by = Some(passes::NEXT_QUOTATION_IN_PARAGRAPH);
+                }
+            }
+        }
+        voices.push(Voice {
+            speaker,
+            kind,
+            decided_by,
+        });
+        if provisional {
+            pending.push(qi);
+        }
+    }
+    voices
+}
+
+impl<'a, 'c> Around<'a, 'c> {
+    fn new(
+        document: &'a Document,
+        sentences: &'a [Sentence<'a>],
+        quotes: &'a [RawQuote],
+        cues: &'c [Vec<ResolvedCue>],
+        voices: &'a [Voice],
+        switches: &'a Switches,
+        index: usize,
+    ) -> Around<'a, 'c> {
+        let sentence_of = |at: usize| {
+            sentences
+                .partition_point(|s| s.span.end <= at)
+                .min(sentences.len().saturating_sub(1))
+        };
+        let quote = &quotes[index];
+        Around {
+            document,
+            sentences,
+            quotes,
+            cues,
+            voices,
+            switches,
+            index,
+            quote,
+            first: sentence_of(quote.open),
+            last: sentence_of(quote.close.saturating_sub(1)),
+            next_quote: quotes.get(index + 1).map_or(usize::MAX, |q| q.open),
+        }
+    }
+
+    /// The index of the block (paragraph) holding the byte at `at`.
+    fn block_of(&self, at: usize) -> usize {
+        self.document.blocks.index_of(at)
+    }
+
+    /// Whether `from..to` holds only punctuation and `allowed_words`.
+    fn between(&self, from: usize, to: usize, allowed_words: &[&str]) -> bool {
+        from <= to
+            && self.document.text.get(from..to).is_some_and(|gap| {
+                gap.split_whitespace().all(|w| {
+                    w.chars().all(|c| ",;:—–―-()".contains(c))
+                        || allowed_words.contains(&w.to_lowercase().trim_end_matches([',', ':']))
+                })
+            })
+    }
+
+    /// The first attribution after the closing mark, close enough and
+    /// with no other quotation or clause break between (`“…,” another
+    /// friend, Mariam Emara told CNN`), unless it yields to one before.
+    fn after(&self) -> Option<&'c ResolvedCue> {
+        let quote = self.quote;
+        self.cues[self.last]
             .iter()
-            .filter(|c| c.cue.extent.start >= quote.close && c.cue.span.start < next_quote)
-            .filter(|c| !introduces_what_follows(document, c, quote))
+            .filter(|c| c.cue.extent.start >= quote.close && c.cue.span.start < self.next_quote)
+            .filter(|c| !self.introduces_what_follows(c))
             .min_by_key(|c| c.cue.extent.start)
             .filter(|c| {
-                document
+                self.document
                     .text
                     .get(quote.close..c.cue.extent.start)
                     .is_some_and(|gap| {
@@ -192,206 +328,119 @@ pub(crate) fn of_quotations<'c>(
                                     || (i == 0 && w == "as")
                             })
                     })
-            });
-        // A gesture after the quotation (`…, the crowd applauded`) yields
-        // to a verb before it whose reported words hold it (`When Holt
-        // said he would “…,” the crowd applauded`).
-        let holds_it = |c: &ResolvedCue| {
-            !c.cue.quote_only
-                && c.cue.span.end <= quote.open
-                && c.cue.scope.start <= quote.open
-                && c.cue.scope.end >= quote.close
-        };
-        let reported_before = || cues[first].iter().any(holds_it);
-        // So does the subject of a main clause after a subordinate one that
-        // holds the quotation (`When Holt said he would “…,” the crowd
-        // applauded`).
-        let held_in_subordinate = || {
-            let sentence = &sentences[first];
-            let opening = sentence.text.split_whitespace().next().unwrap_or("");
-            let first_comma = sentence
-                .text
-                .find(',')
-                .map_or(sentence.span.end, |at| sentence.span.start + at);
-            SUBORDINATORS.contains(&opening.to_lowercase().as_str())
-                && quote.open < first_comma
-                && cues[first]
-                    .iter()
-                    .any(|c| holds_it(c) && c.cue.span.end <= first_comma)
-        };
-        let yields = |c: &ResolvedCue| {
-            let gesture = c.cue.quote_only && c.cue.kind != CueKind::Subject;
-            (gesture && reported_before()) || held_in_subordinate()
-        };
-        let after = after.filter(|c| !yields(c));
-        let adjacent_after = after.filter(|c| between(quote.close, c.cue.extent.start, &[]));
-        let adjacent_before = || {
-            cues[first]
-                .iter()
-                .filter(|c| {
-                    c.cue.extent.end <= quote.open
-                        && between(c.cue.extent.end, quote.open, &["that"])
-                })
-                .max_by_key(|c| c.cue.extent.end)
-        };
-        // The attribution before it in its sentence whose reported words
-        // hold it: the nearest, or the one whose words hold that one in
-        // turn (`Israel said Clinton called on members to be “closely
-        // coordinated”` is Israel's report), unless a new clause starts
-        // between them (`…, and Smith said “…”`).
-        let holding = || {
-            let mut holding: Vec<&ResolvedCue> = cues[first]
-                .iter()
-                .filter(|c| {
-                    c.cue.span.end <= quote.open
-                        && governs_at_a_distance(c)
-                        && c.cue.scope.end >= quote.open
-                })
-                .collect();
-            holding.sort_by_key(|c| c.cue.span.end);
-            holding
-        };
-        // A verb whose object is the quotation, inside another's reported
-        // words (`Westmacott said that Obama shows “great charm”`), is the
-        // outer speaker's report; one that introduces it with a comma or
-        // colon (`Aides said Trump told them: “…”`) gives its own speaker.
-        // The attribution that closes the sentence the quotation ends in
-        // (`“… There was no joy” in comparison to Obama, Gingrich said.`).
-        let closing = || {
-            cues[last].iter().find(|c| {
-                c.cue.trailing
-                    && c.cue.extent.start >= quote.close
-                    && c.cue.span.start < next_quote
-                    && !yields(c)
             })
-        };
-        let introduces = |c: &ResolvedCue| {
-            document
-                .text
-                .get(c.cue.extent.end.max(c.cue.span.end)..quote.open)
-                .is_some_and(|gap| {
-                    let gap = gap.trim_end();
-                    gap.ends_with([',', ':']) && gap.split_whitespace().count() <= 3
-                })
-        };
-        // An attribution that closes the sentence holds the words before
-        // it, attributions in them included (`The rejection signals “the
-        // beginning of the end,” said Wilders`), unless one of them
-        // introduces the quotation.
-        let reported_by_closing = || {
-            closing().filter(|c| {
-                document
-                    .text
-                    .get(quote.close..c.cue.extent.start)
-                    .is_some_and(|gap| {
-                        gap.split_whitespace().count() <= MAX_GAP_WORDS
-                            && !gap.contains(['“', '”', '"', ';', ':'])
-                    })
-            })
-        };
-        let held = |holding: &[&'c ResolvedCue], c: &'c ResolvedCue| -> &'c ResolvedCue {
-            if introduces(c) {
-                c
-            } else {
-                reported_by_closing().unwrap_or_else(|| outermost(document, holding, c))
-            }
-        };
-        let before_adjacent = || Some(held(&holding(), adjacent_before()?));
-        let before = || {
-            let holding = holding();
-            let chosen = *holding.last()?;
-            Some(held(&holding, chosen))
-        };
-        let covering = || {
-            (first..=last).flat_map(|i| cues[i].iter()).find(|c| {
-                governs_at_a_distance(c)
-                    && c.cue.scope.start <= quote.open
-                    && quote.close <= c.cue.scope.end
-            })
-        };
-        let governed = adjacent_after
-            .or_else(before_adjacent)
-            .or(after)
-            .or_else(before)
-            .or_else(covering)
-            .or_else(closing);
-        // Whether the speaker is only a guess a later quotation may replace.
-        let mut provisional = false;
-        let speaker = match kind {
-            QuoteKind::Title => None,
-            QuoteKind::Term => governed.map(|c| c.speaker.clone()),
-            QuoteKind::Speech => match governed {
-                Some(c) => Some(c.speaker.clone()),
-                None => {
-                    let opens_sentence = document
-                        .text
-                        .get(sentences[first].span.start..quote.open)
-                        .is_some_and(|gap| gap.trim().is_empty());
-                    let continued = qi.checked_sub(1).and_then(|previous| {
-                        let previous_quote = &quotes[previous];
-                        let same_or_previous_block = block_of(quote.open)
-                            <= block_of(previous_quote.close.saturating_sub(1)) + 1;
-                        let (speaker, previous_kind) = &voices[previous];
-                        (opens_sentence
-                            && same_or_previous_block
-                            && *previous_kind == QuoteKind::Speech)
-                            .then(|| speaker.clone())
-                            .flatten()
-                    });
-                    // A quotation opening a sentence after one that
-                    // reports someone's words (`Sami recalled how … . “And
-                    // I was like …”`) is that speaker's, until a later
-                    // quotation of its paragraph names its speaker.
-                    let block = block_of(sentences[first].span.start);
-                    // So is one inside a sentence with no attribution of
-                    // its own, right after a report in its paragraph
-                    // (`Jahangir said she was angered … . Doing so
-                    // “appeared to be an attempt …”`).
-                    let unattributed = cues[first].is_empty();
-                    let reported_before = first
-                        .checked_sub(1)
-                        .filter(|&previous| {
-                            let previous_block = block_of(sentences[previous].span.start);
-                            (opens_sentence && block <= previous_block + 1)
-                                || (unattributed && block == previous_block)
-                        })
-                        .and_then(|previous| {
-                            cues[previous]
-                                .iter()
-                                .find(|c| c.cue.kind != CueKind::Subject)
-                                .map(|c| (previous, c.speaker.clone()))
-                        });
-                    // The nearer of the two: the report stands between the
-                    // quotations.
-                    let report_is_nearer = reported_before.as_ref().is_some_and(|(previous, _)| {
-                        qi.checked_sub(1)
-                            .is_none_or(|p| quotes[p].close <= sentences[*previous].span.start)
-                    });
-                    if continued.is_some() && !report_is_nearer {
-                        continued
-                    } else {
-                        provisional = true;
-                        reported_before.map(|(_, speaker)| speaker)
-                    }
-                }
-            },
-        };
-        // A quotation left without a speaker takes the next one's in its
-        // paragraph (`“A.” “B,” she said.`).
-        if kind == QuoteKind::Speech && speaker.is_some() && !provisional {
-            let block = block_of(quote.open);
-            for waiting in pending.drain(..) {
-                if block_of(quotes[waiting].open) == block {
-                    voices[waiting].0 = speaker.clone();
-                }
-            }
-        }
-        voices.push((speaker, kind));
-        if provisional {
-            pending.push(qi);
-        }
+            .filter(|c| !self.yields(c))
     }
-    voices
+
+    /// Whether `c`, before the quotation, reports words that hold it.
+    fn holds_it(&self, c: &ResolvedCue) -> bool {
+        !c.cue.quote_only
+            && c.cue.span.end <= self.quote.open
+            && c.cue.scope.start <= self.quote.open
+            && c.cue.scope.end >= self.quote.close
+    }
+
+    /// Whether the quotation stands in a subordinate clause opening its
+    /// sentence whose verb holds it (`When Holt said he would “…,” the
+    /// crowd applauded`).
+    fn held_in_subordinate(&self) -> bool {
+        let sentence = &self.sentences[self.first];
+        let opening = sentence.text.split_whitespace().next().unwrap_or("");
+        let first_comma = sentence
+            .text
+            .find(',')
+            .map_or(sentence.span.end, |at| sentence.span.start + at);
+        SUBORDINATORS.contains(&opening.to_lowercase().as_str())
+            && self.quote.open < first_comma
+            && self.cues[self.first]
+                .iter()
+                .any(|c| self.holds_it(c) && c.cue.span.end <= first_comma)
+    }
+
+    /// The attributions before the quotation in its sentence whose reported
+    /// words reach it, in order: the nearest last.
+    fn holding(&self) -> Vec<&'c ResolvedCue> {
+        let quote = self.quote;
+        let mut holding: Vec<&'c ResolvedCue> = self.cues[self.first]
+            .iter()
+            .filter(|c| {
+                c.cue.span.end <= quote.open
+                    && governs_at_a_distance(c)
+                    && c.cue.scope.end >= quote.open
+            })
+            .collect();
+        holding.sort_by_key(|c| c.cue.span.end);
+        holding
+    }
+
+    /// The attribution that closes the sentence the quotation ends in
+    /// (`“… There was no joy” in comparison to Obama, Gingrich said.`).
+    fn closing(&self) -> Option<&'c ResolvedCue> {
+        self.cues[self.last].iter().find(|c| {
+            c.cue.trailing
+                && c.cue.extent.start >= self.quote.close
+                && c.cue.span.start < self.next_quote
+                && !self.yields(c)
+        })
+    }
+
+    /// Whether `c` introduces the quotation with a comma or colon (`Aides
+    /// said Trump told them: “…”`).
+    fn introduces(&self, c: &ResolvedCue) -> bool {
+        self.document
+            .text
+            .get(c.cue.extent.end.max(c.cue.span.end)..self.quote.open)
+            .is_some_and(|gap| {
+                let gap = gap.trim_end();
+                gap.ends_with([',', ':']) && gap.split_whitespace().count() <= 3
+            })
+    }
+
+    /// The attribution closing the sentence, when only a few words stand
+    /// between it and the quotation: it holds the words before it,
+    /// attributions in them included (`The rejection signals “the
+    /// beginning of the end,” said Wilders`).
+    fn reported_by_closing(&self) -> Option<&'c ResolvedCue> {
+        self.closing().filter(|c| {
+            self.document
+                .text
+                .get(self.quote.close..c.cue.extent.start)
+                .is_some_and(|gap| {
+                    gap.split_whitespace().count() <= MAX_GAP_WORDS
+                        && !gap.contains(['“', '”', '"', ';', ':'])
+                })
+        })
+    }
+
+    /// Whether the quotation opens its sentence.
+    fn opens_sentence(&self) -> bool {
+        self.document
+            .text
+            .get(self.sentences[self.first].span.start..self.quote.open)
+            .is_some_and(|gap| gap.trim().is_empty())
+    }
+
+    /// The sentence before the quotation's and the speaker of its report,
+    /// when the quotation opens its sentence in the same or the next
+    /// paragraph, or stands in a sentence with no attribution of its own in
+    /// the same paragraph.
+    fn reported_before(&self) -> Option<(usize, super::Speaker)> {
+        let block = self.block_of(self.sentences[self.first].span.start);
+        let unattributed = self.cues[self.first].is_empty();
+        self.first
+            .checked_sub(1)
+            .filter(|&previous| {
+                let previous_block = self.block_of(self.sentences[previous].span.start);
+                (self.opens_sentence() && block <= previous_block + 1)
+                    || (unattributed && block == previous_block)
+            })
+            .and_then(|previous| {
+                self.cues[previous]
+                    .iter()
+                    .find(|c| c.cue.kind != CueKind::Subject)
+                    .map(|c| (previous, c.speaker.clone()))
+            })
+    }
 }
 
 /// Whether `cue`, after `quote`, only introduces the words after it: a
