@@ -21,15 +21,15 @@
 //!   does not end a sentence; one attached to a word (`that... She`) or of
 //!   four dots does;
 //! * after a full stop, the word before it decides, using
-//!   `rules/abbreviations.txt`: a title (`Mr.`, `Gen.`) never ends a
+//!   `rules/en/abbreviations.txt`: a title (`Mr.`, `Gen.`) never ends a
 //!   sentence; a number abbreviation (`No.`, `p.`) does not before a number;
 //!   a clock time (`a.m.`, `p.m.`) ends one before a capitalised word unless
 //!   that word goes on naming the time (`7 p.m. ET`, `9 a.m. Tuesday`) or
 //!   the sentence so far is an introductory phrase (`At 5 a.m. Mr. Smith
-//!   went …`), both from `rules/segmentation.toml`; other abbreviations,
+//!   went …`), both from `rules/en/segmentation.toml`; other abbreviations,
 //!   single-letter initials (`S. Jaishankar`) and dotted acronyms (`U.S.`,
 //!   `J.R.R.`) end one only when the next word is a sentence starter from
-//!   `rules/sentence-starters.txt` (`in the U.S. The next day` but `the U.S.
+//!   `rules/en/sentence-starters.txt` (`in the U.S. The next day` but `the U.S.
 //!   Government`), and never before another initial (`J. K. Rowling`); any
 //!   other word ends one;
 //! * a capitalised pronoun after a closed quotation opens a sentence
@@ -50,7 +50,7 @@
 //! `-Item`, `• item`) starts a sentence, and so does the line after a
 //! byline (`By Jane Doe and John Roe`, `By JANE DOE, Associated Press`) or
 //! a timestamp or credit line (`Published 3:14 p.m. ET Nov. 3, 2015`,
-//! `Photo by …`; the labels are in `rules/segmentation.toml`). A dash
+//! `Photo by …`; the labels are in `rules/en/segmentation.toml`). A dash
 //! wrapped to the start of a line of prose (`\n- which …`) is no bullet: an
 //! item opens with a capital, or follows another item or a colon.
 //!
@@ -545,7 +545,7 @@ impl Splitter<'_, '_, '_> {
         named && short_affiliation && rest[0].chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// A timestamp or credit line: a label from `rules/segmentation.toml`
+    /// A timestamp or credit line: a label from `rules/en/segmentation.toml`
     /// followed by a time or date, a colon, `by` or nothing (`Published
     /// 3:14 p.m. ET`, `Photo: Jane Doe/AP`, `Photo by …`).
     fn is_label_line(&self, line: &str) -> bool {

@@ -6,7 +6,7 @@
 //! British and American spelling, in-word hyphens), then stemmed with the
 //! Snowball English stemmer (`rust-stemmers`), so that "signs", "signed"
 //! and "signing" meet. Then the paraphrase groups of
-//! `rules/paraphrases.txt` map every member of a group, one word or several
+//! `rules/en/paraphrases.txt` map every member of a group, one word or several
 //! ("per cent", "three months"), to the key of the group: "finalised" and
 //! "sealed" meet as well.
 //!
@@ -320,7 +320,7 @@ mod tests {
                     && line != phrase.line
                 {
                     panic!(
-                        "rules/paraphrases.txt: {:?} on line {} stems like an entry on line {line}",
+                        "rules/en/paraphrases.txt: {:?} on line {} stems like an entry on line {line}",
                         phrase.words, phrase.line
                     );
                 }

@@ -294,7 +294,7 @@ impl Tracer<'_, '_> {
     }
 
     /// Which tokens belong to a role ("prime minister"), an honorific, or
-    /// the full name of a public figure of `rules/people.toml` whose
+    /// the full name of a public figure of `rules/en/people.toml` whose
     /// surname the sources use: supported as words when the sources name
     /// the person some other way.
     fn known_names(&self, text: &str, offset: usize, tokens: &[Token]) -> Vec<bool> {

@@ -22,7 +22,7 @@
 //! | a noun | count, unit the noun in the singular | `nine countries`, `27-member bloc` |
 //!
 //! A qualifier directly before the figure (`up to`, `more than`, `over`) is
-//! recorded in its canonical form from `rules/figures.toml`, so that "over"
+//! recorded in its canonical form from `rules/en/figures.toml`, so that "over"
 //! and "more than" compare equal and "up to" does not. Numbers inside a
 //! group's name ("the two sides") are how the group is named, not figures.
 

@@ -6,7 +6,7 @@
 //! conjunctions, trailing adverbs and auxiliaries: "and … also", "has",
 //! "on Tuesday"), then read in this order:
 //!
-//! 1. a pronoun (`rules/sources.toml`);
+//! 1. a pronoun (`rules/en/sources.toml`);
 //! 2. an anonymous source, when the mention holds a marker of anonymity
 //!    (`sources familiar with the talks`) or ends with an anonymous phrase
 //!    (`senior officials`), or a group (`the two sides`);
@@ -20,7 +20,7 @@
 //! 5. an organisation named by its head word (`the defence ministry`);
 //! 6. a document or medium that speaks (`the memo`, `the ad`);
 //! 7. a person described by a noun of `descriptions` in
-//!    `rules/sources.toml` (`a nurse`, `the 41-year-old father`).
+//!    `rules/en/sources.toml` (`a nurse`, `the 41-year-old father`).
 //!
 //! Anything else is not a speaker, and its verb attributes nothing: "The
 //! claims were" has a verb-like word but no speaker.
@@ -57,7 +57,7 @@ impl Mention {
     }
 }
 
-/// A role as written in the mention, and which role of `rules/roles.txt` it
+/// A role as written in the mention, and which role of `rules/en/roles.txt` it
 /// is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
@@ -134,7 +134,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// The most words a mention may have; longer stretches are clauses.
 const MAX_WORDS: usize = 12;
 /// The most unknown words that may describe a named speaker before the
-/// name, without a role from `rules/roles.txt`.
+/// name, without a role from `rules/en/roles.txt`.
 const MAX_DESCRIPTOR_WORDS: usize = 2;
 
 /// The most words a role or qualifier may put before a name.

@@ -11,7 +11,7 @@
 //!
 //! Roles resolve the same way: "the PM" is the person the document calls
 //! prime minister (or PM, or premier). If the document names no holder of
-//! the role, a public figure of `rules/people.toml` who holds it is used,
+//! the role, a public figure of `rules/en/people.toml` who holds it is used,
 //! but only if the document mentions them.
 
 use std::cell::OnceCell;
@@ -40,7 +40,7 @@ pub struct NameIndex {
     /// Nouns that describe people ("developer"), each with where the
     /// document says so and of whom (the name as written there).
     described: Vec<(String, usize, String)>,
-    /// For each public figure of `rules/people.toml`: where the document
+    /// For each public figure of `rules/en/people.toml`: where the document
     /// writes their full name, else their surname, with the form written.
     /// Found on first need: most documents never ask.
     known: OnceCell<Vec<Vec<(usize, String)>>>,

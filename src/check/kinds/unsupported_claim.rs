@@ -18,7 +18,7 @@ pub const VERDICT: Option<Verdict> = Some(Verdict::Unsupported);
 
 /// What it finds, why that is bad, and an example.
 pub const DOC: Doc = Doc {
-    what: "Finds a statement in the draft's own voice whose content no source holds: a clause with a name no source uses, or with several content words (names, things, actions) that no source uses at all. Words are compared by their stems and the paraphrase groups of `rules/paraphrases.txt`, so a faithful rewrite in other words passes. The finding covers the unsupported words, so an invented clause added to a true sentence is marked at the clause.",
+    what: "Finds a statement in the draft's own voice whose content no source holds: a clause with a name no source uses, or with several content words (names, things, actions) that no source uses at all. Words are compared by their stems and the paraphrase groups of `rules/en/paraphrases.txt`, so a faithful rewrite in other words passes. The finding covers the unsupported words, so an invented clause added to a true sentence is marked at the clause.",
     why: "A derived document should say only what its sources support. An invented detail reads exactly like a traced one, and the reader has no way to tell them apart.",
     example: "Source: India and the EU finalised a Security and Defence Partnership on Tuesday.\nDraft:  India and the EU signed a free trade agreement covering agriculture and dairy on Tuesday.\n        warning[unsupported-claim]: no source supports “free”, “trade”, “covering”, “agriculture”, “dairy”",
 };

@@ -3,7 +3,7 @@
 //! quotation) and the speakers they attribute words to.
 //!
 //! A sentence is read as [`tokens`](super::tokens) (a quotation is one
-//! token). Cue phrases come from `rules/attribution.toml`, every form of
+//! token). Cue phrases come from `rules/en/attribution.toml`, every form of
 //! every verb, and are judged by their form and what stands around them:
 //!
 //! * a **finite** form ("said", "says", "has written", "would say", "they
