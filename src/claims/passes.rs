@@ -5,7 +5,7 @@
 //! in ordered tables where they are defined:
 //!
 //! * the passes over a sentence that find its attributions and their
-//!    speakers (`claims/attribution/passes/`), and repair them;
+//!   speakers (`claims/attribution/passes/`), and repair them;
 //! * [`voices::passes`](super::voices::passes): whose voice a quotation is
 //!   in — the attribution that governs it, else the speaker before it —
 //!   and the "except when …" cases those passes ask;

@@ -164,8 +164,8 @@ fn cue_right_before<'c>(q: &Around<'_, 'c>) -> Option<Governing<'c>> {
 
 /// The first attribution after the closing mark in the quotation's
 /// sentence, with only a few words between that could describe the speaker
-/// and no clause of their own: `“We will appeal,” another council member,
-/// Ruth Adeyemi, told reporters.`, `“…,” as Okonjo said`.
+/// and no clause of their own: `“We will appeal,” another friend, Ruth
+/// Adeyemi told reporters.`, `“…,” as Okonjo said`.
 fn cue_after_in_sentence<'c>(q: &Around<'_, 'c>) -> Option<Governing<'c>> {
     Some(Governing::by(CUE_AFTER_IN_SENTENCE, q.after()?))
 }
@@ -184,8 +184,9 @@ fn cue_before_in_sentence<'c>(q: &Around<'_, 'c>) -> Option<Governing<'c>> {
     Some(q.held(&holding, chosen, CUE_BEFORE_IN_SENTENCE))
 }
 
-/// Any attribution of the quotation's sentences whose scope covers it:
-/// `“A gift to developers” is how the mayor described the ruling.`
+/// Any attribution of the quotation's sentences whose scope covers it, with
+/// words between that keep it from the passes before: `“There was no
+/// plan” for the pier in the budget, Okonjo said.`
 fn cue_scope_covers<'c>(q: &Around<'_, 'c>) -> Option<Governing<'c>> {
     let cue = (q.first..=q.last)
         .flat_map(|i| q.cues[i].iter())
@@ -198,8 +199,9 @@ fn cue_scope_covers<'c>(q: &Around<'_, 'c>) -> Option<Governing<'c>> {
 }
 
 /// The attribution that closes the sentence the quotation ends in, however
-/// far after it: `“There was no plan” for the pier in the budget, Okonjo
-/// said.`
+/// far after it, where its scope cannot cover a quotation that began in
+/// an earlier sentence: `“We lost the pier. We lost the boats” in a single
+/// night, Okonjo said.`
 fn cue_closing_sentence<'c>(q: &Around<'_, 'c>) -> Option<Governing<'c>> {
     Some(Governing::by(CUE_CLOSING_SENTENCE, q.closing()?))
 }
@@ -247,19 +249,17 @@ fn report_of_previous_sentence(q: &Around<'_, '_>) -> Option<Continuation> {
 
 impl<'c> Around<'_, 'c> {
     /// Exception: a cue after the quotation that only introduces the words
-    /// after it — a participle whose subject stands before the quotation
-    /// (`Okonjo blamed the board for its “bad faith,” saying they …`), or an
-    /// infinitive (`the “final” offer the board made to settle`) — governs
-    /// nothing before it.
+    /// after it — an infinitive (`Wirth mocked the “brave” decision Okonjo
+    /// made to request a recount` is Wirth's word), or a participle whose
+    /// subject stands before the quotation — governs nothing before it.
     pub(super) fn introduces_what_follows(&self, cue: &ResolvedCue) -> bool {
         self.switches.is_on(PARTICIPLE_INTRODUCES_WHAT_FOLLOWS)
             && super::introduces_what_follows(self.document, cue, self.quote)
     }
 
-    /// Exception: a gesture after the quotation (`…, the crowd cheered`)
+    /// Exception: a gesture after the quotation (`…, the crowd laughed`)
     /// yields to a verb before it whose reported words hold the quotation
-    /// (`Okonjo said the board acted in “bad faith,” and the crowd
-    /// cheered`).
+    /// (`Okonjo said the board acted in “bad faith,” the crowd laughed`).
     fn gesture_yields_to_report(&self, c: &ResolvedCue) -> bool {
         let gesture = c.cue.quote_only && c.cue.kind != CueKind::Subject;
         self.switches.is_on(GESTURE_YIELDS_TO_REPORT)
@@ -268,8 +268,8 @@ impl<'c> Around<'_, 'c> {
     }
 
     /// Exception: any attribution after the quotation yields to the verb of
-    /// an opening subordinate clause that holds it (`When Okonjo said the
-    /// board acted in “bad faith,” the crowd cheered`).
+    /// an opening subordinate clause that holds it (`When Okonjo called the
+    /// plan “a fire sale,” the union said nothing`).
     fn subordinate_clause_yields(&self) -> bool {
         self.switches.is_on(SUBORDINATE_CLAUSE_YIELDS) && self.held_in_subordinate()
     }
@@ -286,8 +286,8 @@ impl<'c> Around<'_, 'c> {
     ///
     /// * exception [`REPORTER_CLOSING_SENTENCE`]: the attribution that
     ///   closes the sentence holds the words before it, attributions in
-    ///   them included (`The ruling marks “the end of the pier,” said
-    ///   Okonjo`);
+    ///   them included (`The ruling signals “the end of the pier” for the
+    ///   town, said Okonjo`);
     /// * exception [`OUTERMOST_REPORTER`]: the outermost attribution before
     ///   it whose reported words hold `chosen` (`Aides said the mayor
     ///   called it “a gift”` is the aides' report).

@@ -8,9 +8,9 @@ use crate::claims::phrase::NounPhrase;
 use crate::claims::tokens::{Token, TokenKind};
 use crate::rules::attribution::CueKind;
 
-/// A colon before a quotation attributes it to the subject of the clause
-/// the colon ends: `The harbourmaster put it bluntly: “The pier is
-/// gone.”`, a transcript's `OKONJO: “…”`.
+/// A colon before a quotation attributes it to the speaker the colon
+/// follows, or the subject of the clause it ends: `Harbourmaster Dana
+/// Wirth: “The pier is gone.”`, a transcript's `OKONJO: “…”`.
 pub(super) const COLON_BEFORE_QUOTATION: &str = "colon-before-quotation";
 
 /// A dash after a quotation attributes it to the name after the dash:

@@ -10,16 +10,16 @@ use crate::claims::phrase;
 use crate::rules::attribution::CueKind;
 
 /// Each quotation no attribution governs is in the words of the subject
-/// the first of [`FINDERS`] finds: `The board blamed the delay on “a
-/// shortage of steel”`.
+/// the first of [`FINDERS`] finds: `The board pinned the delay on “a
+/// shortage of steel.”`
 pub(super) const SUBJECT_OF_QUOTATION: &str = "subject-of-quotation";
 
-/// The subject of a relative clause that holds the quotation: `…, in which
-/// the mayor called for “patience and steel”`.
+/// The subject of a relative clause that holds the quotation: `Pilots met
+/// the board, in which Okonjo expressed hope for “patience and steel.”`
 const RELATIVE_CLAUSE_SUBJECT: &str = "relative-clause-subject";
 
 /// The subject of the clause the quotation stands in, with its verb
-/// between them: `Okonjo thanked the crew for “a miracle of welding”`.
+/// between them: `The board pinned the delay on “a shortage of steel.”`
 const CLAUSE_SUBJECT_OF_QUOTATION: &str = "clause-subject-of-quotation";
 
 /// The subject after a sentence's opening phrase that holds the

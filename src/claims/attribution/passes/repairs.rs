@@ -10,8 +10,9 @@ use crate::rules::attribution::{CueKind, SpeakerKind};
 use crate::span::Span;
 
 /// A subject read as its quotations' speaker goes where a verb of the same
-/// subject attributes them: `The mayor paused, adding, “We rebuild.”` has
-/// one attribution, the verb's.
+/// subject attributes them: `Okonjo paused, asking, “Who pays?”` has one
+/// attribution, the verb's, so a later "he" or "she" looks back over one
+/// speaker, not two.
 pub(super) const SUBJECT_YIELDS_TO_ITS_VERB: &str = "subject-yields-to-its-verb";
 
 /// A poll the sentence names speaks for the people it asked: `In a Harbour
