@@ -98,6 +98,9 @@ pub struct FirstN<T> {
     dropped: usize,
 }
 
+/// Where the first item left out is, and how many were left out.
+pub type LeftOut = (Span, usize);
+
 impl<T> FirstN<T> {
     pub fn new(limit: usize) -> FirstN<T> {
         FirstN {
@@ -127,7 +130,7 @@ impl<T> FirstN<T> {
 
     /// The first `limit` items in document order, and, when there were
     /// more, the place of the first one left out and how many were.
-    pub fn finish(mut self) -> (Vec<(Span, T)>, Option<(Span, usize)>) {
+    pub fn finish(mut self) -> (Vec<(Span, T)>, Option<LeftOut>) {
         let keep = self.limit.saturating_add(1);
         self.cut(keep);
         let rest = if self.kept.len() > self.limit {

@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use claimtrace::bounds::{MAX_EMPTY_SENTENCES, MAX_WARNINGS_PER_KIND};
 use common::claimtrace;
@@ -26,7 +26,7 @@ fn draft(name: &str, text: &str) -> PathBuf {
 }
 
 /// The output of `claimtrace check DRAFT --source seeds/ --format FORMAT`.
-fn check(path: &PathBuf, format: &str) -> Vec<u8> {
+fn check(path: &Path, format: &str) -> Vec<u8> {
     let output = claimtrace(&[
         "check",
         path.to_str().expect("a UTF-8 path"),
@@ -45,12 +45,12 @@ fn check(path: &PathBuf, format: &str) -> Vec<u8> {
     output.stdout
 }
 
-fn json(path: &PathBuf) -> Value {
+fn json(path: &Path) -> Value {
     serde_json::from_slice(&check(path, "json")).expect("the audit is JSON")
 }
 
 /// How many input warnings about quotation marks each format reports.
-fn warnings_reported(path: &PathBuf) -> Vec<(&'static str, usize)> {
+fn warnings_reported(path: &Path) -> Vec<(&'static str, usize)> {
     let about_marks = |message: &str| message.contains("quotation mark");
     FORMATS
         .iter()
@@ -144,7 +144,7 @@ fn a_few_marks_are_all_listed() {
 }
 
 /// The size of each format's output.
-fn sizes(path: &PathBuf) -> Vec<(&'static str, usize)> {
+fn sizes(path: &Path) -> Vec<(&'static str, usize)> {
     FORMATS
         .iter()
         .map(|&format| (format, check(path, format).len()))
