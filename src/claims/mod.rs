@@ -25,6 +25,10 @@
 //! A sentence inside a quotation that spans several sentences is the
 //! quotation's speaker's, and the quotation is listed with the claim of the
 //! sentence it starts in.
+//!
+//! Each step is a table of named passes; every speaker records the pass
+//! that decided it (`decided_by`), and any pass can be switched off to
+//! measure what it is worth ([`passes`]).
 
 pub mod attribution;
 pub mod figures;

@@ -1,7 +1,8 @@
 //! The passes that find a sentence's attributions, in the order they run.
 //!
-//! [`find`](super::find) reads a sentence into tokens and cue phrases, then
-//! runs [`PASSES`] over it in order: the first ones find attributions (a
+//! [`find`](super::find) reads a sentence into tokens and keeps the cue
+//! phrases that may be verbs ([`cue_words`], whose exceptions keep out
+//! nouns and names), then runs [`PASSES`] over it in order: the first ones find attributions (a
 //! reporting verb and its speaker, a colon or dash beside a quotation, a
 //! noun of speech, the subject of a sentence whose quotation nothing
 //! else governs), the later ones repair what the earlier ones found (a
@@ -14,6 +15,7 @@
 //! ([`Switches`](crate::claims::passes::Switches)) finds or changes
 //! nothing.
 
+pub(super) mod cue_words;
 mod punctuation;
 mod quotation_subject;
 mod repairs;
@@ -87,9 +89,10 @@ pub(super) const PASSES: &[CuePass] = &[
 pub(super) const REPORTING_VERBS: &str = "reporting-verbs";
 
 /// The name of every pass over a sentence and of the passes they run in
-/// turn, in order.
+/// turn, in order, after the exceptions that keep a cue word from being a
+/// verb.
 pub(crate) fn names() -> impl Iterator<Item = &'static str> {
-    PASSES.iter().flat_map(|pass| {
+    let passes = PASSES.iter().flat_map(|pass| {
         let inner: Box<dyn Iterator<Item = &'static str>> = match pass.name {
             REPORTING_VERBS => Box::new(verbs::names()),
             quotation_subject::SUBJECT_OF_QUOTATION => {
@@ -98,7 +101,8 @@ pub(crate) fn names() -> impl Iterator<Item = &'static str> {
             _ => Box::new(std::iter::empty()),
         };
         std::iter::once(pass.name).chain(inner)
-    })
+    });
+    cue_words::EXCEPTIONS.iter().copied().chain(passes)
 }
 
 /// Runs the passes `reader` switches on over its sentence.
