@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use claimtrace::check::{self, Options};
+use claimtrace::check::{self, Options, Severity};
 use claimtrace::claims::figures::FigureValue;
 use claimtrace::claims::{self, Figure};
 use claimtrace::document::{Document, Format};
@@ -169,10 +169,14 @@ fn checker() {
         let source = Document::from_text("source.txt".into(), format!("{source}\n"), Format::Plain);
         let draft = Document::from_text("draft.txt".into(), format!("{draft}\n"), Format::Plain);
         let audit = check::check(&[draft], &[source], &rules, &Options::default());
-        let findings: Vec<&str> = audit.documents[0]
+        let findings: Vec<String> = audit.documents[0]
             .findings
             .iter()
-            .map(|finding| finding.rule.name())
+            .map(|finding| match finding.severity {
+                // A lead (a finding of low confidence, or an info kind).
+                Severity::Info => format!("{} (lead)", finding.rule.name()),
+                _ => finding.rule.name().to_string(),
+            })
             .collect();
         if findings.is_empty() {
             "clean".to_string()

@@ -56,7 +56,7 @@ use crate::span::{Location, Span};
 pub use draft::check_draft;
 use index::SourceIndex;
 use kinds::Violation;
-pub use kinds::{Kind, Severity};
+pub use kinds::{Confidence, Kind, Severity};
 use normalize::Strictness;
 pub use sets::{SourceSets, read_source};
 use trace::Tracer;
@@ -227,6 +227,8 @@ pub struct Finding {
     pub span: Location,
     pub evidence: Option<Evidence>,
     pub fix: Option<String>,
+    /// How firmly the evidence shows it (see [`Confidence`]).
+    pub confidence: Confidence,
     /// The byte span in the draft, for renderers.
     #[serde(skip)]
     pub range: Span,
@@ -248,9 +250,16 @@ impl Finding {
             span: draft.locate(range),
             evidence: None,
             fix: violation.fix(),
+            confidence: Confidence::High,
             range,
             replacement: violation.replacement(),
         }
+    }
+
+    /// The finding, as firmly as `confidence` says: a low one is a lead,
+    /// reported at `info` whatever its kind's severity.
+    pub fn with_confidence(self, confidence: Confidence) -> Finding {
+        Finding { confidence, ..self }
     }
 
     /// The finding, resting on `evidence` in a source.

@@ -31,6 +31,47 @@ pub fn same(name: &str, role: Option<&str>, voice: &Voice) -> bool {
     role_matches(&source_role, &a) || role_matches(&draft_role, &b)
 }
 
+/// Whether two speakers' names are clearly two people (or bodies): both
+/// are proper names — every word capitalised, none a possessive — and
+/// neither holds the other's words ("Trump" may be "Eric Trump"; a name
+/// run into a headline's words may be the name). A description ("the
+/// network", "a former governor") or a name that may be another's is not
+/// clearly anyone else: the same person may go by both.
+pub fn clearly_different(a: &str, b: &str) -> bool {
+    if !is_proper_name(a) || !is_proper_name(b) {
+        return false;
+    }
+    let (a, b) = (words(a), words(b));
+    let holds = |long: &[String], short: &[String]| {
+        !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+    };
+    !holds(&a, &b) && !holds(&b, &a)
+}
+
+/// Whether `name` reads as a proper name: its first and last words
+/// capitalised, any between capitalised or a short particle ("Pieter de
+/// Vries", "Ibn al Hassan"), none possessive.
+fn is_proper_name(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let capitalised = |word: &str| {
+        word.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    };
+    let possessive = |word: &str| ["'s", "’s", "s'", "s’"].iter().any(|p| word.ends_with(p));
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    capitalised(first)
+        && capitalised(last)
+        && words
+            .iter()
+            .all(|w| !possessive(w) && (capitalised(w) || w.chars().count() <= 3))
+}
+
 /// Lower-cased words without a leading article.
 fn words(name: &str) -> Vec<String> {
     let mut words: Vec<String> = name
@@ -67,6 +108,14 @@ mod tests {
         assert!(same("defence minister", Some("defence minister"), &singh));
         assert!(!same("Kaja Kallas", None, &singh));
         assert!(!same("Misri", None, &singh));
+        assert!(clearly_different("Kaja Kallas", "Rajnath Singh"));
+        assert!(!clearly_different("Singh", "Rajnath Singh"));
+        assert!(!clearly_different("defence minister", "Rajnath Singh"));
+        assert!(!clearly_different("Singh's", "Kaja Kallas"));
+        assert!(clearly_different("Eric Okonjo", "Dana Okonjo"));
+        assert!(clearly_different("Pieter de Vries", "Amina Odhiambo"));
+        assert!(!clearly_different("the former governor", "Amina Odhiambo"));
+        assert!(!clearly_different("campaign spokeswoman", "Amina Odhiambo"));
         assert!(same(
             "the defence ministry",
             None,

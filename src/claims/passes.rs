@@ -147,3 +147,37 @@ mod tests {
         );
     }
 }
+
+/// Whether a quotation's speaker is named at its marks, by words a reader
+/// cannot take for anyone else's: an attribution right after the closing
+/// mark or right before the opening one (`“We will appeal,” Okonjo said.`,
+/// `Okonjo said: “We will appeal.”`), naming the speaker rather than
+/// pointing back to one (`he said`). Any other decision is a reading of
+/// context — the subject of a sentence a partial quotation stands in, a
+/// colon after a clause with no verb of speech, the quotation before it —
+/// that a careful reader may take otherwise.
+///
+/// `claim` is the sentence the quotation starts in; `pronoun` says whether
+/// a mention is a pronoun.
+pub fn names_speaker_at_marks(
+    quote: &super::Quote,
+    claim: &super::Claim<'_>,
+    pronoun: impl Fn(&str) -> bool,
+) -> bool {
+    let at_marks = matches!(
+        quote.decided_by,
+        Some(voice_passes::CUE_RIGHT_AFTER | voice_passes::CUE_RIGHT_BEFORE)
+    );
+    // The sentence's attribution, when it is the quotation's: a colon
+    // alone guesses the speaker from the clause before it, and a pronoun
+    // points back to someone named elsewhere.
+    let attribution = claim
+        .speaker
+        .as_ref()
+        .filter(|s| Some(&s.name) == quote.speaker.as_ref());
+    let guessed = attribution.is_some_and(|speaker| {
+        claim.decided_by == Some(super::attribution::passes::punctuation::COLON_BEFORE_QUOTATION)
+            || pronoun(&speaker.mention)
+    });
+    at_marks && !guessed
+}

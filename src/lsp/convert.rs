@@ -340,6 +340,7 @@ mod tests {
             },
             evidence: None,
             fix: None,
+            confidence: crate::check::Confidence::High,
             range,
             replacement: None,
         }

@@ -30,8 +30,8 @@ use super::kinds::Violation;
 use super::normalize::Strictness;
 use super::trace::{ClauseTrace, Place, Tracer};
 use super::{
-    ClaimAudit, DocumentAudit, DraftCitations, Evidence, Finding, InputWarning, Kind, Options,
-    Severity, UnsupportedWord, Verdict, excerpt, figures, normalize,
+    ClaimAudit, Confidence, DocumentAudit, DraftCitations, Evidence, Finding, InputWarning, Kind,
+    Options, Severity, UnsupportedWord, Verdict, excerpt, figures, normalize,
 };
 use crate::citations::Cited;
 use crate::claims::{self, Claim};
@@ -104,9 +104,11 @@ pub fn check_draft(
                 Checked::Nothing => {}
             }
         }
-        // The gravest finding decides: a contradiction over a gap.
+        // The gravest finding decides: a contradiction over a gap. A lead
+        // (a finding of low confidence) decides nothing.
         let verdict = found
             .iter()
+            .filter(|f| f.confidence == Confidence::High)
             .filter_map(|f| f.rule.verdict())
             .min_by_key(|v| match v {
                 Verdict::Contradicted => 0,
@@ -405,6 +407,11 @@ impl DraftChecker<'_, '_> {
             Some(None) => return None, // turned off
             Some(Some(severity)) => *severity,
             None => finding.severity,
+        };
+        // A lead, not a verdict: whatever the kind's severity.
+        let severity = match finding.confidence {
+            Confidence::High => severity,
+            Confidence::Low => Severity::Info,
         };
         Some(Finding {
             severity,

@@ -9,7 +9,7 @@ use crate::check::kinds::{
 };
 use crate::check::quotes::{self, QuoteMatch};
 use crate::check::trace::Place;
-use crate::check::{index, speakers};
+use crate::check::{Confidence, index, speakers};
 use crate::claims::{self, Claim};
 
 impl DraftChecker<'_, '_> {
@@ -66,7 +66,12 @@ impl DraftChecker<'_, '_> {
                         }
                     }
                 };
-                Checked::Found(self.finding(&violation, quote.span).with_evidence(evidence))
+                let confidence = self.misattribution_confidence(claim, quote, unit);
+                Checked::Found(
+                    self.finding(&violation, quote.span)
+                        .with_evidence(evidence)
+                        .with_confidence(confidence),
+                )
             }
             QuoteMatch::Near {
                 unit,
@@ -86,6 +91,52 @@ impl DraftChecker<'_, '_> {
                 Checked::Found(self.finding(&violation, quote.span).with_evidence(evidence))
             }
             QuoteMatch::Missing => Checked::Found(self.finding(&FabricatedQuote, quote.span)),
+        }
+    }
+
+    /// How firmly a quotation found word for word in source `unit` is shown
+    /// to be in the wrong mouth: firmly only when the draft and the source
+    /// each name a speaker at the quotation's marks and the two are clearly
+    /// different people. Words the source gives nobody, a speaker guessed
+    /// from context on either side, or two names that may be one person's
+    /// make it a lead for the editor, not an error.
+    fn misattribution_confidence(
+        &self,
+        claim: &Claim<'_>,
+        quote: &claims::Quote,
+        unit: usize,
+    ) -> Confidence {
+        let pronoun = |mention: &str| self.tracer.rules.attribution.pronoun(mention).is_some();
+        let source_unit = &self.index.units[unit];
+        let source_claim = &self.index.sources[source_unit.source].claims.claims[source_unit.claim];
+        let source_quote = source_claim
+            .quotes
+            .iter()
+            .find(|q| q.span.start <= source_unit.span.start && source_unit.span.end <= q.span.end);
+        let (Some(draft_speaker), Some(source_speaker), Some(source_quote)) = (
+            quote.speaker.as_deref(),
+            source_unit.voice.name.as_deref(),
+            source_quote.filter(|_| source_unit.is_quote),
+        ) else {
+            return Confidence::Low;
+        };
+        // A source's "he said" is taken as firmly as a name when it goes on
+        // from the sentence before, whose speaker it names; a pronoun that
+        // reaches further back is a reading of context.
+        let source_claims = &self.index.sources[source_unit.source].claims.claims;
+        let goes_on = source_unit
+            .claim
+            .checked_sub(1)
+            .and_then(|before| source_claims[before].speaker.as_ref())
+            .is_some_and(|before| before.name == source_speaker);
+        let firm = claims::passes::names_speaker_at_marks(quote, claim, pronoun)
+            && claims::passes::names_speaker_at_marks(source_quote, source_claim, |mention| {
+                pronoun(mention) && !goes_on
+            });
+        if firm && speakers::clearly_different(draft_speaker, source_speaker) {
+            Confidence::High
+        } else {
+            Confidence::Low
         }
     }
 

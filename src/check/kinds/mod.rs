@@ -66,6 +66,24 @@ impl Severity {
     }
 }
 
+/// How firmly a finding's evidence shows what it says: the verdict policy
+/// (README, "Verdict policy").
+///
+/// A finding is `high` when a source passage aligned with the draft says
+/// otherwise in a named slot (another speaker at the quotation's marks, a
+/// different figure of the same thing, changed words of a quotation), or
+/// when quoted words have no counterpart in any source. It is `low` when
+/// the judgement rests on a reading the checker cannot be sure of: a
+/// speaker guessed from context on either side, a name that may be the
+/// same person's. A low finding is a lead for the editor, reported at
+/// `info`, and does not change its claim's verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    High,
+}
+
 /// A kind's documentation, in the three parts ruff gives a rule.
 #[derive(Clone, Copy, Debug)]
 pub struct Doc {

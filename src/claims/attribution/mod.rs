@@ -38,7 +38,7 @@
 //! Every cue's speaker is a [`Mention`] read by [`mention::parse`]; a
 //! phrase that names nobody ("The claims were") makes no cue.
 
-mod passes;
+pub(crate) mod passes;
 
 pub(crate) use passes::names as pass_names;
 

@@ -98,8 +98,8 @@ pub(crate) const EXCEPTIONS: &[&str] = &[
     OUTERMOST_REPORTER,
 ];
 
-const CUE_RIGHT_AFTER: &str = "cue-right-after";
-const CUE_RIGHT_BEFORE: &str = "cue-right-before";
+pub(crate) const CUE_RIGHT_AFTER: &str = "cue-right-after";
+pub(crate) const CUE_RIGHT_BEFORE: &str = "cue-right-before";
 const CUE_AFTER_IN_SENTENCE: &str = "cue-after-in-sentence";
 const CUE_BEFORE_IN_SENTENCE: &str = "cue-before-in-sentence";
 const CUE_SCOPE_COVERS: &str = "cue-scope-covers";

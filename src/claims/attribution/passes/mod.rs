@@ -16,7 +16,7 @@
 //! nothing.
 
 pub(super) mod cue_words;
-mod punctuation;
+pub(crate) mod punctuation;
 mod quotation_subject;
 mod repairs;
 mod speech_nouns;

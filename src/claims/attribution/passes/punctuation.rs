@@ -11,7 +11,7 @@ use crate::rules::attribution::CueKind;
 /// A colon before a quotation attributes it to the speaker the colon
 /// follows, or the subject of the clause it ends: `Harbourmaster Dana
 /// Wirth: “The pier is gone.”`, a transcript's `OKONJO: “…”`.
-pub(super) const COLON_BEFORE_QUOTATION: &str = "colon-before-quotation";
+pub(crate) const COLON_BEFORE_QUOTATION: &str = "colon-before-quotation";
 
 /// A dash after a quotation attributes it to the name after the dash:
 /// `“The pier is gone.” ― Dana Wirth, 52, a ferry pilot`.
