@@ -116,38 +116,6 @@ impl Switches {
 /// The environment variable that switches passes off.
 pub const PASSES_OFF: &str = "CLAIMTRACE_PASSES_OFF";
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pass_names_are_unique_and_kebab_case() {
-        let names = names();
-        for (i, name) in names.iter().enumerate() {
-            assert!(
-                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{name}"
-            );
-            assert!(!names[..i].contains(name), "{name} twice");
-        }
-    }
-
-    #[test]
-    fn unknown_names_are_refused_with_the_known_ones() {
-        let error = Switches::with_off("cue-right-after, no-such-pass")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        assert!(error.contains("`no-such-pass`"), "{error}");
-        assert!(error.contains("cue-right-before"), "{error}");
-        let switches = Switches::with_off(" cue-right-after ,,").ok();
-        assert_eq!(
-            switches.as_ref().map(Switches::off),
-            Some(&["cue-right-after"][..])
-        );
-    }
-}
-
 /// Whether a quotation's speaker is named at its marks, by words a reader
 /// cannot take for anyone else's: an attribution right after the closing
 /// mark or right before the opening one (`“We will appeal,” Okonjo said.`,
@@ -180,4 +148,36 @@ pub fn names_speaker_at_marks(
             || pronoun(&speaker.mention)
     });
     at_marks && !guessed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pass_names_are_unique_and_kebab_case() {
+        let names = names();
+        for (i, name) in names.iter().enumerate() {
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+            assert!(!names[..i].contains(name), "{name} twice");
+        }
+    }
+
+    #[test]
+    fn unknown_names_are_refused_with_the_known_ones() {
+        let error = Switches::with_off("cue-right-after, no-such-pass")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("`no-such-pass`"), "{error}");
+        assert!(error.contains("cue-right-before"), "{error}");
+        let switches = Switches::with_off(" cue-right-after ,,").ok();
+        assert_eq!(
+            switches.as_ref().map(Switches::off),
+            Some(&["cue-right-after"][..])
+        );
+    }
 }
