@@ -543,8 +543,27 @@ impl Tracer<'_, '_> {
             if source_gap > draft_gap + NEGATION_REACH || draft_gap > source_gap + NEGATION_REACH {
                 continue;
             }
-            let in_draft = negation_in(clause, from_c.min(c)..c);
-            let in_source = negation_in(passage, from_p.min(p)..p);
+            // A negation governs the anchor it stands right before; the
+            // words before the anchor on each side must be function words
+            // but for it, so that the two stretches say the same but for
+            // the negation ("did not approve" against "approved", "must
+            // not start" against "which she said must start").
+            let draft_window = from_c.min(c).max(c.saturating_sub(NEGATION_REACH))..c;
+            let source_window = from_p.min(p).max(p.saturating_sub(NEGATION_REACH))..p;
+            let bare = |tokens: &[Token], range: std::ops::Range<usize>, negation_allowed: bool| {
+                tokens[range].iter().all(|t| {
+                    let negation = self.lexicon.is_negation(t);
+                    (negation && negation_allowed) || (!negation && !is_content(t))
+                })
+            };
+            let in_draft = negation_in(clause, draft_window.clone()).filter(|_| {
+                bare(clause, draft_window.clone(), true)
+                    && bare(passage, source_window.clone(), false)
+            });
+            let in_source = negation_in(passage, source_window.clone()).filter(|_| {
+                bare(passage, source_window.clone(), true)
+                    && bare(clause, draft_window.clone(), false)
+            });
             match (in_draft, in_source) {
                 (Some(span), None) => {
                     slots.push(Slot::Negation {

@@ -105,11 +105,14 @@ pub fn check_draft(
             }
         }
         // The gravest finding decides: a contradiction over a gap. A lead
-        // (a finding of low confidence) decides nothing.
+        // (a finding of low confidence) shows at most a gap: what it
+        // points at is not shown to be wrong, only not shown to be so.
         let verdict = found
             .iter()
-            .filter(|f| f.confidence == Confidence::High)
-            .filter_map(|f| f.rule.verdict())
+            .filter_map(|f| match (f.confidence, f.rule.verdict()) {
+                (Confidence::Low, Some(_)) => Some(Verdict::Unsupported),
+                (_, verdict) => verdict,
+            })
             .min_by_key(|v| match v {
                 Verdict::Contradicted => 0,
                 _ => 1,
