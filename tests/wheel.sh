@@ -121,6 +121,21 @@ $output
 and the README shows:
 $expected"
 say "claimtrace ${arguments[*]}: $output"
+# The same in a folder holding only the draft and the sources: the rules
+# and everything else the binary reads are compiled in.
+alone=$scratch/alone
+mkdir -p "$alone"
+for path in "${arguments[@]}"; do
+  path=${path%/}
+  if [ -e "$path" ]; then
+    mkdir -p "$alone/$(dirname "$path")"
+    cp -R "$path" "$alone/$(dirname "$path")/"
+  fi
+done
+status=0
+output=$(cd "$alone" && without_rust env PATH="$user/bin:$NO_RUST_PATH" claimtrace "${arguments[@]}" 2>&1) || status=$?
+[ "$status" = 0 ] && [ "$output" = "$expected" ] \
+  || fail "away from the repository, claimtrace ${arguments[*]} exited $status and printed: $output"
 
 # 3. pre-commit try-repo, Python hooks. pip sees only this folder: the wheel,
 # and setuptools for setup.py. No index, no cargo: nothing can be compiled.
