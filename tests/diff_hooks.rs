@@ -6,10 +6,11 @@
 //!
 //! `pre-commit` is a Python tool: where it is not installed the test says
 //! so and skips, unless `CLAIMTRACE_REQUIRE_PRE_COMMIT` is set (as
-//! `.ci/run` does once it has installed it). pre-commit builds claimtrace
-//! from this repository with `cargo install`; the test points that build
-//! at `target/pre-commit` (unoptimised), so later runs reuse what earlier
-//! ones compiled.
+//! `.ci/run` does once it has installed it). The test runs the `-rust`
+//! hooks, which pre-commit builds from this repository with `cargo
+//! install`; it points that build at `target/pre-commit` (unoptimised), so
+//! later runs reuse what earlier ones compiled. The Python hooks, which
+//! install the prebuilt wheel instead, are run by `tests/wheel.sh`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -90,6 +91,28 @@ fn publication() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// What pre-commit printed for the hook named `name`: the lines after its
+/// status line (`NAME....Failed`), up to the next hook's. (try-repo runs
+/// the hooks in the order of their ids, not of the manifest.)
+fn hook_output(out: &str, name: &str) -> String {
+    let status_of = format!("{name}.");
+    let mut inside = false;
+    let mut kept = String::new();
+    for line in out.lines() {
+        let status = line.contains("...")
+            && ["Passed", "Failed", "Skipped"]
+                .iter()
+                .any(|s| line.ends_with(s));
+        if status {
+            inside = line.starts_with(&status_of);
+        } else if inside {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    kept
+}
+
 #[test]
 fn pre_commit_try_repo_runs_the_hooks() {
     if !has("pre-commit") || !has("cargo") || !has("git") {
@@ -140,6 +163,8 @@ fn pre_commit_try_repo_runs_the_hooks() {
         .env("CARGO_PROFILE_RELEASE_LTO", "false")
         .env("CARGO_PROFILE_RELEASE_INCREMENTAL", "true")
         .env("GIT_CONFIG_NOSYSTEM", "1")
+        // The Python hooks install the wheel: tests/wheel.sh runs them.
+        .env("SKIP", "claimtrace,claimtrace-changed")
         // try-repo commits uncommitted changes to a scratch clone.
         .env("GIT_AUTHOR_NAME", "Test")
         .env("GIT_AUTHOR_EMAIL", "test@example.org")
@@ -153,10 +178,7 @@ fn pre_commit_try_repo_runs_the_hooks() {
     assert_eq!(output.status.code(), Some(1), "{out}\n{err}");
     // `claimtrace` checks the files passed: the misquote and the figure of
     // the story, nothing in the clean draft.
-    let passed = out
-        .split("claimtrace (changed lines)")
-        .next()
-        .unwrap_or_default();
+    let passed = hook_output(&out, "claimtrace (built from source)");
     assert!(passed.contains("error[misquote]"), "{out}");
     assert!(passed.contains("error[figure-mismatch]"), "{out}");
     assert!(
@@ -164,10 +186,7 @@ fn pre_commit_try_repo_runs_the_hooks() {
         "{out}"
     );
     // `claimtrace-changed` reports only the staged change: the figure.
-    let changed = out
-        .split("claimtrace (changed lines)")
-        .nth(1)
-        .unwrap_or_default();
+    let changed = hook_output(&out, "claimtrace (changed lines, built from source)");
     assert!(changed.contains("error[figure-mismatch]"), "{out}");
     assert!(!changed.contains("error[misquote]"), "{out}");
     assert!(
@@ -181,9 +200,24 @@ fn the_hook_manifest_declares_what_pre_commit_needs() {
     let hooks = yaml(&Path::new(MANIFEST).join(".pre-commit-hooks.yaml"));
     let hooks = hooks.as_array().expect("a list of hooks");
     let ids: Vec<&str> = hooks.iter().map(|h| h["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["claimtrace", "claimtrace-changed"]);
+    assert_eq!(
+        ids,
+        [
+            "claimtrace",
+            "claimtrace-changed",
+            "claimtrace-rust",
+            "claimtrace-changed-rust"
+        ]
+    );
     for hook in hooks {
-        assert_eq!(hook["language"], "rust");
+        let id = hook["id"].as_str().unwrap();
+        // The plain hooks install the prebuilt wheel; the `-rust` ones build.
+        let language = if id.ends_with("-rust") {
+            "rust"
+        } else {
+            "python"
+        };
+        assert_eq!(hook["language"], language, "{id}");
         assert!(
             hook["entry"]
                 .as_str()
@@ -191,6 +225,14 @@ fn the_hook_manifest_declares_what_pre_commit_needs() {
                 .starts_with("claimtrace check")
         );
         assert!(hook["name"].is_string() && hook["types_or"].is_array());
+    }
+    // Each `-rust` hook runs what its Python twin runs.
+    for twin in ["claimtrace", "claimtrace-changed"] {
+        let find = |id: &str| hooks.iter().find(|h| h["id"] == id).unwrap();
+        let (python, rust) = (find(twin), find(&format!("{twin}-rust")));
+        for key in ["entry", "types_or", "pass_filenames", "require_serial"] {
+            assert_eq!(python[key], rust[key], "{twin}: {key}");
+        }
     }
 }
 
