@@ -148,14 +148,18 @@ fn figures() {
     run_cases("figures", |input| {
         let document = document(input);
         let sentences = segment::sentences(&document, &rules.segment);
-        let found = claims::extract(&document, &sentences, &rules);
-        found
+        let extracted = claims::extract(&document, &sentences, &rules);
+        let found: Vec<String> = extracted
             .claims
             .iter()
             .flat_map(|claim| &claim.figures)
             .map(figure)
-            .collect::<Vec<_>>()
-            .join("; ")
+            .collect::<Vec<_>>();
+        if found.is_empty() {
+            "none".to_string()
+        } else {
+            found.join("; ")
+        }
     });
 }
 

@@ -126,13 +126,16 @@ pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
 
 /// Whether a source figure found to differ from a draft figure is about
 /// the same thing: counts only when they count the same things (or neither
-/// says what), so that "26" (an age) is never read against "eight counts".
+/// says what), so that "26" (an age) is never read against "eight counts";
+/// dates only when they are as precise (a month, a day, a weekday).
 pub fn comparable(draft: &Figure, source: &Figure) -> bool {
-    if draft.kind != FigureKind::Count {
-        return true;
-    }
     let unit = |f: &Figure| f.unit.as_deref().map(str::to_lowercase);
-    unit(draft) == unit(source)
+    match draft.kind {
+        // Counts only of the same things; dates only of the same
+        // precision: "December" says nothing against "Friday" or "Aug. 30".
+        FigureKind::Count | FigureKind::Date => unit(draft) == unit(source),
+        _ => true,
+    }
 }
 
 /// Whether a draft percentage is a ratio written in words in a source
@@ -244,4 +247,38 @@ fn derived(index: &SourceIndex<'_>, figure: &Figure, retold: &[usize]) -> Option
         }
     }
     None
+}
+
+/// The one value the sources give a thing of the same kind and unit as
+/// `figure` ("a three-term governor" for a draft's "two-term"; "more than
+/// 40%" for its "more than 30%"), when they give exactly one: positive
+/// evidence that the draft changed the figure, though no source sentence
+/// was found that the draft's sentence retells. `None` when they give
+/// none, or several. A bare count is never read so ("five primaries"
+/// counts what the draft counted itself); an attributive one
+/// ("two-term") is.
+pub fn only_counterpart<'i>(index: &'i SourceIndex<'_>, figure: &Figure) -> Option<(usize, &'i Figure)> {
+    let unit = figure.unit.as_deref()?.to_lowercase();
+    if figure.kind == FigureKind::Count && !figure.text.contains('-') {
+        return None;
+    }
+    let mut found: Option<(usize, &Figure)> = None;
+    for source in 0..index.sources.len() {
+        for (at, candidate) in index.figures_of_source(source) {
+            // Written the same way too: "a 56-year" (of "56-year-old", an
+            // age) is not the "15 years" something took.
+            let same_thing = candidate.kind == figure.kind
+                && candidate.unit.as_deref().map(str::to_lowercase).as_deref() == Some(unit.as_str())
+                && candidate.text.contains('-') == figure.text.contains('-');
+            if !same_thing {
+                continue;
+            }
+            match found {
+                Some((_, first)) if first.value != candidate.value => return None,
+                Some(_) => {}
+                None => found = Some((at, candidate)),
+            }
+        }
+    }
+    found
 }

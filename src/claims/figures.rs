@@ -544,6 +544,21 @@ impl Reader<'_, '_> {
             }
             if let Some(unit) = rules.durations.get(self.lower(unit_at)) {
                 let end = unit_at + 1;
+                // "a 56-year-old": an age, counted in years of life, never
+                // a span of time something took.
+                let after = self.skip_hyphen(end);
+                if after != end && self.lower(after) == "old" {
+                    return Some((
+                        self.figure(
+                            at,
+                            after + 1,
+                            FigureKind::Count,
+                            FigureValue::Number(value),
+                            Some(format!("{unit}-old")),
+                        ),
+                        after + 1,
+                    ));
+                }
                 return Some((
                     self.figure(
                         at,
@@ -677,6 +692,10 @@ impl Reader<'_, '_> {
                     None => break,
                 }
             }
+        }
+        // "one knowing the town": a participle, not a thing counted.
+        if !is_plural(first) && first.lower.ends_with("ing") {
+            return None;
         }
         Some((singular(&first.lower), at + 1))
     }

@@ -13,7 +13,16 @@ impl DraftChecker<'_, '_> {
     /// A figure must be in the source sentence the claim retells, or
     /// anywhere in the sources, or follow from theirs by simple arithmetic.
     pub(super) fn check_figure(&self, figure: &claims::Figure, retold: &[usize]) -> Checked {
-        let found = figures::find(self.index, figure, retold);
+        let found = match figures::find(self.index, figure, retold) {
+            // No sentence retold gives it, but the sources give the thing
+            // it measures one other value.
+            FigureMatch::Missing => figures::only_counterpart(self.index, figure)
+                .map_or(FigureMatch::Missing, |(unit, source)| FigureMatch::Mismatch {
+                    unit,
+                    figure: source,
+                }),
+            found => found,
+        };
         if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)
             && (self.is_quarter(figure)
                 || figures::ratio_of(self.index, &self.tracer.rules.figures, figure, retold))
