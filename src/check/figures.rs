@@ -254,12 +254,22 @@ fn derived(index: &SourceIndex<'_>, figure: &Figure, retold: &[usize]) -> Option
 /// 40%" for its "more than 30%"), when they give exactly one: positive
 /// evidence that the draft changed the figure, though no source sentence
 /// was found that the draft's sentence retells. `None` when they give
-/// none, or several. A bare count is never read so ("five primaries"
-/// counts what the draft counted itself); an attributive one
-/// ("two-term") is.
-pub fn only_counterpart<'i>(index: &'i SourceIndex<'_>, figure: &Figure) -> Option<(usize, &'i Figure)> {
+/// none, or several.
+pub fn only_counterpart<'i>(
+    index: &'i SourceIndex<'_>,
+    figure: &Figure,
+) -> Option<(usize, &'i Figure)> {
     let unit = figure.unit.as_deref()?.to_lowercase();
-    if figure.kind == FigureKind::Count && !figure.text.contains('-') {
+    // Only where the unit names the thing measured: a span of time, or an
+    // attributive count ("two-term"). A currency names no thing ("€40
+    // billion" is not the cost of whatever else the sources price), and a
+    // bare count counts what the draft chose to.
+    let names_the_thing = match figure.kind {
+        FigureKind::Duration => true,
+        FigureKind::Count => figure.text.contains('-'),
+        _ => false,
+    };
+    if !names_the_thing {
         return None;
     }
     let mut found: Option<(usize, &Figure)> = None;
@@ -268,7 +278,8 @@ pub fn only_counterpart<'i>(index: &'i SourceIndex<'_>, figure: &Figure) -> Opti
             // Written the same way too: "a 56-year" (of "56-year-old", an
             // age) is not the "15 years" something took.
             let same_thing = candidate.kind == figure.kind
-                && candidate.unit.as_deref().map(str::to_lowercase).as_deref() == Some(unit.as_str())
+                && candidate.unit.as_deref().map(str::to_lowercase).as_deref()
+                    == Some(unit.as_str())
                 && candidate.text.contains('-') == figure.text.contains('-');
             if !same_thing {
                 continue;

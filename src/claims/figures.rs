@@ -679,6 +679,28 @@ impl Reader<'_, '_> {
                     && !self.rules.months.contains_key(&*t.lower)
             })
         };
+        // "five Democratic presidential primaries": a capitalised
+        // modifier before the plural noun counted.
+        let capitalised_modifier = self.token(at).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+        });
+        if look_past_adjective && capitalised_modifier && noun(at).is_none() {
+            for ahead in 1..MAX_MODIFIERS {
+                let capitalised = self.token(at + ahead).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && t.text.chars().next().is_some_and(char::is_uppercase)
+                });
+                match noun(at + ahead) {
+                    Some(word) if is_plural(word) => {
+                        return Some((singular(&word.lower), at + ahead + 1));
+                    }
+                    Some(_) => continue,
+                    None if capitalised => continue,
+                    None => return None,
+                }
+            }
+            return None;
+        }
         let first = noun(at)?;
         if look_past_adjective && !is_plural(first) {
             // "nine new countries", "100 air defence missiles": the

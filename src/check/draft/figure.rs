@@ -16,11 +16,13 @@ impl DraftChecker<'_, '_> {
         let found = match figures::find(self.index, figure, retold) {
             // No sentence retold gives it, but the sources give the thing
             // it measures one other value.
-            FigureMatch::Missing => figures::only_counterpart(self.index, figure)
-                .map_or(FigureMatch::Missing, |(unit, source)| FigureMatch::Mismatch {
+            FigureMatch::Missing => figures::only_counterpart(self.index, figure).map_or(
+                FigureMatch::Missing,
+                |(unit, source)| FigureMatch::Mismatch {
                     unit,
                     figure: source,
-                }),
+                },
+            ),
             found => found,
         };
         if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)

@@ -143,6 +143,8 @@ pub fn check_draft(
     let suppressions = Suppressions::of(draft);
     findings.retain(|f| !suppressions.silences(f.rule.name(), f.range, f.span.line));
     findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+    // One mistake, one finding: a footnote cited twice is broken once.
+    findings.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
     DocumentAudit {
         path: draft.display_path(),
         sources: source_paths.to_vec(),
@@ -399,6 +401,26 @@ impl DraftChecker<'_, '_> {
     }
 
     /// The finding `violation` states about the words at `range`.
+    /// Whether a mention is a personal pronoun ("he", "they").
+    fn is_pronoun(&self, mention: &str) -> bool {
+        self.tracer.rules.attribution.pronoun(mention).is_some()
+    }
+
+    /// Whether claim `at` of `claims` (a source's) names its speaker, or
+    /// points back with a pronoun ("he said") to the speaker of the
+    /// sentence right before it. A pronoun that reaches further back is
+    /// a reading of context, not a name.
+    fn names_firmly(&self, claims: &[Claim<'_>], at: usize) -> bool {
+        let Some(speaker) = &claims[at].speaker else {
+            return false;
+        };
+        !self.is_pronoun(&speaker.mention)
+            || at
+                .checked_sub(1)
+                .and_then(|before| claims[before].speaker.as_ref())
+                .is_some_and(|before| before.name == speaker.name)
+    }
+
     fn finding<V: Violation>(&self, violation: &V, range: Span) -> Finding {
         Finding::new(violation, self.draft, range)
     }

@@ -106,7 +106,6 @@ impl DraftChecker<'_, '_> {
         quote: &claims::Quote,
         unit: usize,
     ) -> Confidence {
-        let pronoun = |mention: &str| self.tracer.rules.attribution.pronoun(mention).is_some();
         let source_unit = &self.index.units[unit];
         let source_claim = &self.index.sources[source_unit.source].claims.claims[source_unit.claim];
         let source_quote = source_claim
@@ -121,18 +120,11 @@ impl DraftChecker<'_, '_> {
             return Confidence::Low;
         };
         // A source's "he said" is taken as firmly as a name when it goes on
-        // from the sentence before, whose speaker it names; a pronoun that
-        // reaches further back is a reading of context.
+        // from the sentence before, whose speaker it names.
         let source_claims = &self.index.sources[source_unit.source].claims.claims;
-        let goes_on = source_unit
-            .claim
-            .checked_sub(1)
-            .and_then(|before| source_claims[before].speaker.as_ref())
-            .is_some_and(|before| before.name == source_speaker);
-        let firm = claims::passes::names_speaker_at_marks(quote, claim, pronoun)
-            && claims::passes::names_speaker_at_marks(source_quote, source_claim, |mention| {
-                pronoun(mention) && !goes_on
-            });
+        let source_firm = self.names_firmly(source_claims, source_unit.claim);
+        let firm = claims::passes::names_speaker_at_marks(quote, claim, |m| self.is_pronoun(m))
+            && claims::passes::names_speaker_at_marks(source_quote, source_claim, |_| !source_firm);
         if firm && speakers::clearly_different(draft_speaker, source_speaker) {
             Confidence::High
         } else {

@@ -182,7 +182,22 @@ impl DraftChecker<'_, '_> {
                 speaker: &speaker.name,
                 source_speaker: source_name,
             };
-            return Checked::Found(self.finding(&violation, claim.span).with_evidence(found));
+            // Firmly someone else's only when the source names its speaker
+            // and the two are clearly two people.
+            let source = &self.index.units[unit];
+            let source_claims = &self.index.sources[source.source].claims.claims;
+            let confidence = if self.names_firmly(source_claims, source.claim)
+                && speakers::clearly_different(&speaker.name, source_name)
+            {
+                Confidence::High
+            } else {
+                Confidence::Low
+            };
+            return Checked::Found(
+                self.finding(&violation, claim.span)
+                    .with_evidence(found)
+                    .with_confidence(confidence),
+            );
         }
         Checked::Held(self.evidence_at(place, None))
     }

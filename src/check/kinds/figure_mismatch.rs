@@ -4,7 +4,7 @@
 //! What `claimtrace explain figure-mismatch` prints is [`DOC`];
 //! the check that finds it is in `src/check/draft/figure.rs`.
 
-use super::{Doc, Kind, Severity, Violation};
+use super::{Doc, Kind, Severity, Violation, one_line};
 use crate::check::Verdict;
 use crate::claims::Figure;
 
@@ -54,8 +54,9 @@ impl Violation for FigureMismatch<'_> {
             None => draft.text.clone(),
         };
         format!(
-            "{draft_text} does not match {} in the source",
-            self.source_text()
+            "{} does not match {} in the source",
+            one_line(&draft_text),
+            one_line(&self.source_text())
         )
     }
 

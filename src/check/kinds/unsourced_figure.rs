@@ -3,7 +3,7 @@
 //! What `claimtrace explain unsourced-figure` prints is [`DOC`];
 //! the check that finds it is in `src/check/draft/figure.rs`.
 
-use super::{Doc, Kind, Severity, Violation};
+use super::{Doc, Kind, Severity, Violation, one_line};
 use crate::check::Verdict;
 
 /// The name used on the command line and in every output.
@@ -32,6 +32,6 @@ impl Violation for UnsourcedFigure<'_> {
     const KIND: Kind = Kind::UnsourcedFigure;
 
     fn message(&self) -> String {
-        format!("no source gives {}", self.figure)
+        format!("no source gives {}", one_line(self.figure))
     }
 }
