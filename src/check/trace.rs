@@ -28,6 +28,7 @@ use super::align::{self, Alignment, in_order, is_content};
 use super::index::{SourceIndex, word_hash};
 use super::lexicon::{Lexicon, Token};
 use crate::rules::RuleSet;
+use crate::rules::lexicon::{Lexicon as WordClasses, WordClass};
 use crate::span::Span;
 
 /// The fewest unsupported content words that make a clause unsupported
@@ -40,11 +41,6 @@ pub const UNSUPPORTED_SHARE: f64 = 0.25;
 /// The least share of a clause's content a passage must hold for the
 /// clause to be read against it for negation and certainty.
 const CLOSE_RETELLING: f64 = 0.6;
-
-/// Words after a clause-opening conjunction that start a new clause.
-const CLAUSE_OPENERS: &[&str] = &[
-    "and", "but", "while", "whereas", "which", "who", "although", "though", "as", "after",
-];
 
 /// What the checker needs to trace a claim.
 pub struct Tracer<'a, 'd> {
@@ -166,7 +162,7 @@ impl Tracer<'_, '_> {
             })
             .collect();
         let mut traces = Vec::new();
-        for range in clauses(draft, &tokens) {
+        for range in clauses(draft, &tokens, &self.rules.lexicon) {
             // Skipped words (quotations, figures, the speaker) stay in the
             // clause as function words, so that it still lines up with its
             // passage word for word.
@@ -608,10 +604,14 @@ const NEGATION_REACH: usize = 3;
 const HEDGE_REACH: usize = 4;
 
 /// The clauses of a token list, as inclusive ranges of token positions: a
-/// new clause starts after `;`, a dash, or a comma before one of
-/// [`CLAUSE_OPENERS`]. A clause of fewer than two content words joins the
-/// one before it.
-fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::RangeInclusive<usize>> {
+/// new clause starts after `;`, a dash, or a comma before a word that
+/// starts one (`clause_starts` in `rules/en/word-classes.toml`). A clause
+/// of fewer than two content words joins the one before it.
+fn clauses(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &WordClasses,
+) -> Vec<std::ops::RangeInclusive<usize>> {
     if tokens.is_empty() {
         return Vec::new();
     }
@@ -620,7 +620,7 @@ fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::RangeInclusive<usize>>
         let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
         let word = text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
         let breaks = gap.contains([';', '—', '–'])
-            || (gap.contains(',') && CLAUSE_OPENERS.contains(&word.as_str()));
+            || (gap.contains(',') && lexicon.is_lower(&word, WordClass::ClauseStart));
         if breaks {
             starts.push(i);
         }

@@ -783,11 +783,7 @@ impl Reader<'_, '_> {
                 return Some((figure, next + 1));
             }
             let previous = at.checked_sub(1).map(|i| self.lower(i)).unwrap_or("");
-            let time_words = [
-                "in", "on", "since", "until", "by", "from", "last", "next", "this", "early",
-                "late", "mid", "of", "during", "till", "before", "after",
-            ];
-            if token.lower != "may" && time_words.contains(&previous) {
+            if token.lower != "may" && self.rules.month_openers.contains(previous) {
                 return Some((
                     self.figure(
                         at,
