@@ -139,7 +139,7 @@ fn is_quantity_word(word: &str, lexicon: &Lexicon) -> bool {
     let counted = |part: &str| {
         lexicon
             .tag(part)
-            .has_any(WordClass::ShareWord | WordClass::NumberAboveTen | WordClass::SmallNumber)
+            .has_any(WordClass::ShareWord | WordClass::NumberWord)
     };
     counted(word)
         || word.split('-').all(counted)
@@ -157,7 +157,7 @@ fn ratio_share(words: &[&str], lexicon: &Lexicon) -> Option<usize> {
     let i = lower.iter().position(|w| w == "in")?;
     let counted = i > 0 && lower[..i].iter().all(|w| is_quantity_word(w, lexicon));
     let out_of = lower.get(i + 1).is_some_and(|w| {
-        w.chars().all(|c| c.is_ascii_digit()) || lexicon.is_lower(w, WordClass::SmallNumber)
+        w.chars().all(|c| c.is_ascii_digit()) || lexicon.is_lower(w, WordClass::NumberWord)
     });
     (counted && out_of && i + 2 < words.len()).then_some(i + 2)
 }
@@ -293,9 +293,10 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
             }
             // Capitalised words before a title are no part of the name
             // either: "Republican Gov. Dale Price" is Dale Price.
-            if let Some(title) = name_words[..name_words.len() - 1].iter().rposition(|w| {
-                lexicon.is_lower(&w.trim_end_matches('.').to_lowercase(), WordClass::Title)
-            }) {
+            if let Some(title) = name_words[..name_words.len() - 1]
+                .iter()
+                .rposition(|w| rules.is_honorific(w))
+            {
                 name_words = &name_words[title + 1..];
             }
             let name = name_words.join(" ");

@@ -107,7 +107,7 @@ pub fn is_determiner(tokens: &Tokens<'_>, i: usize) -> bool {
 /// Whether token `i` is a number word ("two officials", "a father of
 /// two").
 fn is_number_word(tokens: &Tokens<'_>, i: usize) -> bool {
-    tokens.classes(i).has(WordClass::SmallNumber)
+    tokens.classes(i).has(WordClass::NumberWord)
 }
 
 /// Whether token `i` is a word that can stand in a name: capitalised, an

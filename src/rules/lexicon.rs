@@ -66,7 +66,6 @@ word_classes! {
         VerbWithAHearer => verbs_with_a_hearer,
         VerbOfWriting => verbs_of_writing,
         Determiner => determiners,
-        SmallNumber => small_numbers,
         ClauseWord => clause_words,
         JoiningPreposition => joining_prepositions,
         BetweenSubjectAndVerb => between_subject_and_verb,
@@ -83,9 +82,7 @@ word_classes! {
         ClauseJoiner => clause_joiners,
         SubjectTrailer => subject_trailers,
         ShareWord => share_words,
-        NumberAboveTen => numbers_above_ten,
         GroupComplement => group_complements,
-        Title => titles,
         PronounContraction => pronoun_contractions,
         RankQualifier => rank_qualifiers,
         BeforeARole => before_a_role,
@@ -93,7 +90,6 @@ word_classes! {
         Subordinator => subordinators,
         ObjectStart => object_starts,
         ClauseAuxiliary => clause_auxiliaries,
-        Auxiliary => auxiliaries,
         PassiveMarker => passive_markers,
         Denial => denials,
         Modal => modals,
@@ -130,6 +126,7 @@ word_classes! {
     }
     elsewhere {
         Weekday,
+        NumberWord,
     }
 }
 
@@ -195,13 +192,13 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The lexicon of `file` (`word-classes.toml`), with the `weekdays`
-    /// that another rule file holds.
-    pub(super) fn new(file: &RuleText, weekdays: &[String]) -> Result<Lexicon> {
+    /// The lexicon of `file` (`word-classes.toml`), with the classes that
+    /// other rule files hold (`elsewhere`: the weekdays and number words
+    /// of `figures.toml`).
+    pub(super) fn new(file: &RuleText, elsewhere: &[(WordClass, &[String])]) -> Result<Lexicon> {
         let spec: WordClassesFile = file.toml()?;
         let mut lexicon = Lexicon::default();
-        let elsewhere = [(WordClass::Weekday, weekdays)];
-        for (class, words) in spec.lists().into_iter().chain(elsewhere) {
+        for (class, words) in spec.lists().into_iter().chain(elsewhere.iter().copied()) {
             for word in words {
                 lexicon.add(word, class);
             }
@@ -258,7 +255,8 @@ mod tests {
              coordinators = [\"and\"]\nsentence_adverbs = [\"then\"]\n\
              adverbial_openers = [\"then\", \"on\"]\nverbs_with_a_hearer = []\nverbs_of_writing = []\n",
         );
-        let lexicon = Lexicon::new(&file, &["monday".to_string()]).unwrap();
+        let monday = ["monday".to_string()];
+        let lexicon = Lexicon::new(&file, &[(WordClass::Weekday, &monday[..])]).unwrap();
         assert!(lexicon.is("The", WordClass::Article));
         assert!(lexicon.is("then", WordClass::SentenceAdverb));
         assert!(lexicon.is("Then", WordClass::AdverbialOpener));

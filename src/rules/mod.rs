@@ -131,9 +131,19 @@ impl RuleSet {
             .map(|(form, _)| form.clone())
             .collect();
         let figures = FigureRules::new(&sources.read(&FIGURES)?)?;
+        // Two classes live with the figures: the weekdays and the number
+        // words.
         let mut weekdays: Vec<String> = figures.weekdays.iter().cloned().collect();
         weekdays.sort();
-        let lexicon = std::sync::Arc::new(Lexicon::new(&sources.read(&WORD_CLASSES)?, &weekdays)?);
+        let mut numbers: Vec<String> = figures.numbers.keys().cloned().collect();
+        numbers.sort();
+        let lexicon = std::sync::Arc::new(Lexicon::new(
+            &sources.read(&WORD_CLASSES)?,
+            &[
+                (WordClass::Weekday, weekdays.as_slice()),
+                (WordClass::NumberWord, numbers.as_slice()),
+            ],
+        )?);
         let segment = SegmentRules::new(
             &sources.read(&ABBREVIATIONS)?,
             &sources.read(&SENTENCE_STARTERS)?,

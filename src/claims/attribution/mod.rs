@@ -1213,7 +1213,7 @@ impl Reader<'_, '_> {
             at += 1;
         }
         while at < limit && t.tokens[at].is_word() && phrase::is_between_subject_and_verb(t, at) {
-            if t.is_a(at, WordClass::Auxiliary) {
+            if t.is_a(at, WordClass::ClauseAuxiliary) {
                 return true;
             }
             at += 1;

@@ -80,7 +80,7 @@ pub(in crate::claims::attribution) fn cue_phrases(
                         form.is(Forms::PAST | Forms::BASE)
                     }
                     // `the father of two said` ("one" is read above)
-                    _ if tokens.is_a(p, WordClass::SmallNumber) => p > 0 && tokens.is(p - 1, "of"),
+                    _ if tokens.is_a(p, WordClass::NumberWord) => p > 0 && tokens.is(p - 1, "of"),
                     // `the editors each called`, `they all said`
                     "each" | "all" => {
                         p > 0

@@ -272,7 +272,7 @@ impl Reader<'_, '_> {
     /// copula (`Guns are “…”` says what guns are, not what they said).
     fn is_finite_verb(&self, verb: usize, limit: usize) -> bool {
         let t = self.tokens;
-        let after_auxiliary = verb > 0 && t.is_a(verb - 1, WordClass::Auxiliary);
+        let after_auxiliary = verb > 0 && t.is_a(verb - 1, WordClass::ClauseAuxiliary);
         let next_is = |test: &dyn Fn(&str) -> bool| {
             verb + 1 < limit && t.tokens[verb + 1].is_word() && test(t.lower(verb + 1))
         };
