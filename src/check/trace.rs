@@ -26,9 +26,9 @@
 
 use super::align::{self, Alignment, in_order, is_content};
 use super::index::{SourceIndex, word_hash};
-use super::lexicon::{Lexicon, Token};
+use super::lexicon::{KeyedWord, Stems};
 use crate::rules::RuleSet;
-use crate::rules::lexicon::{Lexicon as WordClasses, WordClass};
+use crate::rules::{Lexicon, WordClass};
 use crate::span::Span;
 
 /// The fewest unsupported content words that make a clause unsupported
@@ -45,7 +45,7 @@ const CLOSE_RETELLING: f64 = 0.6;
 /// What the checker needs to trace a claim.
 pub struct Tracer<'a, 'd> {
     pub index: &'a SourceIndex<'d>,
-    pub lexicon: &'a Lexicon,
+    pub lexicon: &'a Stems,
     pub rules: &'a RuleSet,
     /// Whether the draft writes capital letters at all. In a draft that
     /// does not (lower-cased copy), any word may be a name, so a single
@@ -83,7 +83,7 @@ pub struct ClauseTrace {
     pub contradictions: Vec<Slot>,
     /// The clause's words, as traced (skipped words marked as function
     /// words).
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<KeyedWord>,
     /// The sentence of the passage that holds most of the clause.
     pub best_sentence: Option<Place>,
 }
@@ -168,7 +168,7 @@ impl Tracer<'_, '_> {
             // passage word for word.
             let checked: Vec<usize> = range.clone().collect();
             let skipped = |i: usize| in_skipped_span[i] || exempt.contains(&tokens[i].stem);
-            let clause_tokens: Vec<Token> = checked
+            let clause_tokens: Vec<KeyedWord> = checked
                 .iter()
                 .map(|&i| {
                     let mut t = tokens[i].clone();
@@ -227,7 +227,7 @@ impl Tracer<'_, '_> {
                 }
                 // Where the clause comes from, whoever it names: the
                 // passage its other words retell.
-                let unnamed: Vec<Token> = clause_tokens
+                let unnamed: Vec<KeyedWord> = clause_tokens
                     .iter()
                     .zip(&names)
                     .map(|(t, &name)| {
@@ -273,7 +273,7 @@ impl Tracer<'_, '_> {
 
     /// Whether the sources use a word: its key, its stem, or, for a
     /// hyphenated word, each of its parts.
-    fn knows(&self, draft: &str, token: &Token) -> bool {
+    fn knows(&self, draft: &str, token: &KeyedWord) -> bool {
         if self.index.knows(token.key) || self.index.knows(token.stem) {
             return true;
         }
@@ -293,7 +293,7 @@ impl Tracer<'_, '_> {
     /// the full name of a public figure of `rules/en/people.toml` whose
     /// surname the sources use: supported as words when the sources name
     /// the person some other way.
-    fn known_names(&self, text: &str, offset: usize, tokens: &[Token]) -> Vec<bool> {
+    fn known_names(&self, text: &str, offset: usize, tokens: &[KeyedWord]) -> Vec<bool> {
         let attribution = &self.rules.attribution;
         let mut spans: Vec<Span> = attribution
             .role_names
@@ -391,7 +391,7 @@ impl Tracer<'_, '_> {
     fn contradictions(
         &self,
         draft: &str,
-        clause: &[Token],
+        clause: &[KeyedWord],
         names: &[bool],
         alignment: &Alignment,
         exempt: &[u64],
@@ -517,7 +517,7 @@ impl Tracer<'_, '_> {
 
         // A negation between two anchors (or right before the first) on
         // one side only.
-        let negation_in = |tokens: &[Token], range: std::ops::Range<usize>| {
+        let negation_in = |tokens: &[KeyedWord], range: std::ops::Range<usize>| {
             tokens[range]
                 .iter()
                 .find(|t| self.lexicon.is_negation(t))
@@ -609,8 +609,8 @@ const HEDGE_REACH: usize = 4;
 /// of fewer than two content words joins the one before it.
 fn clauses(
     text: &str,
-    tokens: &[Token],
-    lexicon: &WordClasses,
+    tokens: &[KeyedWord],
+    lexicon: &Lexicon,
 ) -> Vec<std::ops::RangeInclusive<usize>> {
     if tokens.is_empty() {
         return Vec::new();
@@ -653,7 +653,7 @@ fn clauses(
 
 /// Runs of consecutive name tokens; up to two short lower-case particles
 /// ("von der", "de") may stand inside a run.
-fn runs(tokens: &[Token], names: &[bool]) -> Vec<Vec<usize>> {
+fn runs(tokens: &[KeyedWord], names: &[bool]) -> Vec<Vec<usize>> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -692,7 +692,7 @@ fn runs(tokens: &[Token], names: &[bool]) -> Vec<Vec<usize>> {
 }
 
 /// The text of a run of tokens, as written.
-fn written(text: &str, tokens: &[Token], run: &[usize]) -> String {
+fn written(text: &str, tokens: &[KeyedWord], run: &[usize]) -> String {
     match (run.first(), run.last()) {
         (Some(&a), Some(&b)) => text[tokens[a].span.start..tokens[b].span.end].to_string(),
         _ => String::new(),

@@ -31,12 +31,12 @@ use crate::rules::WordClass;
 /// What the phrase reader needs to know of words: which nouns can head a
 /// speaker's phrase ("spokesman", "campaign") and which words are verbs
 /// ("took", "hits"), so that a phrase read forwards stops before its verb.
-pub trait Lexicon {
+pub trait NounsAndVerbs {
     fn is_noun(&self, lower: &str) -> bool;
     fn is_verb(&self, lower: &str) -> bool;
 }
 
-impl Lexicon for crate::rules::AttributionRules {
+impl NounsAndVerbs for crate::rules::AttributionRules {
     fn is_noun(&self, lower: &str) -> bool {
         self.is_speaker_noun(lower)
     }
@@ -169,7 +169,7 @@ pub fn before(
     tokens: &Tokens<'_>,
     last: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    lexicon: &dyn Lexicon,
+    known: &dyn NounsAndVerbs,
 ) -> Option<NounPhrase> {
     if !tokens.tokens.get(last)?.is_word() {
         return None;
@@ -188,7 +188,7 @@ pub fn before(
             && {
                 let lower = tokens.lower(first);
                 !is_determiner(tokens, first)
-                    && !lexicon.is_noun(lower)
+                    && !known.is_noun(lower)
                     && !lower.chars().next().is_some_and(|c| c.is_ascii_digit())
             }
     };
@@ -215,10 +215,10 @@ pub fn before(
         // (`Court of Appeals for the Third Circuit`).
         let body_of = || {
             group_before(tokens, before, is_cue).is_some_and(|start| {
-                start >= 2 && tokens.is(start - 1, "of") && lexicon.is_noun(tokens.lower(start - 2))
+                start >= 2 && tokens.is(start - 1, "of") && known.is_noun(tokens.lower(start - 2))
             })
         };
-        let organisation = joined_to_name && (lexicon.is_noun(tokens.lower(before)) || body_of());
+        let organisation = joined_to_name && (known.is_noun(tokens.lower(before)) || body_of());
         if joined_to_name && !organisation && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
             break;
         }
@@ -376,15 +376,15 @@ pub fn after(
     tokens: &Tokens<'_>,
     first: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    lexicon: &dyn Lexicon,
+    known: &dyn NounsAndVerbs,
 ) -> Option<(NounPhrase, Option<(usize, usize)>)> {
-    let mut head_last = group_after(tokens, first, is_cue, lexicon)?;
+    let mut head_last = group_after(tokens, first, is_cue, known)?;
     // Two titles of one person (`Former prosecutor and New York City
     // Mayor Rudy Giuliani`): a group of role words, "and", a name.
     if (first..=head_last).all(|i| !is_name_word(tokens, i) || i == first)
         && !is_name_word(tokens, head_last)
         && tokens.is(head_last + 1, "and")
-        && let Some(end) = group_after(tokens, head_last + 2, is_cue, lexicon)
+        && let Some(end) = group_after(tokens, head_last + 2, is_cue, known)
         && is_name_word(tokens, end)
     {
         head_last = end;
@@ -396,7 +396,7 @@ pub fn after(
         let preposition = last + 1;
         // A named body goes on with "for" (`the Court of Appeals for the
         // Third Circuit`, `the Center for Strategic Studies`).
-        let named_body = lexicon.is_noun(tokens.lower(head_last));
+        let named_body = known.is_noun(tokens.lower(head_last));
         let quantifier = last == first && tokens.classes(first).has(WordClass::PeopleQuantifier);
         let joins = if quantifier {
             tokens.is_a(preposition, WordClass::QuantifierComplement)
@@ -409,7 +409,7 @@ pub fn after(
         if !joins {
             break;
         }
-        let Some(end) = group_after(tokens, preposition + 1, is_cue, lexicon) else {
+        let Some(end) = group_after(tokens, preposition + 1, is_cue, known) else {
             break;
         };
         words += end - last;
@@ -448,7 +448,7 @@ fn group_after(
     tokens: &Tokens<'_>,
     first: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    lexicon: &dyn Lexicon,
+    known: &dyn NounsAndVerbs,
 ) -> Option<usize> {
     let token = tokens.tokens.get(first)?;
     if !token.is_word() || is_cue(first) {
@@ -497,13 +497,13 @@ fn group_after(
             && ((tokens.lower(at).ends_with("ed")
                 && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
                 && is_determiner(tokens, at + 1))
-                || (lexicon.is_verb(tokens.lower(at)) && tokens.is(at + 1, "that"))
+                || (known.is_verb(tokens.lower(at)) && tokens.is(at + 1, "that"))
                 // A third-person form after a known head noun, with "that"
                 // after it (`the Sanders campaign projects that`), even
                 // where the form can be a noun itself.
                 || (tokens.is(at + 1, "that")
                     && tokens.lower(at).ends_with('s')
-                    && previous.is_some_and(|p| lexicon.is_noun(tokens.lower(p)))));
+                    && previous.is_some_and(|p| known.is_noun(tokens.lower(p)))));
         // A base form after a plural noun, with an object or an
         // infinitive after it, is the verb too (`the growers plan to
         // publish`, `young farmers prefer the …`).
@@ -546,17 +546,17 @@ fn group_after(
         }
         // A lowercase word: known nouns go on ("campaign manager"), and
         // after a name, role words go on only if a name follows.
-        let noun = lexicon.is_noun(tokens.lower(i));
+        let noun = known.is_noun(tokens.lower(i));
         // Only role words stand between two names ("Trump supporter Jane
         // Doe"): a verb form does not ("Sanders credited Clinton"), nor a
         // word of time before a day ("Keel late Thursday").
         let role_word = |j: usize| {
             let lower = tokens.lower(j);
-            lexicon.is_noun(lower)
+            known.is_noun(lower)
                 || !(lower.ends_with("ed")
                     || lower.ends_with("ing")
                     || is_adverb(tokens, j)
-                    || lexicon.is_verb(lower)
+                    || known.is_verb(lower)
                     || tokens.classes(j).has(WordClass::TimeModifier))
         };
         let name_follows = run[index..]
@@ -575,7 +575,7 @@ fn group_after(
         let adjective_before_noun = role_word(i)
             && run
                 .get(index + 1)
-                .is_some_and(|&j| !is_name_word(tokens, j) && lexicon.is_noun(tokens.lower(j)));
+                .is_some_and(|&j| !is_name_word(tokens, j) && known.is_noun(tokens.lower(j)));
         if after_name && !name_follows && !noun && !adjective_before_noun {
             break;
         }
@@ -587,7 +587,7 @@ fn group_after(
         // An unknown word before any noun is a modifier ("gambling"); after
         // a noun it is the verb.
         let seen_noun = end.is_some_and(|e| {
-            lexicon.is_noun(tokens.lower(e)) || (is_name_word(tokens, e) && !possessive(e))
+            known.is_noun(tokens.lower(e)) || (is_name_word(tokens, e) && !possessive(e))
         });
         if seen_noun {
             break;
@@ -598,7 +598,7 @@ fn group_after(
     // A description must end with a noun; a lone unknown word is accepted
     // only if nothing follows it in the run.
     let end = end?;
-    if !is_name(end) && !lexicon.is_noun(tokens.lower(end)) && run.last() != Some(&end) {
+    if !is_name(end) && !known.is_noun(tokens.lower(end)) && run.last() != Some(&end) {
         return None;
     }
     Some(end)
