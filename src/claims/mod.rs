@@ -705,9 +705,10 @@ fn name_runs<'t>(text: &'t str, lexicon: &Lexicon) -> Vec<(usize, &'t str)> {
                 .tag(&word.to_lowercase())
                 .has_any(WordClass::ClauseWord | WordClass::Determiner);
         let capitalised = !opening_word && word.chars().next().is_some_and(char::is_uppercase);
-        let particle = lexicon.is_lower(word, WordClass::NameParticle);
+        // Asked only inside a run: most words are not in one.
+        let particle = || lexicon.is_lower(word, WordClass::NameParticle);
         let ends_phrase = raw.ends_with([',', '.', ';', ':', '!', '?', ')', '”', '"', '’']);
-        if capitalised || (particle && current.is_some()) {
+        if capitalised || (current.is_some() && particle()) {
             let start = offset + raw.find(word).unwrap_or(0);
             let end = start + word.len();
             current = Some(match current {

@@ -90,8 +90,8 @@ impl<'t> Tokens<'t> {
         self.tokens.get(i).is_some_and(Token::is_word) && words.contains(&self.lower(i))
     }
 
-    /// The word classes of token `i`'s lowercased text (of any token: a
-    /// punctuation mark or a quotation is in none), or none past the end.
+    /// The word classes of token `i`'s lowercased text (a punctuation mark
+    /// or a quotation is in none), or none past the end.
     pub fn classes(&self, i: usize) -> Classes {
         self.classes.get(i).copied().unwrap_or_default()
     }
@@ -192,10 +192,14 @@ pub fn tokenize<'t>(
             });
         }
     }
-    // Tagged once: every rule after this asks the tag.
+    // Tagged once: every rule after this asks the tag. A punctuation mark
+    // or a whole quotation (its marks included) is no word of any class.
     let classes = tokens
         .iter()
-        .map(|t| rules.lexicon.tag(&lower[t.start..t.end]))
+        .map(|t| match t.kind {
+            TokenKind::Word => rules.lexicon.tag(&lower[t.start..t.end]),
+            TokenKind::Punct(_) | TokenKind::Quote(_) => Classes::default(),
+        })
         .collect();
     Tokens {
         text,

@@ -196,20 +196,26 @@ const SPELLING_EXCEPTIONS: &[&str] = &[
 /// The American form of a British spelling (other words unchanged): the
 /// checker compares "organised" and "organized" as one word.
 pub fn american_spelling(word: &str) -> String {
-    if word.len() <= 4 || SPELLING_EXCEPTIONS.contains(&word) {
+    if word.len() <= 4 {
+        return word.to_string();
+    }
+    // The exceptions are looked up only for a word with a British ending:
+    // most words have none.
+    let ending = SPELLING_ENDINGS.iter().find_map(|(british, us)| {
+        word.strip_suffix(british)
+            .filter(|stem| stem.len() >= 2)
+            .map(|stem| (stem, us))
+    });
+    let Some((stem, us)) = ending else {
+        return word.to_string();
+    };
+    if SPELLING_EXCEPTIONS.contains(&word) {
         return word.to_string();
     }
     if word == "travelling" {
         return "traveling".to_string();
     }
-    for (british, us) in SPELLING_ENDINGS {
-        if let Some(stem) = word.strip_suffix(british)
-            && stem.len() >= 2
-        {
-            return format!("{stem}{us}");
-        }
-    }
-    word.to_string()
+    format!("{stem}{us}")
 }
 
 #[cfg(test)]

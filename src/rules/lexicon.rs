@@ -1,17 +1,19 @@
-//! The lexicon: every closed class of words the engine asks about, loaded
-//! from `rules/en/word-classes.toml` (and from the files that already hold
-//! a class, such as the weekdays of `rules/en/figures.toml`), each word
-//! tagged once with a set of [`WordClass`]es.
+//! The lexicon: every class of words the engine asks about, loaded from
+//! `rules/en/word-classes.toml` (and from the files that already hold a
+//! class: the weekdays and number words of `rules/en/figures.toml`), each
+//! word tagged once with a set of [`WordClass`]es.
 //!
 //! A stage asks `lexicon.is(word, WordClass::Article)` instead of keeping
 //! a list of its own, so a word has one home, a rules folder can add to
 //! a class, and two stages cannot drift apart on what an article is. The
 //! attribution rules read a sentence as tokens tagged once, when it is cut
-//! ([`crate::claims`]), and ask the tag.
+//! ([`crate::claims`]), and ask the tag; a word that is not a whole token
+//! is asked as written ([`Lexicon::tag`]).
 //!
-//! Each class is one line of the table in [`word_classes!`] below: its
-//! name in Rust and its key in `word-classes.toml`, where its comment says
-//! what it is, with an example.
+//! Each class is one line of the `word_classes!` table below: its name in
+//! Rust and its key in `word-classes.toml`, where its comment says what it
+//! is, with an example. Adding a class is a line there and a list in the
+//! file.
 
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
