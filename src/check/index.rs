@@ -36,7 +36,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{Lexicon, Token};
+use super::lexicon::{KeyedWord, Stems};
 use super::normalize::{self, Strictness, Word};
 use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claims, Figure};
@@ -140,9 +140,9 @@ pub struct Stretch {
 pub struct Source<'d> {
     pub document: &'d Document,
     pub claims: Claims<'d>,
-    /// The keyed words of each claim (see [`Lexicon::tokens`]), shared by
+    /// The keyed words of each claim (see [`Stems::tokens`]), shared by
     /// every index the source is in.
-    pub tokens: std::sync::Arc<Vec<Vec<Token>>>,
+    pub tokens: std::sync::Arc<Vec<Vec<KeyedWord>>>,
     /// The compared words of each claim and of each of its quotations.
     pub words: std::sync::Arc<Vec<ClaimWords>>,
 }
@@ -161,7 +161,7 @@ impl ClaimWords {
     pub fn of(
         document: &Document,
         claim: &crate::claims::Claim<'_>,
-        tokens: &[Token],
+        tokens: &[KeyedWord],
         strictness: Strictness,
     ) -> ClaimWords {
         ClaimWords {
@@ -238,7 +238,7 @@ pub fn word_hash(word: &str) -> u64 {
 }
 
 impl<'d> SourceIndex<'d> {
-    pub fn new(sources: Vec<Source<'d>>, lexicon: &Lexicon) -> SourceIndex<'d> {
+    pub fn new(sources: Vec<Source<'d>>, lexicon: &Stems) -> SourceIndex<'d> {
         let mut index = SourceIndex {
             units: Vec::new(),
             trigrams: FxHashMap::default(),
@@ -416,12 +416,12 @@ impl<'d> SourceIndex<'d> {
     fn add_content(
         &mut self,
         unit: usize,
-        tokens: &[Token],
+        tokens: &[KeyedWord],
         range: std::ops::Range<usize>,
         initials: &[u64],
         text: &str,
         offset: usize,
-        lexicon: &Lexicon,
+        lexicon: &Stems,
     ) {
         let mut keys: Vec<u64> = Vec::with_capacity(range.len());
         for (i, token) in tokens.iter().enumerate().take(range.end).skip(range.start) {
@@ -584,7 +584,7 @@ impl<'d> SourceIndex<'d> {
 
     /// The tokens of the passage made of stretches `first..=last` of
     /// `source`, each once (windows of one sentence overlap).
-    pub fn passage_tokens(&self, source: usize, first: usize, last: usize) -> Vec<Token> {
+    pub fn passage_tokens(&self, source: usize, first: usize, last: usize) -> Vec<KeyedWord> {
         let tokens = &self.sources[source].tokens;
         let mut out = Vec::new();
         let mut read: Option<(usize, usize)> = None; // (claim, tokens read up to)
@@ -654,9 +654,9 @@ fn roles_of<'c>(claims: &'c Claims<'_>) -> FxHashMap<&'c str, String> {
 /// words (function words such as "of" inside it skipped, and also taken,
 /// so that "Bank of England" gives both "be" and "boe"), with the
 /// positions of its first and last token.
-pub fn initialisms(tokens: &[Token], text: &str, offset: usize) -> Vec<(usize, usize, String)> {
-    let is_name = |t: &Token| t.capitalized && !t.function && !t.numeric;
-    let initial = |t: &Token| {
+pub fn initialisms(tokens: &[KeyedWord], text: &str, offset: usize) -> Vec<(usize, usize, String)> {
+    let is_name = |t: &KeyedWord| t.capitalized && !t.function && !t.numeric;
+    let initial = |t: &KeyedWord| {
         text[t.span.start - offset..t.span.end - offset]
             .chars()
             .next()

@@ -26,8 +26,9 @@
 
 use super::align::{self, Alignment, in_order, is_content};
 use super::index::{SourceIndex, word_hash};
-use super::lexicon::{Lexicon, Token};
+use super::lexicon::{KeyedWord, Stems};
 use crate::rules::RuleSet;
+use crate::rules::{Lexicon, WordClass};
 use crate::span::Span;
 
 /// The fewest unsupported content words that make a clause unsupported
@@ -41,15 +42,10 @@ pub const UNSUPPORTED_SHARE: f64 = 0.25;
 /// clause to be read against it for negation and certainty.
 const CLOSE_RETELLING: f64 = 0.6;
 
-/// Words after a clause-opening conjunction that start a new clause.
-const CLAUSE_OPENERS: &[&str] = &[
-    "and", "but", "while", "whereas", "which", "who", "although", "though", "as", "after",
-];
-
 /// What the checker needs to trace a claim.
 pub struct Tracer<'a, 'd> {
     pub index: &'a SourceIndex<'d>,
-    pub lexicon: &'a Lexicon,
+    pub lexicon: &'a Stems,
     pub rules: &'a RuleSet,
     /// Whether the draft writes capital letters at all. In a draft that
     /// does not (lower-cased copy), any word may be a name, so a single
@@ -87,7 +83,7 @@ pub struct ClauseTrace {
     pub contradictions: Vec<Slot>,
     /// The clause's words, as traced (skipped words marked as function
     /// words).
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<KeyedWord>,
     /// The sentence of the passage that holds most of the clause.
     pub best_sentence: Option<Place>,
 }
@@ -166,13 +162,13 @@ impl Tracer<'_, '_> {
             })
             .collect();
         let mut traces = Vec::new();
-        for range in clauses(draft, &tokens) {
+        for range in clauses(draft, &tokens, &self.rules.lexicon) {
             // Skipped words (quotations, figures, the speaker) stay in the
             // clause as function words, so that it still lines up with its
             // passage word for word.
             let checked: Vec<usize> = range.clone().collect();
             let skipped = |i: usize| in_skipped_span[i] || exempt.contains(&tokens[i].stem);
-            let clause_tokens: Vec<Token> = checked
+            let clause_tokens: Vec<KeyedWord> = checked
                 .iter()
                 .map(|&i| {
                     let mut t = tokens[i].clone();
@@ -231,7 +227,7 @@ impl Tracer<'_, '_> {
                 }
                 // Where the clause comes from, whoever it names: the
                 // passage its other words retell.
-                let unnamed: Vec<Token> = clause_tokens
+                let unnamed: Vec<KeyedWord> = clause_tokens
                     .iter()
                     .zip(&names)
                     .map(|(t, &name)| {
@@ -277,7 +273,7 @@ impl Tracer<'_, '_> {
 
     /// Whether the sources use a word: its key, its stem, or, for a
     /// hyphenated word, each of its parts.
-    fn knows(&self, draft: &str, token: &Token) -> bool {
+    fn knows(&self, draft: &str, token: &KeyedWord) -> bool {
         if self.index.knows(token.key) || self.index.knows(token.stem) {
             return true;
         }
@@ -297,7 +293,7 @@ impl Tracer<'_, '_> {
     /// the full name of a public figure of `rules/en/people.toml` whose
     /// surname the sources use: supported as words when the sources name
     /// the person some other way.
-    fn known_names(&self, text: &str, offset: usize, tokens: &[Token]) -> Vec<bool> {
+    fn known_names(&self, text: &str, offset: usize, tokens: &[KeyedWord]) -> Vec<bool> {
         let attribution = &self.rules.attribution;
         let mut spans: Vec<Span> = attribution
             .role_names
@@ -395,7 +391,7 @@ impl Tracer<'_, '_> {
     fn contradictions(
         &self,
         draft: &str,
-        clause: &[Token],
+        clause: &[KeyedWord],
         names: &[bool],
         alignment: &Alignment,
         exempt: &[u64],
@@ -521,7 +517,7 @@ impl Tracer<'_, '_> {
 
         // A negation between two anchors (or right before the first) on
         // one side only.
-        let negation_in = |tokens: &[Token], range: std::ops::Range<usize>| {
+        let negation_in = |tokens: &[KeyedWord], range: std::ops::Range<usize>| {
             tokens[range]
                 .iter()
                 .find(|t| self.lexicon.is_negation(t))
@@ -627,10 +623,14 @@ const NEGATION_REACH: usize = 3;
 const HEDGE_REACH: usize = 4;
 
 /// The clauses of a token list, as inclusive ranges of token positions: a
-/// new clause starts after `;`, a dash, or a comma before one of
-/// [`CLAUSE_OPENERS`]. A clause of fewer than two content words joins the
-/// one before it.
-fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::RangeInclusive<usize>> {
+/// new clause starts after `;`, a dash, or a comma before a word that
+/// starts one (`clause_starts` in `rules/en/word-classes.toml`). A clause
+/// of fewer than two content words joins the one before it.
+fn clauses(
+    text: &str,
+    tokens: &[KeyedWord],
+    lexicon: &Lexicon,
+) -> Vec<std::ops::RangeInclusive<usize>> {
     if tokens.is_empty() {
         return Vec::new();
     }
@@ -639,7 +639,7 @@ fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::RangeInclusive<usize>>
         let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
         let word = text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
         let breaks = gap.contains([';', '—', '–'])
-            || (gap.contains(',') && CLAUSE_OPENERS.contains(&word.as_str()));
+            || (gap.contains(',') && lexicon.is_lower(&word, WordClass::ClauseStart));
         if breaks {
             starts.push(i);
         }
@@ -672,7 +672,7 @@ fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::RangeInclusive<usize>>
 
 /// Runs of consecutive name tokens; up to two short lower-case particles
 /// ("von der", "de") may stand inside a run.
-fn runs(tokens: &[Token], names: &[bool]) -> Vec<Vec<usize>> {
+fn runs(tokens: &[KeyedWord], names: &[bool]) -> Vec<Vec<usize>> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -711,7 +711,7 @@ fn runs(tokens: &[Token], names: &[bool]) -> Vec<Vec<usize>> {
 }
 
 /// The text of a run of tokens, as written.
-fn written(text: &str, tokens: &[Token], run: &[usize]) -> String {
+fn written(text: &str, tokens: &[KeyedWord], run: &[usize]) -> String {
     match (run.first(), run.last()) {
         (Some(&a), Some(&b)) => text[tokens[a].span.start..tokens[b].span.end].to_string(),
         _ => String::new(),

@@ -79,8 +79,9 @@ pub struct FoundFigure {
     pub qualifier: Option<String>,
 }
 
+/// What a [`FigureToken`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TokenKind {
+enum FigureTokenKind {
     /// Digits, possibly with separators and a decimal part.
     Number,
     /// Letters.
@@ -93,11 +94,14 @@ enum TokenKind {
     Other,
 }
 
+/// One token of a sentence as the figure reader cuts it: finer than the
+/// attribution rules' words (`2.5bn` is a number and its suffix, `€` a
+/// symbol of its own).
 #[derive(Clone, Debug)]
-struct Token<'t> {
+struct FigureToken<'t> {
     start: usize,
     end: usize,
-    kind: TokenKind,
+    kind: FigureTokenKind,
     /// The token without any glued suffix.
     text: &'t str,
     /// For numbers: letters glued after the digits (`bn` in `2.5bn`).
@@ -149,7 +153,7 @@ const DOLLAR_PREFIXES: &[&str] = &["US$", "A$", "C$", "HK$"];
 /// apostrophes (`India’s`), or any other single character. A hand-written
 /// scanner: this runs on every sentence, and a regex here cost a fifth of
 /// the whole rule engine.
-fn tokenize(text: &str) -> Vec<Token<'_>> {
+fn tokenize(text: &str) -> Vec<FigureToken<'_>> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut at = 0;
@@ -170,7 +174,11 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         let rest = &text[at..];
         let (kind, end, main_end) =
             if let Some(symbol) = DOLLAR_PREFIXES.iter().find(|p| rest.starts_with(**p)) {
-                (TokenKind::Symbol, at + symbol.len(), at + symbol.len())
+                (
+                    FigureTokenKind::Symbol,
+                    at + symbol.len(),
+                    at + symbol.len(),
+                )
             } else if c.is_ascii_digit() {
                 let mut end = at;
                 while end < bytes.len() && bytes[end].is_ascii_digit() {
@@ -191,17 +199,17 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
                     end += 1;
                 }
-                (TokenKind::Number, end, digits_end)
+                (FigureTokenKind::Number, end, digits_end)
             } else if c.is_alphabetic() {
                 let end = word_end(text, at);
-                (TokenKind::Word, end, end)
+                (FigureTokenKind::Word, end, end)
             } else {
                 let kind = match c {
-                    '€' | '$' | '£' | '₹' | '¥' => TokenKind::Symbol,
-                    '%' => TokenKind::Percent,
-                    '-' | '‐' | '‑' => TokenKind::Hyphen,
-                    '/' => TokenKind::Slash,
-                    _ => TokenKind::Other,
+                    '€' | '$' | '£' | '₹' | '¥' => FigureTokenKind::Symbol,
+                    '%' => FigureTokenKind::Percent,
+                    '-' | '‐' | '‑' => FigureTokenKind::Hyphen,
+                    '/' => FigureTokenKind::Slash,
+                    _ => FigureTokenKind::Other,
                 };
                 let end = at + c.len_utf8();
                 (kind, end, end)
@@ -214,7 +222,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else {
             Cow::Borrowed(main)
         };
-        tokens.push(Token {
+        tokens.push(FigureToken {
             start,
             end,
             kind,
@@ -241,7 +249,7 @@ pub fn find(text: &str, rules: &FigureRules) -> Vec<FoundFigure> {
     let mut at = 0;
     while at < tokens.len() {
         let token = &tokens[at];
-        if token.kind == TokenKind::Word && !rules.openers.contains(&*token.lower) {
+        if token.kind == FigureTokenKind::Word && !rules.openers.contains(&*token.lower) {
             at += 1;
             continue;
         }
@@ -266,7 +274,7 @@ fn may_hold_figure(text: &str, rules: &FigureRules) -> bool {
 }
 
 struct Reader<'a, 't> {
-    tokens: &'a [Token<'t>],
+    tokens: &'a [FigureToken<'t>],
     rules: &'a FigureRules,
 }
 
@@ -286,7 +294,7 @@ struct Amount {
 }
 
 impl Reader<'_, '_> {
-    fn token(&self, at: usize) -> Option<&Token<'_>> {
+    fn token(&self, at: usize) -> Option<&FigureToken<'_>> {
         self.tokens.get(at)
     }
 
@@ -298,7 +306,7 @@ impl Reader<'_, '_> {
     /// `five-year`).
     fn skip_hyphen(&self, at: usize) -> usize {
         match self.token(at) {
-            Some(t) if t.kind == TokenKind::Hyphen && self.adjacent(at - 1, at) => at + 1,
+            Some(t) if t.kind == FigureTokenKind::Hyphen && self.adjacent(at - 1, at) => at + 1,
             _ => at,
         }
     }
@@ -335,7 +343,7 @@ impl Reader<'_, '_> {
                 next,
             ));
         }
-        if matches!(token.kind, TokenKind::Number | TokenKind::Word)
+        if matches!(token.kind, FigureTokenKind::Number | FigureTokenKind::Word)
             && let Some(amount) = self.amount(at)
         {
             return self.after_amount(at, amount);
@@ -354,7 +362,7 @@ impl Reader<'_, '_> {
             next += 1;
         }
         let amount = self.token(next)?;
-        (amount.kind == TokenKind::Number || self.rules.numbers.contains_key(&*amount.lower))
+        (amount.kind == FigureTokenKind::Number || self.rules.numbers.contains_key(&*amount.lower))
             .then(|| (code.clone(), next))
     }
 
@@ -378,7 +386,7 @@ impl Reader<'_, '_> {
     /// `one hundred and fifty`) or an article.
     fn amount(&self, at: usize) -> Option<Amount> {
         let token = self.token(at)?;
-        if token.kind == TokenKind::Number {
+        if token.kind == FigureTokenKind::Number {
             let plain = token.text.replace(',', "");
             let value: f64 = plain.parse().ok()?;
             let year_like = token.text.len() == 4
@@ -570,11 +578,13 @@ impl Reader<'_, '_> {
                     end,
                 ));
             }
-            if self.token(next).is_some_and(|t| t.kind == TokenKind::Slash)
+            if self
+                .token(next)
+                .is_some_and(|t| t.kind == FigureTokenKind::Slash)
                 && self.adjacent(at, next)
                 && let Some(denominator) = self
                     .token(next + 1)
-                    .filter(|t| t.kind == TokenKind::Number && self.adjacent(next, next + 1))
+                    .filter(|t| t.kind == FigureTokenKind::Number && self.adjacent(next, next + 1))
             {
                 let d: f64 = denominator.text.replace(',', "").parse().ok()?;
                 if d > 0.0 && amount.digits {
@@ -652,7 +662,10 @@ impl Reader<'_, '_> {
 
     /// `per cent` and its kin after an amount: the token after them.
     fn percent_words(&self, at: usize) -> Option<usize> {
-        if self.token(at).is_some_and(|t| t.kind == TokenKind::Percent) {
+        if self
+            .token(at)
+            .is_some_and(|t| t.kind == FigureTokenKind::Percent)
+        {
             return Some(at + 1);
         }
         self.rules.percent_words.iter().find_map(|phrase| {
@@ -671,7 +684,7 @@ impl Reader<'_, '_> {
     fn counted_noun(&self, at: usize, look_past_adjective: bool) -> Option<(String, usize)> {
         let noun = |i: usize| {
             self.token(i).filter(|t| {
-                t.kind == TokenKind::Word
+                t.kind == FigureTokenKind::Word
                     && t.text.chars().next().is_some_and(char::is_lowercase)
                     && !self.rules.not_counted.contains(&*t.lower)
                     && !self.rules.scales.contains_key(&*t.lower)
@@ -746,7 +759,10 @@ impl Reader<'_, '_> {
     /// A four-digit year in range at `at`.
     fn year_at(&self, at: usize) -> Option<i64> {
         let token = self.token(at)?;
-        if token.kind != TokenKind::Number || token.text.len() != 4 || !token.suffix.is_empty() {
+        if token.kind != FigureTokenKind::Number
+            || token.text.len() != 4
+            || !token.suffix.is_empty()
+        {
             return None;
         }
         let year: i64 = token.text.parse().ok()?;
@@ -758,7 +774,7 @@ impl Reader<'_, '_> {
     /// `Tuesday`, `March 2025`, `half`, `the third round`.
     fn word_figure(&self, at: usize) -> Option<(FoundFigure, usize)> {
         let token = self.token(at)?;
-        if token.kind != TokenKind::Word {
+        if token.kind != FigureTokenKind::Word {
             return None;
         }
         let rules = self.rules;
@@ -794,7 +810,9 @@ impl Reader<'_, '_> {
             // March 5, 2025 / March 5
             if let Some(day) = self
                 .token(next)
-                .filter(|t| t.kind == TokenKind::Number && t.suffix.is_empty() && t.text.len() <= 2)
+                .filter(|t| {
+                    t.kind == FigureTokenKind::Number && t.suffix.is_empty() && t.text.len() <= 2
+                })
                 .and_then(|t| t.text.parse::<u32>().ok())
                 .filter(|d| (1..=31).contains(d))
             {
@@ -824,11 +842,7 @@ impl Reader<'_, '_> {
                 return Some((figure, next + 1));
             }
             let previous = at.checked_sub(1).map(|i| self.lower(i)).unwrap_or("");
-            let time_words = [
-                "in", "on", "since", "until", "by", "from", "last", "next", "this", "early",
-                "late", "mid", "of", "during", "till", "before", "after",
-            ];
-            if token.lower != "may" && time_words.contains(&previous) {
+            if token.lower != "may" && self.rules.month_openers.contains(previous) {
                 return Some((
                     self.figure(
                         at,
@@ -928,7 +942,7 @@ const TEMPORAL_PREPOSITIONS: &[&str] = &["over", "under", "within"];
 const MAX_MODIFIERS: usize = 3;
 
 /// A plain plural noun: `countries`, not `bloc’s` or `class`.
-fn is_plural(token: &Token<'_>) -> bool {
+fn is_plural(token: &FigureToken<'_>) -> bool {
     let word = &*token.lower;
     word.ends_with('s') && !word.ends_with("ss") && !word.contains(['’', '\''])
 }

@@ -25,8 +25,8 @@
 //! Anything else is not a speaker, and its verb attributes nothing: "The
 //! claims were" has a verb-like word but no speaker.
 
-use crate::rules::AttributionRules;
 use crate::rules::attribution::SpeakerKind;
+use crate::rules::{AttributionRules, Lexicon, WordClass};
 
 /// What a mention names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,71 +65,9 @@ pub struct Role {
     pub id: usize,
 }
 
-/// Words that join a mention to what came before it.
-const LEADING: &[&str] = &[
-    "and",
-    "but",
-    "while",
-    "whereas",
-    "so",
-    "then",
-    "also",
-    "meanwhile",
-    "however",
-    "as",
-    "or",
-];
-
-/// Words between a mention and its verb.
-const TRAILING: &[&str] = &[
-    "also",
-    "further",
-    "later",
-    "earlier",
-    "separately",
-    "recently",
-    "again",
-    "too",
-    "then",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "once",
-    "previously",
-    "subsequently",
-    "today",
-    "yesterday",
-    "tonight",
-    "reportedly",
-    "repeatedly",
-    "has also",
-    "publicly",
-    "privately",
-    "herself",
-    "himself",
-    "themselves",
-    "itself",
-    "on",
-    "last",
-    "week",
-    "month",
-    "year",
-];
-
 /// Articles, and the demonstratives that only stand before a noun: `This
 /// story` is a story, not a person named This (`Those surveyed` are people).
 const ARTICLES: &[&str] = &["the", "a", "an", "this", "these"];
-
-/// Particles that may stand inside a name.
-const NAME_PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
-    "el", "ibn", "ben", "dos", "das",
-];
 
 /// The most words a mention may have; longer stretches are clauses.
 const MAX_WORDS: usize = 12;
@@ -140,71 +78,6 @@ const MAX_DESCRIPTOR_WORDS: usize = 2;
 /// The most words a role or qualifier may put before a name.
 const MAX_WORDS_BEFORE_NAME: usize = 7;
 
-/// Words that count a share of a group (`75 percent of`, `at least half
-/// of`, `a majority of`).
-const QUANTITY_WORDS: &[&str] = &[
-    "percent",
-    "per",
-    "cent",
-    "half",
-    "third",
-    "thirds",
-    "quarter",
-    "quarters",
-    "fifth",
-    "fifths",
-    "majority",
-    "minority",
-    "plurality",
-    "most",
-    "many",
-    "some",
-    "all",
-    "none",
-    "share",
-    "fraction",
-    "handful",
-    "number",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "at",
-    "least",
-    "nearly",
-    "almost",
-    "about",
-    "roughly",
-    "around",
-    "just",
-    "shy",
-    "over",
-    "under",
-    "more",
-    "than",
-    "less",
-    "fewer",
-    "only",
-    "a",
-    "an",
-    "the",
-    "slim",
-    "narrow",
-    "large",
-    "vast",
-    "overwhelming",
-    "clear",
-    "bare",
-    "solid",
-    "sizable",
-    "sizeable",
-    "small",
-];
-
-/// Prepositions after a group's head that do not change who speaks
-/// (`voters in each state`, `officials at the ministry`).
-const COMPLEMENT_PREPOSITIONS: &[&str] = &["in", "at", "from", "across", "on", "inside"];
-
 /// Reads `text` as a speaker mention; `None` if it names no speaker.
 ///
 /// A share of a group speaks for the group (`75 percent of Republicans`,
@@ -212,7 +85,8 @@ const COMPLEMENT_PREPOSITIONS: &[&str] = &["in", "at", "from", "across", "on", "
 /// with a place or body after it (`voters in each state`): the mention is
 /// the whole phrase, of the kind its group has.
 pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
-    let words = clean(text);
+    let lexicon = &rules.lexicon;
+    let words = clean(text, lexicon);
     let share = words
         .iter()
         .position(|w| w.eq_ignore_ascii_case("of"))
@@ -220,21 +94,19 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
             i > 0
                 && words[..i]
                     .iter()
-                    .all(|w| is_quantity_word(&w.to_lowercase()))
+                    .all(|w| is_quantity_word(&w.to_lowercase(), lexicon))
         })
-        || ratio_share(&words).is_some();
-    // A group before a place (`voters in each state`) is read as the group.
+        || ratio_share(&words, lexicon).is_some();
+    // A group before a place (`voters in each state`) is read as the group:
+    // a preposition after a group's head does not change who speaks.
     let group_with_complement = words
         .iter()
-        .position(|w| COMPLEMENT_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .position(|w| lexicon.is_lower(&w.to_lowercase(), WordClass::GroupComplement))
         .is_some_and(|i| {
             // `some on Twitter`, `many in the party`: a quantifier standing
             // for people is a group too.
-            let quantifier = i == 1
-                && matches!(
-                    words[0].to_lowercase().as_str(),
-                    "some" | "many" | "most" | "others" | "several" | "few"
-                );
+            let quantifier =
+                i == 1 && lexicon.is_lower(&words[0].to_lowercase(), WordClass::PeopleQuantifier);
             i > 0
                 && (quantifier
                     || matches!(
@@ -253,39 +125,21 @@ pub fn parse(text: &str, rules: &AttributionRules) -> Option<Mention> {
 
 /// Whether `text` only counts a share (`75 percent`, `at least half`):
 /// the group after its "of" is who speaks.
-pub fn counts_a_share(text: &str) -> bool {
-    let words = clean(text);
-    !words.is_empty() && words.iter().all(|w| is_quantity_word(&w.to_lowercase()))
+pub fn counts_a_share(text: &str, lexicon: &Lexicon) -> bool {
+    let words = clean(text, lexicon);
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| is_quantity_word(&w.to_lowercase(), lexicon))
 }
 
 /// Whether `word` (lower case) counts a share: a number, a percentage or
-/// one of [`QUANTITY_WORDS`].
-fn is_quantity_word(word: &str) -> bool {
-    const TENS: &[&str] = &[
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "dozen",
-    ];
+/// a word of share (`75 percent of`, `at least half of`, `a majority of`).
+fn is_quantity_word(word: &str, lexicon: &Lexicon) -> bool {
     let counted = |part: &str| {
-        QUANTITY_WORDS.contains(&part)
-            || TENS.contains(&part)
-            || super::phrase::NUMBER_WORDS.contains(&part)
+        lexicon
+            .tag(part)
+            .has_any(WordClass::ShareWord | WordClass::NumberWord)
     };
     counted(word)
         || word.split('-').all(counted)
@@ -298,33 +152,34 @@ fn is_quantity_word(word: &str) -> bool {
 
 /// Where the group starts after a share written as a ratio (`Six in 10
 /// Republicans`, `nearly 3 in 4 voters`).
-fn ratio_share(words: &[&str]) -> Option<usize> {
+fn ratio_share(words: &[&str], lexicon: &Lexicon) -> Option<usize> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let i = lower.iter().position(|w| w == "in")?;
-    let counted = i > 0 && lower[..i].iter().all(|w| is_quantity_word(w));
+    let counted = i > 0 && lower[..i].iter().all(|w| is_quantity_word(w, lexicon));
     let out_of = lower.get(i + 1).is_some_and(|w| {
-        w.chars().all(|c| c.is_ascii_digit()) || super::phrase::NUMBER_WORDS.contains(&w.as_str())
+        w.chars().all(|c| c.is_ascii_digit()) || lexicon.is_lower(w, WordClass::NumberWord)
     });
     (counted && out_of && i + 2 < words.len()).then_some(i + 2)
 }
 
 /// `text` read as a share of a group or a group with a complement.
 fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention> {
-    let words = clean(text);
+    let lexicon = &rules.lexicon;
+    let words = clean(text, lexicon);
     if words.len() > MAX_WORDS {
         return None;
     }
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let share_of = lower.iter().position(|w| w == "of").filter(|&i| {
-        i > 0 && lower[..i].iter().all(|w| is_quantity_word(w)) && i + 1 < lower.len()
+        i > 0 && lower[..i].iter().all(|w| is_quantity_word(w, lexicon)) && i + 1 < lower.len()
     });
-    let group_start = share_of.map(|i| i + 1).or(ratio_share(&words));
+    let group_start = share_of.map(|i| i + 1).or(ratio_share(&words, lexicon));
     let (inner, joined) = match group_start {
         Some(start) => (words[start..].join(" "), true),
         None => {
             let i = lower
                 .iter()
-                .position(|w| COMPLEMENT_PREPOSITIONS.contains(&w.as_str()))
+                .position(|w| lexicon.is_lower(w, WordClass::GroupComplement))
                 .filter(|&i| i > 0 && i + 1 < lower.len())?;
             (words[..i].join(" "), false)
         }
@@ -333,7 +188,7 @@ fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention
     // Whatever a share counts is people when its head is plural (`half of
     // the fishermen`): only people say things.
     let plural_people = || {
-        let inner_words = clean(&inner);
+        let inner_words = clean(&inner, lexicon);
         let bare = without_article(&inner_words);
         let head = bare.first().map(|w| w.to_lowercase()).unwrap_or_default();
         let plural = (head.ends_with('s') && !head.ends_with("ss")) || head.ends_with("men");
@@ -342,12 +197,7 @@ fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention
             kind: SpeakerKind::Group,
         })
     };
-    if !joined
-        && matches!(
-            inner.to_lowercase().as_str(),
-            "some" | "many" | "most" | "others" | "several" | "few"
-        )
-    {
+    if !joined && lexicon.is_lower(&inner.to_lowercase(), WordClass::PeopleQuantifier) {
         return Some(Mention::Other {
             name,
             kind: SpeakerKind::Group,
@@ -373,7 +223,8 @@ fn parse_with_complement(text: &str, rules: &AttributionRules) -> Option<Mention
 
 /// `text` read as one noun phrase.
 fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
-    let words = clean(text);
+    let lexicon = &rules.lexicon;
+    let words = clean(text, lexicon);
     if words.is_empty() || words.len() > MAX_WORDS {
         return None;
     }
@@ -415,7 +266,7 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
             }
         }
     }
-    let name_start = name_tail_start(&bare);
+    let name_start = name_tail_start(&bare, lexicon);
     // Role words may be capitalised ("President"): the name starts after
     // the last role in the mention.
     let role_match = rules.role_names.find_iter(&bare_phrase).last();
@@ -442,26 +293,20 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
             }
             // Capitalised words before a title are no part of the name
             // either: "Republican Gov. Dale Price" is Dale Price.
-            const TITLES: &[&str] = &[
-                "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt",
-                "sgt", "adm", "rev",
-            ];
             if let Some(title) = name_words[..name_words.len() - 1]
                 .iter()
-                .rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+                .rposition(|w| rules.is_honorific(w))
             {
                 name_words = &name_words[title + 1..];
             }
             let name = name_words.join(" ");
             // A capitalised contraction opening a sentence ("There’s",
             // "It’s") names nobody.
-            let contraction = name_words.len() == 1 && {
-                let lower = name.to_lowercase().replace('’', "'");
-                matches!(
-                    lower.as_str(),
-                    "there's" | "here's" | "it's" | "that's" | "what's" | "who's" | "let's"
-                )
-            };
+            let contraction = name_words.len() == 1
+                && lexicon.is_lower(
+                    &name.to_lowercase().replace('’', "'"),
+                    WordClass::PronounContraction,
+                );
             if contraction {
                 return None;
             }
@@ -495,12 +340,12 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
             // the person: "former George W. Bush speechwriter Noam Neusner".
             let describing = bare[..start]
                 .iter()
-                .all(|w| !super::phrase::is_function_word(&w.to_lowercase()));
+                .all(|w| !lexicon.is_lower(&w.to_lowercase(), WordClass::ClauseWord));
             if role.is_none()
                 && start > MAX_DESCRIPTOR_WORDS
                 && !descriptive
                 && !describing
-                && !bare[..start].iter().all(|w| is_qualifier_word(w))
+                && !bare[..start].iter().all(|w| is_qualifier_word(w, lexicon))
             {
                 return None;
             }
@@ -540,7 +385,7 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
             // or verb of its own.
             let clause = bare
                 .iter()
-                .any(|w| super::phrase::is_function_word(&w.to_lowercase()));
+                .any(|w| lexicon.is_lower(&w.to_lowercase(), WordClass::ClauseWord));
             if !clause
                 && (rules.descriptions.contains(&head) || rules.descriptions.contains(singular))
             {
@@ -556,8 +401,8 @@ fn parse_phrase(text: &str, rules: &AttributionRules) -> Option<Mention> {
 
 /// Where the words that [`parse`] reads lie in `text`: the cleaned
 /// mention's byte range, for showing how a sentence names its speaker.
-pub fn extent(text: &str) -> Option<std::ops::Range<usize>> {
-    let words = clean(text);
+pub fn extent(text: &str, lexicon: &Lexicon) -> Option<std::ops::Range<usize>> {
+    let words = clean(text, lexicon);
     let offset = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
     let first = words.first()?;
     let last = words.last()?;
@@ -592,7 +437,7 @@ fn issuer_of_document(words: &[&str], rules: &AttributionRules) -> Option<String
 
 /// The mention's words without joining words before it and adverbs and
 /// auxiliaries after it.
-fn clean(text: &str) -> Vec<&str> {
+fn clean<'a>(text: &'a str, lexicon: &Lexicon) -> Vec<&'a str> {
     let mut words: Vec<&str> = text
         .split_whitespace()
         .map(|w| {
@@ -610,7 +455,7 @@ fn clean(text: &str) -> Vec<&str> {
         .collect();
     while words
         .first()
-        .is_some_and(|w| LEADING.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| lexicon.is_lower(&w.to_lowercase(), WordClass::ClauseJoiner))
     {
         words.remove(0);
     }
@@ -623,7 +468,7 @@ fn clean(text: &str) -> Vec<&str> {
         // A capitalised word is a name ("Will", "May"), never an
         // auxiliary standing between a subject and its verb.
         let capitalised = last.chars().next().is_some_and(char::is_uppercase);
-        if TRAILING.contains(&lower.as_str()) && !capitalised {
+        if lexicon.is_lower(&lower, WordClass::SubjectTrailer) && !capitalised {
             words.pop();
         } else if is_weekday_after_on {
             words.truncate(words.len() - 2);
@@ -643,13 +488,13 @@ fn without_article<'a>(words: &[&'a str]) -> Vec<&'a str> {
 
 /// Where the trailing run of name words starts, if the words end with a
 /// name.
-fn name_tail_start(words: &[&str]) -> Option<usize> {
+fn name_tail_start(words: &[&str], lexicon: &Lexicon) -> Option<usize> {
     let mut start = None;
     for index in (0..words.len()).rev() {
         let word = words[index];
         if is_name_word(word) {
             start = Some(index);
-        } else if start.is_some() && NAME_PARTICLES.contains(&word) {
+        } else if start.is_some() && lexicon.is_lower(word, WordClass::NameParticle) {
             // Inside a name ("Ursula von der Leyen") or opening a surname
             // ("de Vries said").
             start = Some(index);
@@ -675,14 +520,11 @@ fn is_acronym(name: &str) -> bool {
 /// Words that may stand before a name without a role: possessives and
 /// nationality or rank adjectives written in capitals ("India’s", "Indian",
 /// "top", "senior").
-fn is_qualifier_word(word: &str) -> bool {
+fn is_qualifier_word(word: &str, lexicon: &Lexicon) -> bool {
     word.ends_with("’s")
         || word.ends_with("'s")
         || word.chars().next().is_some_and(char::is_uppercase)
-        || matches!(
-            word,
-            "top" | "senior" | "former" | "then" | "new" | "acting" | "deputy" | "chief"
-        )
+        || lexicon.is_lower(word, WordClass::RankQualifier)
 }
 
 #[cfg(test)]

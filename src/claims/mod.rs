@@ -45,8 +45,8 @@ use serde::Serialize;
 
 use crate::bounds;
 use crate::document::Document;
-use crate::rules::RuleSet;
 use crate::rules::attribution::{CueKind, Gender, SpeakerKind};
+use crate::rules::{Lexicon, RuleSet, WordClass};
 use crate::segment::{self, Sentence};
 use crate::span::Span;
 
@@ -296,7 +296,14 @@ fn extract_quoted<'d>(
         sentence_cues.push(resolved);
     }
 
-    let voices = voices::of_quotations(document, sentences, &raw_quotes, &sentence_cues, switches);
+    let voices = voices::of_quotations(
+        document,
+        sentences,
+        &raw_quotes,
+        &sentence_cues,
+        switches,
+        &rules.lexicon,
+    );
     let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|v| v.speaker.as_ref()).collect();
 
     let mut claims = Vec::with_capacity(sentences.len());
@@ -517,7 +524,7 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
                 .take_while(|w| {
                     let w = w.trim_end_matches([',', '.', ';', ':']);
                     w.chars().next().is_some_and(char::is_uppercase)
-                        || ["von", "der", "van", "de", "da", "bin", "al"].contains(&w)
+                        || rules.lexicon.is_lower(w, WordClass::NameParticle)
                 })
                 .collect();
             // Stop at the first word that carried punctuation.
@@ -538,7 +545,9 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
             if words.is_empty() || rules.attribution.role_names.contains(&words.join(" ")) {
                 continue;
             }
-            let role = sentence.text[role_start(sentence.text, found.start)..found.end].to_string();
+            let role = sentence.text
+                [role_start(sentence.text, found.start, &rules.lexicon)..found.end]
+                .to_string();
             if let Some(Mention::Person { name, .. }) =
                 mention::parse(&words.join(" "), &rules.attribution)
             {
@@ -555,7 +564,7 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
     // ("European Union"), so each is read once.
     let mut read: FxHashMap<&str, Option<NamedPerson>> = FxHashMap::default();
     for sentence in sentences {
-        for (start, run) in name_runs(sentence.text) {
+        for (start, run) in name_runs(sentence.text, &rules.lexicon) {
             let person =
                 read.entry(run)
                     .or_insert_with(|| match mention::parse(run, &rules.attribution) {
@@ -680,7 +689,7 @@ type NamedPerson = (String, Option<(String, usize)>);
 /// Runs of two or more capitalised words (name particles allowed inside)
 /// in `text`, with their offsets; the sentence's first word is left out
 /// since every sentence capitalises it.
-fn name_runs(text: &str) -> Vec<(usize, &str)> {
+fn name_runs<'t>(text: &'t str, lexicon: &Lexicon) -> Vec<(usize, &'t str)> {
     let mut runs = Vec::new();
     let mut current: Option<(usize, usize, usize)> = None; // start, end, words
     let words = text.split_whitespace().map(|w| {
@@ -691,14 +700,15 @@ fn name_runs(text: &str) -> Vec<(usize, &str)> {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         // Every sentence capitalises its first word: it starts a name only
         // if it is no function word ("Tom Reyes met", not "The Union").
-        let opening_word = index == 0 && {
-            let lower = word.to_lowercase();
-            phrase::is_function_word(&lower) || phrase::is_determiner(&lower)
-        };
+        let opening_word = index == 0
+            && lexicon
+                .tag(&word.to_lowercase())
+                .has_any(WordClass::ClauseWord | WordClass::Determiner);
         let capitalised = !opening_word && word.chars().next().is_some_and(char::is_uppercase);
-        let particle = ["von", "van", "der", "de", "da", "bin", "al"].contains(&word);
+        // Asked only inside a run: most words are not in one.
+        let particle = || lexicon.is_lower(word, WordClass::NameParticle);
         let ends_phrase = raw.ends_with([',', '.', ';', ':', '!', '?', ')', '”', '"', '’']);
-        if capitalised || (particle && current.is_some()) {
+        if capitalised || (current.is_some() && particle()) {
             let start = offset + raw.find(word).unwrap_or(0);
             let end = start + word.len();
             current = Some(match current {
@@ -719,23 +729,19 @@ fn name_runs(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// Words that end a role's modifiers when reading back from its head word.
-const BEFORE_ROLE: &[&str] = &[
-    "by", "with", "to", "for", "from", "at", "in", "on", "of", "the", "a", "an", "as", "said",
-    "says", "told", "met", "between", "among", "who", "which", "that", "while",
-];
-
 /// Where the role whose head word starts at `head` begins: its modifiers
 /// are read back ("EU foreign and security policy chief") until a word that
 /// cannot modify a role, punctuation, or an "and" after a name ("S
 /// Jaishankar and EU … chief").
-fn role_start(text: &str, head: usize) -> usize {
+fn role_start(text: &str, head: usize, lexicon: &Lexicon) -> usize {
     let mut start = head;
     let before = &text[..head];
     let words: Vec<&str> = before.split_whitespace().collect();
     for (i, word) in words.iter().enumerate().rev() {
         let lower = word.to_lowercase();
-        if word.ends_with([',', ';', ':', '.', '”', '"']) || BEFORE_ROLE.contains(&lower.as_str())
+        // A word that cannot modify a role ends it.
+        if word.ends_with([',', ';', ':', '.', '”', '"'])
+            || lexicon.is_lower(&lower, WordClass::BeforeARole)
         {
             break;
         }

@@ -26,16 +26,17 @@
 //! a phrase stops at the clause around it.
 
 use super::tokens::{Token, TokenKind, Tokens};
+use crate::rules::WordClass;
 
 /// What the phrase reader needs to know of words: which nouns can head a
 /// speaker's phrase ("spokesman", "campaign") and which words are verbs
 /// ("took", "hits"), so that a phrase read forwards stops before its verb.
-pub trait Lexicon {
+pub trait NounsAndVerbs {
     fn is_noun(&self, lower: &str) -> bool;
     fn is_verb(&self, lower: &str) -> bool;
 }
 
-impl Lexicon for crate::rules::AttributionRules {
+impl NounsAndVerbs for crate::rules::AttributionRules {
     fn is_noun(&self, lower: &str) -> bool {
         self.is_speaker_noun(lower)
     }
@@ -63,426 +64,50 @@ const MAX_WORDS: usize = 14;
 /// The most modifiers that may stand before a name or a head noun.
 const MAX_MODIFIERS: usize = 5;
 
-/// Words that start a phrase and belong to it.
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "one",
-    "another",
-    "this",
-    "these",
-    "those",
-    "some",
-    "many",
-    "most",
-    "several",
-    "each",
-    "every",
-    "both",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "no",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "other",
-    "such",
-    "any",
-    "all",
-    "few",
-    "more",
-    "fewer",
-];
-
-/// Number words, which open a phrase ("two officials") or end one ("a
-/// father of two").
-pub(crate) const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
-
-/// Prepositions that may join a prepositional phrase to a head noun
-/// (`the director of the agency`, `a strategist for the campaign`).
-const JOINING: &[&str] = &["of", "for", "with", "from", "at", "on", "in", "to"];
-
 /// Prepositions that join a phrase to a name as well as to a noun (`Ross
 /// Ellis of the institute`): the others after a name start an adverbial
 /// (`Trump in an interview`).
 const JOINING_AFTER_NAME: &[&str] = &["of", "from"];
 
-/// Words that never stand inside a speaker's phrase, whatever their case
-/// (unless in the middle of a name, where "Will" and "May" can be names).
-const FUNCTION_WORDS: &[&str] = &[
-    // prepositions
-    "of",
-    "for",
-    "with",
-    "from",
-    "at",
-    "on",
-    "in",
-    "to",
-    "by",
-    "about",
-    "after",
-    "before",
-    "during",
-    "since",
-    "than",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "between",
-    "among",
-    "against",
-    "through",
-    "without",
-    "within",
-    "like",
-    "as",
-    "per",
-    "via",
-    "upon",
-    "across",
-    "behind",
-    "beyond",
-    "toward",
-    "towards",
-    "around",
-    "despite",
-    "amid",
-    "following",
-    "including",
-    // conjunctions and clause words
-    "and",
-    "but",
-    "or",
-    "nor",
-    "so",
-    "yet",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "while",
-    "when",
-    "where",
-    "why",
-    "how",
-    "what",
-    "because",
-    "although",
-    "though",
-    "if",
-    "unless",
-    "whether",
-    "then",
-    "once",
-    "until",
-    "whereas",
-    "also",
-    "too",
-    "however",
-    "meanwhile",
-    "instead",
-    "still",
-    "even",
-    "just",
-    "only",
-    "already",
-    "again",
-    "now",
-    "here",
-    "there",
-    "not",
-    "never",
-    "always",
-    "often",
-    "later",
-    "earlier",
-    "soon",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "recently",
-    "previously",
-    "repeatedly",
-    "finally",
-    "first",
-    "afterward",
-    "afterwards",
-    "indeed",
-    "perhaps",
-    "maybe",
-    "quickly",
-    "immediately",
-    // pronouns
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "him",
-    "them",
-    "us",
-    "me",
-    "himself",
-    "herself",
-    "itself",
-    "themselves",
-    "ourselves",
-    "myself",
-    "yourself",
-    "this",
-    "that",
-    "there",
-    "what",
-    "whoever",
-    "everyone",
-    "everybody",
-    "someone",
-    "somebody",
-    "anyone",
-    "anybody",
-    "nobody",
-    "nothing",
-    "something",
-    "anything",
-    "everything",
-    // auxiliaries
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "am",
-    "has",
-    "have",
-    "had",
-    "having",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "wo",
-    "ca",
-    "isn't",
-    "wasn't",
-    "aren't",
-    "weren't",
-    "hasn't",
-    "haven't",
-    "hadn't",
-    "doesn't",
-    "didn't",
-    "won't",
-    "wouldn't",
-    "can't",
-    "couldn't",
-    "shouldn't",
-];
-
-/// Adverbs and auxiliaries that may stand between a subject and its verb
-/// (`Trump also said`, `she has since written`, `Clinton would later say`).
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also",
-    "later",
-    "earlier",
-    "then",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "could",
-    "might",
-    "may",
-    "should",
-    "did",
-    "does",
-    "do",
-    "once",
-    "previously",
-    "recently",
-    "repeatedly",
-    "again",
-    "further",
-    "separately",
-    "reportedly",
-    "publicly",
-    "privately",
-    "since",
-    "since",
-    "subsequently",
-    "simply",
-    "quickly",
-    "immediately",
-    "first",
-    "finally",
-    "just",
-    "even",
-    "only",
-    "still",
-    "already",
-    "often",
-    "frequently",
-    "always",
-    "never",
-    "not",
-    "ultimately",
-    "eventually",
-    "initially",
-    "originally",
-    "famously",
-    "once",
-    "too",
-    "now",
-    "today",
-    "yesterday",
-    "tonight",
-    "personally",
-    "herself",
-    "himself",
-    "themselves",
-    "itself",
-    "angrily",
-    "flatly",
-    "bluntly",
-    "sharply",
-    "softly",
-    "quietly",
-    "loudly",
-    "openly",
-    "directly",
-    "explicitly",
-    "pointedly",
-    "tersely",
-    "curtly",
-    "plainly",
-    "candidly",
-    "frankly",
-    "bitterly",
-    "sarcastically",
-    "jokingly",
-    "proudly",
-    "calmly",
-    "firmly",
-];
-
-/// Lowercase words ending in "ly" that are nouns, not adverbs.
-const LY_NOUNS: &[&str] = &[
-    "family",
-    "ally",
-    "rally",
-    "assembly",
-    "supply",
-    "reply",
-    "tally",
-    "belly",
-    "bully",
-    "daily",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "lily",
-    "holly",
-    "jelly",
-    "anomaly",
-    "monopoly",
-    "italy",
-    "folly",
-    "gully",
-    "sully",
-    "melancholy",
-];
-
-/// A fixed list of lowercase words, hashed on first use: the phrase reader
-/// asks of every word whether it is a function word, a determiner …, and
-/// a scan of the list each time would cost more than the rest of reading.
-struct WordSet {
-    words: &'static [&'static str],
-    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+/// Whether token `i` is a function word that cannot stand in a phrase
+/// (`clause_words` in `rules/en/word-classes.toml`).
+pub fn is_function_word(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.classes(i).has(WordClass::ClauseWord)
 }
 
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            set: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn contains(&self, lower: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(lower)
-    }
+/// Whether token `i` may stand between a subject and its verb.
+pub fn is_between_subject_and_verb(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.classes(i).has(WordClass::BetweenSubjectAndVerb) || is_adverb(tokens, i)
 }
 
-/// Whether `lower` is a function word that cannot stand in a phrase.
-pub fn is_function_word(lower: &str) -> bool {
-    static SET: WordSet = WordSet::new(FUNCTION_WORDS);
-    SET.contains(lower)
-}
-
-/// Whether `lower` may stand between a subject and its verb.
-pub fn is_between_subject_and_verb(lower: &str) -> bool {
-    static SET: WordSet = WordSet::new(BETWEEN_SUBJECT_AND_VERB);
-    SET.contains(lower) || is_adverb(lower)
-}
-
-/// Whether the lowercase noun `lower` is plural ("voters", "congressmen",
-/// "people").
-pub fn is_plural_noun(lower: &str) -> bool {
+/// Whether the lowercase noun at token `i` is plural ("voters",
+/// "congressmen", "people").
+pub fn is_plural_noun(tokens: &Tokens<'_>, i: usize) -> bool {
+    let lower = tokens.lower(i);
     (lower.ends_with('s')
         && !lower.ends_with("ss")
         && !lower.ends_with("'s")
         && !lower.ends_with("’s"))
         || (lower.ends_with("men") && lower.len() > 4)
-        || matches!(
-            lower,
-            "people" | "children" | "police" | "staff" | "folk" | "clergy"
-        )
+        || tokens.classes(i).has(WordClass::PluralWithoutS)
 }
 
-/// An adverb in "-ly" (`flatly`), not a noun that ends so (`family`).
-pub fn is_adverb(lower: &str) -> bool {
-    lower.len() > 4 && lower.ends_with("ly") && !LY_NOUNS.contains(&lower)
+/// Whether token `i` is an adverb in "-ly" (`flatly`), not a noun that
+/// ends so (`family`).
+pub fn is_adverb(tokens: &Tokens<'_>, i: usize) -> bool {
+    let lower = tokens.lower(i);
+    lower.len() > 4 && lower.ends_with("ly") && !tokens.classes(i).has(WordClass::LyNoun)
 }
 
-pub fn is_determiner(lower: &str) -> bool {
-    static SET: WordSet = WordSet::new(DETERMINERS);
-    SET.contains(lower)
+/// Whether token `i` is a word that starts a phrase and belongs to it.
+pub fn is_determiner(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.classes(i).has(WordClass::Determiner)
+}
+
+/// Whether token `i` is a number word ("two officials", "a father of
+/// two").
+fn is_number_word(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.classes(i).has(WordClass::NumberWord)
 }
 
 /// Whether token `i` is a word that can stand in a name: capitalised, an
@@ -493,35 +118,19 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
     }
     // A capitalised function word opening the sentence is that word ("The",
     // "And"); anywhere else it can be a name ("Will Hurd").
-    let lower = tokens.lower(i);
     // A contraction of a pronoun (`It’s`, `There’s`, `That's`) is no name.
-    !is_pronoun_contraction(lower) && !(i == 0 && (is_function_word(lower) || is_determiner(lower)))
+    !is_pronoun_contraction(tokens, i)
+        && !(i == 0 && (is_function_word(tokens, i) || is_determiner(tokens, i)))
 }
 
-/// Whether `lower` is a pronoun with a verb contracted onto it (`it’s`,
+/// Whether token `i` is a pronoun with a verb contracted onto it (`it’s`,
 /// `there's`, `they’re`).
-fn is_pronoun_contraction(lower: &str) -> bool {
+fn is_pronoun_contraction(tokens: &Tokens<'_>, i: usize) -> bool {
+    let lower = tokens.lower(i);
     ["'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"]
         .iter()
         .find_map(|ending| lower.strip_suffix(ending))
-        .is_some_and(|stem| {
-            matches!(
-                stem,
-                "it" | "there"
-                    | "that"
-                    | "here"
-                    | "what"
-                    | "he"
-                    | "she"
-                    | "who"
-                    | "where"
-                    | "let"
-                    | "they"
-                    | "we"
-                    | "you"
-                    | "this"
-            )
-        })
+        .is_some_and(|stem| tokens.lexicon().is_lower(stem, WordClass::ContractionHost))
 }
 
 /// Whether token `i` is a possessor (`State's`, `Lazar’s`, `Sanders'`),
@@ -529,23 +138,11 @@ fn is_pronoun_contraction(lower: &str) -> bool {
 pub fn is_possessor(tokens: &Tokens<'_>, i: usize) -> bool {
     let text = tokens.text(i);
     (text.ends_with("'s") || text.ends_with("’s") || text.ends_with("s'") || text.ends_with("s’"))
-        && !is_pronoun_contraction(tokens.lower(i))
+        && !is_pronoun_contraction(tokens, i)
 }
 
-/// Prepositions whose object is a noun phrase, never a clause of reported
-/// words (`blamed the media for … Trump's claim`).
-pub(crate) const OBJECT_PREPOSITIONS: &[&str] = &[
-    "of", "for", "about", "on", "over", "with", "by", "against", "to", "from", "after",
-];
-
-/// Particles that stand inside names (`Ursula von der Leyen`).
-const NAME_PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
-    "el", "ibn", "ben", "dos", "das", "st", "st.",
-];
-
 fn is_particle(tokens: &Tokens<'_>, i: usize) -> bool {
-    tokens.tokens.get(i).is_some_and(Token::is_word) && NAME_PARTICLES.contains(&tokens.lower(i))
+    tokens.is_a(i, WordClass::NameParticle)
 }
 
 /// Whether token `i` is a word that can modify a head noun or stand before
@@ -558,18 +155,11 @@ fn is_modifier(tokens: &Tokens<'_>, i: usize, is_cue: &dyn Fn(usize) -> bool) ->
     if !token.is_word() || is_cue(i) {
         return false;
     }
-    let lower = tokens.lower(i);
-    if is_function_word(lower) && !(tokens.is_capitalised(i) && is_name_word(tokens, i)) {
+    if is_function_word(tokens, i) && !(tokens.is_capitalised(i) && is_name_word(tokens, i)) {
         return false;
     }
-    !is_adverb(lower) || tokens.is_capitalised(i)
+    !is_adverb(tokens, i) || tokens.is_capitalised(i)
 }
-
-/// Quantifiers that stand for people (`some said`, `many in the party`).
-const QUANTIFIER_PRONOUNS: &[&str] = &["some", "many", "most", "several", "few", "others"];
-
-/// Prepositions that give a quantifier its people (`some on Twitter`).
-const COMPLEMENT_PREPOSITIONS: &[&str] = &["on", "in", "among", "at", "within", "inside"];
 
 /// Reads the phrase whose last word is token `last`, backwards.
 ///
@@ -579,7 +169,7 @@ pub fn before(
     tokens: &Tokens<'_>,
     last: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    lexicon: &dyn Lexicon,
+    known: &dyn NounsAndVerbs,
 ) -> Option<NounPhrase> {
     if !tokens.tokens.get(last)?.is_word() {
         return None;
@@ -597,8 +187,8 @@ pub fn before(
             && tokens.tokens[first].is_word()
             && {
                 let lower = tokens.lower(first);
-                !is_determiner(lower)
-                    && !lexicon.is_noun(lower)
+                !is_determiner(tokens, first)
+                    && !known.is_noun(lower)
                     && !lower.chars().next().is_some_and(|c| c.is_ascii_digit())
             }
     };
@@ -610,7 +200,7 @@ pub fn before(
     // Studies`.
     while first >= 2 && words < MAX_WORDS {
         let preposition = first - 1;
-        if !tokens.is_any(preposition, JOINING) {
+        if !tokens.is_a(preposition, WordClass::JoiningPreposition) {
             break;
         }
         let Some(start) = group_before(tokens, preposition - 1, is_cue) else {
@@ -625,10 +215,10 @@ pub fn before(
         // (`Court of Appeals for the Third Circuit`).
         let body_of = || {
             group_before(tokens, before, is_cue).is_some_and(|start| {
-                start >= 2 && tokens.is(start - 1, "of") && lexicon.is_noun(tokens.lower(start - 2))
+                start >= 2 && tokens.is(start - 1, "of") && known.is_noun(tokens.lower(start - 2))
             })
         };
-        let organisation = joined_to_name && (lexicon.is_noun(tokens.lower(before)) || body_of());
+        let organisation = joined_to_name && (known.is_noun(tokens.lower(before)) || body_of());
         if joined_to_name && !organisation && !tokens.is_any(preposition, JOINING_AFTER_NAME) {
             break;
         }
@@ -638,7 +228,7 @@ pub fn before(
         let role_of_office = head_last == last
             && is_name_word(tokens, last)
             && !is_name_word(tokens, first)
-            && !is_determiner(tokens.lower(first))
+            && !is_determiner(tokens, first)
             && tokens.is(preposition, "of");
         words += preposition - start;
         if !role_of_office {
@@ -693,33 +283,20 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
     }
     let lower = tokens.lower(last);
     // A number after "of" is a phrase of its own ("father of two").
-    if last > 0 && tokens.is(last - 1, "of") && NUMBER_WORDS.contains(&lower) {
+    if last > 0 && tokens.is(last - 1, "of") && is_number_word(tokens, last) {
         return Some(last);
     }
-    if is_function_word(lower) && !is_name_word(tokens, last) {
+    if is_function_word(tokens, last) && !is_name_word(tokens, last) {
         // A pronoun is a phrase of its own.
         return matches!(lower, "he" | "she" | "they" | "it" | "we").then_some(last);
     }
-    if is_determiner(lower) && !is_name_word(tokens, last) {
+    if is_determiner(tokens, last) && !is_name_word(tokens, last) {
         // A number after "of" is a phrase of its own ("father of two"), and
         // a quantifier opening its clause stands for its people ("most
         // said", "some chanted").
-        let counted = last > 0 && tokens.is(last - 1, "of") && NUMBER_WORDS.contains(&lower);
+        let counted = last > 0 && tokens.is(last - 1, "of") && is_number_word(tokens, last);
         let opens = last == 0 || !tokens.tokens[last - 1].is_word();
-        let quantifier = opens
-            && matches!(
-                lower,
-                "most"
-                    | "some"
-                    | "many"
-                    | "few"
-                    | "several"
-                    | "both"
-                    | "all"
-                    | "others"
-                    | "one"
-                    | "another"
-            );
+        let quantifier = opens && tokens.classes(last).has(WordClass::QuantifierSubject);
         return (counted || quantifier).then_some(last);
     }
     let mut first = last;
@@ -754,13 +331,12 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
     let mut modifiers = 0;
     while first > 0 && modifiers < MAX_MODIFIERS {
         let previous = first - 1;
-        let lower = tokens.lower(previous);
-        if tokens.tokens[previous].is_word() && is_determiner(lower) {
+        if tokens.tokens[previous].is_word() && is_determiner(tokens, previous) {
             // A determiner opens the phrase, with one more before it ("the
             // two sides", "all the").
             let stacked = previous > 0
                 && tokens.tokens[previous - 1].is_word()
-                && is_determiner(tokens.lower(previous - 1));
+                && is_determiner(tokens, previous - 1);
             return Some(ratio_start(
                 tokens,
                 if stacked { previous - 1 } else { previous },
@@ -784,8 +360,7 @@ fn group_before(tokens: &Tokens<'_>, last: usize, is_cue: &dyn Fn(usize) -> bool
 fn ratio_start(tokens: &Tokens<'_>, first: usize) -> usize {
     let number = |i: usize| {
         tokens.tokens[i].is_word()
-            && (tokens.lower(i).chars().all(|c| c.is_ascii_digit())
-                || NUMBER_WORDS.contains(&tokens.lower(i)))
+            && (tokens.lower(i).chars().all(|c| c.is_ascii_digit()) || is_number_word(tokens, i))
     };
     if first >= 2 && number(first) && tokens.is(first - 1, "in") && number(first - 2) {
         first - 2
@@ -801,15 +376,15 @@ pub fn after(
     tokens: &Tokens<'_>,
     first: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    lexicon: &dyn Lexicon,
+    known: &dyn NounsAndVerbs,
 ) -> Option<(NounPhrase, Option<(usize, usize)>)> {
-    let mut head_last = group_after(tokens, first, is_cue, lexicon)?;
+    let mut head_last = group_after(tokens, first, is_cue, known)?;
     // Two titles of one person (`Former prosecutor and New York City
     // Mayor Rudy Giuliani`): a group of role words, "and", a name.
     if (first..=head_last).all(|i| !is_name_word(tokens, i) || i == first)
         && !is_name_word(tokens, head_last)
         && tokens.is(head_last + 1, "and")
-        && let Some(end) = group_after(tokens, head_last + 2, is_cue, lexicon)
+        && let Some(end) = group_after(tokens, head_last + 2, is_cue, known)
         && is_name_word(tokens, end)
     {
         head_last = end;
@@ -821,10 +396,10 @@ pub fn after(
         let preposition = last + 1;
         // A named body goes on with "for" (`the Court of Appeals for the
         // Third Circuit`, `the Center for Strategic Studies`).
-        let named_body = lexicon.is_noun(tokens.lower(head_last));
-        let quantifier = last == first && QUANTIFIER_PRONOUNS.contains(&tokens.lower(first));
+        let named_body = known.is_noun(tokens.lower(head_last));
+        let quantifier = last == first && tokens.classes(first).has(WordClass::PeopleQuantifier);
         let joins = if quantifier {
-            tokens.is_any(preposition, COMPLEMENT_PREPOSITIONS)
+            tokens.is_a(preposition, WordClass::QuantifierComplement)
         } else if is_name_word(tokens, last) {
             tokens.is_any(preposition, JOINING_AFTER_NAME)
                 || (named_body && tokens.is(preposition, "for"))
@@ -834,7 +409,7 @@ pub fn after(
         if !joins {
             break;
         }
-        let Some(end) = group_after(tokens, preposition + 1, is_cue, lexicon) else {
+        let Some(end) = group_after(tokens, preposition + 1, is_cue, known) else {
             break;
         };
         words += end - last;
@@ -873,7 +448,7 @@ fn group_after(
     tokens: &Tokens<'_>,
     first: usize,
     is_cue: &dyn Fn(usize) -> bool,
-    lexicon: &dyn Lexicon,
+    known: &dyn NounsAndVerbs,
 ) -> Option<usize> {
     let token = tokens.tokens.get(first)?;
     if !token.is_word() || is_cue(first) {
@@ -885,14 +460,14 @@ fn group_after(
     }
     // A quantifier standing for people before its complement (`some on
     // Twitter`, `many in the party`) is a phrase of its own.
-    if QUANTIFIER_PRONOUNS.contains(&lower)
-        && tokens.is_any(first + 1, COMPLEMENT_PREPOSITIONS)
+    if tokens.classes(first).has(WordClass::PeopleQuantifier)
+        && tokens.is_a(first + 1, WordClass::QuantifierComplement)
         && tokens.tokens.get(first + 2).is_some_and(Token::is_word)
     {
         return Some(first);
     }
     let mut at = first;
-    if is_determiner(lower)
+    if is_determiner(tokens, first)
         && !(tokens.is_capitalised(first)
             && !tokens.is(first, "the")
             && is_name_word(tokens, first))
@@ -921,14 +496,14 @@ fn group_after(
             && !tokens.is_capitalised(at)
             && ((tokens.lower(at).ends_with("ed")
                 && tokens.tokens.get(at + 1).is_some_and(|t| t.is_word())
-                && is_determiner(tokens.lower(at + 1)))
-                || (lexicon.is_verb(tokens.lower(at)) && tokens.is(at + 1, "that"))
+                && is_determiner(tokens, at + 1))
+                || (known.is_verb(tokens.lower(at)) && tokens.is(at + 1, "that"))
                 // A third-person form after a known head noun, with "that"
                 // after it (`the Sanders campaign projects that`), even
                 // where the form can be a noun itself.
                 || (tokens.is(at + 1, "that")
                     && tokens.lower(at).ends_with('s')
-                    && previous.is_some_and(|p| lexicon.is_noun(tokens.lower(p)))));
+                    && previous.is_some_and(|p| known.is_noun(tokens.lower(p)))));
         // A base form after a plural noun, with an object or an
         // infinitive after it, is the verb too (`the growers plan to
         // publish`, `young farmers prefer the …`).
@@ -937,7 +512,7 @@ fn group_after(
             !tokens.is_capitalised(p)
                 && plural.len() > 3
                 && plural.ends_with('s')
-                && is_plural_noun(plural)
+                && is_plural_noun(tokens, p)
         }) && !tokens.is_capitalised(at)
             && {
                 let word = tokens.lower(at);
@@ -948,13 +523,8 @@ fn group_after(
                     || (tokens.is(at + 1, "to")
                         && tokens.tokens.get(at + 2).is_some_and(|t| t.is_word())
                         && !tokens.is_capitalised(at + 2)
-                        && !is_determiner(tokens.lower(at + 2)))
-                    || tokens.is_any(
-                        at + 1,
-                        &[
-                            "a", "an", "the", "his", "her", "their", "its", "our", "this", "these",
-                        ],
-                    )
+                        && !is_determiner(tokens, at + 2))
+                    || tokens.is_a(at + 1, WordClass::ObjectDeterminer)
             });
         if past_verb || base_verb {
             break;
@@ -976,21 +546,18 @@ fn group_after(
         }
         // A lowercase word: known nouns go on ("campaign manager"), and
         // after a name, role words go on only if a name follows.
-        let noun = lexicon.is_noun(tokens.lower(i));
+        let noun = known.is_noun(tokens.lower(i));
         // Only role words stand between two names ("Trump supporter Jane
         // Doe"): a verb form does not ("Sanders credited Clinton"), nor a
         // word of time before a day ("Keel late Thursday").
         let role_word = |j: usize| {
             let lower = tokens.lower(j);
-            lexicon.is_noun(lower)
+            known.is_noun(lower)
                 || !(lower.ends_with("ed")
                     || lower.ends_with("ing")
-                    || is_adverb(lower)
-                    || lexicon.is_verb(lower)
-                    || matches!(
-                        lower,
-                        "late" | "early" | "earlier" | "later" | "last" | "next"
-                    ))
+                    || is_adverb(tokens, j)
+                    || known.is_verb(lower)
+                    || tokens.classes(j).has(WordClass::TimeModifier))
         };
         let name_follows = run[index..]
             .iter()
@@ -1008,7 +575,7 @@ fn group_after(
         let adjective_before_noun = role_word(i)
             && run
                 .get(index + 1)
-                .is_some_and(|&j| !is_name_word(tokens, j) && lexicon.is_noun(tokens.lower(j)));
+                .is_some_and(|&j| !is_name_word(tokens, j) && known.is_noun(tokens.lower(j)));
         if after_name && !name_follows && !noun && !adjective_before_noun {
             break;
         }
@@ -1020,7 +587,7 @@ fn group_after(
         // An unknown word before any noun is a modifier ("gambling"); after
         // a noun it is the verb.
         let seen_noun = end.is_some_and(|e| {
-            lexicon.is_noun(tokens.lower(e)) || (is_name_word(tokens, e) && !possessive(e))
+            known.is_noun(tokens.lower(e)) || (is_name_word(tokens, e) && !possessive(e))
         });
         if seen_noun {
             break;
@@ -1031,7 +598,7 @@ fn group_after(
     // A description must end with a noun; a lone unknown word is accepted
     // only if nothing follows it in the run.
     let end = end?;
-    if !is_name(end) && !lexicon.is_noun(tokens.lower(end)) && run.last() != Some(&end) {
+    if !is_name(end) && !known.is_noun(tokens.lower(end)) && run.last() != Some(&end) {
         return None;
     }
     Some(end)
@@ -1055,7 +622,7 @@ fn apposition_after(
         return None;
     }
     let lower = tokens.lower(start);
-    if is_function_word(lower) && !matches!(lower, "who") {
+    if is_function_word(tokens, start) && !matches!(lower, "who") {
         return None;
     }
     let mut end = start;

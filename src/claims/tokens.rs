@@ -9,8 +9,14 @@
 //! `Ohio-born`, `P&G`, `anti-GOP/Obama`). A full stop belongs to the word
 //! before it unless it ends the sentence (see [`with_full_stop`]). Offsets are bytes into the sentence, and
 //! every one of them is on a character boundary.
+//!
+//! Each token is tagged once, when the sentence is cut, with the word
+//! classes of the lexicon (`rules/en/word-classes.toml`) its lowercased
+//! text is in; the rules ask the tag ([`Tokens::is_a`]), never a list of
+//! their own.
 
 use crate::rules::AttributionRules;
+use crate::rules::lexicon::{Classes, Lexicon, WordClass};
 use crate::span::Span;
 
 /// What a token is.
@@ -51,11 +57,14 @@ impl Token {
 }
 
 /// A tokenized sentence: its text, an ASCII-lowercased copy with the same
-/// offsets, and its tokens.
+/// offsets, and its tokens with the word classes of each.
 pub struct Tokens<'t> {
     pub text: &'t str,
     pub lower: &'t str,
     pub tokens: Vec<Token>,
+    /// The word classes of each token's lowercased text, as written.
+    classes: Vec<Classes>,
+    lexicon: &'t Lexicon,
 }
 
 impl<'t> Tokens<'t> {
@@ -79,6 +88,28 @@ impl<'t> Tokens<'t> {
     /// Whether token `i` is a word whose lowercased text is one of `words`.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         self.tokens.get(i).is_some_and(Token::is_word) && words.contains(&self.lower(i))
+    }
+
+    /// The word classes of token `i`'s lowercased text (a punctuation mark
+    /// or a quotation is in none), or none past the end.
+    pub fn classes(&self, i: usize) -> Classes {
+        self.classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// The lexicon the tokens were tagged with, for words that are not
+    /// whole tokens.
+    pub fn lexicon(&self) -> &'t Lexicon {
+        self.lexicon
+    }
+
+    /// Whether token `i` is a word of `class`.
+    pub fn is_a(&self, i: usize, class: WordClass) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word) && self.classes[i].has(class)
+    }
+
+    /// Whether token `i` is a word of any of `classes`.
+    pub fn is_any_of(&self, i: usize, classes: Classes) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word) && self.classes[i].has_any(classes)
     }
 
     /// Whether token `i` is a word that starts with a capital letter.
@@ -119,7 +150,7 @@ pub fn tokenize<'t>(
     text: &'t str,
     lower: &'t str,
     quoted: &[Span],
-    rules: &AttributionRules,
+    rules: &'t AttributionRules,
 ) -> Tokens<'t> {
     let mut tokens = Vec::new();
     let mut quotes = quoted.iter().enumerate().peekable();
@@ -161,10 +192,21 @@ pub fn tokenize<'t>(
             });
         }
     }
+    // Tagged once: every rule after this asks the tag. A punctuation mark
+    // or a whole quotation (its marks included) is no word of any class.
+    let classes = tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Word => rules.lexicon.tag(&lower[t.start..t.end]),
+            TokenKind::Punct(_) | TokenKind::Quote(_) => Classes::default(),
+        })
+        .collect();
     Tokens {
         text,
         lower,
         tokens,
+        classes,
+        lexicon: &rules.lexicon,
     }
 }
 

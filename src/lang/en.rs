@@ -5,7 +5,11 @@
 //!   verb, so `rules/en/attribution.toml` can list a reporting verb once
 //!   in its base form ("add" gives added, adds, adding);
 //! * [`stemmer`]: the Snowball English stemmer the checker aligns words
-//!   with ("finalised" and "finalise" meet).
+//!   with ("finalised" and "finalise" meet);
+//! * [`american_spelling`]: British spellings folded to American ones
+//!   ("organised" to "organized"), by their endings, with the words whose
+//!   endings only look British ("promise", "evidence"). Like the verb
+//!   endings, this is how English is spelt, not a class of words.
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -50,9 +54,188 @@ pub fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }
 
+/// Endings that British and American spelling write differently, as
+/// (British, American).
+const SPELLING_ENDINGS: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("lled", "led"),
+    ("lling", "ling"),
+];
+
+/// Words the endings above would wrongly change.
+const SPELLING_EXCEPTIONS: &[&str] = &[
+    "four",
+    "your",
+    "hour",
+    "tour",
+    "pour",
+    "sour",
+    "flour",
+    "our",
+    "ours",
+    "hours",
+    "tours",
+    "yours",
+    "fours",
+    "rise",
+    "wise",
+    "precise",
+    "concise",
+    "promise",
+    "premise",
+    "otherwise",
+    "expertise",
+    "enterprise",
+    "exercise",
+    "surprise",
+    "compromise",
+    "franchise",
+    "advise",
+    "devise",
+    "revise",
+    "supervise",
+    "televise",
+    "comprise",
+    "despise",
+    "disguise",
+    "merchandise",
+    "noise",
+    "poise",
+    "raise",
+    "praise",
+    "cruise",
+    "arise",
+    "since",
+    "fence",
+    "hence",
+    "pence",
+    "science",
+    "silence",
+    "since",
+    "evidence",
+    "presence",
+    "absence",
+    "influence",
+    "sentence",
+    "experience",
+    "audience",
+    "confidence",
+    "conference",
+    "difference",
+    "reference",
+    "preference",
+    "independence",
+    "violence",
+    "intelligence",
+    "sequence",
+    "consequence",
+    "existence",
+    "residence",
+    "dependence",
+    "occurrence",
+    "emergence",
+    "convergence",
+    "once",
+    "entre",
+    "theatre",
+    "genre",
+    "filled",
+    "killed",
+    "called",
+    "spelled",
+    "willed",
+    "rolled",
+    "polled",
+    "controlled",
+    "installed",
+    "compelled",
+    "expelled",
+    "propelled",
+    "excelled",
+    "enrolled",
+    "fulfilled",
+    "stalled",
+    "walled",
+    "pulled",
+    "drilled",
+    "skilled",
+    "thrilled",
+    "calling",
+    "filling",
+    "killing",
+    "polling",
+    "rolling",
+    "selling",
+    "telling",
+    "willing",
+    "falling",
+    "controlling",
+    "pulling",
+    "spilling",
+    "billing",
+    "drilling",
+    "yelling",
+    "dwelling",
+    "travelling",
+];
+
+/// The American form of a British spelling (other words unchanged): the
+/// checker compares "organised" and "organized" as one word.
+pub fn american_spelling(word: &str) -> String {
+    if word.len() <= 4 {
+        return word.to_string();
+    }
+    // The exceptions are looked up only for a word with a British ending:
+    // most words have none.
+    let ending = SPELLING_ENDINGS.iter().find_map(|(british, us)| {
+        word.strip_suffix(british)
+            .filter(|stem| stem.len() >= 2)
+            .map(|stem| (stem, us))
+    });
+    let Some((stem, us)) = ending else {
+        return word.to_string();
+    };
+    if SPELLING_EXCEPTIONS.contains(&word) {
+        return word.to_string();
+    }
+    if word == "travelling" {
+        return "traveling".to_string();
+    }
+    format!("{stem}{us}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_variants_fold() {
+        for (british, us) in [
+            ("realisation", "realization"),
+            ("colour", "color"),
+            ("centre", "center"),
+            ("organised", "organized"),
+        ] {
+            assert_eq!(american_spelling(british), us);
+        }
+        for word in ["four", "evidence", "since", "called", "promise"] {
+            assert_eq!(american_spelling(word), word);
+        }
+    }
 
     #[test]
     fn regular_verbs_inflect_by_the_spelling_rules() {

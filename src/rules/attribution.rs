@@ -291,18 +291,35 @@ pub struct AttributionRules {
     /// Full names and surnames of [`AttributionRules::people`], valued by
     /// the person's index and whether the form is the full name.
     pub people_names: PhraseSet<(usize, bool)>,
+    /// The word classes, shared with every stage.
+    pub lexicon: std::sync::Arc<super::Lexicon>,
+}
+
+/// The rule files that say who may speak: roles (`roles.txt`), sources
+/// (`sources.toml`), places (`places.txt`), public figures
+/// (`people.toml`) and first names (`first-names.toml`).
+pub(super) struct SpeakerFiles<'a> {
+    pub roles: &'a RuleText,
+    pub sources: &'a RuleText,
+    pub places: &'a RuleText,
+    pub people: &'a RuleText,
+    pub first_names: &'a RuleText,
 }
 
 impl AttributionRules {
     pub(super) fn new(
         attribution: AttributionFile,
         cue_forms: BTreeMap<String, CueForm>,
-        roles: &RuleText,
-        sources: &RuleText,
-        places: &RuleText,
-        people: &RuleText,
-        first_names: &RuleText,
+        files: SpeakerFiles<'_>,
+        lexicon: std::sync::Arc<super::Lexicon>,
     ) -> Result<AttributionRules> {
+        let SpeakerFiles {
+            roles,
+            sources,
+            places,
+            people,
+            first_names,
+        } = files;
         let names: FirstNamesFile = first_names.toml()?;
         let first_name_genders = names
             .male
@@ -389,6 +406,7 @@ impl AttributionRules {
             .map(|h| h.to_lowercase())
             .collect();
         Ok(AttributionRules {
+            lexicon,
             first_name_genders,
             honorifics,
             name_suffixes,

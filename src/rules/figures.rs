@@ -48,6 +48,7 @@ struct Dates {
     months: Vec<Vec<String>>,
     weekdays: Vec<String>,
     years: (i64, i64),
+    month_openers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,6 +83,9 @@ pub struct FigureRules {
     /// Month name or abbreviation to its number, 1 to 12.
     pub months: HashMap<String, u32>,
     pub weekdays: HashSet<String>,
+    /// Words before a month name that make it a date ("in March", "since
+    /// June").
+    pub month_openers: HashSet<String>,
     pub years: (i64, i64),
     pub not_counted: HashSet<String>,
     /// Every lower-case word that can open a figure: number words,
@@ -194,6 +198,7 @@ impl FigureRules {
             qualifiers,
             months,
             weekdays,
+            month_openers: lower_set(spec.dates.month_openers),
             years: spec.dates.years,
             not_counted: lower_set(spec.counts.not_counted),
         })

@@ -1,11 +1,19 @@
-//! The lexicon: every closed class of words the engine asks about, loaded
-//! from `rules/en/word-classes.toml` (and from the files that already hold
-//! a class, such as the weekdays of `rules/en/figures.toml`), each word
-//! tagged once with a set of [`WordClass`]es.
+//! The lexicon: every class of words the engine asks about, loaded from
+//! `rules/en/word-classes.toml` (and from the files that already hold a
+//! class: the weekdays and number words of `rules/en/figures.toml`), each
+//! word tagged once with a set of [`WordClass`]es.
 //!
 //! A stage asks `lexicon.is(word, WordClass::Article)` instead of keeping
 //! a list of its own, so a word has one home, a rules folder can add to
-//! a class, and two stages cannot drift apart on what an article is.
+//! a class, and two stages cannot drift apart on what an article is. The
+//! attribution rules read a sentence as tokens tagged once, when it is cut
+//! ([`crate::claims`]), and ask the tag; a word that is not a whole token
+//! is asked as written ([`Lexicon::tag`]).
+//!
+//! Each class is one line of the `word_classes!` table below: its name in
+//! Rust and its key in `word-classes.toml`, where its comment says what it
+//! is, with an example. Adding a class is a line there and a list in the
+//! file.
 
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -13,30 +21,131 @@ use serde::Deserialize;
 use super::RuleText;
 use crate::error::Result;
 
-/// A class of words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum WordClass {
-    Article,
-    PossessiveDeterminer,
-    SubjectPronoun,
-    Coordinator,
-    SentenceAdverb,
-    AdverbialOpener,
-    VerbWithAHearer,
-    VerbOfWriting,
-    Weekday,
+/// Declares the word classes: the [`WordClass`] enum, and the file that
+/// lists the words of each class kept in `word-classes.toml` (the classes
+/// after `elsewhere` are read from other rule files).
+macro_rules! word_classes {
+    (
+        file { $( $class:ident => $key:ident, )* }
+        elsewhere { $( $other:ident, )* }
+    ) => {
+        /// A class of words. See `rules/en/word-classes.toml` for what
+        /// each holds.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum WordClass {
+            $( $class, )*
+            $( $other, )*
+        }
+
+        /// `rules/en/word-classes.toml`: one list of words a class. A
+        /// class the file leaves out is empty.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields, default)]
+        struct WordClassesFile {
+            $( $key: Vec<String>, )*
+        }
+
+        impl WordClassesFile {
+            /// Each class of the file with its words.
+            fn lists(&self) -> Vec<(WordClass, &[String])> {
+                vec![ $( (WordClass::$class, self.$key.as_slice()), )* ]
+            }
+        }
+
+        /// How many classes there are.
+        const CLASS_COUNT: usize = [ $( stringify!($class), )* $( stringify!($other), )* ].len();
+    };
 }
 
-impl WordClass {
-    /// The class's bit in a [`Classes`] set.
-    const fn bit(self) -> u64 {
-        1 << self as u64
+word_classes! {
+    file {
+        Article => articles,
+        PossessiveDeterminer => possessive_determiners,
+        SubjectPronoun => subject_pronouns,
+        Coordinator => coordinators,
+        SentenceAdverb => sentence_adverbs,
+        AdverbialOpener => adverbial_openers,
+        VerbWithAHearer => verbs_with_a_hearer,
+        VerbOfWriting => verbs_of_writing,
+        Determiner => determiners,
+        ClauseWord => clause_words,
+        JoiningPreposition => joining_prepositions,
+        BetweenSubjectAndVerb => between_subject_and_verb,
+        LyNoun => ly_nouns,
+        PluralWithoutS => plurals_without_s,
+        ContractionHost => contraction_hosts,
+        ObjectPreposition => object_prepositions,
+        NameParticle => name_particles,
+        PeopleQuantifier => people_quantifiers,
+        QuantifierComplement => quantifier_complements,
+        QuantifierSubject => quantifier_subjects,
+        ObjectDeterminer => object_determiners,
+        TimeModifier => time_modifiers,
+        ClauseJoiner => clause_joiners,
+        SubjectTrailer => subject_trailers,
+        ShareWord => share_words,
+        GroupComplement => group_complements,
+        PronounContraction => pronoun_contractions,
+        RankQualifier => rank_qualifiers,
+        BeforeARole => before_a_role,
+        WorkWord => work_words,
+        Subordinator => subordinators,
+        ObjectStart => object_starts,
+        ClauseAuxiliary => clause_auxiliaries,
+        PassiveMarker => passive_markers,
+        Denial => denials,
+        Modal => modals,
+        ParticipleOpener => participle_openers,
+        OpeningPhraseWord => opening_phrase_words,
+        OpeningPreposition => opening_prepositions,
+        ParentheticalAdverb => parenthetical_adverbs,
+        SetOffAdverb => set_off_adverbs,
+        PlacePreposition => place_prepositions,
+        VerbAdverb => verb_adverbs,
+        ClauseLink => clause_links,
+        NamingVerb => naming_verbs,
+        InnerClauseOpener => inner_clause_openers,
+        QuantifierPronoun => quantifier_pronouns,
+        QuantifierDeterminer => quantifier_determiners,
+        DescriptionDeterminer => description_determiners,
+        ClauseAdverb => clause_adverbs,
+        InnerSubordinator => inner_subordinators,
+        TimeUnit => time_units,
+        SentenceCloser => sentence_closers,
+        TimeWord => time_words,
+        TimePhrasePreposition => time_phrase_prepositions,
+        TimePhraseOpener => time_phrase_openers,
+        AspectVerb => aspect_verbs,
+        CommaClauseOpener => comma_clause_openers,
+        ClauseOpener => clause_openers,
+        InfinitiveGovernor => infinitive_governors,
+        CausativeVerb => causative_verbs,
+        ParticipleSubordinator => participle_subordinators,
+        PronounSubordinator => pronoun_subordinators,
+        AfterASpeechNoun => after_a_speech_noun,
+        SpeechNounPreposition => speech_noun_prepositions,
+        ClauseStart => clause_starts,
+    }
+    elsewhere {
+        Weekday,
+        NumberWord,
     }
 }
 
-/// The classes one word belongs to.
+// Every class is one bit of a `Classes`.
+const _: () = assert!(CLASS_COUNT <= 128, "a Classes set holds 128 classes");
+
+impl WordClass {
+    /// The class's bit in a [`Classes`] set.
+    const fn bit(self) -> u128 {
+        1 << self as u128
+    }
+}
+
+/// The classes one word belongs to: a set of [`WordClass`]es, one bit
+/// each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Classes(u64);
+pub struct Classes(u128);
 
 impl Classes {
     /// Whether the set holds `class`.
@@ -44,23 +153,38 @@ impl Classes {
         self.0 & class.bit() != 0
     }
 
+    /// Whether the set holds any class of `classes`.
+    pub fn has_any(self, classes: Classes) -> bool {
+        self.0 & classes.0 != 0
+    }
+
     fn add(&mut self, class: WordClass) {
         self.0 |= class.bit();
     }
 }
 
-/// `rules/en/word-classes.toml`: one list of words a class.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WordClassesFile {
-    articles: Vec<String>,
-    possessive_determiners: Vec<String>,
-    subject_pronouns: Vec<String>,
-    coordinators: Vec<String>,
-    sentence_adverbs: Vec<String>,
-    adverbial_openers: Vec<String>,
-    verbs_with_a_hearer: Vec<String>,
-    verbs_of_writing: Vec<String>,
+impl From<WordClass> for Classes {
+    fn from(class: WordClass) -> Classes {
+        Classes(class.bit())
+    }
+}
+
+/// Two classes make a set of both: `WordClass::Weekday |
+/// WordClass::TimeWord`.
+impl std::ops::BitOr for WordClass {
+    type Output = Classes;
+
+    fn bitor(self, other: WordClass) -> Classes {
+        Classes(self.bit() | other.bit())
+    }
+}
+
+impl std::ops::BitOr<WordClass> for Classes {
+    type Output = Classes;
+
+    fn bitor(self, other: WordClass) -> Classes {
+        Classes(self.0 | other.bit())
+    }
 }
 
 /// Every word the rules put in a class, with its classes.
@@ -70,34 +194,21 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The lexicon of `file` (`word-classes.toml`), with the `weekdays`
-    /// that another rule file holds.
-    pub(super) fn new(file: &RuleText, weekdays: &[String]) -> Result<Lexicon> {
+    /// The lexicon of `file` (`word-classes.toml`), with the classes that
+    /// other rule files hold (`elsewhere`: the weekdays and number words
+    /// of `figures.toml`).
+    pub(super) fn new(file: &RuleText, elsewhere: &[(WordClass, &[String])]) -> Result<Lexicon> {
         let spec: WordClassesFile = file.toml()?;
         let mut lexicon = Lexicon::default();
-        let lists = [
-            (WordClass::Article, &spec.articles),
-            (
-                WordClass::PossessiveDeterminer,
-                &spec.possessive_determiners,
-            ),
-            (WordClass::SubjectPronoun, &spec.subject_pronouns),
-            (WordClass::Coordinator, &spec.coordinators),
-            (WordClass::SentenceAdverb, &spec.sentence_adverbs),
-            (WordClass::AdverbialOpener, &spec.adverbial_openers),
-            (WordClass::VerbWithAHearer, &spec.verbs_with_a_hearer),
-            (WordClass::VerbOfWriting, &spec.verbs_of_writing),
-            (WordClass::Weekday, &weekdays.to_vec()),
-        ];
-        for (class, words) in lists {
+        for (class, words) in spec.lists().into_iter().chain(elsewhere.iter().copied()) {
             for word in words {
-                lexicon.tag(word, class);
+                lexicon.add(word, class);
             }
         }
         Ok(lexicon)
     }
 
-    fn tag(&mut self, word: &str, class: WordClass) {
+    fn add(&mut self, word: &str, class: WordClass) {
         self.words
             .entry(word.trim().to_lowercase())
             .or_default()
@@ -121,6 +232,18 @@ impl Lexicon {
     pub fn is(&self, word: &str, class: WordClass) -> bool {
         self.classes(word).has(class)
     }
+
+    /// The classes of `lower`, a word the caller has put in lower case,
+    /// matched as written: a word with a capital in it is in no class.
+    pub fn tag(&self, lower: &str) -> Classes {
+        self.words.get(lower).copied().unwrap_or_default()
+    }
+
+    /// Whether `lower`, a word the caller has put in lower case, is of
+    /// `class` as written (see [`Lexicon::tag`]).
+    pub fn is_lower(&self, lower: &str, class: WordClass) -> bool {
+        self.tag(lower).has(class)
+    }
 }
 
 #[cfg(test)]
@@ -134,13 +257,27 @@ mod tests {
              coordinators = [\"and\"]\nsentence_adverbs = [\"then\"]\n\
              adverbial_openers = [\"then\", \"on\"]\nverbs_with_a_hearer = []\nverbs_of_writing = []\n",
         );
-        let lexicon = Lexicon::new(&file, &["monday".to_string()]).unwrap();
+        let monday = ["monday".to_string()];
+        let lexicon = Lexicon::new(&file, &[(WordClass::Weekday, &monday[..])]).unwrap();
         assert!(lexicon.is("The", WordClass::Article));
         assert!(lexicon.is("then", WordClass::SentenceAdverb));
         assert!(lexicon.is("Then", WordClass::AdverbialOpener));
         assert!(!lexicon.is("then", WordClass::Article));
         assert!(lexicon.is("Monday", WordClass::Weekday));
         assert_eq!(lexicon.classes("harbour"), Classes::default());
+    }
+
+    #[test]
+    fn a_lower_case_word_is_matched_as_written() {
+        let file = RuleText::for_test("articles = [\"the\"]\n");
+        let lexicon = Lexicon::new(&file, &[]).unwrap();
+        assert!(lexicon.is_lower("the", WordClass::Article));
+        assert!(!lexicon.is_lower("The", WordClass::Article));
+        assert!(
+            lexicon
+                .tag("the")
+                .has_any(WordClass::Weekday | WordClass::Article)
+        );
     }
 
     #[test]

@@ -95,6 +95,9 @@ const RULE_FILES: &[RuleFile] = &[
 /// All rules, compiled and ready to run.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
+    /// The word classes every stage asks (also held by the rules of each
+    /// stage that needs them).
+    pub lexicon: std::sync::Arc<Lexicon>,
     pub segment: SegmentRules,
     pub attribution: AttributionRules,
     pub figures: FigureRules,
@@ -128,24 +131,37 @@ impl RuleSet {
             .map(|(form, _)| form.clone())
             .collect();
         let figures = FigureRules::new(&sources.read(&FIGURES)?)?;
+        // Two classes live with the figures: the weekdays and the number
+        // words.
         let mut weekdays: Vec<String> = figures.weekdays.iter().cloned().collect();
         weekdays.sort();
-        let lexicon = std::sync::Arc::new(Lexicon::new(&sources.read(&WORD_CLASSES)?, &weekdays)?);
+        let mut numbers: Vec<String> = figures.numbers.keys().cloned().collect();
+        numbers.sort();
+        let lexicon = std::sync::Arc::new(Lexicon::new(
+            &sources.read(&WORD_CLASSES)?,
+            &[
+                (WordClass::Weekday, weekdays.as_slice()),
+                (WordClass::NumberWord, numbers.as_slice()),
+            ],
+        )?);
         let segment = SegmentRules::new(
             &sources.read(&ABBREVIATIONS)?,
             &sources.read(&SENTENCE_STARTERS)?,
             &sources.read(&SEGMENTATION)?,
             &finite,
-            lexicon,
+            lexicon.clone(),
         )?;
         let attribution = AttributionRules::new(
             attribution_spec,
             cue_forms,
-            &sources.read(&ROLES)?,
-            &sources.read(&SOURCES)?,
-            &sources.read(&PLACES)?,
-            &sources.read(&PEOPLE)?,
-            &sources.read(&FIRST_NAMES)?,
+            attribution::SpeakerFiles {
+                roles: &sources.read(&ROLES)?,
+                sources: &sources.read(&SOURCES)?,
+                places: &sources.read(&PLACES)?,
+                people: &sources.read(&PEOPLE)?,
+                first_names: &sources.read(&FIRST_NAMES)?,
+            },
+            lexicon.clone(),
         )?;
         let check = CheckRules::new(
             &sources.read(&FUNCTION_WORDS)?,
@@ -154,6 +170,7 @@ impl RuleSet {
             &sources.read(&CERTAINTY)?,
         )?;
         Ok(RuleSet {
+            lexicon,
             segment,
             attribution,
             figures,

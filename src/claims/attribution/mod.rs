@@ -46,8 +46,8 @@ use super::mention::{self, Mention};
 use super::passes::Switches;
 use super::phrase::{self, NounPhrase};
 use super::tokens::{self, Token, TokenKind, Tokens};
-use crate::rules::AttributionRules;
 use crate::rules::attribution::{CueForm, CueKind, Forms, SpeakerKind};
+use crate::rules::{AttributionRules, WordClass};
 use crate::span::Span;
 
 /// One attribution in a sentence. Offsets are into the document.
@@ -83,144 +83,6 @@ pub const MAX_CUES_PER_SENTENCE: usize = 16;
 /// How far back a subject may stand from its verb across appositions, in
 /// tokens.
 const MAX_APPOSITION_TOKENS: usize = 45;
-
-/// Words that open the object of a verb or an infinitive after it
-/// (`plan to`, `oppose a`): after a plural subject they show that the
-/// word between is a verb.
-const OBJECT_STARTS: &[&str] = &[
-    "to", "a", "an", "the", "his", "her", "their", "its", "our", "that", "this", "these", "those",
-];
-
-/// Auxiliaries and modals that open the predicate of a clause.
-const CLAUSE_AUXILIARIES: &[&str] = &[
-    "has", "had", "have", "is", "was", "are", "were", "will", "would", "could", "can", "should",
-    "may", "might", "must", "did", "does",
-];
-
-/// Words before a verb that make it passive.
-const PASSIVE: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting",
-];
-
-/// Words before a verb that deny it.
-const DENIAL: &[&str] = &["not", "never", "n't", "didn't", "doesn't", "don't"];
-
-/// Modals and auxiliaries after which the base form is finite.
-const MODALS: &[&str] = &[
-    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does",
-    "do", "to",
-];
-
-/// Words before an -ing form that make it a participle of the clause's
-/// subject (`…, saying`, `by saying`, `before asking him`).
-const PARTICIPLE_OPENERS: &[&str] = &[
-    "by",
-    "before",
-    "after",
-    "while",
-    "when",
-    "without",
-    "upon",
-    "in",
-    "on",
-    "then",
-    "and",
-    "also",
-    "again",
-    "repeatedly",
-    "even",
-    "just",
-];
-
-/// Words that introduce a clause's opening phrase (`In a statement, Smith
-/// said`): the subject comes after the comma that ends it.
-const OPENING_PHRASE_WORDS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "since",
-    "as",
-    "when",
-    "while",
-    "asked",
-    "speaking",
-    "writing",
-    "later",
-    "earlier",
-    "still",
-    "however",
-    "meanwhile",
-    "then",
-    "now",
-    "but",
-    "and",
-    "yet",
-    "so",
-    "also",
-    "for",
-    "with",
-    "without",
-    "despite",
-    "following",
-    "from",
-    "to",
-    "of",
-    "by",
-    "under",
-    "over",
-    "if",
-    "though",
-    "although",
-    "because",
-    "instead",
-    "indeed",
-    "yesterday",
-    "today",
-    "last",
-    "this",
-    "next",
-    "earlier",
-    "separately",
-    "alongside",
-    "among",
-    "amid",
-    "beyond",
-    "besides",
-    "unlike",
-    "like",
-    "throughout",
-    "within",
-    "outside",
-    "inside",
-    "near",
-    "until",
-    "upon",
-    "via",
-    "toward",
-    "towards",
-    "against",
-    "across",
-    "around",
-    "behind",
-    "below",
-    "beneath",
-    "beside",
-    "between",
-    "into",
-    "onto",
-    "per",
-    "regarding",
-    "concerning",
-    "given",
-    "according",
-    "once",
-    "whether",
-    "unless",
-    "where",
-];
 
 /// The attributions of the sentence at `sentence` (its span and text).
 /// `quotes` holds the spans of the document's quotations that reach into
@@ -263,15 +125,11 @@ pub fn find_with(
     let matches = passes::cue_words::cue_phrases(&tokens, &found, rules, switches);
     // A verb inside a sentence's opening phrase ("In a series of Twitter
     // posts Sunday, Frum wrote") is not the sentence's.
-    let opening_end = (tokens.is_any(
-        0,
-        &[
-            "in", "on", "at", "after", "before", "during", "with", "from", "for", "amid", "despite",
-        ],
-    ))
-    .then(|| (0..tokens.len()).find(|&i| tokens.tokens[i].is_punct(',')))
-    .flatten()
-    .unwrap_or(0);
+    let opening_end = tokens
+        .is_a(0, WordClass::OpeningPreposition)
+        .then(|| (0..tokens.len()).find(|&i| tokens.tokens[i].is_punct(',')))
+        .flatten()
+        .unwrap_or(0);
     // Which tokens are cue verbs, so that no phrase takes them in: a
     // past or third-person form, and a base or -ing form only where the
     // words around it make it a verb. Gestures are never kept out ("two
@@ -407,21 +265,6 @@ impl Reader<'_, '_> {
     /// A parenthetical adverb set off by commas that ends at token `comma`
     /// (`The two lawmakers, however, argue`): the token before it starts.
     fn parenthetical_ending_at(&self, comma: usize) -> Option<usize> {
-        const PARENTHETICAL: &[&str] = &[
-            "however",
-            "though",
-            "meanwhile",
-            "too",
-            "instead",
-            "moreover",
-            "nevertheless",
-            "nonetheless",
-            "therefore",
-            "also",
-            "likewise",
-            "similarly",
-            "meantime",
-        ];
         // Two-word ones: `for example`, `in fact`, `of course`.
         const PARENTHETICAL_PAIRS: &[(&str, &str)] = &[
             ("for", "example"),
@@ -437,7 +280,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let one_word = comma.checked_sub(2).filter(|&opening| {
-            t.is_any(comma - 1, PARENTHETICAL) && t.tokens[opening].is_punct(',')
+            t.is_a(comma - 1, WordClass::ParentheticalAdverb) && t.tokens[opening].is_punct(',')
         });
         let two_words = comma.checked_sub(3).filter(|&opening| {
             t.tokens[opening].is_punct(',')
@@ -463,20 +306,20 @@ impl Reader<'_, '_> {
         if t.is(previous, "to") {
             return !self.refused(previous);
         }
-        if t.is_any(previous, MODALS) {
+        if t.is_a(previous, WordClass::Modal) {
             return true;
         }
         // "they say", "critics say", "Democrats argue".
         if !t.tokens[previous].is_word() {
             return false;
         }
-        let plural = phrase::is_plural_noun;
+        let plural = |i: usize| phrase::is_plural_noun(t, i);
         let lower = t.lower(previous);
         // A word in -s after "a" is a modifier, not a plural subject (`a
         // public-records request`).
         let after_singular_article = previous > 0 && t.is_any(previous - 1, &["a", "an"]);
         if matches!(lower, "they" | "we" | "i" | "you")
-            || (plural(lower) && !after_singular_article)
+            || (plural(previous) && !after_singular_article)
         {
             return true;
         }
@@ -485,9 +328,9 @@ impl Reader<'_, '_> {
         (previous.saturating_sub(5)..previous)
             .rev()
             .take_while(|&i| t.tokens[i].is_word())
-            .find(|&i| t.is_any(i, &["in", "at", "of", "from", "across", "around"]))
+            .find(|&i| t.is_a(i, WordClass::PlacePreposition))
             .and_then(|preposition| preposition.checked_sub(1))
-            .is_some_and(|head| t.tokens[head].is_word() && plural(t.lower(head)))
+            .is_some_and(|head| t.tokens[head].is_word() && plural(head))
     }
 
     /// Whether the "to" at `to` follows a refusal ("declined to say").
@@ -525,7 +368,7 @@ impl Reader<'_, '_> {
                     || comma_in_quote
                     || token.is_punct('—')
                     || token.is_punct('–')
-                    || t.is_any(previous, PARTICIPLE_OPENERS)
+                    || t.is_a(previous, WordClass::ParticipleOpener)
                     || as_well_as
             }
         }
@@ -548,19 +391,15 @@ impl Reader<'_, '_> {
                 && !t.is_capitalised(previous);
             if distributive
                 || (token.is_word()
-                    && phrase::is_between_subject_and_verb(t.lower(previous))
+                    && phrase::is_between_subject_and_verb(t, previous)
                     && !t.is_capitalised(previous))
             {
                 j = previous;
             } else if token.is_word()
-                && is_time_word(t.lower(previous))
+                && is_time_word(t, previous)
                 && previous >= 1
-                && t.is_any(
-                    previous - 1,
-                    &[
-                        "on", "last", "this", "next", "late", "early", "later", "earlier",
-                    ],
-                )
+                && (t.is_a(previous - 1, WordClass::TimeModifier)
+                    || t.is_any(previous - 1, &["on", "this"]))
             {
                 j = previous - 1;
             } else if let Some(before) = self.parenthetical_ending_at(previous) {
@@ -673,14 +512,7 @@ impl Reader<'_, '_> {
         while at > 0
             && t.tokens[at - 1].is_word()
             && !t.is_capitalised(at - 1)
-            && (phrase::is_adverb(t.lower(at - 1))
-                || t.is_any(
-                    at - 1,
-                    &[
-                        "already", "also", "still", "just", "now", "again", "even", "often",
-                        "always",
-                    ],
-                ))
+            && (phrase::is_adverb(t, at - 1) || t.is_a(at - 1, WordClass::VerbAdverb))
         {
             at -= 1;
         }
@@ -745,12 +577,8 @@ impl Reader<'_, '_> {
     fn subject_ending_at(&self, last: usize) -> Option<Subject> {
         let t = self.tokens;
         // A quantifier opens its clause (not `Trump and Cruz both said`).
-        let opens_clause = last == 0
-            || !t.tokens[last - 1].is_word()
-            || t.is_any(
-                last - 1,
-                &["yet", "and", "but", "still", "so", "then", "while"],
-            );
+        let opens_clause =
+            last == 0 || !t.tokens[last - 1].is_word() || t.is_a(last - 1, WordClass::ClauseLink);
         if opens_clause && let Some(subject) = self.quantifier(last) {
             return Some(subject);
         }
@@ -779,14 +607,11 @@ impl Reader<'_, '_> {
             && t.text(quote).split_whitespace().count() <= 3
             && {
                 let word = t.lower(quote - 1);
-                phrase::is_determiner(word)
+                phrase::is_determiner(t, quote - 1)
                     || word.ends_with("'s")
                     || word.ends_with("’s")
                     // `The ad, titled “Unifier?”, concludes`
-                    || matches!(
-                        word,
-                        "titled" | "entitled" | "headlined" | "named" | "nicknamed" | "dubbed"
-                    )
+                    || t.classes(quote - 1).has(WordClass::NamingVerb)
             }
             && t.text(quote).split_whitespace().all(|w| {
                 !w.trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -881,7 +706,7 @@ impl Reader<'_, '_> {
             } else {
                 start
             };
-            if t.is_any(start, OPENING_PHRASE_WORDS) && !t.is_capitalised(start + 1)
+            if t.is_a(start, WordClass::OpeningPhraseWord) && !t.is_capitalised(start + 1)
                 || t.lower(start).ends_with("ing")
             {
                 continue;
@@ -911,13 +736,7 @@ impl Reader<'_, '_> {
             // one (`It was years ago that Michael Bloomberg, who …, said`).
             let opens_inner_clause = index == 0
                 && subject.phrase.first > start
-                && t.is_any(
-                    subject.phrase.first - 1,
-                    &[
-                        "that", "when", "while", "after", "because", "although", "though", "since",
-                        "if", "where", "and", "but",
-                    ],
-                );
+                && t.is_a(subject.phrase.first - 1, WordClass::InnerClauseOpener);
             if subject.phrase.first != start && !opens_inner_clause {
                 continue;
             }
@@ -983,15 +802,13 @@ impl Reader<'_, '_> {
                         || (!t.is_capitalised(i) && self.rules.is_finite_verb_form(t.lower(i)))))
         };
         // `both oppose a …`: a plural quantifier before a base form.
-        let before_base = t.is_any(
-            first,
-            &["both", "many", "some", "most", "few", "several", "others"],
-        ) && t.tokens.get(first + 1).is_some_and(|tk| tk.is_word())
+        let before_base = (t.is_a(first, WordClass::PeopleQuantifier) || t.is(first, "both"))
+            && t.tokens.get(first + 1).is_some_and(|tk| tk.is_word())
             && !t.is_capitalised(first + 1)
-            && !phrase::is_function_word(t.lower(first + 1))
+            && !phrase::is_function_word(t, first + 1)
             && t.tokens
                 .get(first + 2)
-                .is_some_and(|tk| tk.is_quote() || t.is_any(first + 2, OBJECT_STARTS));
+                .is_some_and(|tk| tk.is_quote() || t.is_a(first + 2, WordClass::ObjectStart));
         if (ends_phrase(first + 1) || before_base)
             && let Some(subject) = self.quantifier(first)
         {
@@ -1032,17 +849,13 @@ impl Reader<'_, '_> {
     /// an attribution expected: `Some chanted “…”`, `Yet another said, “…”`,
     /// `“…,” said one.` (not `no one`, `any one`).
     fn quantifier(&self, at: usize) -> Option<Subject> {
-        const QUANTIFIERS: &[&str] = &[
-            "another", "others", "some", "many", "several", "most", "both", "one", "few",
-            "someone", "somebody",
-        ];
         let t = self.tokens;
         if !self.lenient || !t.tokens.get(at)?.is_word() {
             return None;
         }
         let lower = t.lower(at);
-        let negated = at > 0 && t.is_any(at - 1, &["no", "any", "every", "each", "the", "a"]);
-        if !QUANTIFIERS.contains(&lower) || negated {
+        let negated = at > 0 && t.is_a(at - 1, WordClass::QuantifierDeterminer);
+        if !t.classes(at).has(WordClass::QuantifierPronoun) || negated {
             return None;
         }
         Some(Subject {
@@ -1113,7 +926,9 @@ impl Reader<'_, '_> {
             });
         }
         // A share of a group is the group's (`75 percent of Republicans`).
-        if whole_text.len() > head_text.len() && mention::counts_a_share(head_text) {
+        if whole_text.len() > head_text.len()
+            && mention::counts_a_share(head_text, &self.rules.lexicon)
+        {
             return mention::parse(whole_text, self.rules);
         }
         let Some(head) = mention::parse(head_text, self.rules) else {
@@ -1183,7 +998,7 @@ impl Reader<'_, '_> {
             || t.tokens[phrase.first - 1].is_punct(':')
             || (t.tokens[phrase.first - 1].is_punct(',')
                 && (0..phrase.first - 1).all(|i| !t.tokens[i].is_punct(','))
-                && (t.is_any(0, OPENING_PHRASE_WORDS)
+                && (t.is_a(0, WordClass::OpeningPhraseWord)
                     || t.lower(0).ends_with("ed")
                     || t.lower(0).ends_with("ing")))
             || t.is(phrase.first - 1, "as");
@@ -1201,15 +1016,15 @@ impl Reader<'_, '_> {
                     && t.tokens[phrase.first - 3].is_quote()));
         if self.lenient && agent && phrase.head_last == phrase.last {
             let lower = t.lower(phrase.last);
-            let start = if phrase::is_determiner(t.lower(phrase.first)) {
+            let start = if phrase::is_determiner(t, phrase.first) {
                 phrase.first + 1
             } else {
                 phrase.first
             };
             let bare_plural = start <= phrase.last
                 && (start..=phrase.last).all(|i| t.tokens[i].is_word() && !t.is_capitalised(i))
-                && phrase::is_plural_noun(lower)
-                && !phrase::is_function_word(lower);
+                && phrase::is_plural_noun(t, phrase.last)
+                && !phrase::is_function_word(t, phrase.last);
             if bare_plural {
                 let span = t.span(start, phrase.last);
                 return Some(Mention::Description {
@@ -1223,14 +1038,7 @@ impl Reader<'_, '_> {
         let possessor = phrase::is_possessor(t, phrase.first);
         if !self.lenient
             || !(after_quotation || opens_clause || according || agent)
-            || !(possessor
-                || t.is_any(
-                    phrase.first,
-                    &[
-                        "the", "a", "an", "one", "another", "this", "that", "these", "those",
-                        "his", "her", "their", "its", "our",
-                    ],
-                ))
+            || !(possessor || t.is_a(phrase.first, WordClass::DescriptionDeterminer))
         {
             return None;
         }
@@ -1241,8 +1049,8 @@ impl Reader<'_, '_> {
         if head == phrase.first
             || t.is_capitalised(head)
             || participle
-            || phrase::is_function_word(lower)
-            || phrase::is_adverb(lower)
+            || phrase::is_function_word(t, head)
+            || phrase::is_adverb(t, head)
         {
             return None;
         }
@@ -1283,21 +1091,8 @@ impl Reader<'_, '_> {
         // A sentence adverb before the subject (`Perhaps young voters
         // prefer …`) is no part of it.
         let start = if t.tokens.get(start + 1).is_some_and(|tk| tk.is_word())
-            && t.is_any(
-                start,
-                &[
-                    "perhaps",
-                    "maybe",
-                    "indeed",
-                    "still",
-                    "instead",
-                    "meanwhile",
-                    "now",
-                    "today",
-                    "then",
-                    "finally",
-                ],
-            ) {
+            && t.is_a(start, WordClass::ClauseAdverb)
+        {
             start + 1
         } else {
             start
@@ -1306,29 +1101,21 @@ impl Reader<'_, '_> {
         // by commas ("Speaking in Salem, New Hampshire, Trump went after
         // Bush"): of the places a subject could start, the first whose
         // phrase a finite verb follows.
-        let opening = t.is_any(start, OPENING_PHRASE_WORDS)
+        let opening = t.is_a(start, WordClass::OpeningPhraseWord)
             || t.tokens.get(start).is_some_and(|tk| {
                 tk.is_word()
                     && (t.lower(start).ends_with("ing")
                         || t.lower(start).ends_with("ed")
-                        || phrase::is_adverb(t.lower(start)))
+                        || phrase::is_adverb(t, start))
             });
         let mut places = Vec::new();
-        if !t.is_any(start, OPENING_PHRASE_WORDS) {
+        if !t.is_a(start, WordClass::OpeningPhraseWord) {
             places.push(start);
         }
         // A subordinate clause opening the sentence has its own subject
         // (`When Solberg turned to the fares and said …`), tried after
         // the main clause's.
-        let subordinate_subject = t
-            .is_any(
-                start,
-                &[
-                    "when", "while", "after", "because", "although", "though", "since", "once",
-                    "until", "if", "as", "before",
-                ],
-            )
-            .then_some(start + 1);
+        let subordinate_subject = t.is_a(start, WordClass::Subordinator).then_some(start + 1);
         places.extend(
             (start..at)
                 .filter(|&i| {
@@ -1343,16 +1130,7 @@ impl Reader<'_, '_> {
         // set off by commas is more often the main one.
         places.extend(
             (start..at)
-                .filter(|&i| {
-                    i > start
-                        && t.is_any(
-                            i,
-                            &[
-                                "when", "while", "after", "because", "although", "though", "since",
-                                "whereas", "once", "until", "and",
-                            ],
-                        )
-                })
+                .filter(|&i| i > start && t.is_a(i, WordClass::InnerSubordinator))
                 .map(|i| i + 1),
         );
         places.extend(subordinate_subject);
@@ -1380,12 +1158,11 @@ impl Reader<'_, '_> {
                         .get(subject.phrase.last + 1)
                         .is_some_and(|tk| tk.is_punct('.')));
             // `A few days later, Holt …`: a span of time, not a subject.
-            const UNITS: &[&str] = &["days", "weeks", "months", "years", "hours", "minutes"];
             const SINCE: &[&str] = &["later", "earlier", "ago"];
             let next = subject.reach.1 + 1;
-            let time_span = (subject.phrase.first..=subject.phrase.last)
-                .any(|i| t.is_any(i, UNITS))
-                || (t.is_any(next, UNITS) && t.is_any(next + 1, SINCE));
+            let units = |i: usize| t.is_a(i, WordClass::TimeUnit);
+            let time_span = (subject.phrase.first..=subject.phrase.last).any(units)
+                || (units(next) && t.is_any(next + 1, SINCE));
             if subject.reach.1 >= at || abbreviation || time_span {
                 continue;
             }
@@ -1418,7 +1195,7 @@ impl Reader<'_, '_> {
             }
             (start + 2..at.min(start + 8))
                 .take_while(|&i| t.tokens[i].is_word())
-                .filter(|&i| t.is_capitalised(i) || phrase::is_determiner(t.lower(i)))
+                .filter(|&i| t.is_capitalised(i) || phrase::is_determiner(t, i))
                 .find_map(|i| {
                     let (subject, _) = self.subject_after(i)?;
                     let named = subject.mention.names_someone();
@@ -1435,17 +1212,8 @@ impl Reader<'_, '_> {
         while at < limit && t.tokens[at].is_punct(',') {
             at += 1;
         }
-        while at < limit
-            && t.tokens[at].is_word()
-            && phrase::is_between_subject_and_verb(t.lower(at))
-        {
-            if t.is_any(
-                at,
-                &[
-                    "has", "had", "have", "is", "was", "are", "were", "will", "would", "could",
-                    "did", "does", "may", "might", "can",
-                ],
-            ) {
+        while at < limit && t.tokens[at].is_word() && phrase::is_between_subject_and_verb(t, at) {
+            if t.is_a(at, WordClass::ClauseAuxiliary) {
                 return true;
             }
             at += 1;
@@ -1464,7 +1232,7 @@ impl Reader<'_, '_> {
         let t = self.tokens;
         t.tokens.get(at).is_some_and(|tk| tk.is_word())
             && !t.is_capitalised(at)
-            && (t.is_any(at, CLAUSE_AUXILIARIES) || {
+            && (t.is_a(at, WordClass::ClauseAuxiliary) || {
                 // A third-person form; a past form after a noun is as often
                 // a participle (`said a source involved in the talks`).
                 let lower = t.lower(at);
@@ -1568,51 +1336,8 @@ impl Reader<'_, '_> {
             None => true,
             Some(token) if !token.is_word() => !token.is_quote(),
             Some(_) => {
-                t.is_any(
-                    last + 1,
-                    &[
-                        "at",
-                        "in",
-                        "on",
-                        "during",
-                        "after",
-                        "before",
-                        "while",
-                        "when",
-                        "to",
-                        "from",
-                        "late",
-                        "early",
-                        "earlier",
-                        "later",
-                        "today",
-                        "yesterday",
-                        "last",
-                        "this",
-                        "via",
-                        "over",
-                        "told",
-                        "adding",
-                        "according",
-                        "without",
-                        "with",
-                        "of",
-                        "about",
-                        "as",
-                        "sunday",
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "recently",
-                        "privately",
-                        "publicly",
-                        "afterward",
-                        "afterwards",
-                    ],
-                ) || phrase::is_adverb(t.lower(last + 1))
+                t.is_any_of(last + 1, WordClass::SentenceCloser | WordClass::Weekday)
+                    || phrase::is_adverb(t, last + 1)
             }
         }
     }
@@ -1685,7 +1410,7 @@ impl Reader<'_, '_> {
             .rev()
             .take_while(|&i| {
                 t.tokens[i].is_word()
-                    && !phrase::is_function_word(t.lower(i))
+                    && !phrase::is_function_word(t, i)
                     && (i + 1 == noun || !t.lower(i).ends_with("ing"))
             })
             .find(|&i| phrase::is_possessor(t, i))?;
@@ -1731,51 +1456,30 @@ impl Reader<'_, '_> {
         let t = self.tokens;
         let phrase = subject.phrase;
         let head = t.lower(phrase.head_last);
-        let plural = phrase::is_plural_noun(head)
+        let plural = phrase::is_plural_noun(t, phrase.head_last)
             || head == "both"
             || (phrase.first..phrase.head_last).any(|i| t.is(i, "and"));
         let word_is_base =
             t.tokens.get(verb).is_some_and(|tk| tk.is_word()) && !t.is_capitalised(verb) && {
                 let lower = t.lower(verb);
-                !phrase::is_function_word(lower)
-                    && !phrase::is_adverb(lower)
+                !phrase::is_function_word(t, verb)
+                    && !phrase::is_adverb(t, verb)
                     && !lower.ends_with("ing")
                     && !lower.ends_with("ly")
                     && !self.rules.is_finite_verb_form(lower)
             };
         let object_follows = verb + 1 < limit
-            && (t.tokens[verb + 1].is_quote() || t.is_any(verb + 1, OBJECT_STARTS));
+            && (t.tokens[verb + 1].is_quote() || t.is_a(verb + 1, WordClass::ObjectStart));
         plural && word_is_base && object_follows
     }
 }
 
-/// Words for a time that may stand between a subject and its verb after
-/// "on", "last" or "this" (`Trump on Tuesday said`, `Clinton last week
-/// told`).
-fn is_time_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "weekend"
-            | "spring"
-            | "summer"
-            | "fall"
-            | "autumn"
-            | "winter"
-    )
+/// Whether token `i` is a word for a time that may stand between a subject
+/// and its verb after "on", "last" or "this" (`Trump on Tuesday said`,
+/// `Clinton last week told`).
+fn is_time_word(t: &Tokens<'_>, i: usize) -> bool {
+    t.classes(i)
+        .has_any(WordClass::TimeWord | WordClass::Weekday)
 }
 
 #[cfg(test)]

@@ -44,11 +44,11 @@ pub(crate) mod passes;
 use serde::Serialize;
 
 use super::ResolvedCue;
-use super::phrase;
 use super::quotes::RawQuote;
 use crate::claims::passes::Switches;
 use crate::document::Document;
 use crate::rules::attribution::{CueKind, SpeakerKind};
+use crate::rules::{Lexicon, WordClass};
 use crate::segment::Sentence;
 
 /// What a quotation is.
@@ -64,73 +64,8 @@ pub enum QuoteKind {
     Term,
 }
 
-/// Words right before a quotation that make it a title.
-const TITLE_WORDS: &[&str] = &[
-    "book",
-    "books",
-    "memoir",
-    "novel",
-    "film",
-    "movie",
-    "documentary",
-    "show",
-    "series",
-    "program",
-    "programme",
-    "song",
-    "album",
-    "play",
-    "musical",
-    "poem",
-    "painting",
-    "article",
-    "column",
-    "essay",
-    "op-ed",
-    "headline",
-    "slogan",
-    "motto",
-    "ad",
-    "ads",
-    "advert",
-    "commercial",
-    "spot",
-    "video",
-    "campaign",
-    "hashtag",
-    "titled",
-    "entitled",
-    "headlined",
-    "named",
-    "dubbed",
-    "called",
-    "nicknamed",
-    "magazine",
-    "newspaper",
-    "podcast",
-    "episode",
-    "chapter",
-    "report",
-    "bill",
-    "act",
-    "initiative",
-    "operation",
-    "tour",
-    "exhibit",
-    "exhibition",
-    "sitcom",
-    "television's",
-    "tv's",
-];
-
 /// The most words between a closing mark and the attribution after it.
 const MAX_GAP_WORDS: usize = 6;
-
-/// Words that open a subordinate clause at the start of a sentence.
-const SUBORDINATORS: &[&str] = &[
-    "when", "after", "while", "because", "although", "though", "since", "before", "if", "once",
-    "as", "until",
-];
 
 /// The most words a quotation of a term may have.
 const MAX_TERM_WORDS: usize = 2;
@@ -157,6 +92,18 @@ impl<'c> Governing<'c> {
     }
 }
 
+/// What every quotation of a document is read with: the document, its
+/// sentences and their attributions, the quotations, the passes switched
+/// on and the word classes.
+struct Reading<'a, 'c> {
+    document: &'a Document,
+    sentences: &'a [Sentence<'a>],
+    quotes: &'a [RawQuote],
+    cues: &'c [Vec<ResolvedCue>],
+    switches: &'a Switches,
+    lexicon: &'a Lexicon,
+}
+
 /// One quotation with what the passes look at around it: the document,
 /// its sentences and their attributions, the quotations and the voices
 /// decided so far.
@@ -168,6 +115,8 @@ pub(crate) struct Around<'a, 'c> {
     /// The voices of the quotations before this one.
     voices: &'a [Voice],
     switches: &'a Switches,
+    /// The word classes the passes ask.
+    lexicon: &'a Lexicon,
     /// The quotation's index in `quotes`.
     index: usize,
     quote: &'a RawQuote,
@@ -186,8 +135,17 @@ pub(crate) fn of_quotations(
     quotes: &[RawQuote],
     cues: &[Vec<ResolvedCue>],
     switches: &Switches,
+    lexicon: &Lexicon,
 ) -> Vec<Voice> {
     let block_of = |at: usize| document.blocks.index_of(at);
+    let reading = Reading {
+        document,
+        sentences,
+        quotes,
+        cues,
+        switches,
+        lexicon,
+    };
     let mut voices: Vec<Voice> = Vec::with_capacity(quotes.len());
     let mut pending: Vec<usize> = Vec::new();
     for (qi, quote) in quotes.iter().enumerate() {
@@ -199,8 +157,8 @@ pub(crate) fn of_quotations(
             });
             continue;
         }
-        let around = Around::new(document, sentences, quotes, cues, &voices, switches, qi);
-        let kind = kind_of(document, quote, &cues[around.first]);
+        let around = Around::new(&reading, &voices, qi);
+        let kind = kind_of(document, quote, &cues[around.first], lexicon);
         // Whether the speaker is only a guess a later quotation may replace.
         let mut provisional = false;
         let (speaker, decided_by) = match kind {
@@ -248,15 +206,15 @@ pub(crate) fn of_quotations(
 }
 
 impl<'a, 'c> Around<'a, 'c> {
-    fn new(
-        document: &'a Document,
-        sentences: &'a [Sentence<'a>],
-        quotes: &'a [RawQuote],
-        cues: &'c [Vec<ResolvedCue>],
-        voices: &'a [Voice],
-        switches: &'a Switches,
-        index: usize,
-    ) -> Around<'a, 'c> {
+    fn new(reading: &Reading<'a, 'c>, voices: &'a [Voice], index: usize) -> Around<'a, 'c> {
+        let Reading {
+            document,
+            sentences,
+            quotes,
+            cues,
+            switches,
+            lexicon,
+        } = *reading;
         let sentence_of = |at: usize| {
             sentences
                 .partition_point(|s| s.span.end <= at)
@@ -270,6 +228,7 @@ impl<'a, 'c> Around<'a, 'c> {
             cues,
             voices,
             switches,
+            lexicon,
             index,
             quote,
             first: sentence_of(quote.open),
@@ -323,8 +282,9 @@ impl<'a, 'c> Around<'a, 'c> {
                         words.len() <= MAX_GAP_WORDS
                             && !gap.contains([';', ':', '—', '.', '?', '!'])
                             && words.iter().enumerate().all(|(i, w)| {
-                                !phrase::is_function_word(w)
-                                    || phrase::is_determiner(w)
+                                let classes = self.lexicon.tag(w);
+                                !classes.has(WordClass::ClauseWord)
+                                    || classes.has(WordClass::Determiner)
                                     || (i == 0 && w == "as")
                             })
                     })
@@ -350,7 +310,8 @@ impl<'a, 'c> Around<'a, 'c> {
             .text
             .find(',')
             .map_or(sentence.span.end, |at| sentence.span.start + at);
-        SUBORDINATORS.contains(&opening.to_lowercase().as_str())
+        self.lexicon
+            .is_lower(&opening.to_lowercase(), WordClass::Subordinator)
             && self.quote.open < first_comma
             && self.cues[self.first]
                 .iter()
@@ -462,6 +423,7 @@ fn introduces_what_follows(document: &Document, cue: &ResolvedCue, quote: &RawQu
 /// until a new clause starts between two of them (`…, and Smith said`).
 fn outermost<'a>(
     document: &Document,
+    lexicon: &Lexicon,
     holding: &[&'a ResolvedCue],
     mut chosen: &'a ResolvedCue,
 ) -> &'a ResolvedCue {
@@ -483,7 +445,7 @@ fn outermost<'a>(
         let in_prepositional_phrase = words.len() > 1
             && words
                 .last()
-                .is_some_and(|w| phrase::OBJECT_PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+                .is_some_and(|w| lexicon.is_lower(&w.to_lowercase(), WordClass::ObjectPreposition));
         let reported = !outer.cue.trailing
             && !in_prepositional_phrase
             && outer.cue.kind != CueKind::According
@@ -573,7 +535,12 @@ fn governs_at_a_distance(cue: &ResolvedCue) -> bool {
 /// speaker who names or describes something puts the quotation in their
 /// own words: `Gorab called the show “…”`, `what Gingrich called “…”`
 /// (`cues` are the attributions of the quotation's sentence).
-fn kind_of(document: &Document, quote: &RawQuote, cues: &[ResolvedCue]) -> QuoteKind {
+fn kind_of(
+    document: &Document,
+    quote: &RawQuote,
+    cues: &[ResolvedCue],
+    lexicon: &Lexicon,
+) -> QuoteKind {
     let before = document.text[..quote.open].trim_end();
     let previous = before
         .rsplit(|c: char| c.is_whitespace())
@@ -603,7 +570,9 @@ fn kind_of(document: &Document, quote: &RawQuote, cues: &[ResolvedCue]) -> Quote
         .slice(quote.span)
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    if TITLE_WORDS.contains(&previous_word.as_str())
+    // A word right before the quotation names a work (`the book “…”`,
+    // `a song titled “…”`).
+    if lexicon.is_lower(&previous_word, WordClass::WorkWord)
         && lowercase
         && capitalised
         && !before.ends_with([',', ':'])

@@ -306,7 +306,7 @@ impl<'c> Around<'_, 'c> {
             return Governing::by(REPORTER_CLOSING_SENTENCE, closing);
         }
         if self.switches.is_on(OUTERMOST_REPORTER) {
-            let outer = super::outermost(self.document, holding, chosen);
+            let outer = super::outermost(self.document, self.lexicon, holding, chosen);
             if !std::ptr::eq(outer, chosen) {
                 return Governing::by(OUTERMOST_REPORTER, outer);
             }

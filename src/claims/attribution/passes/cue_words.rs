@@ -11,6 +11,7 @@ use crate::claims::passes::Switches;
 use crate::claims::phrase;
 use crate::claims::tokens::Tokens;
 use crate::rules::AttributionRules;
+use crate::rules::WordClass;
 use crate::rules::attribution::{CueForm, CueKind, Forms};
 
 /// Exception: a cue word after a determiner or a possessive is a noun:
@@ -75,12 +76,11 @@ pub(in crate::claims::attribution) fn cue_phrases(
                 // `one says`, `many warn`).
                 let quantifier_subject = match word {
                     "another" | "one" => form.is(Forms::PAST | Forms::THIRD),
-                    "some" | "many" | "several" | "most" | "both" | "few" | "others" => {
+                    _ if tokens.is_a(p, WordClass::PeopleQuantifier) || word == "both" => {
                         form.is(Forms::PAST | Forms::BASE)
                     }
-                    // `the father of two said`
-                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
-                    | "ten" => p > 0 && tokens.is(p - 1, "of"),
+                    // `the father of two said` ("one" is read above)
+                    _ if tokens.is_a(p, WordClass::NumberWord) => p > 0 && tokens.is(p - 1, "of"),
                     // `the editors each called`, `they all said`
                     "each" | "all" => {
                         p > 0
@@ -90,7 +90,9 @@ pub(in crate::claims::attribution) fn cue_phrases(
                     _ => false,
                 };
                 !quantifier_subject
-                    && (phrase::is_determiner(word) || word.ends_with("'s") || word.ends_with("’s"))
+                    && (phrase::is_determiner(tokens, p)
+                        || word.ends_with("'s")
+                        || word.ends_with("’s"))
             }
         });
         // A past form after a comma is a verb whatever its case (`“…!”
@@ -118,7 +120,8 @@ pub(in crate::claims::attribution) fn cue_phrases(
         });
         let counted_name = first >= 2 && tokens.is_capitalised(first - 1) && {
             let opener = tokens.lower(first - 2);
-            phrase::is_determiner(opener) || opener.starts_with(|c: char| c.is_ascii_digit())
+            phrase::is_determiner(tokens, first - 2)
+                || opener.starts_with(|c: char| c.is_ascii_digit())
         };
         let plural_noun_before_verb = speech_noun_plural && (before_past || counted_name);
         if (switches.is_on(CUE_WORD_AFTER_DETERMINER) && after_determiner)

@@ -2,11 +2,10 @@
 //! the sentence's subject (`The agency declined to detail the probe's
 //! “specific focus”`), found by the first of [`FINDERS`] that finds one.
 
-use super::super::{
-    Cue, MAX_CUES_PER_SENTENCE, OPENING_PHRASE_WORDS, Reader, Subject, is_time_word,
-};
+use super::super::{Cue, MAX_CUES_PER_SENTENCE, Reader, Subject, is_time_word};
 use crate::claims::mention::Mention;
 use crate::claims::phrase;
+use crate::rules::WordClass;
 use crate::rules::attribution::CueKind;
 
 /// Each quotation no attribution governs is in the words of the subject
@@ -111,7 +110,7 @@ impl Reader<'_, '_> {
         verb = self.past_time_phrase(verb, quote);
         while verb < quote
             && t.tokens[verb].is_word()
-            && phrase::is_between_subject_and_verb(t.lower(verb))
+            && phrase::is_between_subject_and_verb(t, verb)
         {
             verb += 1;
         }
@@ -166,7 +165,7 @@ impl Reader<'_, '_> {
         if t.is_any(start, &["and", "but", "so", "yet"]) {
             start += 1;
         }
-        let opening = t.is_any(start, OPENING_PHRASE_WORDS)
+        let opening = t.is_a(start, WordClass::OpeningPhraseWord)
             || t.tokens.get(start).is_some_and(|tk| {
                 tk.is_word() && {
                     let word = t.lower(start);
@@ -183,10 +182,8 @@ impl Reader<'_, '_> {
         let mut first = if comma == quote { quote + 1 } else { comma + 1 };
         // A sentence adverb set off by commas (`“…,” though, Allen did
         // suggest`).
-        if t.is_any(
-            first,
-            &["though", "however", "too", "also", "still", "instead"],
-        ) && t.tokens.get(first + 1).is_some_and(|tk| tk.is_punct(','))
+        if t.is_a(first, WordClass::SetOffAdverb)
+            && t.tokens.get(first + 1).is_some_and(|tk| tk.is_punct(','))
         {
             first += 2;
         }
@@ -206,7 +203,7 @@ impl Reader<'_, '_> {
         verb = self.past_time_phrase(verb, t.len());
         while verb < t.len()
             && t.tokens[verb].is_word()
-            && phrase::is_between_subject_and_verb(t.lower(verb))
+            && phrase::is_between_subject_and_verb(t, verb)
         {
             verb += 1;
         }
@@ -234,38 +231,34 @@ impl Reader<'_, '_> {
         // A prepositional phrase of a few words closed by a finite verb
         // (`Tran during a Sunday rally thanked`, `Keel at a hearing
         // called`).
-        if t.is_any(
-            at,
-            &["during", "at", "in", "on", "after", "before", "since"],
-        ) {
+        if t.is_a(at, WordClass::TimePhrasePreposition) {
             let verb = (at + 2..limit.min(at + 7))
                 .take_while(|&i| t.tokens[i].is_word())
                 .find(|&i| {
                     !t.is_capitalised(i)
                         && self.rules.is_finite_verb_form(t.lower(i))
-                        && !phrase::is_determiner(t.lower(i - 1))
-                        && !phrase::is_function_word(t.lower(i))
+                        && !phrase::is_determiner(t, i - 1)
+                        && !phrase::is_function_word(t, i)
                 });
             if let Some(verb) = verb {
                 return verb;
             }
         }
-        if !t.is_any(at, &["on", "during", "last", "this", "at", "late", "early"]) {
+        if !t.is_a(at, WordClass::TimePhraseOpener) {
             return at;
         }
         let mut end = at + 1;
         while end < limit
             && end <= at + 4
             && t.tokens[end].is_word()
-            && (is_time_word(t.lower(end))
+            && (is_time_word(t, end)
                 || t.is_any(end, &["a", "the", "his", "her", "their"])
                 || t.lower(end).ends_with("day"))
         {
             end += 1;
         }
         if end > at + 1 && t.tokens.get(end - 1).is_some_and(|tk| tk.is_word()) && {
-            let last = t.lower(end - 1);
-            is_time_word(last) || last.ends_with("day")
+            is_time_word(t, end - 1) || t.lower(end - 1).ends_with("day")
         } {
             end
         } else {
@@ -279,14 +272,7 @@ impl Reader<'_, '_> {
     /// copula (`Guns are “…”` says what guns are, not what they said).
     fn is_finite_verb(&self, verb: usize, limit: usize) -> bool {
         let t = self.tokens;
-        let after_auxiliary = verb > 0
-            && t.is_any(
-                verb - 1,
-                &[
-                    "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
-                    "did", "does", "may", "might", "can",
-                ],
-            );
+        let after_auxiliary = verb > 0 && t.is_a(verb - 1, WordClass::ClauseAuxiliary);
         let next_is = |test: &dyn Fn(&str) -> bool| {
             verb + 1 < limit && t.tokens[verb + 1].is_word() && test(t.lower(verb + 1))
         };
@@ -295,12 +281,14 @@ impl Reader<'_, '_> {
             || (t.is_any(verb, &["has", "have", "had"])
                 && next_is(&|w| w.ends_with("ed") || self.rules.is_finite_verb_form(w)))
             || (t.is_any(verb, &["will", "would", "could", "can"])
-                && next_is(&|w| !phrase::is_function_word(w)));
+                && verb + 1 < limit
+                && t.tokens[verb + 1].is_word()
+                && !phrase::is_function_word(t, verb + 1));
         verb < limit
             && t.tokens[verb].is_word()
             && !t.is_capitalised(verb)
             && (auxiliary
-                || (!phrase::is_function_word(t.lower(verb))
+                || (!phrase::is_function_word(t, verb)
                     && (after_auxiliary || self.rules.is_finite_verb_form(t.lower(verb)))))
     }
 

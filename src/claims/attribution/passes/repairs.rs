@@ -3,9 +3,10 @@
 //! to" whom someone spoke reports their words, a pronoun is the main
 //! clause's subject, a relative clause's attribution ends with the clause.
 
-use super::super::{CLAUSE_AUXILIARIES, Cue, Reader};
+use super::super::{Cue, Reader};
 use crate::claims::mention::Mention;
 use crate::claims::phrase;
+use crate::rules::WordClass;
 use crate::rules::attribution::{CueKind, SpeakerKind};
 use crate::span::Span;
 
@@ -74,7 +75,7 @@ impl Reader<'_, '_> {
         let t = self.tokens;
         // The poll as a document named as written, without its article.
         let poll_named = |first: usize, head: usize| {
-            let first = if phrase::is_determiner(t.lower(first)) {
+            let first = if phrase::is_determiner(t, first) {
                 first + 1
             } else {
                 first
@@ -144,12 +145,7 @@ impl Reader<'_, '_> {
             let pronoun = t.at_or_after(cue.speaker_span.start);
             let subordinate = pronoun >= 2
                 && t.is_any(pronoun, &["he", "she"])
-                && t.is_any(
-                    pronoun - 1,
-                    &[
-                        "when", "as", "after", "while", "because", "since", "before", "where",
-                    ],
-                )
+                && t.is_a(pronoun - 1, WordClass::PronounSubordinator)
                 && (t.tokens[pronoun - 2].is_punct(',') || t.tokens[pronoun - 2].is_word());
             if !subordinate || !matches!(cue.speaker, Mention::Pronoun(_)) {
                 continue;
@@ -189,7 +185,7 @@ impl Reader<'_, '_> {
             let next = comma + 1;
             let resumes = t.tokens.get(next).is_some_and(|tk| tk.is_word())
                 && !t.is_capitalised(next)
-                && (t.is_any(next, CLAUSE_AUXILIARIES)
+                && (t.is_a(next, WordClass::ClauseAuxiliary)
                     || self.rules.is_finite_verb_form(t.lower(next)));
             if resumes {
                 cue.scope.end = cue.scope.end.min(t.tokens[comma].start);

@@ -4,6 +4,7 @@
 use super::super::{Cue, MAX_CUES_PER_SENTENCE, Reader, Subject, is_time_word};
 use crate::claims::mention::Mention;
 use crate::claims::phrase;
+use crate::rules::WordClass;
 use crate::rules::attribution::CueKind;
 use crate::span::Span;
 
@@ -39,15 +40,9 @@ impl Reader<'_, '_> {
             // was that “…”`).
             let heads = t.tokens.get(noun + 1).is_none_or(|next| {
                 !next.is_word()
-                    || t.is_any(
-                        noun + 1,
-                        &[
-                            "that", "of", "by", "from", "on", "about", "to", "in", "at", "for",
-                            "calling", "saying",
-                        ],
-                    )
+                    || t.is_a(noun + 1, WordClass::AfterASpeechNoun)
                     || (t.is_any(noun + 1, &["is", "was"]) && t.is(noun + 2, "that"))
-                    || (is_time_word(t.lower(noun + 1)) && t.is(noun + 2, "that"))
+                    || (is_time_word(t, noun + 1) && t.is(noun + 2, "that"))
             });
             if !heads {
                 continue;
@@ -83,7 +78,7 @@ impl Reader<'_, '_> {
                 // Not one right after the verb, though: in `Holt said of
                 // Price's claim that …` the words are Holt's.
                 let object_of_preposition = before_phrase.is_some_and(|p| {
-                    p > 0 && !self.is_cue()(p - 1) && t.is_any(p, phrase::OBJECT_PREPOSITIONS)
+                    p > 0 && !self.is_cue()(p - 1) && t.is_a(p, WordClass::ObjectPreposition)
                 });
                 // A verb of naming makes the noun its object and the
                 // quotation what it names (`In declaring the mayor's
@@ -108,8 +103,8 @@ impl Reader<'_, '_> {
                 // for a “revolution”`).
                 let through_preposition = (noun + 1..quote).all(|i| {
                     t.tokens[i].is_word()
-                        && (phrase::is_determiner(t.lower(i))
-                            || t.is_any(i, &["for", "of", "on", "about", "against", "to"]))
+                        && (phrase::is_determiner(t, i)
+                            || t.is_a(i, WordClass::SpeechNounPreposition))
                 });
                 let governs = content_clause || through_preposition;
                 let mut cue = self.make(

@@ -12,10 +12,11 @@
 
 use std::cell::OnceCell;
 
-use super::super::{Cue, DENIAL, PASSIVE, Reader, Subject, SubjectPlace};
+use super::super::{Cue, Reader, Subject, SubjectPlace};
 use crate::claims::mention::Mention;
 use crate::claims::phrase::{self, NounPhrase};
 use crate::claims::tokens::Token;
+use crate::rules::WordClass;
 use crate::rules::attribution::{CueForm, CueKind, Forms, SpeakerKind};
 use crate::span::Span;
 
@@ -206,23 +207,8 @@ impl<'e> Verb<'e> {
         // A verb that an -ing form goes on from is its auxiliary
         // too (`kept asking her why`, `began telling reporters`).
         let auxiliary = reader.before_adverbs(first).checked_sub(1).filter(|&p| {
-            t.is_any(p, PASSIVE)
-                || (form.is(Forms::ING)
-                    && t.is_any(
-                        p,
-                        &[
-                            "kept",
-                            "keeps",
-                            "keep",
-                            "began",
-                            "begins",
-                            "started",
-                            "starts",
-                            "continued",
-                            "continues",
-                            "stopped",
-                        ],
-                    ))
+            t.is_a(p, WordClass::PassiveMarker)
+                || (form.is(Forms::ING) && t.is_a(p, WordClass::AspectVerb))
         });
         let progressive = form.is(Forms::ING) && auxiliary.is_some();
         let verb_first = match auxiliary {
@@ -256,11 +242,11 @@ impl<'e> Verb<'e> {
         self.other_kind && (self.finite || self.progressive)
     }
 
-    /// Whether the word before the verb is one of `words`.
-    fn after_any(&self, reader: &Reader<'_, '_>, words: &[&str]) -> bool {
+    /// Whether the word before the verb is of `class`.
+    fn after_a(&self, reader: &Reader<'_, '_>, class: WordClass) -> bool {
         self.first
             .checked_sub(1)
-            .is_some_and(|p| reader.tokens.is_any(p, words))
+            .is_some_and(|p| reader.tokens.is_a(p, class))
     }
 }
 
@@ -363,7 +349,10 @@ impl Reader<'_, '_> {
     /// Exception [`PASSIVE_FORM_ATTRIBUTES_NOTHING`]: after "was", "is",
     /// "been" a form other than -ing is passive.
     fn passive_form_attributes_nothing(&self, verb: &Verb<'_>) -> Verdict {
-        if verb.other_kind && verb.after_any(self, PASSIVE) && !verb.form.is(Forms::ING) {
+        if verb.other_kind
+            && verb.after_a(self, WordClass::PassiveMarker)
+            && !verb.form.is(Forms::ING)
+        {
             Verdict::Decided(None)
         } else {
             Verdict::NotMine
@@ -373,7 +362,7 @@ impl Reader<'_, '_> {
     /// Exception [`DENIED_FORM_ATTRIBUTES_NOTHING`]: after "not", "never",
     /// "didn't".
     fn denied_form_attributes_nothing(&self, verb: &Verb<'_>) -> Verdict {
-        if verb.other_kind && verb.after_any(self, DENIAL) {
+        if verb.other_kind && verb.after_a(self, WordClass::Denial) {
             Verdict::Decided(None)
         } else {
             Verdict::NotMine
@@ -434,12 +423,12 @@ impl Reader<'_, '_> {
         let lowercase_word = |i: usize| {
             t.tokens.get(i).is_some_and(|tk| tk.is_word())
                 && !t.is_capitalised(i)
-                && !phrase::is_determiner(t.lower(i))
+                && !phrase::is_determiner(t, i)
         };
         let object = (t.is_any(next, &["and", "but", "or"]) && lowercase_word(next + 1))
             || (t.is(next, "as")
                 && lowercase_word(next + 1)
-                && !t.is_any(next + 1, &["he", "she", "they", "it", "we", "i", "you"]));
+                && !t.is_a(next + 1, WordClass::SubjectPronoun));
         // `…, said Sanders has pushed her`: a name with a
         // verb of its own opens the reported clause, so
         // the speaker is the clause's subject.
@@ -604,9 +593,8 @@ impl Reader<'_, '_> {
                 token.is_quote()
                     || token.is_punct(';')
                     || token.is_punct(':')
-                    || (token.is_punct(',')
-                        && t.is_any(i + 1, &["and", "but", "while", "which", "who", "as"]))
-                    || t.is_any(i, &["that", "which", "who", "whom", "when", "while"])
+                    || (token.is_punct(',') && t.is_a(i + 1, WordClass::CommaClauseOpener))
+                    || t.is_a(i, WordClass::ClauseOpener)
             })
         };
         if clause_opens(previous.span.end, t.tokens[first].start) {
@@ -650,7 +638,7 @@ impl Reader<'_, '_> {
             t.tokens[i].is_word()
                 && !t.is_capitalised(i)
                 && (self.rules.is_finite_verb_form(t.lower(i))
-                    || t.is_any(i, &["go", "goes", "want", "try", "seem", "seems", "began"]))
+                    || t.is_a(i, WordClass::InfinitiveGovernor))
         };
         if is_verb(governing) {
             // A passive governing verb (`is reported to`, `was said to`)
@@ -670,27 +658,7 @@ impl Reader<'_, '_> {
             let causing = (object.phrase.first.saturating_sub(6)..object.phrase.first)
                 .rev()
                 .take_while(|&i| t.tokens[i].is_word())
-                .any(|i| {
-                    t.is_any(
-                        i,
-                        &[
-                            "leading",
-                            "led",
-                            "prompting",
-                            "prompted",
-                            "forcing",
-                            "forced",
-                            "pushing",
-                            "pushed",
-                            "spurring",
-                            "spurred",
-                            "causing",
-                            "caused",
-                            "inspiring",
-                            "inspired",
-                        ],
-                    )
-                });
+                .any(|i| t.is_a(i, WordClass::CausativeVerb));
             if causing {
                 return Some(object);
             }
@@ -746,7 +714,7 @@ impl Reader<'_, '_> {
         let as_described = first > 0 && t.is(first - 1, "as") && by == last + 1;
         // `was asked by the moderator whether …`, `were told by officials
         // that …`: the agent says what follows.
-        let passive = first > 0 && t.is_any(first - 1, PASSIVE) && by == last + 1;
+        let passive = first > 0 && t.is_a(first - 1, WordClass::PassiveMarker) && by == last + 1;
         if !t.is(by, "by") || (by == last + 1 && !as_described && !passive) {
             return None;
         }
@@ -851,7 +819,7 @@ impl Reader<'_, '_> {
         let subordinator = (from..comma)
             .rev()
             .take_while(|&i| t.tokens[i].is_word())
-            .find(|&i| t.is_any(i, &["as", "when", "while", "after", "before", "because"]))?;
+            .find(|&i| t.is_a(i, WordClass::ParticipleSubordinator))?;
         let (subject, _) = self.subject_after(subordinator + 1)?;
         // The phrase reader may take the verb in (`a janitor walks`): the
         // subject is the longest part of it that a verb follows.
@@ -884,7 +852,7 @@ impl Reader<'_, '_> {
         let window_end = t.tokens.get(last + 16).map_or(t.text.len(), |tk| tk.end);
         let window = &t.text[cue_span.end..window_end];
         let tail = self.rules.quoting_tails.find_iter(window).next();
-        let passive = first > 0 && t.is_any(first - 1, PASSIVE);
+        let passive = first > 0 && t.is_a(first - 1, WordClass::PassiveMarker);
         if passive {
             tail?;
             let subject = match self.subject_before(first - 1) {
