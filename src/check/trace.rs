@@ -546,12 +546,13 @@ impl Tracer<'_, '_> {
             // not start" against "which she said must start").
             let draft_window = from_c.min(c).max(c.saturating_sub(NEGATION_REACH))..c;
             let source_window = from_p.min(p).max(p.saturating_sub(NEGATION_REACH))..p;
-            let bare = |tokens: &[Token], range: std::ops::Range<usize>, negation_allowed: bool| {
-                tokens[range].iter().all(|t| {
-                    let negation = self.lexicon.is_negation(t);
-                    (negation && negation_allowed) || (!negation && !is_content(t))
-                })
-            };
+            let bare =
+                |tokens: &[KeyedWord], range: std::ops::Range<usize>, negation_allowed: bool| {
+                    tokens[range].iter().all(|t| {
+                        let negation = self.lexicon.is_negation(t);
+                        (negation && negation_allowed) || (!negation && !is_content(t))
+                    })
+                };
             let in_draft = negation_in(clause, draft_window.clone()).filter(|_| {
                 bare(clause, draft_window.clone(), true)
                     && bare(passage, source_window.clone(), false)

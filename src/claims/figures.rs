@@ -695,12 +695,12 @@ impl Reader<'_, '_> {
         // "five Democratic presidential primaries": a capitalised
         // modifier before the plural noun counted.
         let capitalised_modifier = self.token(at).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+            t.kind == FigureTokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
         });
         if look_past_adjective && capitalised_modifier && noun(at).is_none() {
             for ahead in 1..MAX_MODIFIERS {
                 let capitalised = self.token(at + ahead).is_some_and(|t| {
-                    t.kind == TokenKind::Word
+                    t.kind == FigureTokenKind::Word
                         && t.text.chars().next().is_some_and(char::is_uppercase)
                 });
                 match noun(at + ahead) {
