@@ -77,12 +77,12 @@ fn misattributed_quote() {
 
 #[test]
 fn figure_mismatch() {
-    check_fixture("figure-mismatch", 1);
+    check_fixture("figure-mismatch", 0);
 }
 
 #[test]
 fn unsourced_figure() {
-    check_fixture("unsourced-figure", 1);
+    check_fixture("unsourced-figure", 0);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn unsupported_attribution() {
 
 #[test]
 fn citation_mismatch() {
-    check_fixture("citation-mismatch", 1);
+    check_fixture("citation-mismatch", 0);
 }
 
 #[test]
@@ -119,12 +119,12 @@ fn unsupported_claim() {
 
 #[test]
 fn contradicted_claim() {
-    check_fixture("contradicted-claim", 1);
+    check_fixture("contradicted-claim", 0);
 }
 
 #[test]
 fn misattributed_statement() {
-    check_fixture("misattributed-statement", 1);
+    check_fixture("misattributed-statement", 0);
 }
 
 #[test]
@@ -369,7 +369,8 @@ fn readme_shows_real_output() {
 fn front_matter_declares_sources() {
     let draft = "tests/fixtures/front-matter/draft.md";
     let json = claimtrace(&["check", draft, "--format", "json"]);
-    assert_eq!(json.status.code(), Some(1));
+    // Its findings are warnings: it passes a gate failing on errors.
+    assert_eq!(json.status.code(), Some(0));
     let text = stdout(&json);
     let audit: serde_json::Value = schema::validated(&text);
     assert_eq!(

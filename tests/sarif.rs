@@ -99,10 +99,11 @@ fn github_annotations_for_every_kind() {
             "github",
         ]);
         let first = out.lines().next().unwrap_or_default();
-        let command = match rule {
-            "unsupported-attribution" => "::warning ",
-            "unverifiable-citation" => "::notice ",
-            _ => "::error ",
+        let kind = claimtrace::check::Kind::from_name(rule).expect("a kind");
+        let command = match kind.default_severity() {
+            claimtrace::check::Severity::Error => "::error ",
+            claimtrace::check::Severity::Warning => "::warning ",
+            claimtrace::check::Severity::Info => "::notice ",
         };
         assert!(
             first.starts_with(&format!(

@@ -10,7 +10,7 @@ use crate::check::Verdict;
 pub const NAME: &str = "citation-mismatch";
 
 /// The severity a finding has unless a configuration says otherwise.
-pub const SEVERITY: Severity = Severity::Error;
+pub const SEVERITY: Severity = Severity::Warning;
 
 /// The verdict a finding of this kind gives its claim.
 pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
@@ -19,7 +19,7 @@ pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
 pub const DOC: Doc = Doc {
     what: "Finds a claim whose footnote cites a source that does not hold it. The message names the source that does, when one does.",
     why: "A citation tells the reader where to check a claim. Pointing at the wrong source sends them to a page that does not say it, and hides the one that does.",
-    example: "Draft: Kallas said the first meeting is in a month.[^1]\n       [^1]: sources/other-article.txt\n       error[citation-mismatch]: sources/other-article.txt does not hold this claim; seeds/article.txt does",
+    example: "Draft: Kallas said the first meeting is in a month.[^1]\n       [^1]: sources/other-article.txt\n       warning[citation-mismatch]: sources/other-article.txt does not hold this claim; seeds/article.txt does",
 };
 
 /// A claim whose footnote cites a source that does not hold it.

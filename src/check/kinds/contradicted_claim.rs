@@ -12,7 +12,7 @@ use crate::check::trace::Slot;
 pub const NAME: &str = "contradicted-claim";
 
 /// The severity a finding has unless a configuration says otherwise.
-pub const SEVERITY: Severity = Severity::Error;
+pub const SEVERITY: Severity = Severity::Warning;
 
 /// The verdict a finding of this kind gives its claim.
 pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
@@ -21,7 +21,7 @@ pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
 pub const DOC: Doc = Doc {
     what: "Finds a claim that closely retells a source passage but says otherwise in one slot: another person, place, organisation or thing where the passage names someone else; a negation present on one side only; or a hedge in the source (\"proposed\", \"plans to\", \"welcomed the proposal\", \"may\") that the draft states as done or decided (\"signed\", \"will\", \"approved\"). The message names the slot; the fix gives the source's words.",
     why: "A sentence that is almost the source's is the most convincing kind of error: every other word checks out, so the one that does not is easy to miss for an editor and impossible to see for a reader.",
-    example: "Source: Singh welcomed the EU’s proposal for posting a liaison officer at the Information Fusion Centre.\nDraft:  The EU will station a liaison officer at the Information Fusion Centre.\n        error[contradicted-claim]: the source is less certain: it has “proposal” where the draft has “will”",
+    example: "Source: Singh welcomed the EU’s proposal for posting a liaison officer at the Information Fusion Centre.\nDraft:  The EU will station a liaison officer at the Information Fusion Centre.\n        warning[contradicted-claim]: the source is less certain: it has “proposal” where the draft has “will”",
 };
 
 /// A clause that closely retells a source passage but says otherwise in

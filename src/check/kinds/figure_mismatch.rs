@@ -12,7 +12,7 @@ use crate::claims::Figure;
 pub const NAME: &str = "figure-mismatch";
 
 /// The severity a finding has unless a configuration says otherwise.
-pub const SEVERITY: Severity = Severity::Error;
+pub const SEVERITY: Severity = Severity::Warning;
 
 /// The verdict a finding of this kind gives its claim.
 pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
@@ -21,7 +21,7 @@ pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
 pub const DOC: Doc = Doc {
     what: "Finds a figure that matches a figure of the source passage the sentence comes from in kind, but not in value, unit or qualifier: €150 million for €150 billion, 2035 for 2030, half for a third, \"over\" for \"up to\". Different spellings of one figure match (€150-billion, €150 billion, 150 billion euros, €150bn).",
     why: "Figures are what readers remember and repeat. A changed scale, year or qualifier is a factual error even when every word around it is right.",
-    example: "Source: … mobilising up to €800 billion by 2030.\nDraft:  … mobilising up to €800 billion by 2035.\n        error[figure-mismatch]: 2035 does not match 2030 in the source",
+    example: "Source: … mobilising up to €800 billion by 2030.\nDraft:  … mobilising up to €800 billion by 2035.\n        warning[figure-mismatch]: 2035 does not match 2030 in the source",
 };
 
 /// A figure of the draft that differs from the figure of the same kind in

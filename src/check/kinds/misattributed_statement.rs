@@ -11,7 +11,7 @@ use crate::check::Verdict;
 pub const NAME: &str = "misattributed-statement";
 
 /// The severity a finding has unless a configuration says otherwise.
-pub const SEVERITY: Severity = Severity::Error;
+pub const SEVERITY: Severity = Severity::Warning;
 
 /// The verdict a finding of this kind gives its claim.
 pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
@@ -20,7 +20,7 @@ pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
 pub const DOC: Doc = Doc {
     what: "Finds reported speech (\"X said that …\", without quotation marks) whose content a source gives to someone else. Aliases of one speaker (a surname, a full name, a role) are the same speaker.",
     why: "Reported speech tells the reader who holds a position. Giving one person's statement to another misinforms about both, even when the statement itself is reported faithfully.",
-    example: "Source: Kallas said the first meeting will take place in a month.\nDraft:  Singh said the first meeting would take place in a month.\n        error[misattributed-statement]: the source gives this to Kallas, not Singh",
+    example: "Source: Kallas said the first meeting will take place in a month.\nDraft:  Singh said the first meeting would take place in a month.\n        warning[misattributed-statement]: the source gives this to Kallas, not Singh",
 };
 
 /// Reported speech whose content a source gives to someone else.

@@ -10,7 +10,7 @@ use crate::check::Verdict;
 pub const NAME: &str = "unsourced-figure";
 
 /// The severity a finding has unless a configuration says otherwise.
-pub const SEVERITY: Severity = Severity::Error;
+pub const SEVERITY: Severity = Severity::Warning;
 
 /// The verdict a finding of this kind gives its claim.
 pub const VERDICT: Option<Verdict> = Some(Verdict::Unsupported);
@@ -19,7 +19,7 @@ pub const VERDICT: Option<Verdict> = Some(Verdict::Unsupported);
 pub const DOC: Doc = Doc {
     what: "Finds a figure with no counterpart in the sources, and that no simple arithmetic on source figures gives.",
     why: "A figure that cannot be traced cannot be checked. It may be right, but the draft gives the reader no way to know where it comes from.",
-    example: "Draft: The EU has such agreements with twelve countries.\n       error[unsourced-figure]: no source gives twelve countries",
+    example: "Draft: The EU has such agreements with twelve countries.\n       warning[unsourced-figure]: no source gives twelve countries",
 };
 
 /// A figure no source gives, nor any simple arithmetic on theirs.
