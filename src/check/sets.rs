@@ -54,6 +54,8 @@ pub fn read_source<'d>(
 /// A pool of sources, read, and the indexes of its sets.
 pub struct SourceSets<'d> {
     lexicon: Lexicon,
+    /// The rules' word classes, for the indexes.
+    classes: Arc<crate::rules::Lexicon>,
     read: Vec<Source<'d>>,
     /// The display path of every source.
     paths: Vec<String>,
@@ -71,6 +73,7 @@ impl<'d> SourceSets<'d> {
             .collect();
         SourceSets {
             lexicon,
+            classes: Arc::clone(&rules.lexicon),
             read,
             paths: sources.iter().map(Document::display_path).collect(),
             sets: Mutex::new(FxHashMap::default()),
@@ -124,6 +127,6 @@ impl<'d> SourceSets<'d> {
                 words: self.read[i].words.clone(),
             })
             .collect();
-        SourceIndex::new(members, &self.lexicon)
+        SourceIndex::new(members, &self.lexicon, Arc::clone(&self.classes))
     }
 }
