@@ -1,6 +1,6 @@
 //! Aligning a draft claim to the source passage that retells it.
 //!
-//! A claim's content words (its [`Token`]s that are not function words)
+//! A claim's content words (its [`KeyedWord`]s that are not function words)
 //! vote for the source sentences holding them, each vote weighted by how
 //! rare the word is in the sources (a name outweighs "said"). The best
 //! sentences are candidates; around each, every window of up to
@@ -11,7 +11,7 @@
 //! is read against it.
 
 use super::index::SourceIndex;
-use super::lexicon::Token;
+use super::lexicon::KeyedWord;
 use crate::span::Span;
 
 /// The most adjacent source sentences a passage spans.
@@ -45,7 +45,7 @@ pub struct Passage {
     /// The sentence unit of its first sentence or window (for evidence).
     pub unit: usize,
     pub span: Span,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<KeyedWord>,
 }
 
 /// A claim's (or clause's) alignment to a passage.
@@ -61,20 +61,21 @@ pub struct Alignment {
 }
 
 /// How much a word says about where a claim comes from: rare words more.
-pub fn weight(index: &SourceIndex<'_>, token: &Token) -> f64 {
+pub fn weight(index: &SourceIndex<'_>, token: &KeyedWord) -> f64 {
     let n = index.sentence_count() as f64;
     let df = index.frequency(token.key) as f64;
     ((n + 1.0) / (df + 1.0)).ln() + 1.0
 }
 
-/// Whether a token carries content to align and trace.
-pub fn is_content(token: &Token) -> bool {
+/// Whether a keyed word carries content to align and trace (is no
+/// function word).
+pub fn carries_content(token: &KeyedWord) -> bool {
     !token.function
 }
 
 /// The passage that best retells `tokens` (a claim or clause), if any
 /// passage shares content with it.
-pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
+pub fn align(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> Option<Alignment> {
     let (keys, total) = weighted_keys(index, tokens);
     if total == 0.0 {
         return None;
@@ -123,7 +124,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
     // beats one that merely shares its words).
     windows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let top = windows.first()?.0;
-    let content_count = tokens.iter().filter(|t| is_content(t)).count().max(1) as f64;
+    let content_count = tokens.iter().filter(|t| carries_content(t)).count().max(1) as f64;
     let mut best: Option<(f64, Passage, Matched)> = None;
     // Exact ties (sentences holding the same words) are all looked at;
     // near ties, the best few.
@@ -147,7 +148,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
                 .iter()
                 .zip(&matched)
                 .enumerate()
-                .filter(|(_, (t, m))| is_content(t) && m.is_some())
+                .filter(|(_, (t, m))| carries_content(t) && m.is_some())
                 .map(|(i, (_, m))| (i, m.unwrap_or(0)))
                 .collect(),
         )
@@ -171,7 +172,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[Token]) -> Option<Alignment> {
     let held: f64 = tokens
         .iter()
         .zip(&matched)
-        .filter(|(t, m)| is_content(t) && m.is_some())
+        .filter(|(t, m)| carries_content(t) && m.is_some())
         .map(|(t, _)| (t.key, weight(index, t)))
         .collect::<rustc_hash::FxHashMap<u64, f64>>()
         .values()
@@ -232,7 +233,11 @@ pub fn in_order(pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// the stretch of the passage about the claim's length that holds most of
 /// its words (see [`densest`]): a diff costs the product of the lengths
 /// compared, and the rest of the passage is mostly words to delete.
-fn match_tokens(claim: &[Token], passage: &[Token], narrow: bool) -> (Vec<Option<usize>>, usize) {
+fn match_tokens(
+    claim: &[KeyedWord],
+    passage: &[KeyedWord],
+    narrow: bool,
+) -> (Vec<Option<usize>>, usize) {
     let claim_keys: Vec<u64> = claim.iter().map(|t| t.key).collect();
     let passage_keys: Vec<u64> = passage.iter().map(|t| t.key).collect();
     let mut matched: Vec<Option<usize>> = vec![None; claim.len()];
@@ -338,10 +343,10 @@ fn densest(passage: &[u64], claim: &[u64]) -> std::ops::Range<usize> {
 
 /// The distinct content keys of `tokens` with their weights, sorted by
 /// key, and the sum of the weights.
-fn weighted_keys(index: &SourceIndex<'_>, tokens: &[Token]) -> (Vec<(u64, f64)>, f64) {
+fn weighted_keys(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> (Vec<(u64, f64)>, f64) {
     let mut keys: Vec<(u64, f64)> = tokens
         .iter()
-        .filter(|t| is_content(t))
+        .filter(|t| carries_content(t))
         .map(|t| (t.key, weight(index, t)))
         .collect();
     keys.sort_by_key(|k| k.0);
@@ -352,7 +357,7 @@ fn weighted_keys(index: &SourceIndex<'_>, tokens: &[Token]) -> (Vec<(u64, f64)>,
 
 /// The weighted share of `tokens`' content that sentence unit `unit`
 /// holds.
-pub fn held_by(index: &SourceIndex<'_>, tokens: &[Token], unit: usize) -> f64 {
+pub fn held_by(index: &SourceIndex<'_>, tokens: &[KeyedWord], unit: usize) -> f64 {
     let (keys, total) = weighted_keys(index, tokens);
     if total == 0.0 {
         return 0.0;
@@ -365,10 +370,10 @@ pub fn held_by(index: &SourceIndex<'_>, tokens: &[Token], unit: usize) -> f64 {
 }
 
 /// The sentence units that share most content with `tokens`.
-pub fn candidates(index: &SourceIndex<'_>, tokens: &[Token], limit: usize) -> Vec<usize> {
+pub fn candidates(index: &SourceIndex<'_>, tokens: &[KeyedWord], limit: usize) -> Vec<usize> {
     let mut keys: Vec<(u64, f64)> = tokens
         .iter()
-        .filter(|t| is_content(t))
+        .filter(|t| carries_content(t))
         .map(|t| (t.key, weight(index, t)))
         .collect();
     keys.sort_by_key(|k| k.0);

@@ -34,6 +34,8 @@
 //!
 //! [`lexicon`]: super::lexicon
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{KeyedWord, Stems};
@@ -42,6 +44,7 @@ use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claims, Figure};
 use crate::document::Document;
 use crate::rules::attribution::SpeakerKind;
+use crate::rules::{Lexicon, WordClass};
 use crate::span::Span;
 
 /// Postings a lookup reads beyond those of its rarest term.
@@ -59,20 +62,23 @@ pub const WINDOW: usize = 120;
 /// STRIDE`, so any stretch of that many words lies whole in one of them.
 pub const STRIDE: usize = 60;
 
-/// Words that say nothing about which sentence another retells.
-const STOPWORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "with", "at", "by", "from",
-    "that", "this", "these", "those", "is", "was", "are", "were", "be", "been", "will", "would",
-    "as", "it", "its", "has", "have", "had", "said", "says", "say", "he", "she", "they", "we", "i",
-    "his", "her", "their", "our", "not", "but", "also", "which", "who", "such", "there", "than",
-    "into", "about", "after", "before", "all", "any", "more", "most", "other", "some", "can",
-    "could", "may", "might", "should", "must", "do", "does", "did", "so", "if", "when", "while",
-    "out", "up", "over", "under", "between", "both", "each",
-];
+/// Whether a normalised word carries content: a word of three letters or
+/// more that `lexicon` does not class as a stop word (see `stop_words` in
+/// `rules/en/word-classes.toml`).
+pub fn is_content_word(lexicon: &Lexicon, word: &str) -> bool {
+    word.chars().count() >= 3 && !lexicon.is_lower(word, WordClass::StopWord)
+}
 
-/// Whether a normalised word carries content.
+/// The built-in lexicon, for [`is_content`].
+static BUILTIN_LEXICON: std::sync::LazyLock<Arc<Lexicon>> =
+    std::sync::LazyLock::new(|| crate::rules::RuleSet::builtin().lexicon);
+
+/// Whether a normalised word carries content, by the built-in lexicon:
+/// [`is_content_word`] for callers that hold no lexicon (`check/figures.rs`
+/// calls it; a caller with a [`SourceIndex`] should ask
+/// [`SourceIndex::is_content_word`], which follows the run's rules).
 pub fn is_content(word: &str) -> bool {
-    word.chars().count() >= 3 && !STOPWORDS.contains(&word)
+    is_content_word(&BUILTIN_LEXICON, word)
 }
 
 /// Who said a unit's words.
@@ -211,6 +217,8 @@ pub struct SourceIndex<'d> {
     /// Figures by kind and normalised value: (sentence unit, figure index
     /// in [`SourceIndex::figures_of`] it).
     figure_values: FxHashMap<(FigureKind, String), Vec<(usize, usize)>>,
+    /// The word classes of the run's rules: which words carry no content.
+    lexicon: Arc<Lexicon>,
 }
 
 /// The key a figure is indexed under: its kind and its value, written so
@@ -238,7 +246,11 @@ pub fn word_hash(word: &str) -> u64 {
 }
 
 impl<'d> SourceIndex<'d> {
-    pub fn new(sources: Vec<Source<'d>>, lexicon: &Stems) -> SourceIndex<'d> {
+    pub fn new(
+        sources: Vec<Source<'d>>,
+        lexicon: &Stems,
+        classes: Arc<Lexicon>,
+    ) -> SourceIndex<'d> {
         let mut index = SourceIndex {
             units: Vec::new(),
             trigrams: FxHashMap::default(),
@@ -252,6 +264,7 @@ impl<'d> SourceIndex<'d> {
             stretches: Vec::new(),
             figure_values: FxHashMap::default(),
             sources: Vec::new(),
+            lexicon: classes,
         };
         for (source_id, source) in sources.iter().enumerate() {
             let roles = roles_of(&source.claims);
@@ -398,7 +411,7 @@ impl<'d> SourceIndex<'d> {
                 });
         }
         for (position, (word, hash)) in unit.words().iter().zip(&hashes).enumerate() {
-            if is_content(&word.text) {
+            if self.is_content_word(&word.text) {
                 self.words.entry(*hash).or_default().push(Posting {
                     unit: id,
                     position: position as u32,
@@ -462,6 +475,12 @@ impl<'d> SourceIndex<'d> {
         // The initials of a name are a word of the source too: "EU" for
         // "European Union", "IFC" for "Information Fusion Centre".
         self.initials.extend(initials.iter().copied());
+    }
+
+    /// Whether a normalised word carries content, by the run's lexicon
+    /// (see [`is_content_word`]).
+    pub fn is_content_word(&self, word: &str) -> bool {
+        is_content_word(&self.lexicon, word)
     }
 
     /// Whether any source uses a word with this key or stem.
@@ -566,7 +585,7 @@ impl<'d> SourceIndex<'d> {
     ) -> Vec<(usize, usize)> {
         let mut hashes: Vec<u64> = words
             .iter()
-            .filter(|w| is_content(&w.text))
+            .filter(|w| self.is_content_word(&w.text))
             .map(|w| word_hash(&w.text))
             .collect();
         hashes.sort_unstable();

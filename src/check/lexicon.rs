@@ -25,13 +25,6 @@ use crate::rules::CheckRules;
 use crate::rules::checker::Phrase;
 use crate::span::Span;
 
-/// The names `check/mod.rs`, `check/align.rs` and `check/sets.rs` still
-/// use for [`Stems`] and [`KeyedWord`], until they follow the rename (they
-/// are being changed on another branch). Nothing new should use them.
-pub type Lexicon = Stems;
-/// See [`Lexicon`].
-pub type Token = KeyedWord;
-
 /// The most stems a thread keeps.
 const STEM_CACHE: usize = 200_000;
 

@@ -325,7 +325,7 @@ pub fn check_each(
 /// The tracer of `draft`'s clauses through `index`.
 pub fn tracer<'a, 'd>(
     index: &'a SourceIndex<'d>,
-    lexicon: &'a lexicon::Lexicon,
+    lexicon: &'a lexicon::Stems,
     rules: &'a RuleSet,
     draft: &Document,
 ) -> Tracer<'a, 'd> {

@@ -12,7 +12,7 @@
 
 use similar::DiffTag;
 
-use super::index::{SourceIndex, Unit, WINDOW, is_content};
+use super::index::{SourceIndex, Unit, WINDOW};
 use super::normalize::{self, Strictness, Word};
 use crate::span::Span;
 
@@ -69,7 +69,7 @@ pub fn find(
     let words: Vec<Word> = segments.iter().flatten().cloned().collect();
     // Nothing to trace in a quotation of function words and letters
     // ("no", "R,"): any source has them.
-    if !words.iter().any(|w| is_content(&w.text)) {
+    if !words.iter().any(|w| index.is_content_word(&w.text)) {
         return None;
     }
     let mut candidates: Vec<usize> = Vec::new();

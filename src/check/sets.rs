@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::index::{Source, SourceIndex};
-use super::lexicon::Lexicon;
+use super::lexicon::Stems;
 use super::normalize::Strictness;
 use super::{DocumentAudit, DraftCitations, Options, check_draft, index, lexicon, tracer};
 use crate::citations::Citation;
@@ -27,12 +27,12 @@ use crate::rules::RuleSet;
 pub fn read_source<'d>(
     document: &'d Document,
     rules: &RuleSet,
-    lexicon: &Lexicon,
+    lexicon: &Stems,
     strictness: Strictness,
 ) -> Source<'d> {
     let claims = claims::read(document, rules);
     // Each source's words are keyed once, whatever sets it is in.
-    let tokens: Vec<Vec<lexicon::Token>> = claims
+    let tokens: Vec<Vec<lexicon::KeyedWord>> = claims
         .claims
         .iter()
         .map(|c| lexicon.tokens(c.text, c.span.start))
@@ -53,7 +53,9 @@ pub fn read_source<'d>(
 
 /// A pool of sources, read, and the indexes of its sets.
 pub struct SourceSets<'d> {
-    lexicon: Lexicon,
+    lexicon: Stems,
+    /// The rules' word classes, for the indexes.
+    classes: Arc<crate::rules::Lexicon>,
     read: Vec<Source<'d>>,
     /// The display path of every source.
     paths: Vec<String>,
@@ -63,7 +65,7 @@ pub struct SourceSets<'d> {
 impl<'d> SourceSets<'d> {
     /// Reads every one of `sources` (in parallel).
     pub fn new(sources: &'d [Document], rules: &RuleSet, options: &Options) -> SourceSets<'d> {
-        let lexicon = Lexicon::new(&rules.check);
+        let lexicon = Stems::new(&rules.check);
         let strictness = options.strictness();
         let read = sources
             .par_iter()
@@ -71,6 +73,7 @@ impl<'d> SourceSets<'d> {
             .collect();
         SourceSets {
             lexicon,
+            classes: Arc::clone(&rules.lexicon),
             read,
             paths: sources.iter().map(Document::display_path).collect(),
             sets: Mutex::new(FxHashMap::default()),
@@ -124,6 +127,6 @@ impl<'d> SourceSets<'d> {
                 words: self.read[i].words.clone(),
             })
             .collect();
-        SourceIndex::new(members, &self.lexicon)
+        SourceIndex::new(members, &self.lexicon, Arc::clone(&self.classes))
     }
 }

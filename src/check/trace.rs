@@ -24,7 +24,7 @@
 //! sentence starts, matched in the draft whatever its case, and the words
 //! the draft itself capitalises mid-sentence.
 
-use super::align::{self, Alignment, in_order, is_content};
+use super::align::{self, Alignment, carries_content, in_order};
 use super::index::{SourceIndex, word_hash};
 use super::lexicon::{KeyedWord, Stems};
 use crate::rules::RuleSet;
@@ -179,7 +179,7 @@ impl Tracer<'_, '_> {
             let content: Vec<usize> = checked
                 .iter()
                 .copied()
-                .filter(|&i| !skipped(i) && is_content(&tokens[i]) && !tokens[i].numeric)
+                .filter(|&i| !skipped(i) && carries_content(&tokens[i]) && !tokens[i].numeric)
                 .collect();
             if content.is_empty() {
                 continue;
@@ -214,7 +214,7 @@ impl Tracer<'_, '_> {
                     .iter()
                     .zip(&clause_tokens)
                     .map(|(&i, t)| {
-                        is_content(t)
+                        carries_content(t)
                             && !t.numeric
                             && (self.index.is_name(t.stem) || (t.capitalized && !clause_start[i]))
                     })
@@ -239,7 +239,9 @@ impl Tracer<'_, '_> {
                 let held = |a: &Alignment| {
                     let content: Vec<usize> = (0..clause_tokens.len())
                         .filter(|&i| {
-                            is_content(&clause_tokens[i]) && !clause_tokens[i].numeric && !names[i]
+                            carries_content(&clause_tokens[i])
+                                && !clause_tokens[i].numeric
+                                && !names[i]
                         })
                         .collect();
                     let matched = content.iter().filter(|&&i| a.matched[i].is_some()).count();
@@ -401,7 +403,7 @@ impl Tracer<'_, '_> {
             return Vec::new();
         }
         let content: Vec<usize> = (0..clause.len())
-            .filter(|&i| is_content(&clause[i]) && !clause[i].numeric && !names[i])
+            .filter(|&i| carries_content(&clause[i]) && !clause[i].numeric && !names[i])
             .collect();
         // Anchors: shared content words, as (clause, passage) positions,
         // the longest run of them in the same order on both sides.
@@ -417,7 +419,7 @@ impl Tracer<'_, '_> {
         // For negation and certainty, names the clause shares with the
         // passage are anchors too.
         let all_content: Vec<usize> = (0..clause.len())
-            .filter(|&i| is_content(&clause[i]) && !clause[i].numeric)
+            .filter(|&i| carries_content(&clause[i]) && !clause[i].numeric)
             .collect();
         let all_anchors = in_order(
             all_content
@@ -466,7 +468,9 @@ impl Tracer<'_, '_> {
             .collect();
         let passage_names: Vec<bool> = passage
             .iter()
-            .map(|t| is_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem))
+            .map(|t| {
+                carries_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem)
+            })
             .collect();
         let passage_runs = runs(passage, &passage_names);
         let mut draft_named = Vec::new();
@@ -550,7 +554,7 @@ impl Tracer<'_, '_> {
                 |tokens: &[KeyedWord], range: std::ops::Range<usize>, negation_allowed: bool| {
                     tokens[range].iter().all(|t| {
                         let negation = self.lexicon.is_negation(t);
-                        (negation && negation_allowed) || (!negation && !is_content(t))
+                        (negation && negation_allowed) || (!negation && !carries_content(t))
                     })
                 };
             let in_draft = negation_in(clause, draft_window.clone()).filter(|_| {
@@ -648,7 +652,10 @@ fn clauses(
     let mut ranges: Vec<std::ops::RangeInclusive<usize>> = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(tokens.len(), |&s| s) - 1;
-        let content = tokens[start..=end].iter().filter(|t| is_content(t)).count();
+        let content = tokens[start..=end]
+            .iter()
+            .filter(|t| carries_content(t))
+            .count();
         match ranges.last_mut() {
             Some(last) if content < 2 => *last = *last.start()..=end,
             _ => ranges.push(start..=end),
@@ -659,7 +666,7 @@ fn clauses(
         let first = &ranges[0];
         if tokens[first.clone()]
             .iter()
-            .filter(|t| is_content(t))
+            .filter(|t| carries_content(t))
             .count()
             < 2
         {

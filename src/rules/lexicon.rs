@@ -125,6 +125,7 @@ word_classes! {
         AfterASpeechNoun => after_a_speech_noun,
         SpeechNounPreposition => speech_noun_prepositions,
         ClauseStart => clause_starts,
+        StopWord => stop_words,
     }
     elsewhere {
         Weekday,
