@@ -11,7 +11,7 @@
 //!    draft sentence retells, that differs in value, unit or qualifier;
 //! 4. otherwise the figure has no source.
 
-use super::index::{SourceIndex, is_content};
+use super::index::SourceIndex;
 use super::normalize::Word;
 use crate::claims::Figure;
 use crate::claims::figures::{FigureKind, FigureValue};
@@ -50,7 +50,11 @@ pub enum FigureMatch<'i> {
 /// The source sentences a draft sentence (its normalised `words`) retells,
 /// best first.
 pub fn retold(index: &SourceIndex<'_>, words: &[Word]) -> Vec<usize> {
-    let content = words.iter().filter(|w| is_content(&w.text)).count().max(1);
+    let content = words
+        .iter()
+        .filter(|w| index.is_content_word(&w.text))
+        .count()
+        .max(1);
     let needed = ((content as f64 * MIN_RETELLING).ceil() as usize).max(2);
     index
         .word_candidates(words, false, SENTENCE_CANDIDATES)

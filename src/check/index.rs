@@ -69,18 +69,6 @@ pub fn is_content_word(lexicon: &Lexicon, word: &str) -> bool {
     word.chars().count() >= 3 && !lexicon.is_lower(word, WordClass::StopWord)
 }
 
-/// The built-in lexicon, for [`is_content`].
-static BUILTIN_LEXICON: std::sync::LazyLock<Arc<Lexicon>> =
-    std::sync::LazyLock::new(|| crate::rules::RuleSet::builtin().lexicon);
-
-/// Whether a normalised word carries content, by the built-in lexicon:
-/// [`is_content_word`] for callers that hold no lexicon (`check/figures.rs`
-/// calls it; a caller with a [`SourceIndex`] should ask
-/// [`SourceIndex::is_content_word`], which follows the run's rules).
-pub fn is_content(word: &str) -> bool {
-    is_content_word(&BUILTIN_LEXICON, word)
-}
-
 /// Who said a unit's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Voice {
