@@ -99,6 +99,7 @@ word_classes! {
         OpeningPhraseWord => opening_phrase_words,
         OpeningPreposition => opening_prepositions,
         ParentheticalAdverb => parenthetical_adverbs,
+        ParentheticalPhrase => parenthetical_phrases,
         SetOffAdverb => set_off_adverbs,
         PlacePreposition => place_prepositions,
         VerbAdverb => verb_adverbs,

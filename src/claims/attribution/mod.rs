@@ -265,16 +265,6 @@ impl Reader<'_, '_> {
     /// A parenthetical adverb set off by commas that ends at token `comma`
     /// (`The two lawmakers, however, argue`): the token before it starts.
     fn parenthetical_ending_at(&self, comma: usize) -> Option<usize> {
-        // Two-word ones: `for example`, `in fact`, `of course`.
-        const PARENTHETICAL_PAIRS: &[(&str, &str)] = &[
-            ("for", "example"),
-            ("for", "instance"),
-            ("in", "fact"),
-            ("in", "turn"),
-            ("of", "course"),
-            ("in", "addition"),
-            ("in", "contrast"),
-        ];
         let t = self.tokens;
         if !t.tokens.get(comma)?.is_punct(',') {
             return None;
@@ -283,10 +273,14 @@ impl Reader<'_, '_> {
             t.is_a(comma - 1, WordClass::ParentheticalAdverb) && t.tokens[opening].is_punct(',')
         });
         let two_words = comma.checked_sub(3).filter(|&opening| {
+            // Two-word ones: `for example`, `in fact`, `of course`.
+            let words = [comma - 2, comma - 1];
             t.tokens[opening].is_punct(',')
-                && PARENTHETICAL_PAIRS
-                    .iter()
-                    .any(|(a, b)| t.is(comma - 2, a) && t.is(comma - 1, b))
+                && words.iter().all(|&i| t.tokens[i].is_word())
+                && t.lexicon().is_lower(
+                    &format!("{} {}", t.lower(comma - 2), t.lower(comma - 1)),
+                    WordClass::ParentheticalPhrase,
+                )
         });
         one_word.or(two_words)
     }
