@@ -15,6 +15,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::lang::en::contraction_len;
 use crate::span::Span;
 
 /// A normalised word and where it is in its document.
@@ -151,28 +152,9 @@ fn split(text: &str, offset: usize, strictness: Strictness, quotation: bool) -> 
     segments
 }
 
-/// Endings of English contractions, apostrophe included.
-const CONTRACTIONS: &[&str] = &[
-    "n't", "'re", "'ve", "'ll", "'m", "'d", "'s", "’re", "’ve", "’ll", "’m", "’d", "’s", "n’t",
-];
-
 /// Whether `rest` starts with a contraction ending followed by no letter.
 fn is_contraction(rest: &str) -> bool {
     contraction_len(rest) > 0
-}
-
-/// The length of the contraction ending `rest` starts with, or 0.
-fn contraction_len(rest: &str) -> usize {
-    CONTRACTIONS
-        .iter()
-        .find(|c| {
-            rest.starts_with(**c)
-                && !rest[c.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        })
-        .map_or(0, |c| c.len())
 }
 
 /// The length in bytes of the hyphen at `at` in `text`, or 0.

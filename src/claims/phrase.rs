@@ -127,9 +127,7 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
 /// `there's`, `they’re`).
 fn is_pronoun_contraction(tokens: &Tokens<'_>, i: usize) -> bool {
     let lower = tokens.lower(i);
-    ["'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d"]
-        .iter()
-        .find_map(|ending| lower.strip_suffix(ending))
+    crate::lang::en::contracted_host(lower)
         .is_some_and(|stem| tokens.lexicon().is_lower(stem, WordClass::ContractionHost))
 }
 

@@ -6,10 +6,10 @@
 //!   in its base form ("add" gives added, adds, adding);
 //! * [`stemmer`]: the Snowball English stemmer the checker aligns words
 //!   with ("finalised" and "finalise" meet);
-//! * [`american_spelling`]: British spellings folded to American ones
-//!   ("organised" to "organized"), by their endings, with the words whose
-//!   endings only look British ("promise", "evidence"). Like the verb
-//!   endings, this is how English is spelt, not a class of words.
+//! * [`american_spelling`], [`contraction_len`], [`contracted_host`]: how
+//!   English is spelt, from `rules/en/spelling.toml` (British endings
+//!   folded to American ones, "organised" to "organized"; the endings of
+//!   contractions, "n't" and "'s").
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -31,9 +31,10 @@ pub fn regular_forms(verb: &str) -> (String, String, String) {
     };
     let third = if let Some(stem) = stem_y {
         format!("{stem}ies")
-    } else if ["s", "sh", "ch", "x", "z", "o"]
+    } else if Spelling::get()
+        .third_person_es
         .iter()
-        .any(|e| verb.ends_with(e))
+        .any(|e| verb.ends_with(e.as_str()))
     {
         format!("{verb}es")
     } else {
@@ -54,144 +55,49 @@ pub fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }
 
-/// Endings that British and American spelling write differently, as
-/// (British, American).
-const SPELLING_ENDINGS: &[(&str, &str)] = &[
-    ("isation", "ization"),
-    ("isations", "izations"),
-    ("ise", "ize"),
-    ("ised", "ized"),
-    ("ises", "izes"),
-    ("ising", "izing"),
-    ("yse", "yze"),
-    ("ysed", "yzed"),
-    ("ysing", "yzing"),
-    ("our", "or"),
-    ("ours", "ors"),
-    ("ence", "ense"),
-    ("ences", "enses"),
-    ("tre", "ter"),
-    ("tres", "ters"),
-    ("lled", "led"),
-    ("lling", "ling"),
-];
+/// How English is spelt, from `rules/en/spelling.toml`: read once, when a
+/// word is first folded, since the comparison of words runs where no rules
+/// folder is to hand.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Spelling {
+    /// British endings and their American forms, as (British, American).
+    endings: Vec<(String, String)>,
+    /// Words the endings would wrongly change.
+    exceptions: rustc_hash::FxHashSet<String>,
+    /// Verb endings after which the third person takes "-es".
+    third_person_es: Vec<String>,
+    /// Endings of contractions, apostrophe included.
+    contractions: Vec<String>,
+    /// The contractions of a verb onto a pronoun.
+    pronoun_contractions: Vec<String>,
+}
 
-/// Words the endings above would wrongly change.
-const SPELLING_EXCEPTIONS: &[&str] = &[
-    "four",
-    "your",
-    "hour",
-    "tour",
-    "pour",
-    "sour",
-    "flour",
-    "our",
-    "ours",
-    "hours",
-    "tours",
-    "yours",
-    "fours",
-    "rise",
-    "wise",
-    "precise",
-    "concise",
-    "promise",
-    "premise",
-    "otherwise",
-    "expertise",
-    "enterprise",
-    "exercise",
-    "surprise",
-    "compromise",
-    "franchise",
-    "advise",
-    "devise",
-    "revise",
-    "supervise",
-    "televise",
-    "comprise",
-    "despise",
-    "disguise",
-    "merchandise",
-    "noise",
-    "poise",
-    "raise",
-    "praise",
-    "cruise",
-    "arise",
-    "since",
-    "fence",
-    "hence",
-    "pence",
-    "science",
-    "silence",
-    "since",
-    "evidence",
-    "presence",
-    "absence",
-    "influence",
-    "sentence",
-    "experience",
-    "audience",
-    "confidence",
-    "conference",
-    "difference",
-    "reference",
-    "preference",
-    "independence",
-    "violence",
-    "intelligence",
-    "sequence",
-    "consequence",
-    "existence",
-    "residence",
-    "dependence",
-    "occurrence",
-    "emergence",
-    "convergence",
-    "once",
-    "entre",
-    "theatre",
-    "genre",
-    "filled",
-    "killed",
-    "called",
-    "spelled",
-    "willed",
-    "rolled",
-    "polled",
-    "controlled",
-    "installed",
-    "compelled",
-    "expelled",
-    "propelled",
-    "excelled",
-    "enrolled",
-    "fulfilled",
-    "stalled",
-    "walled",
-    "pulled",
-    "drilled",
-    "skilled",
-    "thrilled",
-    "calling",
-    "filling",
-    "killing",
-    "polling",
-    "rolling",
-    "selling",
-    "telling",
-    "willing",
-    "falling",
-    "controlling",
-    "pulling",
-    "spilling",
-    "billing",
-    "drilling",
-    "yelling",
-    "dwelling",
-    "travelling",
-];
+impl Spelling {
+    /// The built-in spelling rules, with every ending written with a
+    /// straight apostrophe also written with a typographic one.
+    fn get() -> &'static Spelling {
+        static SPELLING: std::sync::OnceLock<Spelling> = std::sync::OnceLock::new();
+        SPELLING.get_or_init(|| {
+            let mut spelling: Spelling =
+                toml::from_str(include_str!("../../rules/en/spelling.toml"))
+                    .expect("the built-in spelling rules are valid");
+            spelling.contractions = with_typographic_apostrophes(&spelling.contractions);
+            spelling.pronoun_contractions =
+                with_typographic_apostrophes(&spelling.pronoun_contractions);
+            spelling
+        })
+    }
+}
+
+/// `endings` as written, then each with ’ for ', in that order.
+fn with_typographic_apostrophes(endings: &[String]) -> Vec<String> {
+    let typographic = endings
+        .iter()
+        .filter(|e| e.contains('\''))
+        .map(|e| e.replace('\'', "’"));
+    endings.iter().cloned().chain(typographic).collect()
+}
 
 /// The American form of a British spelling (other words unchanged): the
 /// checker compares "organised" and "organized" as one word.
@@ -199,23 +105,47 @@ pub fn american_spelling(word: &str) -> String {
     if word.len() <= 4 {
         return word.to_string();
     }
+    let spelling = Spelling::get();
     // The exceptions are looked up only for a word with a British ending:
     // most words have none.
-    let ending = SPELLING_ENDINGS.iter().find_map(|(british, us)| {
-        word.strip_suffix(british)
+    let ending = spelling.endings.iter().find_map(|(british, us)| {
+        word.strip_suffix(british.as_str())
             .filter(|stem| stem.len() >= 2)
             .map(|stem| (stem, us))
     });
     let Some((stem, us)) = ending else {
         return word.to_string();
     };
-    if SPELLING_EXCEPTIONS.contains(&word) {
+    if spelling.exceptions.contains(word) {
         return word.to_string();
     }
-    if word == "travelling" {
-        return "traveling".to_string();
-    }
     format!("{stem}{us}")
+}
+
+/// The length in bytes of the contraction ending (`n't`, `'s`, `’re`)
+/// that `rest` starts with when no letter or digit follows it, else 0.
+pub fn contraction_len(rest: &str) -> usize {
+    Spelling::get()
+        .contractions
+        .iter()
+        .find(|c| {
+            rest.starts_with(c.as_str())
+                && !rest[c.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map_or(0, String::len)
+}
+
+/// The word a verb is contracted onto, if `word` (lower case) ends with
+/// such a contraction: "they" of "they're", "it" of "it’s" (and "senator"
+/// of "senator's", which the caller tells from a pronoun).
+pub fn contracted_host(word: &str) -> Option<&str> {
+    Spelling::get()
+        .pronoun_contractions
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending.as_str()))
 }
 
 #[cfg(test)]

@@ -143,13 +143,7 @@ impl DraftChecker<'_, '_> {
         let Some(name) = &voice.name else {
             return false;
         };
-        let is_pronoun = self
-            .tracer
-            .rules
-            .attribution
-            .pronoun(&speaker.mention)
-            .is_some();
-        if !is_pronoun {
+        if !self.is_pronoun(&speaker.mention) {
             return false;
         }
         let surname = name.split_whitespace().last().unwrap_or(name);
