@@ -60,9 +60,15 @@ fn cases(name: &str) -> Vec<Case> {
 /// went wrong: a case that does not give what it expects, or a known gap
 /// that now does.
 fn run_cases(name: &str, run: impl Fn(&str) -> String) {
+    run_cases_expecting(name, |input, _| run(input));
+}
+
+/// [`run_cases`], for a runner that reads what is expected too (to show a
+/// message only where a case asks about it).
+fn run_cases_expecting(name: &str, run: impl Fn(&str, &str) -> String) {
     let mut wrong = Vec::new();
     for case in cases(name) {
-        let got = run(&case.input);
+        let got = run(&case.input, &case.expected);
         match (got == case.expected, case.gap) {
             (true, false) | (false, true) => {}
             (false, false) => wrong.push(format!(
@@ -166,7 +172,12 @@ fn figures() {
 #[test]
 fn checker() {
     let rules = RuleSet::builtin();
-    run_cases("checker", |input| {
+    run_cases_expecting("checker", |input, expected| {
+        // `rule @ words`: the finding's message must hold the words.
+        let asked: Vec<Option<&str>> = expected
+            .split(", ")
+            .map(|item| item.split_once(" @ ").map(|(_, words)| words))
+            .collect();
         let (source, draft) = input
             .split_once(" || ")
             .unwrap_or_else(|| panic!("no ` || ` between source and draft in {input:?}"));
@@ -176,10 +187,18 @@ fn checker() {
         let findings: Vec<String> = audit.documents[0]
             .findings
             .iter()
-            .map(|finding| match finding.severity {
-                // A lead (a finding of low confidence, or an info kind).
-                Severity::Info => format!("{} (lead)", finding.rule.name()),
-                _ => finding.rule.name().to_string(),
+            .enumerate()
+            .map(|(at, finding)| {
+                let rule = match finding.severity {
+                    // A lead (a finding of low confidence, or an info kind).
+                    Severity::Info => format!("{} (lead)", finding.rule.name()),
+                    _ => finding.rule.name().to_string(),
+                };
+                match asked.get(at).copied().flatten() {
+                    Some(words) if finding.message.contains(words) => format!("{rule} @ {words}"),
+                    Some(_) => format!("{rule} @ {}", finding.message),
+                    None => rule,
+                }
             })
             .collect();
         if findings.is_empty() {

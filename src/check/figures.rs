@@ -12,9 +12,12 @@
 //! 4. otherwise the figure has no source.
 
 use super::index::SourceIndex;
+use super::lexicon::KeyedWord;
 use super::normalize::Word;
 use crate::claims::Figure;
 use crate::claims::figures::{FigureKind, FigureValue};
+use crate::rules::FigureRules;
+use crate::span::Span;
 
 /// How many retold-sentence candidates are considered.
 const SENTENCE_CANDIDATES: usize = 5;
@@ -64,8 +67,16 @@ pub fn retold(index: &SourceIndex<'_>, words: &[Word]) -> Vec<usize> {
         .collect()
 }
 
-/// Looks up `figure` of a draft sentence that retells `retold`.
-pub fn find<'i>(index: &'i SourceIndex<'_>, figure: &Figure, retold: &[usize]) -> FigureMatch<'i> {
+/// Looks up `figure` of a draft sentence that retells `retold`; `others`
+/// are the sentence's other figures, whose own counterparts it cannot
+/// have ("more than 200 of its 1,100 staffers" against a source's "more
+/// than 200 staffers": 1,100 is not a changed 200).
+pub fn find<'i>(
+    index: &'i SourceIndex<'_>,
+    figure: &Figure,
+    others: &[Figure],
+    retold: &[usize],
+) -> FigureMatch<'i> {
     for &unit in retold {
         if let Some(same) = index
             .figures_of(unit)
@@ -88,7 +99,7 @@ pub fn find<'i>(index: &'i SourceIndex<'_>, figure: &Figure, retold: &[usize]) -
         let counterparts: Vec<&Figure> = index
             .figures_of(unit)
             .iter()
-            .filter(|f| f.kind == figure.kind)
+            .filter(|f| f.kind == figure.kind && !is_taken(f, figure, others))
             .collect();
         let best = counterparts
             .iter()
@@ -99,6 +110,117 @@ pub fn find<'i>(index: &'i SourceIndex<'_>, figure: &Figure, retold: &[usize]) -
         }
     }
     FigureMatch::Missing
+}
+
+/// Whether another of the draft sentence's figures (not `figure` itself)
+/// says what `source` says.
+fn is_taken(source: &Figure, figure: &Figure, others: &[Figure]) -> bool {
+    others
+        .iter()
+        .any(|other| other.span != figure.span && same_figure(other, source))
+}
+
+/// A source figure of the same kind, unit and number as `figure` whose
+/// qualifier bounds it from the other side: the draft's "more than 30%"
+/// where a source has "nearly 30%".
+pub fn opposite_qualifier<'i>(
+    index: &'i SourceIndex<'_>,
+    rules: &FigureRules,
+    figure: &Figure,
+) -> Option<(usize, &'i Figure)> {
+    let unit_of = |f: &Figure| f.unit.as_deref().map(str::to_lowercase);
+    index.figures_valued_as(figure).find(|(_, source)| {
+        source.kind == figure.kind
+            && unit_of(source) == unit_of(figure)
+            && rules.opposite_sides(figure.qualifier.as_deref(), source.qualifier.as_deref())
+    })
+}
+
+/// How many content words on each side of a figure are its context.
+const CONTEXT_WORDS: usize = 4;
+
+/// The least number of context words a draft figure and a source figure
+/// must share to be the same thing measured.
+const MIN_SHARED_CONTEXT: usize = 2;
+
+/// How many source sentences sharing a draft figure's context are looked
+/// at for its counterpart.
+const CONTEXT_CANDIDATES: usize = 8;
+
+/// How far from a figure, in tokens, its context is looked for: a figure
+/// among other figures has no words of its own.
+const CONTEXT_REACH: usize = 12;
+
+/// The source figure that measures what an otherwise unsourced draft
+/// figure measures, judged by the words around the two (`wanted`, from
+/// [`context_of`]): of the same kind and unit, not said by another of the
+/// draft sentence's figures, sharing at least [`MIN_SHARED_CONTEXT`] of
+/// the content words on either side, and sharing more than any other
+/// candidate. "Worth between $1.1 million and $2.5 million" against
+/// "worth between $1.1 million and $2.25 million"; a draft sentence that
+/// joins two source sentences retells neither closely enough for
+/// [`retold`], but the words next to a figure still name what it measures.
+pub fn context_counterpart<'i>(
+    index: &'i SourceIndex<'_>,
+    figure: &Figure,
+    others: &[Figure],
+    wanted: &[u64],
+) -> Option<(usize, &'i Figure)> {
+    if wanted.len() < MIN_SHARED_CONTEXT {
+        return None;
+    }
+    let unit_of = |f: &Figure| f.unit.as_deref().map(str::to_lowercase);
+    let keys: Vec<(u64, f64)> = wanted.iter().map(|&k| (k, 1.0)).collect();
+    let mut best: Option<(usize, usize, &Figure)> = None;
+    let mut tied = false;
+    for at in index.content_candidates(&keys, CONTEXT_CANDIDATES) {
+        let unit = &index.units[at];
+        let tokens = &index.sources[unit.source].tokens[unit.claim];
+        for candidate in index.figures_of(at) {
+            if candidate.kind != figure.kind
+                || unit_of(candidate) != unit_of(figure)
+                || is_taken(candidate, figure, others)
+            {
+                continue;
+            }
+            let around = context_of(tokens, candidate.span);
+            let shared = wanted.iter().filter(|k| around.contains(k)).count();
+            if shared < MIN_SHARED_CONTEXT {
+                continue;
+            }
+            match best {
+                Some((most, _, first)) if shared == most => {
+                    tied |= first.value != candidate.value;
+                }
+                Some((most, _, _)) if shared < most => {}
+                _ => {
+                    best = Some((shared, at, candidate));
+                    tied = false;
+                }
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(_, at, f)| (at, f))
+}
+
+/// The keys of the [`CONTEXT_WORDS`] content words on each side of the
+/// figure at `span`, among `tokens` (its sentence's, in order), looked for
+/// within [`CONTEXT_REACH`] tokens.
+pub fn context_of(tokens: &[KeyedWord], span: Span) -> Vec<u64> {
+    let content = |t: &&KeyedWord| !t.function && !t.numeric;
+    let first_after = tokens.partition_point(|t| t.span.start < span.end);
+    let last_before = tokens.partition_point(|t| t.span.end <= span.start);
+    let before = tokens[last_before.saturating_sub(CONTEXT_REACH)..last_before]
+        .iter()
+        .rev()
+        .filter(content)
+        .take(CONTEXT_WORDS);
+    let after = tokens[first_after..]
+        .iter()
+        .take(CONTEXT_REACH)
+        .filter(content)
+        .take(CONTEXT_WORDS);
+    before.chain(after).map(|t| t.key).collect()
 }
 
 /// Whether a draft figure says what a source figure says.

@@ -275,6 +275,30 @@ impl Tracer<'_, '_> {
 
     /// Whether the sources use a word: its key, its stem, or, for a
     /// hyphenated word, each of its parts.
+    /// Whether token `i` of `tokens` (words of `text`) negates its clause:
+    /// a negation word, but not one that opens a pair ("not only … but")
+    /// nor one that carries on an earlier negation ("no record of the class
+    /// nor of the article"); see `negation_focusers` and
+    /// `continuing_negations` in `rules/en/word-classes.toml`.
+    fn negates(&self, tokens: &[KeyedWord], text: &str, i: usize) -> bool {
+        if !self.lexicon.is_negation(&tokens[i]) {
+            return false;
+        }
+        let word = |t: &KeyedWord| text[t.span.start..t.span.end].to_lowercase();
+        let words = &self.rules.lexicon;
+        if tokens
+            .get(i + 1)
+            .is_some_and(|next| words.is_lower(&word(next), WordClass::NegationFocuser))
+        {
+            return false;
+        }
+        if words.is_lower(&word(&tokens[i]), WordClass::ContinuingNegation) {
+            let from = i.saturating_sub(CONTINUED_NEGATION_REACH);
+            return !tokens[from..i].iter().any(|t| self.lexicon.is_negation(t));
+        }
+        true
+    }
+
     fn knows(&self, draft: &str, token: &KeyedWord) -> bool {
         if self.index.knows(token.key) || self.index.knows(token.stem) {
             return true;
@@ -521,11 +545,11 @@ impl Tracer<'_, '_> {
 
         // A negation between two anchors (or right before the first) on
         // one side only.
-        let negation_in = |tokens: &[KeyedWord], range: std::ops::Range<usize>| {
-            tokens[range]
-                .iter()
-                .find(|t| self.lexicon.is_negation(t))
-                .map(|t| t.span)
+        let negation_in = |tokens: &[KeyedWord], text: &str, range: std::ops::Range<usize>| {
+            range
+                .into_iter()
+                .find(|&i| self.negates(tokens, text, i))
+                .map(|i| tokens[i].span)
         };
         let mut previous: Option<(usize, usize)> = None;
         for &(c, p) in all_anchors.iter().filter(|_| slots_compared) {
@@ -557,11 +581,11 @@ impl Tracer<'_, '_> {
                         (negation && negation_allowed) || (!negation && !carries_content(t))
                     })
                 };
-            let in_draft = negation_in(clause, draft_window.clone()).filter(|_| {
+            let in_draft = negation_in(clause, draft, draft_window.clone()).filter(|_| {
                 bare(clause, draft_window.clone(), true)
                     && bare(passage, source_window.clone(), false)
             });
-            let in_source = negation_in(passage, source_window.clone()).filter(|_| {
+            let in_source = negation_in(passage, source_text, source_window.clone()).filter(|_| {
                 bare(passage, source_window.clone(), true)
                     && bare(clause, draft_window.clone(), false)
             });
@@ -619,6 +643,10 @@ const LOCAL: usize = 6;
 /// How far after its last anchor (or before its first) a name slot
 /// reaches, in words.
 const NAME_REACH: usize = 8;
+
+/// How many words back a continuing negation ("nor") looks for the
+/// negation it carries on.
+const CONTINUED_NEGATION_REACH: usize = 30;
 
 /// How many words before an anchor a negation governs it.
 const NEGATION_REACH: usize = 3;

@@ -25,6 +25,7 @@ struct FiguresFile {
     durations: BTreeMap<String, String>,
     frequencies: BTreeMap<String, (String, f64)>,
     qualifiers: BTreeMap<String, String>,
+    qualifier_sides: BTreeMap<String, QualifierSide>,
     dates: Dates,
     counts: Counts,
 }
@@ -57,6 +58,16 @@ struct Counts {
     not_counted: Vec<String>,
 }
 
+/// Which side of its number a qualifier puts the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QualifierSide {
+    /// "more than", "at least".
+    Above,
+    /// "up to", "nearly", "less than".
+    Below,
+}
+
 /// The compiled figure rules.
 #[derive(Debug, Clone)]
 pub struct FigureRules {
@@ -80,6 +91,9 @@ pub struct FigureRules {
     pub qualifiers: HashMap<String, String>,
     /// Longest qualifier, in words.
     pub qualifier_words: usize,
+    /// The side of its number each canonical qualifier that bounds it
+    /// puts the value.
+    pub qualifier_sides: HashMap<String, QualifierSide>,
     /// Month name or abbreviation to its number, 1 to 12.
     pub months: HashMap<String, u32>,
     pub weekdays: HashSet<String>,
@@ -100,6 +114,16 @@ pub struct FigureRules {
 }
 
 impl FigureRules {
+    /// Whether two canonical qualifiers bound their numbers from opposite
+    /// sides ("more than" and "nearly").
+    pub fn opposite_sides(&self, a: Option<&str>, b: Option<&str>) -> bool {
+        let side = |q: Option<&str>| q.and_then(|q| self.qualifier_sides.get(q));
+        matches!(
+            (side(a), side(b)),
+            (Some(x), Some(y)) if x != y
+        )
+    }
+
     pub(super) fn new(file: &RuleText) -> Result<FigureRules> {
         let spec: FiguresFile = file.toml()?;
         let lower_map = |map: BTreeMap<String, f64>| -> HashMap<String, f64> {
@@ -196,6 +220,11 @@ impl FigureRules {
             frequencies,
             qualifier_words: qualifiers.keys().map(word_count).max().unwrap_or(1),
             qualifiers,
+            qualifier_sides: spec
+                .qualifier_sides
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
             months,
             weekdays,
             month_openers: lower_set(spec.dates.month_openers),

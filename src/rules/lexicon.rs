@@ -127,6 +127,8 @@ word_classes! {
         SpeechNounPreposition => speech_noun_prepositions,
         ClauseStart => clause_starts,
         StopWord => stop_words,
+        NegationFocuser => negation_focusers,
+        ContinuingNegation => continuing_negations,
     }
     elsewhere {
         Weekday,

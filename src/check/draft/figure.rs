@@ -3,17 +3,28 @@
 //! Finds `figure-mismatch` (a figure of the same kind that differs) and
 //! `unsourced-figure` (none).
 
+use std::cell::OnceCell;
+
 use super::{Checked, DraftChecker};
 use crate::check::figures::{self, FigureMatch};
 use crate::check::kinds::{figure_mismatch::FigureMismatch, unsourced_figure::UnsourcedFigure};
-use crate::claims;
+use crate::check::lexicon::KeyedWord;
 use crate::claims::figures::FigureKind;
+use crate::claims::{self, Claim};
 
 impl DraftChecker<'_, '_> {
     /// A figure must be in the source sentence the claim retells, or
     /// anywhere in the sources, or follow from theirs by simple arithmetic.
-    pub(super) fn check_figure(&self, figure: &claims::Figure, retold: &[usize]) -> Checked {
-        let found = match figures::find(self.index, figure, retold) {
+    /// `claim` is the draft claim the figure is in, `tokens` its keyed
+    /// words (made when first asked for).
+    pub(super) fn check_figure(
+        &self,
+        figure: &claims::Figure,
+        claim: &Claim<'_>,
+        tokens: &OnceCell<Vec<KeyedWord>>,
+        retold: &[usize],
+    ) -> Checked {
+        let found = match figures::find(self.index, figure, &claim.figures, retold) {
             // No sentence retold gives it, but the sources give the thing
             // it measures one other value.
             FigureMatch::Missing => figures::only_counterpart(self.index, figure).map_or(
@@ -74,6 +85,32 @@ impl DraftChecker<'_, '_> {
                 )
             }
             FigureMatch::Missing => {
+                // The words around it may still say which source figure it
+                // changed.
+                let tokens =
+                    tokens.get_or_init(|| self.tracer.lexicon.tokens(claim.text, claim.span.start));
+                let context = figures::context_of(tokens, figure.span);
+                let counterpart =
+                    figures::opposite_qualifier(self.index, &self.tracer.rules.figures, figure)
+                        .or_else(|| {
+                            figures::context_counterpart(
+                                self.index,
+                                figure,
+                                &claim.figures,
+                                &context,
+                            )
+                        });
+                if let Some((unit, source)) = counterpart {
+                    let evidence = self.evidence(unit, source.span, None);
+                    let violation = FigureMismatch {
+                        draft: figure,
+                        source,
+                    };
+                    return Checked::Found(
+                        self.finding(&violation, figure.span)
+                            .with_evidence(evidence),
+                    );
+                }
                 let violation = UnsourcedFigure {
                     figure: &figure.text,
                 };

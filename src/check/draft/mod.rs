@@ -245,9 +245,10 @@ impl DraftChecker<'_, '_> {
         }
         let words = normalize::words(claim.text, claim.span.start, self.strictness);
         let retold = figures::retold(self.index, &words);
+        let tokens = std::cell::OnceCell::new();
         for figure in &claim.figures {
             self.take(
-                self.check_figure(figure, &retold),
+                self.check_figure(figure, claim, &tokens, &retold),
                 &mut evidence,
                 &mut found,
             );
