@@ -86,7 +86,7 @@ pub fn check_draft(
         }
     }
     let mut audits = Vec::with_capacity(claims.len());
-    for (claim, cites) in claims.iter().zip(&cited_by_claim) {
+    for (at, (claim, cites)) in claims.iter().zip(&cited_by_claim).enumerate() {
         let not_a_claim = is_not_a_claim(draft, claim);
         let ClaimCheck {
             mut evidence,
@@ -95,7 +95,8 @@ pub fn check_draft(
         } = if not_a_claim {
             ClaimCheck::default()
         } else {
-            checker.check_claim(claim)
+            let previous = at.checked_sub(1).map(|before| &claims[before]);
+            checker.check_claim(claim, previous)
         };
         if !cites.is_empty() {
             match checker.check_citation(claim, cites, &evidence) {
@@ -236,7 +237,9 @@ struct ClaimCheck {
 impl DraftChecker<'_, '_> {
     /// Checks one claim: its quotations, its figures, whether the sources
     /// disagree on them, and what it states.
-    fn check_claim(&self, claim: &Claim<'_>) -> ClaimCheck {
+    /// `previous` is the draft's claim before it, for a speaker it points
+    /// back to ("He also said …").
+    fn check_claim(&self, claim: &Claim<'_>, previous: Option<&Claim<'_>>) -> ClaimCheck {
         let mut evidence = Vec::new();
         // This claim's findings so far: later checks defer to them.
         let mut found: Vec<Finding> = Vec::new();
@@ -309,7 +312,7 @@ impl DraftChecker<'_, '_> {
         let mut flagged = false;
         if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
             let traces = if content.is_some() { &reported } else { &own };
-            let checked = self.check_reported_speech(claim, speaker, traces);
+            let checked = self.check_reported_speech(claim, previous, speaker, traces);
             flagged |= matches!(checked, Checked::Found(_));
             self.take(checked, &mut evidence, &mut found);
         }

@@ -108,6 +108,7 @@ impl DraftChecker<'_, '_> {
     pub(super) fn check_reported_speech(
         &self,
         claim: &Claim<'_>,
+        previous: Option<&Claim<'_>>,
         speaker: &claims::Speaker,
         traces: &[ClauseTrace],
     ) -> Checked {
@@ -187,6 +188,7 @@ impl DraftChecker<'_, '_> {
             let source = &self.index.units[unit];
             let source_claims = &self.index.sources[source.source].claims.claims;
             let confidence = if self.names_firmly(source_claims, source.claim)
+                && self.reports_by_name(claim, previous, speaker)
                 && speakers::clearly_different(&speaker.name, source_name)
             {
                 Confidence::High
@@ -200,6 +202,54 @@ impl DraftChecker<'_, '_> {
             );
         }
         Checked::Held(self.evidence_at(place, None))
+    }
+}
+
+impl DraftChecker<'_, '_> {
+    /// Whether a draft's reported speech names its speaker next to the
+    /// attributing words: "Okonjo said", "said Okonjo", "Okonjo, a
+    /// Republican voter, said" (one apposition), with no other name
+    /// between them otherwise. A pronoun
+    /// ("he argued") or a subject far from the verb, past other names
+    /// ("Okonjo uses the firm whose head, Ines Duarte, said …"), is the
+    /// reader's guess at who is speaking, which a careful reader may make
+    /// otherwise. A pronoun is firm where it goes on from the speaker of
+    /// the sentence before (`previous`): "Reyes said … . He also said …".
+    fn reports_by_name(
+        &self,
+        claim: &Claim<'_>,
+        previous: Option<&Claim<'_>>,
+        speaker: &claims::Speaker,
+    ) -> bool {
+        if self.is_pronoun(&speaker.mention) {
+            return previous
+                .and_then(|before| before.speaker.as_ref())
+                .is_some_and(|before| {
+                    before.name == speaker.name && !self.is_pronoun(&before.mention)
+                });
+        }
+        let (Some(cue), text) = (claim.cue.as_deref(), claim.text) else {
+            return false;
+        };
+        let Some(cue_at) = text.find(cue) else {
+            return false;
+        };
+        let after_cue = &text[cue_at + cue.len()..];
+        if after_cue.trim_start().starts_with(speaker.mention.as_str()) {
+            return true;
+        }
+        let Some(mention_at) = text[..cue_at].rfind(speaker.mention.as_str()) else {
+            return false;
+        };
+        let between = text[mention_at + speaker.mention.len()..cue_at].trim();
+        // One apposition describes the speaker ("Okonjo, a Republican
+        // voter, said"); past it, a capitalised word may be the subject.
+        let apposition =
+            between.starts_with(',') && between.ends_with(',') && between.matches(',').count() == 2;
+        apposition
+            || !between
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .any(|word| word.chars().next().is_some_and(char::is_uppercase))
     }
 }
 
