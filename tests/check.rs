@@ -701,3 +701,39 @@ fn initials_trace_to_the_names_they_stand_for() {
     assert_eq!(imf[0].0, "unsupported-claim");
     assert!(imf[0].2.contains("“IMF”"), "{}", imf[0].2);
 }
+
+/// A citation is wrong only where another source holds the claim and the
+/// cited one does not retell it: a cited source that retells the sentence
+/// holds it, though another holds it better; and a citing claim that no
+/// source holds is unsupported, its citation only a lead.
+#[test]
+fn a_citation_is_wrong_only_against_positive_evidence() {
+    let output = claimtrace(&[
+        "check",
+        "tests/fixtures/citations/draft.md",
+        "--source",
+        "tests/fixtures/citations/sources/",
+        "--format",
+        "json",
+    ]);
+    let audit: serde_json::Value = schema::validated(stdout(&output));
+    let findings: Vec<(String, String)> = audit["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().expect("rule").to_string(),
+                f["severity"].as_str().expect("severity").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            ("unsupported-claim".to_string(), "warning".to_string()),
+            ("citation-mismatch".to_string(), "info".to_string()),
+        ],
+        "the first claim's citation holds; the second's is a lead"
+    );
+}

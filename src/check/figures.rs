@@ -53,6 +53,12 @@ pub enum FigureMatch<'i> {
 /// The source sentences a draft sentence (its normalised `words`) retells,
 /// best first.
 pub fn retold(index: &SourceIndex<'_>, words: &[Word]) -> Vec<usize> {
+    retold_among(index, words, SENTENCE_CANDIDATES)
+}
+
+/// [`retold`], among the `limit` source sentences sharing most words with
+/// the draft sentence.
+pub fn retold_among(index: &SourceIndex<'_>, words: &[Word], limit: usize) -> Vec<usize> {
     let content = words
         .iter()
         .filter(|w| index.is_content_word(&w.text))
@@ -60,7 +66,7 @@ pub fn retold(index: &SourceIndex<'_>, words: &[Word]) -> Vec<usize> {
         .max(1);
     let needed = ((content as f64 * MIN_RETELLING).ceil() as usize).max(2);
     index
-        .word_candidates(words, false, SENTENCE_CANDIDATES)
+        .word_candidates(words, false, limit)
         .into_iter()
         .filter(|&(_, shared)| shared >= needed)
         .map(|(unit, _)| unit)

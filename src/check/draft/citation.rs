@@ -8,10 +8,14 @@ use crate::check::kinds::{
     broken_citation::BrokenCitation, citation_mismatch::CitationMismatch,
     unverifiable_citation::UnverifiableCitation,
 };
-use crate::check::{Evidence, Finding, figures, normalize};
+use crate::check::{Confidence, Evidence, Finding, figures, normalize};
 use crate::citations::{Citation, Cited};
 use crate::claims::Claim;
 use crate::span::Span;
+
+/// How many source sentences sharing words with a citing sentence are
+/// looked at for one in a cited source that retells it.
+const CITED_CANDIDATES: usize = 50;
 
 impl DraftChecker<'_, '_> {
     /// A citation that cites no readable source: no definition, a missing
@@ -45,21 +49,30 @@ impl DraftChecker<'_, '_> {
         if evidence.iter().any(|e| is_cited(&e.source)) {
             return Checked::Nothing;
         }
-        let holder = if let Some(first) = evidence.first() {
-            Some(first.source.clone())
-        } else {
-            let words = normalize::words(claim.text, claim.span.start, self.strictness);
-            let retold = figures::retold(self.index, &words);
-            if let Some(&unit) = retold.iter().find(|&&u| is_cited(&self.source_path(u))) {
-                return Checked::Held(self.evidence(unit, self.index.units[unit].span, None));
-            }
-            retold.first().map(|&u| self.source_path(u))
-        };
+        // A cited source that retells the sentence holds it, though another
+        // source holds it better: the draft may have taken it from both.
+        let words = normalize::words(claim.text, claim.span.start, self.strictness);
+        let retold = figures::retold_among(self.index, &words, CITED_CANDIDATES);
+        if let Some(&unit) = retold.iter().find(|&&u| is_cited(&self.source_path(u))) {
+            return Checked::Held(self.evidence(unit, self.index.units[unit].span, None));
+        }
+        let holder = evidence
+            .first()
+            .map(|first| first.source.clone())
+            .or_else(|| retold.first().map(|&u| self.source_path(u)));
         let (marker, cited) = cites[0];
         let violation = CitationMismatch {
             cited,
             holder: holder.as_deref(),
         };
-        Checked::Found(self.finding(&violation, marker))
+        // Only another source that holds the claim shows the citation
+        // wrong; where no source holds it, the claim is what is
+        // unsupported, and the citation is only a lead.
+        let confidence = if holder.is_some() {
+            Confidence::High
+        } else {
+            Confidence::Low
+        };
+        Checked::Found(self.finding(&violation, marker).with_confidence(confidence))
     }
 }
