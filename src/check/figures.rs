@@ -79,6 +79,7 @@ pub fn retold_among(index: &SourceIndex<'_>, words: &[Word], limit: usize) -> Ve
 /// than 200 staffers": 1,100 is not a changed 200).
 pub fn find<'i>(
     index: &'i SourceIndex<'_>,
+    rules: &FigureRules,
     figure: &Figure,
     others: &[Figure],
     retold: &[usize],
@@ -98,7 +99,7 @@ pub fn find<'i>(
     {
         return FigureMatch::Same { unit, figure: same };
     }
-    if let Some((unit, how)) = derived(index, figure, retold) {
+    if let Some((unit, how)) = derived(index, rules, figure, retold) {
         return FigureMatch::Derived { unit, how };
     }
     for &unit in retold {
@@ -316,6 +317,54 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
+/// Whether a figure is a multiple of another ("25 times", "threefold").
+fn is_multiple(rules: &FigureRules, figure: &Figure) -> bool {
+    figure.kind == FigureKind::Count
+        && figure
+            .unit
+            .as_deref()
+            .is_some_and(|unit| rules.multiples.contains(&unit.to_lowercase()))
+}
+
+/// Whether a multiple is the quotient of two other figures of its own
+/// sentence that measure the same thing: "$5,000, roughly 25 times the
+/// usual price of about $200" is arithmetic the draft shows, on figures
+/// that are checked themselves.
+pub fn multiple_of_others(rules: &FigureRules, figure: &Figure, others: &[Figure]) -> bool {
+    let FigureValue::Number(target) = figure.value else {
+        return false;
+    };
+    if !is_multiple(rules, figure) {
+        return false;
+    }
+    let numbers: Vec<(&Figure, f64)> = others
+        .iter()
+        .filter(|other| other.span != figure.span && other.kind != FigureKind::Count)
+        .filter_map(|other| match other.value {
+            FigureValue::Number(value) if value > 0.0 => Some((other, value)),
+            _ => None,
+        })
+        .collect();
+    numbers.iter().enumerate().any(|(i, (a, x))| {
+        numbers[i + 1..].iter().any(|(b, y)| {
+            a.kind == b.kind
+                && a.unit == b.unit
+                && roughly(x.max(*y) / x.min(*y), target, figure.qualifier.is_some())
+        })
+    })
+}
+
+/// Whether a quotient `value` gives the multiple `target`: to the nearest
+/// whole multiple, or within a tenth when the draft says it is
+/// approximate ("roughly 25 times").
+fn roughly(value: f64, target: f64, approximate: bool) -> bool {
+    if approximate {
+        (value - target).abs() <= 0.1 * target.abs()
+    } else {
+        (value - target).abs() < 0.5
+    }
+}
+
 /// Lower-case letters and digits only: "Tuesday" and "tuesday," agree.
 pub(super) fn bare(text: &str) -> String {
     text.chars()
@@ -326,10 +375,18 @@ pub(super) fn bare(text: &str) -> String {
 
 /// A draft figure given by simple arithmetic on two figures of one source
 /// the draft sentence retells.
-fn derived(index: &SourceIndex<'_>, figure: &Figure, retold: &[usize]) -> Option<(usize, String)> {
+fn derived(
+    index: &SourceIndex<'_>,
+    rules: &FigureRules,
+    figure: &Figure,
+    retold: &[usize],
+) -> Option<(usize, String)> {
     let FigureValue::Number(target) = figure.value else {
         return None;
     };
+    // "25 times the usual price": a multiple, the quotient of two figures
+    // that measure the same thing.
+    let multiple = is_multiple(rules, figure);
     // Every figure of the sources the draft sentence retells: "a third of
     // the outlay" may stand a sentence away from the outlay.
     let mut sources: Vec<usize> = retold.iter().map(|&u| index.units[u].source).collect();
@@ -362,6 +419,10 @@ fn derived(index: &SourceIndex<'_>, figure: &Figure, retold: &[usize]) -> Option
                 share(b, *y).filter(|_| a.unit == figure.unit && a.kind == figure.kind)
             {
                 close(s * x, target).then(|| format!("{} of {}", b.text, a.text))
+            } else if multiple && a.kind == b.kind && a.unit == b.unit {
+                let (big, small) = if x >= y { (x, y) } else { (y, x) };
+                (*small > 0.0 && roughly(big / small, target, figure.qualifier.is_some()))
+                    .then(|| format!("{} divided by {}", a.text, b.text))
             } else if same_unit && a.kind == figure.kind && b.kind == figure.kind {
                 if close(x + y, target) {
                     Some(format!("{} + {}", a.text, b.text))

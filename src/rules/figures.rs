@@ -55,6 +55,7 @@ struct Dates {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Counts {
+    multiples: Vec<String>,
     not_counted: Vec<String>,
 }
 
@@ -102,6 +103,8 @@ pub struct FigureRules {
     pub month_openers: HashSet<String>,
     pub years: (i64, i64),
     pub not_counted: HashSet<String>,
+    /// Units of a count that make it a multiple of another figure.
+    pub multiples: HashSet<String>,
     /// Every lower-case word that can open a figure: number words,
     /// articles, currency codes, calendar words, frequencies, fractions
     /// and ordinals. A word outside it is passed over with one lookup.
@@ -230,6 +233,7 @@ impl FigureRules {
             month_openers: lower_set(spec.dates.month_openers),
             years: spec.dates.years,
             not_counted: lower_set(spec.counts.not_counted),
+            multiples: lower_set(spec.counts.multiples),
         })
     }
 }

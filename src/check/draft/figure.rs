@@ -24,7 +24,16 @@ impl DraftChecker<'_, '_> {
         tokens: &OnceCell<Vec<KeyedWord>>,
         retold: &[usize],
     ) -> Checked {
-        let found = match figures::find(self.index, figure, &claim.figures, retold) {
+        if figures::multiple_of_others(&self.tracer.rules.figures, figure, &claim.figures) {
+            return Checked::Nothing;
+        }
+        let found = match figures::find(
+            self.index,
+            &self.tracer.rules.figures,
+            figure,
+            &claim.figures,
+            retold,
+        ) {
             // No sentence retold gives it, but the sources give the thing
             // it measures one other value.
             FigureMatch::Missing => figures::only_counterpart(self.index, figure).map_or(
