@@ -299,6 +299,41 @@ impl Tracer<'_, '_> {
         true
     }
 
+    /// Whether the word at `at` of `tokens` (words of `text`) is what
+    /// someone is reported to intend: a modal ("will", "would") with a
+    /// reporting verb within [`INTENTION_REACH`] words before it ("say
+    /// they will", "said it would").
+    fn reported_intention(&self, tokens: &[KeyedWord], text: &str, at: usize) -> bool {
+        let said = &text[tokens[at].span.start..tokens[at].span.end];
+        if !self
+            .rules
+            .lexicon
+            .is_lower(&said.to_lowercase(), WordClass::Modal)
+        {
+            // "said it approved" reports a thing done.
+            return false;
+        }
+        let cues = &self.rules.attribution.cues;
+        let is_cue = |word: &str| cues.contains(&word.to_lowercase());
+        if tokens[at.saturating_sub(INTENTION_REACH)..at]
+            .iter()
+            .any(|t| is_cue(&text[t.span.start..t.span.end]))
+        {
+            return true;
+        }
+        // The clause may be what is reported, and its reporting verb
+        // stand just before it: "said it will approve".
+        let words_inside = at.min(INTENTION_REACH);
+        let Some(first) = tokens.first() else {
+            return false;
+        };
+        text[..first.span.start]
+            .split_whitespace()
+            .rev()
+            .take(INTENTION_REACH - words_inside)
+            .any(|word| is_cue(word.trim_matches(|c: char| !c.is_alphanumeric())))
+    }
+
     fn knows(&self, draft: &str, token: &KeyedWord) -> bool {
         if self.index.knows(token.key) || self.index.knows(token.stem) {
             return true;
@@ -608,10 +643,13 @@ impl Tracer<'_, '_> {
             }
         }
 
-        // A hedge on an anchor or right before it, stated as done.
+        // A hedge on an anchor or right before it, stated as done (not
+        // as what someone says they will do: "say they will release" is
+        // their plan to release).
         if slots_compared
             && self.lexicon.tentative(clause).is_empty()
             && let Some(&(d_at, d_len)) = self.lexicon.definite(clause).first()
+            && !self.reported_intention(clause, draft, d_at)
         {
             let hedges = self.lexicon.tentative(passage);
             let hedge = hedges.iter().find(|&&(at, len)| {
@@ -643,6 +681,10 @@ const LOCAL: usize = 6;
 /// How far after its last anchor (or before its first) a name slot
 /// reaches, in words.
 const NAME_REACH: usize = 8;
+
+/// How many words before a word stating a thing as done a reporting verb
+/// makes it a reported intention ("say they will").
+const INTENTION_REACH: usize = 3;
 
 /// How many words back a continuing negation ("nor") looks for the
 /// negation it carries on.

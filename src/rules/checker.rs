@@ -44,11 +44,13 @@ struct CertaintyFile {
 }
 
 /// The lower-cased words of a rule entry: letters, digits, apostrophes and
-/// `%` are kept, anything else separates words.
+/// `%` are kept, and full stops inside a word ("U.S." is the one word
+/// "u.s", as the checker reads it); anything else separates words.
 pub fn entry_words(text: &str) -> Vec<String> {
     let lowered = text.to_lowercase().replace('’', "'");
     lowered
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '%'))
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '%' || c == '.'))
+        .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
