@@ -71,7 +71,8 @@ impl DraftChecker<'_, '_> {
     /// Whether the draft's word at `word` is a name of its own: written
     /// with a capital letter where a sentence does not start, and not a
     /// first name before a surname ("Hillary Clinton" in a draft of a
-    /// source that only says "Clinton").
+    /// source that only says "Clinton"), nor any word before a name the
+    /// sources give.
     fn is_new_name(&self, word: Span) -> bool {
         let text = &self.draft.text;
         let written = &text[word.start..word.end];
@@ -94,13 +95,24 @@ impl DraftChecker<'_, '_> {
         if opens_sentence {
             return false;
         }
-        let next_is_name = text[word.end..]
+        let next = text[word.end..]
             .trim_start()
-            .chars()
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
             .next()
-            .is_some_and(char::is_uppercase);
+            .unwrap_or("");
+        let next_is_name = next.chars().next().is_some_and(char::is_uppercase);
         let first_name = self.tracer.rules.attribution.name_gender(written).is_some();
-        !(first_name && next_is_name)
+        // A word before a name the sources give ("Marco" of "Marco Rubio"
+        // where the sources say "Rubio") is more of that name, not a new
+        // one.
+        let before_known_name = next_is_name
+            && self
+                .tracer
+                .lexicon
+                .tokens(next, 0)
+                .first()
+                .is_some_and(|t| self.index.is_name(t.stem));
+        !((first_name && next_is_name) || before_known_name)
     }
 
     /// Reported speech ("X said that …", no quotation marks): its content
