@@ -150,6 +150,44 @@ pub fn names_speaker_at_marks(
     at_marks && !guessed
 }
 
+/// Whether quotation `quote` of claim `at` of `claims` names its speaker
+/// as firmly as [`names_speaker_at_marks`], or goes on, unattributed, from
+/// the quotation right before it (in its sentence or the one before) that
+/// does, in the same mouth: `“That is a problem,” said Reyes. “We will
+/// fix it.”`, the news convention for a second quotation of one speaker.
+pub fn names_speaker_of_quotation(
+    quote: &super::Quote,
+    claims: &[super::Claim<'_>],
+    at: usize,
+    pronoun: impl Fn(&str) -> bool,
+) -> bool {
+    let claim = &claims[at];
+    if names_speaker_at_marks(quote, claim, &pronoun) {
+        return true;
+    }
+    if quote.decided_by != Some(voice_passes::CONTINUES_PREVIOUS_QUOTATION) {
+        return false;
+    }
+    let earlier_here = claim
+        .quotes
+        .iter()
+        .rev()
+        .find(|q| q.span.end <= quote.span.start);
+    let (previous, its_claim) = match earlier_here {
+        Some(previous) => (previous, claim),
+        None => match at
+            .checked_sub(1)
+            .and_then(|before| claims[before].quotes.last().map(|q| (q, &claims[before])))
+        {
+            Some(found) => found,
+            None => return false,
+        },
+    };
+    previous.speaker.is_some()
+        && previous.speaker == quote.speaker
+        && names_speaker_at_marks(previous, its_claim, &pronoun)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -124,7 +124,12 @@ impl DraftChecker<'_, '_> {
         let source_claims = &self.index.sources[source_unit.source].claims.claims;
         let source_firm = self.names_firmly(source_claims, source_unit.claim);
         let firm = claims::passes::names_speaker_at_marks(quote, claim, |m| self.is_pronoun(m))
-            && claims::passes::names_speaker_at_marks(source_quote, source_claim, |_| !source_firm);
+            && claims::passes::names_speaker_of_quotation(
+                source_quote,
+                source_claims,
+                source_unit.claim,
+                |_| !source_firm,
+            );
         if firm && speakers::clearly_different(draft_speaker, source_speaker) {
             Confidence::High
         } else {
