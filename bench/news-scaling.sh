@@ -88,11 +88,14 @@ for n in (guard, 4 * guard):
     open(f"{work}/giant-{n}.md", "w", encoding="utf-8").write(" ".join(sentences) + "\n")
 PY
 
-# Runs the binary with the arguments after `--`, and sets `seconds`, `rss`
-# (MB) and `out` (bytes written). Exit status 1 (findings) is expected.
+# Runs the binary with the given arguments, and sets `seconds` (wall),
+# `cpu` (user + system seconds: steadier than wall time on a busy machine),
+# `rss` (peak, MB) and `out` (bytes written). Exit status 1 (findings) is
+# expected.
 measure() {
-  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" "$@" >"$work/out" || [ $? -eq 1 ]
-  read -r seconds rss_kb < <(tail -n 1 "$work/time")
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$bin" "$@" >"$work/out" || [ $? -eq 1 ]
+  read -r seconds rss_kb user system < <(tail -n 1 "$work/time")
+  cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
   rss=$(awk -v r="$rss_kb" 'BEGIN { printf "%.1f", r/1024 }')
   out=$(stat -c %s "$work/out")
 }
@@ -101,26 +104,35 @@ rate() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b/1e6/s : 0) }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a/b : 0) }'; }
 
 echo "## sentences and claims on real news"
-printf '%-10s %-7s %7s %8s %8s %11s\n' command input MB seconds MB/s max-RSS-MB
-declare -A took
+printf '%-10s %-7s %7s %8s %8s %8s %11s\n' command input MB seconds cpu-s MB/s max-RSS-MB
+declare -A took cpu_took
 for command in sentences claims; do
   for n in 1 4 8; do
     file="$work/news-$n.txt"
     bytes=$(stat -c %s "$file")
     measure "$command" "$file" --format json
     took[$command-$n]=$seconds
-    printf '%-10s %-7s %7s %8s %8s %11s\n' "$command" "${n}x" "$(mb "$bytes")" "$seconds" "$(rate "$bytes" "$seconds")" "$rss"
+    cpu_took[$command-$n]=$cpu
+    printf '%-10s %-7s %7s %8s %8s %8s %11s\n' "$command" "${n}x" "$(mb "$bytes")" "$seconds" "$cpu" "$(rate "$bytes" "$seconds")" "$rss"
   done
 done
-printf 'claims 8x/1x time: %s (at most 9)   claims/sentences time at 1x %s, 4x %s, 8x %s (at most 3)\n' \
-  "$(ratio "${took[claims-8]}" "${took[claims-1]}")" \
-  "$(ratio "${took[claims-1]}" "${took[sentences-1]}")" \
-  "$(ratio "${took[claims-4]}" "${took[sentences-4]}")" \
-  "$(ratio "${took[claims-8]}" "${took[sentences-8]}")"
+for clock in wall cpu; do
+  if [ "$clock" = wall ]; then
+    declare -n t=took
+  else
+    declare -n t=cpu_took
+  fi
+  printf '%s time: claims 8x/1x %s (at most 9); claims/sentences at 1x %s, 4x %s, 8x %s (at most 3)\n' "$clock" \
+    "$(ratio "${t[claims-8]}" "${t[claims-1]}")" \
+    "$(ratio "${t[claims-1]}" "${t[sentences-1]}")" \
+    "$(ratio "${t[claims-4]}" "${t[sentences-4]}")" \
+    "$(ratio "${t[claims-8]}" "${t[sentences-8]}")"
+  unset -n t
+done
 
 echo
 echo "## check of a short draft against the news as separate files and as one file"
-printf '%-22s %7s %8s %8s %11s %10s\n' sources MB seconds MB/s max-RSS-MB limit-MB
+printf '%-22s %7s %8s %8s %8s %11s %10s\n' sources MB seconds cpu-s MB/s max-RSS-MB limit-MB
 for n in 1 4 8; do
   bytes=$(stat -c %s "$work/news-$n.txt")
   for shape in archive one-file; do
@@ -132,17 +144,17 @@ for n in 1 4 8; do
       label="$n× as one file"
     fi
     measure check "$work/draft.md" --source "$source" --format json
-    printf '%-22s %7s %8s %8s %11s %10s\n' "$label" "$(mb "$bytes")" "$seconds" "$(rate "$bytes" "$seconds")" "$rss" \
+    printf '%-22s %7s %8s %8s %8s %11s %10s\n' "$label" "$(mb "$bytes")" "$seconds" "$cpu" "$(rate "$bytes" "$seconds")" "$rss" \
       "$(awk -v b="$bytes" 'BEGIN { printf "%.0f", 4*b/1048576 + 100 }')"
   done
 done
 
 echo
 echo "## the long-sentence guard: N/8 draft sentences from one source sentence of N words"
-printf '%-8s %8s %11s %10s\n' N seconds max-RSS-MB audit-MB
+printf '%-8s %8s %8s %11s %10s\n' N seconds cpu-s max-RSS-MB audit-MB
 for n in "$guard" "$((4 * guard))"; do
   measure check "$work/giant-$n.md" --source "$work/giant-source-$n.txt" --format json
-  printf '%-8s %8s %11s %10s\n' "$n" "$seconds" "$rss" "$(mb "$out")"
+  printf '%-8s %8s %8s %11s %10s\n' "$n" "$seconds" "$cpu" "$rss" "$(mb "$out")"
 done
 
 if [ "$big_mb" != 0 ]; then
@@ -150,7 +162,7 @@ if [ "$big_mb" != 0 ]; then
   echo "## a ${big_mb} MB draft of that news against one article"
   bytes=$(stat -c %s "$work/big-draft.md")
   measure check "$work/big-draft.md" --source "$work/big-source.txt" --format json
-  printf 'MB %s  seconds %s  MB/s %s  max-RSS-MB %s  audit-MB %s\n' "$(mb "$bytes")" "$seconds" "$(rate "$bytes" "$seconds")" "$rss" "$(mb "$out")"
+  printf 'MB %s  seconds %s  cpu-s %s  MB/s %s  max-RSS-MB %s  audit-MB %s\n' "$(mb "$bytes")" "$seconds" "$cpu" "$(rate "$bytes" "$seconds")" "$rss" "$(mb "$out")"
 fi
 
 echo

@@ -370,9 +370,11 @@ impl<'d> SourceIndex<'d> {
             }
             index.stretches.push(stretches);
         }
-        index.trigrams.seal();
-        index.words.seal();
+        // The smaller lists first: their pairs are freed before the
+        // trigrams', the largest, are sorted beside their lists.
         index.content.seal();
+        index.words.seal();
+        index.trigrams.seal();
         index.sources = sources;
         index
     }
