@@ -16,7 +16,9 @@
 # It prints:
 #   - `sentences` and `claims` on the same news at 1×, 4× and 8×: time,
 #     MB/s, peak memory, and the ratios the issue sets (8× over 1× time,
-#     claims over sentences);
+#     claims over sentences); and `claims` on the first 1 and 2 MB of the
+#     articles, where more text names more people (repeating the news
+#     names the same people again);
 #   - `check` of one short draft (a few sentences of three articles, one
 #     figure and one word changed) against the articles as separate files
 #     (an archive of 840, 3,360 and 6,720 files) and as one file of the
@@ -57,6 +59,16 @@ with gzip.open(corpus, "rt", encoding="utf-8") as f:
 news = "\n\n".join(articles) + "\n"
 for n in (1, 4, 8):
     open(f"{work}/news-{n}.txt", "w", encoding="utf-8").write(news * n)
+# The first articles, to about 1 and 2 MB: more text here means more
+# people named, not the same people again.
+for mb in (1, 2):
+    kept, size = [], 0
+    for text in articles:
+        if size >= mb * 1_000_000:
+            break
+        kept.append(text)
+        size += len(text.encode()) + 2
+    open(f"{work}/first-{mb}mb.txt", "w", encoding="utf-8").write("\n\n".join(kept) + "\n")
     folder = f"{work}/archive-{n}"
     os.makedirs(folder)
     for copy in range(n):
@@ -128,6 +140,16 @@ for clock in wall cpu; do
     "$(ratio "${t[claims-4]}" "${t[sentences-4]}")" \
     "$(ratio "${t[claims-8]}" "${t[sentences-8]}")"
   unset -n t
+done
+
+echo
+echo "## claims on the first articles: more people named as the text grows"
+printf '%-10s %-7s %7s %8s %8s %8s %11s\n' command input MB seconds cpu-s MB/s max-RSS-MB
+for name in first-1mb first-2mb news-1; do
+  file="$work/$name.txt"
+  bytes=$(stat -c %s "$file")
+  measure claims "$file" --format json
+  printf '%-10s %-9s %5s %8s %8s %8s %11s\n' claims "$name" "$(mb "$bytes")" "$seconds" "$cpu" "$(rate "$bytes" "$seconds")" "$rss"
 done
 
 echo
