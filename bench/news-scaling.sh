@@ -59,6 +59,11 @@ with gzip.open(corpus, "rt", encoding="utf-8") as f:
 news = "\n\n".join(articles) + "\n"
 for n in (1, 4, 8):
     open(f"{work}/news-{n}.txt", "w", encoding="utf-8").write(news * n)
+    folder = f"{work}/archive-{n}"
+    os.makedirs(folder)
+    for copy in range(n):
+        for i, text in enumerate(articles):
+            open(f"{folder}/a{i:04}-{copy}.txt", "w", encoding="utf-8").write(text + "\n")
 # The first articles, to about 1 and 2 MB: more text here means more
 # people named, not the same people again.
 for mb in (1, 2):
@@ -69,11 +74,6 @@ for mb in (1, 2):
         kept.append(text)
         size += len(text.encode()) + 2
     open(f"{work}/first-{mb}mb.txt", "w", encoding="utf-8").write("\n\n".join(kept) + "\n")
-    folder = f"{work}/archive-{n}"
-    os.makedirs(folder)
-    for copy in range(n):
-        for i, text in enumerate(articles):
-            open(f"{folder}/a{i:04}-{copy}.txt", "w", encoding="utf-8").write(text + "\n")
 # A short draft: two sentences of each of three articles, with a figure
 # and a word changed so that the check has something to find.
 parts = []
