@@ -370,7 +370,7 @@ fn check(args: CheckArgs, color: ColorChoice) -> Result<ExitCode, Failure> {
         }),
         max_file_size: args.input.max_file_size,
     };
-    let settings = run::Settings::new(request, Path::new("."))?;
+    let mut settings = run::Settings::new(request, Path::new("."))?;
     // A report file is refused before any work if it is not one to write
     // (a device, a link, a folder), and an interruption removes its
     // temporary file.
@@ -392,21 +392,39 @@ fn check(args: CheckArgs, color: ColorChoice) -> Result<ExitCode, Failure> {
     for skipped in &inputs.skipped {
         eprintln!("warning: {}, skipped", one_line(&skipped.to_string()));
     }
-    // A progress bar when there are many drafts and a person watching.
-    let progress =
-        (inputs.drafts.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
-            let bar = indicatif::ProgressBar::new(inputs.drafts.len() as u64);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "checking {pos}/{len} drafts {wide_bar} {eta}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar
-        });
+    // A progress bar, in bytes of drafts checked, when there are many
+    // drafts or a long one, and a person watching: one large file must not
+    // look stalled.
+    let draft_bytes: usize = inputs.drafts.iter().map(|d| d.text.len()).sum();
+    let progress = ((inputs.drafts.len() >= PROGRESS_FROM || draft_bytes >= PROGRESS_FROM_BYTES)
+        && io::stderr().is_terminal())
+    .then(|| {
+        let bar = indicatif::ProgressBar::new(draft_bytes as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} checking {bytes}/{total_bytes} of {msg} {wide_bar} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message(drafts_done(0, inputs.drafts.len()));
+        // The spinner turns while sources are read and a long draft's
+        // claims are found, before any byte is checked.
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
     let tick = progress.clone().map(|bar| {
-        let tick: Arc<dyn Fn() + Send + Sync> = Arc::new(move || bar.inc(1));
+        let checked = std::sync::atomic::AtomicUsize::new(0);
+        let total = inputs.drafts.len();
+        let tick: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+            let done = checked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            bar.set_message(drafts_done(done, total));
+        });
         tick
+    });
+    settings.options.on_progress = progress.clone().map(|bar| {
+        let on_progress: Arc<dyn Fn(usize) + Send + Sync> =
+            Arc::new(move |bytes| bar.inc(bytes as u64));
+        on_progress
     });
     let mut audit = run::check(&settings, &inputs, tick);
     if let Some(changed) = &changed {
@@ -545,6 +563,15 @@ fn man() -> Result<ExitCode, Failure> {
 
 /// How many drafts make a check long enough to show progress.
 const PROGRESS_FROM: usize = 20;
+
+/// How many bytes of drafts make a check long enough to show progress: a
+/// second or more of checking.
+const PROGRESS_FROM_BYTES: usize = 1_000_000;
+
+/// The progress bar's count of drafts: "3/40 drafts".
+fn drafts_done(done: usize, total: usize) -> String {
+    format!("{done}/{total} drafts")
+}
 
 fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let mut out = BufWriter::new(io::stdout().lock());

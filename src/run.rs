@@ -135,6 +135,7 @@ impl Settings {
             strict_quotes: request.strict_quotes,
             severity: config.severity.clone(),
             on_checked: None,
+            on_progress: None,
         };
         let fail_on = request
             .fail_on

@@ -40,6 +40,7 @@ use rustc_hash::FxHashMap;
 
 use super::lexicon::{KeyedWord, Stems};
 use super::normalize::{self, Strictness, Word};
+use super::postings::Postings;
 use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claims, Figure};
 use crate::document::Document;
@@ -133,7 +134,8 @@ pub struct Stretch {
 /// A source, read and claimed.
 pub struct Source<'d> {
     pub document: &'d Document,
-    pub claims: Claims<'d>,
+    /// Shared, like the words below, by every index the source is in.
+    pub claims: Arc<Claims<'d>>,
     /// The keyed words of each claim (see [`Stems::tokens`]), shared by
     /// every index the source is in.
     pub tokens: std::sync::Arc<Vec<Vec<KeyedWord>>>,
@@ -173,8 +175,9 @@ impl ClaimWords {
     }
 }
 
-/// Where a word stands: unit and position.
-#[derive(Clone, Copy, Debug)]
+/// Where a word stands: unit and position (ordered so, as postings are
+/// added).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Posting {
     pub unit: u32,
     pub position: u32,
@@ -184,10 +187,14 @@ pub struct Posting {
 pub struct SourceIndex<'d> {
     pub sources: Vec<Source<'d>>,
     pub units: Vec<Unit>,
-    trigrams: FxHashMap<[u64; 3], Vec<Posting>>,
-    words: FxHashMap<u64, Vec<Posting>>,
+    /// Word trigrams, each word by its number in `word_numbers`: twelve
+    /// bytes a key where the words' hashes took twenty-four.
+    trigrams: Postings<[u32; 3], Posting>,
+    /// A number for each distinct word hash a trigram holds.
+    word_numbers: FxHashMap<u64, u32>,
+    words: Postings<u64, Posting>,
     /// Sentence units by content key.
-    content: FxHashMap<u64, Vec<u32>>,
+    content: Postings<u64, u32>,
     /// Every key and stem any source uses.
     vocabulary: rustc_hash::FxHashSet<u64>,
     /// Stems of the names the sources use: words they write with a capital
@@ -241,9 +248,10 @@ impl<'d> SourceIndex<'d> {
     ) -> SourceIndex<'d> {
         let mut index = SourceIndex {
             units: Vec::new(),
-            trigrams: FxHashMap::default(),
-            words: FxHashMap::default(),
-            content: FxHashMap::default(),
+            trigrams: Postings::default(),
+            word_numbers: FxHashMap::default(),
+            words: Postings::default(),
+            content: Postings::default(),
             vocabulary: Default::default(),
             names: Default::default(),
             lower: Default::default(),
@@ -362,6 +370,11 @@ impl<'d> SourceIndex<'d> {
             }
             index.stretches.push(stretches);
         }
+        // The smaller lists first: their pairs are freed before the
+        // trigrams', the largest, are sorted beside their lists.
+        index.content.seal();
+        index.words.seal();
+        index.trigrams.seal();
         index.sources = sources;
         index
     }
@@ -389,21 +402,36 @@ impl<'d> SourceIndex<'d> {
             return Some(first);
         }
         self.by_words.insert(whole, id as usize);
-        for (position, window) in hashes.windows(3).enumerate() {
-            self.trigrams
-                .entry([window[0], window[1], window[2]])
-                .or_default()
-                .push(Posting {
+        let numbers: Vec<u32> = if hashes.len() >= 3 {
+            let next = &mut self.word_numbers;
+            hashes
+                .iter()
+                .map(|hash| {
+                    let count = next.len() as u32;
+                    *next.entry(*hash).or_insert(count)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (position, window) in numbers.windows(3).enumerate() {
+            self.trigrams.push(
+                [window[0], window[1], window[2]],
+                Posting {
                     unit: id,
                     position: position as u32,
-                });
+                },
+            );
         }
         for (position, (word, hash)) in unit.words().iter().zip(&hashes).enumerate() {
             if self.is_content_word(&word.text) {
-                self.words.entry(*hash).or_default().push(Posting {
-                    unit: id,
-                    position: position as u32,
-                });
+                self.words.push(
+                    *hash,
+                    Posting {
+                        unit: id,
+                        position: position as u32,
+                    },
+                );
             }
         }
         self.units.push(unit);
@@ -458,7 +486,7 @@ impl<'d> SourceIndex<'d> {
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
-            self.content.entry(key).or_default().push(unit as u32);
+            self.content.push(key, unit as u32);
         }
         // The initials of a name are a word of the source too: "EU" for
         // "European Union", "IFC" for "Information Fusion Centre".
@@ -498,7 +526,7 @@ impl<'d> SourceIndex<'d> {
 
     /// How many sentence units hold a content key.
     pub fn frequency(&self, key: u64) -> usize {
-        self.content.get(&key).map_or(0, Vec::len)
+        self.content.get(&key).map_or(0, <[u32]>::len)
     }
 
     /// How many sentence units (stretches) were indexed.
@@ -509,7 +537,7 @@ impl<'d> SourceIndex<'d> {
     /// Sentence units sharing content keys with `keys`, weighted by how
     /// rare each key is, best first, at most `limit`.
     pub fn content_candidates(&self, keys: &[(u64, f64)], limit: usize) -> Vec<usize> {
-        let mut terms: Vec<(&Vec<u32>, f64)> = keys
+        let mut terms: Vec<(&[u32], f64)> = keys
             .iter()
             .filter_map(|&(key, weight)| self.content.get(&key).map(|p| (p, weight)))
             .collect();
@@ -554,11 +582,17 @@ impl<'d> SourceIndex<'d> {
     pub fn trigram_candidates(&self, words: &[Word], limit: usize) -> Vec<(usize, usize)> {
         let hashes: Vec<u64> = words.iter().map(|w| word_hash(&w.text)).collect();
         let mut windows: Vec<[u64; 3]> = hashes.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        // Sorted by hash, as before words were numbered: lists of one
+        // length are read in this order, within the budget.
         windows.sort_unstable();
         windows.dedup();
-        let lists: Vec<&Vec<Posting>> = windows
+        let number = |hash: &u64| self.word_numbers.get(hash).copied();
+        let lists: Vec<&[Posting]> = windows
             .iter()
-            .filter_map(|window| self.trigrams.get(window))
+            .filter_map(|[a, b, c]| {
+                // A word no source trigram holds: no source has the trigram.
+                self.trigrams.get(&[number(a)?, number(b)?, number(c)?])
+            })
             .collect();
         top(votes_of(lists), limit)
     }
@@ -578,7 +612,7 @@ impl<'d> SourceIndex<'d> {
             .collect();
         hashes.sort_unstable();
         hashes.dedup();
-        let lists: Vec<&Vec<Posting>> = hashes.iter().filter_map(|h| self.words.get(h)).collect();
+        let lists: Vec<&[Posting]> = hashes.iter().filter_map(|h| self.words.get(h)).collect();
         let mut votes = votes_of(lists);
         votes.retain(|&unit, _| self.units[unit as usize].is_quote == quotes);
         top(votes, limit)
@@ -702,7 +736,7 @@ const MAX_INITIALS: usize = 6;
 
 /// One vote per posting list a unit is in: the lists are read rarest first,
 /// the rarest in full, the others while within [`POSTINGS_BUDGET`].
-fn votes_of(mut lists: Vec<&Vec<Posting>>) -> FxHashMap<u32, usize> {
+fn votes_of(mut lists: Vec<&[Posting]>) -> FxHashMap<u32, usize> {
     lists.sort_by_key(|postings| postings.len());
     let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
     let mut read = 0;

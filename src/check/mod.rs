@@ -40,6 +40,7 @@ pub mod index;
 pub mod kinds;
 pub mod lexicon;
 pub mod normalize;
+mod postings;
 pub mod quotes;
 pub mod sets;
 pub mod speakers;
@@ -71,9 +72,22 @@ pub struct Options {
     pub severity: rustc_hash::FxHashMap<Kind, Option<Severity>>,
     /// Called once a draft is checked (from any thread): for progress.
     pub on_checked: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
+    /// Called (from any thread) with how many more bytes of a draft are
+    /// checked, claim by claim: for progress within a long draft.
+    pub on_progress: Option<std::sync::Arc<dyn Fn(usize) + Send + Sync>>,
 }
 
 impl Options {
+    /// Says that `bytes` more of a draft are checked, to whoever follows
+    /// progress.
+    pub fn progress(&self, bytes: usize) {
+        if let Some(on_progress) = &self.on_progress
+            && bytes > 0
+        {
+            on_progress(bytes);
+        }
+    }
+
     /// How quotations are compared under these options.
     pub fn strictness(&self) -> Strictness {
         if self.strict_quotes {

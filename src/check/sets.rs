@@ -45,7 +45,7 @@ pub fn read_source<'d>(
         .collect();
     Source {
         document,
-        claims,
+        claims: Arc::new(claims),
         tokens: Arc::new(tokens),
         words: Arc::new(words),
     }
@@ -122,7 +122,7 @@ impl<'d> SourceSets<'d> {
             .iter()
             .map(|&i| Source {
                 document: self.read[i].document,
-                claims: self.read[i].claims.clone(),
+                claims: Arc::clone(&self.read[i].claims),
                 tokens: self.read[i].tokens.clone(),
                 words: self.read[i].words.clone(),
             })

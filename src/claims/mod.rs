@@ -736,8 +736,11 @@ fn name_runs<'t>(text: &'t str, lexicon: &Lexicon) -> Vec<(usize, &'t str)> {
 fn role_start(text: &str, head: usize, lexicon: &Lexicon) -> usize {
     let mut start = head;
     let before = &text[..head];
-    let words: Vec<&str> = before.split_whitespace().collect();
-    for (i, word) in words.iter().enumerate().rev() {
+    // Read back from the role, word by word, only as far as the role's
+    // modifiers go: collecting every word before it cost a long sentence
+    // of many roles its length once per role.
+    let mut words = before.split_whitespace().rev().peekable();
+    while let Some(word) = words.next() {
         let lower = word.to_lowercase();
         // A word that cannot modify a role ends it.
         if word.ends_with([',', ';', ':', '.', '”', '"'])
@@ -746,8 +749,10 @@ fn role_start(text: &str, head: usize, lexicon: &Lexicon) -> usize {
             break;
         }
         if lower == "and" {
-            let joins_modifiers =
-                i > 0 && words[i - 1].chars().next().is_some_and(char::is_lowercase);
+            // The word before "and" is the next one read back.
+            let joins_modifiers = words
+                .peek()
+                .is_some_and(|previous| previous.chars().next().is_some_and(char::is_lowercase));
             if !joins_modifiers {
                 break;
             }

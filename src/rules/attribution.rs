@@ -45,8 +45,10 @@ impl AttributionFile {
         ];
         for (list, kind, quote_only) in lists {
             for entry in list {
-                let line = file.line_of(entry.span().start);
-                let inflected = inflect(entry.get_ref()).map_err(|why| file.error(line, why))?;
+                // The line is counted only for an error: counting it for
+                // every entry was most of the cost of loading the rules.
+                let inflected = inflect(entry.get_ref())
+                    .map_err(|why| file.error(file.line_of(entry.span().start), why))?;
                 for (form, which) in inflected {
                     let cue = forms.entry(form).or_insert(CueForm {
                         kind,

@@ -350,11 +350,7 @@ impl RuleText {
     /// The 1-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
-        self.text.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        memchr::memchr_iter(b'\n', &self.text.as_bytes()[..offset]).count() + 1
     }
 
     /// Parses the file as TOML into `T`; a syntax error or an unknown key

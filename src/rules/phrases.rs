@@ -11,8 +11,14 @@
 //! that is more than twice as fast as the automaton's own ASCII
 //! case-insensitive mode, copy included. Lower-casing ASCII keeps every
 //! byte offset, so matches point into the original text.
+//!
+//! The automaton is built the first time a set is searched, not when the
+//! rules load: building every dictionary's DFA is most of what a run on a
+//! short file would otherwise spend, and many runs never search some of
+//! them (the public figures, the refusals).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -21,7 +27,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 /// A compiled dictionary of phrases with a value each.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<V> {
-    automaton: AhoCorasick,
+    /// The phrases, ASCII-lowercased, in the order of `values`.
+    lowered: Vec<String>,
+    /// Their automaton, built on first search.
+    automaton: OnceLock<AhoCorasick>,
     values: Vec<V>,
     /// Lower-cased phrase to its index, for whole-text lookups.
     exact: HashMap<String, usize>,
@@ -54,18 +63,25 @@ impl<V> PhraseSet<V> {
             .iter()
             .map(|p: &String| p.to_ascii_lowercase())
             .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            // The dictionaries are small and run over every sentence: a
-            // full DFA trades a little memory for the fastest search.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&lowered)
-            .expect("phrase dictionaries are small enough to compile");
         PhraseSet {
-            automaton,
+            lowered,
+            automaton: OnceLock::new(),
             values,
             exact,
         }
+    }
+
+    /// The automaton of the phrases, built the first time it is asked for.
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                // The dictionaries are small and run over every sentence: a
+                // full DFA trades a little memory for the fastest search.
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.lowered)
+                .expect("phrase dictionaries are small enough to compile")
+        })
     }
 
     /// Every whole-word occurrence in `text`, left to right.
@@ -84,7 +100,7 @@ impl<V> PhraseSet<V> {
         lowered: &str,
     ) -> impl Iterator<Item = PhraseMatch<'s, V>> + use<'s, V> {
         let found: Vec<PhraseMatch<'s, V>> = self
-            .automaton
+            .automaton()
             .find_iter(lowered)
             .filter(|m| is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()))
             .map(|m| PhraseMatch {

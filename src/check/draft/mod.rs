@@ -86,6 +86,8 @@ pub fn check_draft(
         }
     }
     let mut audits = Vec::with_capacity(claims.len());
+    // The bytes of the draft reported checked (see `Options::progress`).
+    let mut reported = 0;
     for (at, (claim, cites)) in claims.iter().zip(&cited_by_claim).enumerate() {
         let not_a_claim = is_not_a_claim(draft, claim);
         let ClaimCheck {
@@ -139,7 +141,10 @@ pub fn check_draft(
                 .collect(),
         });
         findings.append(&mut found);
+        options.progress(claim.span.end.saturating_sub(reported));
+        reported = reported.max(claim.span.end);
     }
+    options.progress(draft.text.len().saturating_sub(reported));
     // Inline directives silence findings where the draft asks.
     let suppressions = Suppressions::of(draft);
     findings.retain(|f| !suppressions.silences(f.rule.name(), f.range, f.span.line));
