@@ -737,3 +737,36 @@ fn a_citation_is_wrong_only_against_positive_evidence() {
         "the first claim's citation holds; the second's is a lead"
     );
 }
+
+/// A source that declares its speaker (a first line "Remarks by …", or
+/// `speaker:` in front matter) is that speaker's words: quoted as theirs
+/// it is clean, given to someone else it is misattributed.
+#[test]
+fn a_declared_speaker_owns_the_source_words() {
+    let output = claimtrace(&[
+        "check",
+        "tests/fixtures/declared-speaker/draft.md",
+        "--source",
+        "tests/fixtures/declared-speaker/sources/",
+        "--format",
+        "json",
+    ]);
+    let audit: serde_json::Value = schema::validated(stdout(&output));
+    let findings: Vec<(String, String, u64)> = audit["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().expect("rule").to_string(),
+                f["severity"].as_str().expect("severity").to_string(),
+                f["span"]["line"].as_u64().expect("line"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [("misattributed-quote".to_string(), "error".to_string(), 6)],
+        "the mayor's remarks are hers; the statement is Reyes's"
+    );
+}

@@ -33,6 +33,7 @@
 //! supports, and every finding with its evidence and fix.
 
 pub mod align;
+pub mod declared_speaker;
 mod draft;
 pub mod excerpt;
 pub mod figures;

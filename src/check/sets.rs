@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::declared_speaker;
 use super::index::{Source, SourceIndex};
 use super::lexicon::Stems;
 use super::normalize::Strictness;
@@ -30,7 +31,11 @@ pub fn read_source<'d>(
     lexicon: &Stems,
     strictness: Strictness,
 ) -> Source<'d> {
-    let claims = claims::read(document, rules);
+    let mut claims = claims::read(document, rules);
+    // A transcript or a statement is its declared speaker's words.
+    if let Some(speaker) = declared_speaker::of(document, &rules.attribution) {
+        declared_speaker::apply(&mut claims, &speaker);
+    }
     // Each source's words are keyed once, whatever sets it is in.
     let tokens: Vec<Vec<lexicon::KeyedWord>> = claims
         .claims

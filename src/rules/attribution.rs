@@ -176,6 +176,7 @@ struct SourcesFile {
     descriptions: Vec<String>,
     organisations: Vec<String>,
     pronouns: BTreeMap<String, SpeakerKind>,
+    speaker_lines: Vec<String>,
 }
 
 /// The shape of `rules/en/first-names.toml`.
@@ -267,6 +268,9 @@ pub struct AttributionRules {
     pub role_names: PhraseSet<usize>,
     pub roles: Vec<Role>,
     pub anonymous: PhraseSet<()>,
+    /// Openings of a first line that declare a document one speaker's
+    /// words ("remarks by"), lower case, longest first.
+    pub speaker_lines: Vec<String>,
     /// Phrases that make any mention anonymous ("familiar with").
     pub anonymous_markers: PhraseSet<()>,
     /// Documents that speak for their issuer ("statement", "report").
@@ -430,6 +434,15 @@ impl AttributionRules {
             role_names,
             roles: role_list,
             anonymous: phrase_set(sources_spec.anonymous),
+            speaker_lines: {
+                let mut lines: Vec<String> = sources_spec
+                    .speaker_lines
+                    .iter()
+                    .map(|l| l.to_lowercase())
+                    .collect();
+                lines.sort_by_key(|l| std::cmp::Reverse(l.len()));
+                lines
+            },
             anonymous_markers: phrase_set(sources_spec.anonymous_markers),
             documents: phrase_set(sources_spec.documents),
             groups: phrase_set(sources_spec.groups),

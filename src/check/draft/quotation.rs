@@ -108,6 +108,20 @@ impl DraftChecker<'_, '_> {
     ) -> Confidence {
         let source_unit = &self.index.units[unit];
         let source_claim = &self.index.sources[source_unit.source].claims.claims[source_unit.claim];
+        // A transcript or statement declares whose words it holds: that is
+        // as firm as a name at the marks.
+        let document = self.index.sources[source_unit.source].document;
+        let declared = crate::check::declared_speaker::of(document, &self.tracer.rules.attribution);
+        if let (Some(declared), Some(draft_speaker)) = (declared, quote.speaker.as_deref())
+            && source_unit.voice.name.as_deref() == Some(declared.as_str())
+        {
+            let firm = claims::passes::names_speaker_at_marks(quote, claim, |m| self.is_pronoun(m));
+            return if firm && speakers::clearly_different(draft_speaker, &declared) {
+                Confidence::High
+            } else {
+                Confidence::Low
+            };
+        }
         let source_quote = source_claim
             .quotes
             .iter()
