@@ -702,32 +702,35 @@ fn initials_trace_to_the_names_they_stand_for() {
     assert!(imf[0].2.contains("“IMF”"), "{}", imf[0].2);
 }
 
+/// The findings of the JSON audit of `draft` checked against `sources`,
+/// validated against the schema.
+fn json_findings(draft: &str, sources: &str) -> Vec<serde_json::Value> {
+    let output = claimtrace(&["check", draft, "--source", sources, "--format", "json"]);
+    let audit: serde_json::Value = schema::validated(stdout(&output));
+    audit["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .clone()
+}
+
 /// A citation is wrong only where another source holds the claim and the
 /// cited one does not retell it: a cited source that retells the sentence
 /// holds it, though another holds it better; and a citing claim that no
 /// source holds is unsupported, its citation only a lead.
 #[test]
 fn a_citation_is_wrong_only_against_positive_evidence() {
-    let output = claimtrace(&[
-        "check",
+    let findings: Vec<(String, String)> = json_findings(
         "tests/fixtures/citations/draft.md",
-        "--source",
         "tests/fixtures/citations/sources/",
-        "--format",
-        "json",
-    ]);
-    let audit: serde_json::Value = schema::validated(stdout(&output));
-    let findings: Vec<(String, String)> = audit["documents"][0]["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().expect("rule").to_string(),
-                f["severity"].as_str().expect("severity").to_string(),
-            )
-        })
-        .collect();
+    )
+    .iter()
+    .map(|f| {
+        (
+            f["rule"].as_str().expect("rule").to_string(),
+            f["severity"].as_str().expect("severity").to_string(),
+        )
+    })
+    .collect();
     assert_eq!(
         findings,
         [
@@ -743,27 +746,19 @@ fn a_citation_is_wrong_only_against_positive_evidence() {
 /// it is clean, given to someone else it is misattributed.
 #[test]
 fn a_declared_speaker_owns_the_source_words() {
-    let output = claimtrace(&[
-        "check",
+    let findings: Vec<(String, String, u64)> = json_findings(
         "tests/fixtures/declared-speaker/draft.md",
-        "--source",
         "tests/fixtures/declared-speaker/sources/",
-        "--format",
-        "json",
-    ]);
-    let audit: serde_json::Value = schema::validated(stdout(&output));
-    let findings: Vec<(String, String, u64)> = audit["documents"][0]["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().expect("rule").to_string(),
-                f["severity"].as_str().expect("severity").to_string(),
-                f["span"]["line"].as_u64().expect("line"),
-            )
-        })
-        .collect();
+    )
+    .iter()
+    .map(|f| {
+        (
+            f["rule"].as_str().expect("rule").to_string(),
+            f["severity"].as_str().expect("severity").to_string(),
+            f["span"]["line"].as_u64().expect("line"),
+        )
+    })
+    .collect();
     assert_eq!(
         findings,
         [("misattributed-quote".to_string(), "error".to_string(), 6)],

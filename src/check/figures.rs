@@ -135,12 +135,16 @@ pub fn opposite_qualifier<'i>(
     rules: &FigureRules,
     figure: &Figure,
 ) -> Option<(usize, &'i Figure)> {
-    let unit_of = |f: &Figure| f.unit.as_deref().map(str::to_lowercase);
     index.figures_valued_as(figure).find(|(_, source)| {
         source.kind == figure.kind
-            && unit_of(source) == unit_of(figure)
+            && unit_key(source) == unit_key(figure)
             && rules.opposite_sides(figure.qualifier.as_deref(), source.qualifier.as_deref())
     })
+}
+
+/// A figure's unit as compared: lower case ("USD", "years").
+fn unit_key(figure: &Figure) -> Option<String> {
+    figure.unit.as_deref().map(str::to_lowercase)
 }
 
 /// How many content words on each side of a figure are its context.
@@ -176,7 +180,6 @@ pub fn context_counterpart<'i>(
     if wanted.len() < MIN_SHARED_CONTEXT {
         return None;
     }
-    let unit_of = |f: &Figure| f.unit.as_deref().map(str::to_lowercase);
     let keys: Vec<(u64, f64)> = wanted.iter().map(|&k| (k, 1.0)).collect();
     let mut best: Option<(usize, usize, &Figure)> = None;
     let mut tied = false;
@@ -185,7 +188,7 @@ pub fn context_counterpart<'i>(
         let tokens = &index.sources[unit.source].tokens[unit.claim];
         for candidate in index.figures_of(at) {
             if candidate.kind != figure.kind
-                || unit_of(candidate) != unit_of(figure)
+                || unit_key(candidate) != unit_key(figure)
                 || is_taken(candidate, figure, others)
             {
                 continue;
@@ -243,10 +246,7 @@ pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
     let units_agree = match draft.kind {
         // "nine countries" and "nine nations" count the same things.
         FigureKind::Count => true,
-        _ => {
-            draft.unit.as_deref().map(str::to_lowercase)
-                == source.unit.as_deref().map(str::to_lowercase)
-        }
+        _ => unit_key(draft) == unit_key(source),
     };
     units_agree
         && match (&draft.value, &source.value) {
@@ -262,11 +262,10 @@ pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
 /// says what), so that "26" (an age) is never read against "eight counts";
 /// dates only when they are as precise (a month, a day, a weekday).
 pub fn comparable(draft: &Figure, source: &Figure) -> bool {
-    let unit = |f: &Figure| f.unit.as_deref().map(str::to_lowercase);
     match draft.kind {
         // Counts only of the same things; dates only of the same
         // precision: "December" says nothing against "Friday" or "Aug. 30".
-        FigureKind::Count | FigureKind::Date => unit(draft) == unit(source),
+        FigureKind::Count | FigureKind::Date => unit_key(draft) == unit_key(source),
         _ => true,
     }
 }
@@ -347,11 +346,16 @@ pub fn multiple_of_others(rules: &FigureRules, figure: &Figure, others: &[Figure
         .collect();
     numbers.iter().enumerate().any(|(i, (a, x))| {
         numbers[i + 1..].iter().any(|(b, y)| {
-            a.kind == b.kind
-                && a.unit == b.unit
-                && roughly(x.max(*y) / x.min(*y), target, figure.qualifier.is_some())
+            a.kind == b.kind && a.unit == b.unit && gives_multiple(figure, target, *x, *y)
         })
     })
+}
+
+/// Whether the quotient of `x` and `y` (the larger over the smaller) gives
+/// the multiple `figure`, whose value is `target`.
+fn gives_multiple(figure: &Figure, target: f64, x: f64, y: f64) -> bool {
+    let (big, small) = if x >= y { (x, y) } else { (y, x) };
+    small > 0.0 && roughly(big / small, target, figure.qualifier.is_some())
 }
 
 /// Whether a quotient `value` gives the multiple `target`: to the nearest
@@ -420,8 +424,7 @@ fn derived(
             {
                 close(s * x, target).then(|| format!("{} of {}", b.text, a.text))
             } else if multiple && a.kind == b.kind && a.unit == b.unit {
-                let (big, small) = if x >= y { (x, y) } else { (y, x) };
-                (*small > 0.0 && roughly(big / small, target, figure.qualifier.is_some()))
+                gives_multiple(figure, target, *x, *y)
                     .then(|| format!("{} divided by {}", a.text, b.text))
             } else if same_unit && a.kind == figure.kind && b.kind == figure.kind {
                 if close(x + y, target) {
@@ -452,7 +455,7 @@ pub fn only_counterpart<'i>(
     index: &'i SourceIndex<'_>,
     figure: &Figure,
 ) -> Option<(usize, &'i Figure)> {
-    let unit = figure.unit.as_deref()?.to_lowercase();
+    let unit = unit_key(figure)?;
     // Only where the unit names the thing measured: a span of time, or an
     // attributive count ("two-term"). A currency names no thing ("€40
     // billion" is not the cost of whatever else the sources price), and a
@@ -471,8 +474,7 @@ pub fn only_counterpart<'i>(
             // Written the same way too: "a 56-year" (of "56-year-old", an
             // age) is not the "15 years" something took.
             let same_thing = candidate.kind == figure.kind
-                && candidate.unit.as_deref().map(str::to_lowercase).as_deref()
-                    == Some(unit.as_str())
+                && unit_key(candidate).as_deref() == Some(unit.as_str())
                 && candidate.text.contains('-') == figure.text.contains('-');
             if !same_thing {
                 continue;

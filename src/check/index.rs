@@ -131,7 +131,8 @@ pub struct Stretch {
     owned_figures: std::ops::Range<usize>,
 }
 
-/// A source, read and claimed.
+/// A source, read and claimed. Cloning it shares its parts.
+#[derive(Clone)]
 pub struct Source<'d> {
     pub document: &'d Document,
     /// Shared, like the words below, by every index the source is in.
@@ -141,6 +142,9 @@ pub struct Source<'d> {
     pub tokens: std::sync::Arc<Vec<Vec<KeyedWord>>>,
     /// The compared words of each claim and of each of its quotations.
     pub words: std::sync::Arc<Vec<ClaimWords>>,
+    /// Whose words the source declares itself to hold, if it does (see
+    /// [`super::declared_speaker`]).
+    pub declared_speaker: Option<Arc<str>>,
 }
 
 /// The compared words of a claim (see [`normalize::words`]) and of each

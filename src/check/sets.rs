@@ -33,8 +33,9 @@ pub fn read_source<'d>(
 ) -> Source<'d> {
     let mut claims = claims::read(document, rules);
     // A transcript or a statement is its declared speaker's words.
-    if let Some(speaker) = declared_speaker::of(document, &rules.attribution) {
-        declared_speaker::apply(&mut claims, &speaker);
+    let declared_speaker = declared_speaker::of(document, &rules.attribution);
+    if let Some(speaker) = &declared_speaker {
+        declared_speaker::apply(&mut claims, speaker);
     }
     // Each source's words are keyed once, whatever sets it is in.
     let tokens: Vec<Vec<lexicon::KeyedWord>> = claims
@@ -53,6 +54,7 @@ pub fn read_source<'d>(
         claims: Arc::new(claims),
         tokens: Arc::new(tokens),
         words: Arc::new(words),
+        declared_speaker: declared_speaker.map(Arc::from),
     }
 }
 
@@ -123,15 +125,7 @@ impl<'d> SourceSets<'d> {
     }
 
     fn build(&self, set: &[usize]) -> SourceIndex<'d> {
-        let members = set
-            .iter()
-            .map(|&i| Source {
-                document: self.read[i].document,
-                claims: Arc::clone(&self.read[i].claims),
-                tokens: self.read[i].tokens.clone(),
-                words: self.read[i].words.clone(),
-            })
-            .collect();
+        let members = set.iter().map(|&i| self.read[i].clone()).collect();
         SourceIndex::new(members, &self.lexicon, Arc::clone(&self.classes))
     }
 }

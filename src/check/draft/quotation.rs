@@ -110,13 +110,14 @@ impl DraftChecker<'_, '_> {
         let source_claim = &self.index.sources[source_unit.source].claims.claims[source_unit.claim];
         // A transcript or statement declares whose words it holds: that is
         // as firm as a name at the marks.
-        let document = self.index.sources[source_unit.source].document;
-        let declared = crate::check::declared_speaker::of(document, &self.tracer.rules.attribution);
+        let declared = self.index.sources[source_unit.source]
+            .declared_speaker
+            .as_deref();
         if let (Some(declared), Some(draft_speaker)) = (declared, quote.speaker.as_deref())
-            && source_unit.voice.name.as_deref() == Some(declared.as_str())
+            && source_unit.voice.name.as_deref() == Some(declared)
         {
             let firm = claims::passes::names_speaker_at_marks(quote, claim, |m| self.is_pronoun(m));
-            return if firm && speakers::clearly_different(draft_speaker, &declared) {
+            return if firm && speakers::clearly_different(draft_speaker, declared) {
                 Confidence::High
             } else {
                 Confidence::Low
