@@ -181,9 +181,21 @@ fn checker() {
         let (source, draft) = input
             .split_once(" || ")
             .unwrap_or_else(|| panic!("no ` || ` between source and draft in {input:?}"));
-        let source = Document::from_text("source.txt".into(), format!("{source}\n"), Format::Plain);
+        // `a && b`: two sources, `a.txt` and `b.txt`.
+        let parts: Vec<&str> = source.split(" && ").collect();
+        let sources: Vec<Document> = parts
+            .iter()
+            .enumerate()
+            .map(|(n, text)| {
+                let name = match parts.len() {
+                    1 => "source.txt".to_string(),
+                    _ => format!("{}.txt", char::from(b'a' + n as u8)),
+                };
+                Document::from_text(name.into(), format!("{text}\n"), Format::Plain)
+            })
+            .collect();
         let draft = Document::from_text("draft.txt".into(), format!("{draft}\n"), Format::Plain);
-        let audit = check::check(&[draft], &[source], &rules, &Options::default());
+        let audit = check::check(&[draft], &sources, &rules, &Options::default());
         let findings: Vec<String> = audit.documents[0]
             .findings
             .iter()

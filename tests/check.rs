@@ -583,7 +583,7 @@ fn faithful_rewrites_pass_and_errors_are_traced() {
             "results",
             &[
                 ("contradicted-claim", 3), // "is considering" made "will build"
-                ("unsupported-claim", 5),  // aircraft makers in France
+                ("contradicted-claim", 5), // makers in France where the source has Germany
             ],
         ),
     ];

@@ -205,6 +205,8 @@ impl Tracer<'_, '_> {
                 (Some(&a), Some(&b)) => Some(Span::new(tokens[a].span.start, tokens[b].span.end)),
                 _ => None,
             };
+            // Which of the clause's words no source uses.
+            let unknown: Vec<bool> = checked.iter().map(|i| unsupported.contains(i)).collect();
             let alignment = align::align(self.index, &clause_tokens);
             let mut contradictions = Vec::new();
             let mut best_sentence = None;
@@ -254,7 +256,7 @@ impl Tracer<'_, '_> {
                 };
                 let retelling = retelling.as_ref().unwrap_or(alignment);
                 contradictions =
-                    self.contradictions(draft, &clause_tokens, &names, retelling, exempt);
+                    self.contradictions(draft, &clause_tokens, &names, &unknown, retelling, exempt);
                 if !contradictions.is_empty() {
                     best_sentence = self.best_sentence(retelling);
                 }
@@ -273,8 +275,6 @@ impl Tracer<'_, '_> {
         traces
     }
 
-    /// Whether the sources use a word: its key, its stem, or, for a
-    /// hyphenated word, each of its parts.
     /// Whether token `i` of `tokens` (words of `text`) negates its clause:
     /// a negation word, but not one that opens a pair ("not only … but")
     /// nor one that carries on an earlier negation ("no record of the class
@@ -334,6 +334,8 @@ impl Tracer<'_, '_> {
             .any(|word| is_cue(word.trim_matches(|c: char| !c.is_alphanumeric())))
     }
 
+    /// Whether the sources use a word: its key, its stem, or, for a
+    /// hyphenated word, each of its parts.
     fn knows(&self, draft: &str, token: &KeyedWord) -> bool {
         if self.index.knows(token.key) || self.index.knows(token.stem) {
             return true;
@@ -443,6 +445,133 @@ impl Tracer<'_, '_> {
         best.map(|(_, place)| place)
     }
 
+    /// The function word that opens the slot of the name starting at
+    /// token `first` ("in" of "in Richmond", "to" of "to the American
+    /// Cancer Society", "by" of "by foreign minister Jaishankar"): the
+    /// word before it, past articles and a few lower-case words of a
+    /// title, if that is a function word.
+    fn frame(&self, tokens: &[KeyedWord], text: &str, first: usize) -> Option<u64> {
+        self.frame_at(tokens, text, first).map(|at| tokens[at].key)
+    }
+
+    /// Where [`Self::frame`]'s word stands.
+    fn frame_at(&self, tokens: &[KeyedWord], text: &str, first: usize) -> Option<usize> {
+        let lexicon = &self.rules.lexicon;
+        let mut title = 0;
+        for i in (0..first).rev() {
+            let token = &tokens[i];
+            let word = text
+                .get(token.span.start..token.span.end)
+                .unwrap_or_default();
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            // An initial ("S Jaishankar") is more of the name.
+            if lexicon.is(word, WordClass::Article) || (capital && word.chars().count() == 1) {
+                continue;
+            }
+            // "and" joins a name to another; it opens no slot of its own.
+            if lexicon.is(word, WordClass::Coordinator) {
+                return None;
+            }
+            if !carries_content(token) && !capital {
+                return Some(i);
+            }
+            title += 1;
+            if token.capitalized || token.numeric || title > TITLE_WORDS {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The word that stands before the frame of the name starting at
+    /// token `first` ("Friday" of "Friday in Philadelphia"), if it has
+    /// content or is a figure: the two words together place the name.
+    fn framed_by(&self, tokens: &[KeyedWord], text: &str, first: usize) -> Option<u64> {
+        let at = self.frame_at(tokens, text, first)?.checked_sub(1)?;
+        // Read afresh: a clause's figures are marked function words.
+        let span = tokens[at].span;
+        let word = self
+            .lexicon
+            .tokens(text.get(span.start..span.end)?, span.start);
+        let word = word.first()?;
+        (carries_content(word) || word.numeric).then_some(word.stem)
+    }
+
+    /// A name no source gives (its words among `unknown`), read in the
+    /// slot the words right around it open, in a clause that may retell
+    /// its passage only in part: "an interview with Fox Business" against
+    /// the passage's "an interview with CNBC". The name must follow the
+    /// same function word as the passage's name, and a word the two share
+    /// (one of `anchors`) must stand right before or right after both.
+    fn new_name_slot(
+        &self,
+        words: &ClauseWords<'_>,
+        alignment: &Alignment,
+        anchors: &[(usize, usize)],
+        exempt: &[u64],
+    ) -> Option<Slot> {
+        let ClauseWords {
+            text: draft,
+            tokens: clause,
+            names,
+            unknown,
+        } = *words;
+        let passage = &alignment.passage.tokens;
+        let source_text = &self.index.sources[alignment.passage.source].document.text;
+        let passage_names: Vec<bool> = passage
+            .iter()
+            .map(|t| {
+                carries_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem)
+            })
+            .collect();
+        let passage_runs = runs_parted(Some(source_text), passage, &passage_names);
+        let clause_keys = keys_of(clause, exempt);
+        for run in runs_parted(Some(draft), clause, names) {
+            // New: no source uses a capitalised word of it ("BoE" is
+            // known where a source spells out "Bank of England").
+            let new = run.iter().all(|&i| alignment.matched[i].is_none())
+                && run.iter().any(|&i| unknown[i] && clause[i].capitalized);
+            let (first, last) = (run[0], run[run.len() - 1]);
+            let Some(frame) = self.frame(clause, draft, first).filter(|_| new) else {
+                continue;
+            };
+            // Where the passage's name must start (after a shared word
+            // before) or end (before a shared word after).
+            let before = anchors
+                .iter()
+                .rev()
+                .find(|&&(c, _)| c < first && first - c <= FRAME_REACH);
+            let after = anchors
+                .iter()
+                .find(|&&(c, _)| c > last && c - last <= FRAME_REACH);
+            // Or the same word before the frame on both sides, which a
+            // figure ("Friday in") may be and an anchor never is.
+            let framed_by = self.framed_by(clause, draft, first);
+            let fits = |r: &Vec<usize>| {
+                let (start, end) = (r[0], r[r.len() - 1]);
+                before.is_some_and(|&(_, p)| start > p && start - p <= FRAME_REACH)
+                    || after.is_some_and(|&(_, p)| end < p && p - end <= FRAME_REACH)
+                    || (framed_by.is_some()
+                        && self.framed_by(passage, source_text, start) == framed_by)
+            };
+            let found = passage_runs.iter().find(|r| {
+                fits(r)
+                    && self.frame(passage, source_text, r[0]) == Some(frame)
+                    && r.iter().all(|&i| {
+                        !clause_keys.contains(&passage[i].key)
+                            && !clause_keys.contains(&passage[i].stem)
+                    })
+            });
+            if let Some(found) = found {
+                return Some(Slot::Name {
+                    draft: vec![written(draft, clause, &run)],
+                    source: vec![written(source_text, passage, found)],
+                });
+            }
+        }
+        None
+    }
+
     /// The slots in which `clause` says otherwise than its passage, if it
     /// retells the passage closely. Each slot is read locally, between the
     /// words clause and passage share (the *anchors*): a name in the
@@ -454,9 +583,16 @@ impl Tracer<'_, '_> {
         draft: &str,
         clause: &[KeyedWord],
         names: &[bool],
+        unknown: &[bool],
         alignment: &Alignment,
         exempt: &[u64],
     ) -> Vec<Slot> {
+        let words = ClauseWords {
+            text: draft,
+            tokens: clause,
+            names,
+            unknown,
+        };
         // A clause the passage holds word for word says nothing otherwise.
         if alignment.verbatim {
             return Vec::new();
@@ -489,8 +625,12 @@ impl Tracer<'_, '_> {
         let slots_compared = all_anchors.len() >= 2
             && (all_anchors.len() as f64) >= CLOSE_RETELLING * all_content.len() as f64;
         if !names_compared && !slots_compared {
-            return Vec::new();
+            return self
+                .new_name_slot(&words, alignment, &all_anchors, exempt)
+                .into_iter()
+                .collect();
         }
+        let loose_anchors = all_anchors.clone();
         let passage = &alignment.passage.tokens;
         let source_text = &self.index.sources[alignment.passage.source].document.text;
         let mut slots = Vec::new();
@@ -520,11 +660,7 @@ impl Tracer<'_, '_> {
         // Names between the same anchors.
         // The clause's words, and its speaker's: a passage naming who
         // says it names no one else.
-        let clause_keys: rustc_hash::FxHashSet<u64> = clause
-            .iter()
-            .flat_map(|t| [t.key, t.stem])
-            .chain(exempt.iter().copied())
-            .collect();
+        let clause_keys = keys_of(clause, exempt);
         let passage_names: Vec<bool> = passage
             .iter()
             .map(|t| {
@@ -551,9 +687,15 @@ impl Tracer<'_, '_> {
                 (None, Some(a)) => a.saturating_sub(NAME_REACH)..a,
                 _ => continue,
             };
+            // A name after a function word ("in Richmond", "with CNBC")
+            // stands in the slot that word opens: only a name after the
+            // same word fills it on the other side ("in Alexandria", not
+            // "Judge Cacheris").
+            let draft_frame = self.frame(clause, draft, first);
             let found: Vec<String> = passage_runs
                 .iter()
                 .filter(|r| r.iter().all(|i| slot.contains(i)))
+                .filter(|r| self.frame(passage, source_text, r[0]) == draft_frame)
                 .filter(|r| {
                     r.iter().all(|&i| {
                         !clause_keys.contains(&passage[i].key)
@@ -576,6 +718,8 @@ impl Tracer<'_, '_> {
                 draft: draft_named,
                 source: source_named,
             });
+        } else if let Some(slot) = self.new_name_slot(&words, alignment, &loose_anchors, exempt) {
+            slots.push(slot);
         }
 
         // A negation between two anchors (or right before the first) on
@@ -670,6 +814,16 @@ impl Tracer<'_, '_> {
     }
 }
 
+/// A clause's words as its slots are read: its tokens in the draft's
+/// text, which of them are names, and which no source uses.
+#[derive(Clone, Copy)]
+struct ClauseWords<'c> {
+    text: &'c str,
+    tokens: &'c [KeyedWord],
+    names: &'c [bool],
+    unknown: &'c [bool],
+}
+
 /// The least share of a clause's content words (names aside) its passage
 /// must hold for the clause to be read against it slot by slot.
 const CLOSE_RETELLING_SLOTS: f64 = 0.75;
@@ -677,6 +831,15 @@ const CLOSE_RETELLING_SLOTS: f64 = 0.75;
 /// How far apart (in passage words) two anchors may stand and still be
 /// read as one stretch.
 const LOCAL: usize = 6;
+
+/// How many lower-case words of a title ("external affairs minister") may
+/// stand between a name and the function word that opens its slot.
+const TITLE_WORDS: usize = 3;
+
+/// How far (in words) a shared word may stand from a name no source
+/// gives, and from the passage's name in its place, for the two to be
+/// read as one slot: "interview with the" is three.
+const FRAME_REACH: usize = 3;
 
 /// How far after its last anchor (or before its first) a name slot
 /// reaches, in words.
@@ -748,13 +911,41 @@ fn clauses(
     ranges
 }
 
+/// The keys and stems of a clause's words and of `exempt` (its
+/// speaker's): a passage name among them is one the clause gives too.
+fn keys_of(clause: &[KeyedWord], exempt: &[u64]) -> rustc_hash::FxHashSet<u64> {
+    clause
+        .iter()
+        .flat_map(|t| [t.key, t.stem])
+        .chain(exempt.iter().copied())
+        .collect()
+}
+
 /// Runs of consecutive name tokens; up to two short lower-case particles
 /// ("von der", "de") may stand inside a run.
 fn runs(tokens: &[KeyedWord], names: &[bool]) -> Vec<Vec<usize>> {
+    runs_parted(None, tokens, names)
+}
+
+/// [`runs`], parted where punctuation other than a full stop stands
+/// between two names of `text`: "the Coast Courier, Duarte" is two names
+/// ("James C. Cacheris" one). A slot read between anchors takes a name
+/// with its apposition ("Richmond, Va."), so only a name read on its own
+/// is parted from its neighbour.
+fn runs_parted(text: Option<&str>, tokens: &[KeyedWord], names: &[bool]) -> Vec<Vec<usize>> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        let parted = |i: usize| {
+            i > 0
+                && text
+                    .and_then(|text| text.get(tokens[i - 1].span.end..tokens[i].span.start))
+                    .is_some_and(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '.'))
+        };
+        if names[i] && parted(i) && !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
         if names[i] {
             current.push(i);
             i += 1;

@@ -262,9 +262,12 @@ impl DraftChecker<'_, '_> {
             );
         }
         // A quotation or a figure found wrong is the claim's finding; that
-        // the sources disagree on a figure would only add to it.
-        if found.is_empty() {
-            let conflict = self.check_conflicts(claim, &retold);
+        // the sources disagree would only add to it. A lead (a finding of
+        // low confidence) is no such finding.
+        if found.iter().all(|f| f.confidence == Confidence::Low) {
+            let conflict = self
+                .check_conflicts(claim, &retold)
+                .or_else(|| self.check_named_conflicts(claim, &words, &retold));
             found.extend(conflict.and_then(|f| self.configured(f)));
         }
         // Quotations (with their marks) and figures are checked above; the

@@ -1,5 +1,5 @@
-//! `conflicting-sources`: a figure the sources disagree on, given one way
-//! without saying so.
+//! `conflicting-sources`: a figure or a name the sources disagree on,
+//! given one way without saying so.
 //!
 //! What `claimtrace explain conflicting-sources` prints is [`DOC`];
 //! the check that finds it is in `src/check/draft/conflict.rs`.
@@ -18,13 +18,13 @@ pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
 
 /// What it finds, why that is bad, and an example.
 pub const DOC: Doc = Doc {
-    what: "Finds a figure on which the draft's sources disagree, where the draft gives one source's value without saying that another gives a different one. The message names both sources and both values. A draft that reports the disagreement (both values, or words such as \"disputed\" or \"other reports\") is not flagged.",
+    what: "Finds a figure or a name on which the draft's sources disagree, where the draft gives one source's value without saying that another gives a different one. A name counts where two sources tell the same sentence but for it (\"John Archer\" against \"John Archibald\"). The message names both sources and both values. A draft that reports the disagreement (both values, or words such as \"disputed\" or \"other reports\") is not flagged.",
     why: "When sources disagree, picking one side silently presents a contested fact as settled. The reader deserves to know that the record is not clear.",
     example: "Source a.txt: The council approved the plan by 7 votes to 2.\nSource b.txt: The council approved the plan by 6 votes to 3.\nDraft:        The council approved the plan by 7 votes to 2.\n              warning[conflicting-sources]: a.txt gives 7, b.txt gives 6",
 };
 
-/// Figures the draft gives as one source does, where another source gives
-/// other values.
+/// Figures or names the draft gives as one source does, where another
+/// source gives other values.
 pub struct ConflictingSources<'a> {
     /// The source the draft follows, and its figures as the draft writes
     /// them.
