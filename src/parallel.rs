@@ -57,6 +57,23 @@ where
     }
 }
 
+/// `f` applied to each of `items`, its pairs split into two lists in the
+/// items' order, as [`map_in_order`] does: without a list of pairs held
+/// beside the two.
+pub fn map_unzip_in_order<T, A, B, F>(items: &[T], f: F) -> (Vec<A>, Vec<B>)
+where
+    T: Sync,
+    A: Send,
+    B: Send,
+    F: Fn(&T) -> (A, B) + Sync + Send,
+{
+    if items.len() < MIN_PARALLEL_ITEMS {
+        items.iter().map(f).unzip()
+    } else {
+        items.par_iter().map(f).unzip()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +90,9 @@ mod tests {
                 map_indexed_in_order(&items, |at, i| at + i),
                 (0..n).map(|i| 2 * i).collect::<Vec<_>>()
             );
+            let (doubled, tripled) = map_unzip_in_order(&items, |i| (i * 2, i * 3));
+            assert_eq!(doubled, (0..n).map(|i| i * 2).collect::<Vec<_>>());
+            assert_eq!(tripled, (0..n).map(|i| i * 3).collect::<Vec<_>>());
         }
     }
 }

@@ -157,15 +157,13 @@ pub fn check_draft(
             (at, share)
         })
         .collect();
-    let mut audits = Vec::with_capacity(claims.len());
-    for (audit, mut found) in crate::parallel::map_in_order(&shares, |&(at, share)| {
-        let judged = judge(at);
-        options.progress(share);
-        judged
-    }) {
-        audits.push(audit);
-        findings.append(&mut found);
-    }
+    let (audits, found): (Vec<ClaimAudit>, Vec<Vec<Finding>>) =
+        crate::parallel::map_unzip_in_order(&shares, |&(at, share)| {
+            let judged = judge(at);
+            options.progress(share);
+            judged
+        });
+    findings.extend(found.into_iter().flatten());
     options.progress(draft.text.len().saturating_sub(reported));
     // Inline directives silence findings where the draft asks.
     let suppressions = Suppressions::of(draft);
