@@ -73,7 +73,7 @@ pub fn diff<T: Eq + Hash + Ord>(old: &[T], new: &[T]) -> Vec<DiffOp> {
 
 /// The most diffs of word keys each thread remembers (see
 /// [`diff_keys`]); past it, the memory is emptied and starts again.
-const REMEMBERED_DIFFS: usize = 1_024;
+const REMEMBERED_DIFFS: usize = 256;
 
 /// A diff this thread made lately: the two sequences, and the operations.
 type RememberedDiff = (Vec<u64>, Vec<u64>, Vec<DiffOp>);
