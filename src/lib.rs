@@ -57,6 +57,7 @@ pub mod init;
 pub mod inputs;
 pub mod lang;
 pub mod lsp;
+pub mod parallel;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -247,7 +247,7 @@ fn match_tokens(
     } else {
         0..passage_keys.len()
     };
-    let ops = super::word_diff::diff(&passage_keys[stretch.clone()], &claim_keys);
+    let ops = super::word_diff::diff_keys(&passage_keys[stretch.clone()], &claim_keys);
     for op in ops {
         if let similar::DiffOp::Equal {
             old_index,

@@ -10,8 +10,10 @@
 //! between them one replacement: linear, and deterministic, unlike a
 //! diff cut short by a deadline.
 
-use std::hash::Hash;
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp};
 
 /// The most words of both sequences together diffed word for word.
@@ -66,6 +68,50 @@ pub fn diff<T: Eq + Hash + Ord>(old: &[T], new: &[T]) -> Vec<DiffOp> {
             len: suffix,
         });
     }
+    ops
+}
+
+/// The most diffs of word keys each thread remembers (see
+/// [`diff_keys`]); past it, the memory is emptied and starts again.
+const REMEMBERED_DIFFS: usize = 256;
+
+/// A diff this thread made lately: the two sequences, and the operations.
+type RememberedDiff = (Vec<u64>, Vec<u64>, Vec<DiffOp>);
+
+thread_local! {
+    /// The diffs of word keys this thread made lately, by a hash of the
+    /// two sequences diffed.
+    static REMEMBERED: RefCell<FxHashMap<u64, RememberedDiff>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// [`diff`] of two sequences of word keys, remembered: checking one claim
+/// diffs it against the same passage again and again (its reported words
+/// and then the whole sentence, a clause and then the clause without its
+/// names, which keep the same keys), and a diff costs far more than looking
+/// one up. A diff depends on nothing but the two sequences, so a
+/// remembered one is the one that would be made again.
+pub fn diff_keys(old: &[u64], new: &[u64]) -> Vec<DiffOp> {
+    let mut hasher = rustc_hash::FxHasher::default();
+    (old, new).hash(&mut hasher);
+    let hash = hasher.finish();
+    let remembered = REMEMBERED.with(|cell| {
+        cell.borrow()
+            .get(&hash)
+            .filter(|(o, n, _)| o == old && n == new)
+            .map(|(_, _, ops)| ops.clone())
+    });
+    if let Some(ops) = remembered {
+        return ops;
+    }
+    let ops = diff(old, new);
+    REMEMBERED.with(|cell| {
+        let mut remembered = cell.borrow_mut();
+        if remembered.len() >= REMEMBERED_DIFFS {
+            remembered.clear();
+        }
+        remembered.insert(hash, (old.to_vec(), new.to_vec(), ops.clone()));
+    });
     ops
 }
 

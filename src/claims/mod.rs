@@ -40,11 +40,12 @@ pub mod quotes;
 pub mod tokens;
 pub mod voices;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::bounds;
 use crate::document::Document;
+use crate::parallel;
 use crate::rules::attribution::{CueKind, Gender, SpeakerKind};
 use crate::rules::{Lexicon, RuleSet, WordClass};
 use crate::segment::{self, Sentence};
@@ -261,14 +262,13 @@ fn extract_quoted<'d>(
         .map(|q| Span::new(q.open, q.close))
         .collect();
 
-    // Cues of every sentence, and every person named.
-    let cues: Vec<Vec<Cue>> = sentences
-        .iter()
-        .map(|s| {
-            let inside = overlapping(&quoted, s.span);
-            attribution::find_with(s.span, s.text, inside, &rules.attribution, switches)
-        })
-        .collect();
+    // Cues of every sentence, and every person named. A sentence's cues
+    // are read from that sentence alone, so sentences are read in
+    // parallel.
+    let cues: Vec<Vec<Cue>> = parallel::map_in_order(sentences, |s| {
+        let inside = overlapping(&quoted, s.span);
+        attribution::find_with(s.span, s.text, inside, &rules.attribution, switches)
+    });
     let index = name_index(sentences, &cues, rules);
 
     // Speakers, in document order.
@@ -306,8 +306,9 @@ fn extract_quoted<'d>(
     );
     let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|v| v.speaker.as_ref()).collect();
 
-    let mut claims = Vec::with_capacity(sentences.len());
-    for (i, sentence) in sentences.iter().enumerate() {
+    // Each sentence's claim is built from what is resolved above and its
+    // own text, so sentences are built in parallel, in order.
+    let claims = parallel::map_indexed_in_order(sentences, |i, sentence| {
         let resolved = &sentence_cues[i];
         // The sentence's attribution: a reporting verb's before a subject
         // read only as the speaker of its quotations.
@@ -385,7 +386,7 @@ fn extract_quoted<'d>(
             speaker.as_ref(),
             rules,
         );
-        claims.push(Claim {
+        Claim {
             id: format!("c{}", sentence.index + 1),
             sentence: sentence.index,
             span: sentence.span,
@@ -397,8 +398,8 @@ fn extract_quoted<'d>(
             content,
             quotes,
             figures,
-        });
-    }
+        }
+    });
     Claims { claims, warnings }
 }
 
@@ -516,75 +517,114 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
             }
         }
     }
-    for sentence in sentences {
-        for found in rules.attribution.role_names.find_iter(sentence.text) {
-            let rest = &sentence.text[found.end..];
-            let name: Vec<&str> = rest
-                .split_whitespace()
-                .take_while(|w| {
-                    let w = w.trim_end_matches([',', '.', ';', ':']);
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        || rules.lexicon.is_lower(w, WordClass::NameParticle)
-                })
-                .collect();
-            // Stop at the first word that carried punctuation.
-            let mut words = Vec::new();
-            for word in name {
-                let bare = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
-                words.push(bare);
-                if bare.len() != word.len() {
-                    break;
-                }
-            }
-            while words
-                .last()
-                .is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase))
-            {
-                words.pop();
-            }
-            if words.is_empty() || rules.attribution.role_names.contains(&words.join(" ")) {
-                continue;
-            }
-            let role = sentence.text
-                [role_start(sentence.text, found.start, &rules.lexicon)..found.end]
-                .to_string();
-            if let Some(Mention::Person { name, .. }) =
-                mention::parse(&words.join(" "), &rules.attribution)
-            {
-                index.add(
-                    &name,
-                    sentence.span.start + found.end,
-                    Some((role, *found.value)),
-                );
-            }
+    // What each sentence writes of people is read from that sentence
+    // alone, so sentences are read in parallel; the index is then filled
+    // in document order, as a loop reading them one by one would.
+    let written = parallel::map_in_order(sentences, |sentence| WrittenNames {
+        with_roles: names_after_roles(sentence, rules),
+        runs: name_runs(sentence.text, &rules.lexicon),
+        descriptions: descriptions(sentence.text, &rules.attribution),
+    });
+    for (sentence, names) in sentences.iter().zip(&written) {
+        for (at, name, role) in &names.with_roles {
+            index.add(name, sentence.span.start + at, Some(role.clone()));
         }
     }
     // Any other run of two or more name words ("Her aide, Luis Ferro,
     // spoke"), so that a later surname finds its full form. Runs repeat
     // ("European Union"), so each is read once.
-    let mut read: FxHashMap<&str, Option<NamedPerson>> = FxHashMap::default();
-    for sentence in sentences {
-        for (start, run) in name_runs(sentence.text, &rules.lexicon) {
-            let person =
-                read.entry(run)
-                    .or_insert_with(|| match mention::parse(run, &rules.attribution) {
-                        Some(Mention::Person { name, role })
-                            if name.split_whitespace().count() >= 2 =>
-                        {
-                            Some((name, role.map(|r| (r.text, r.id))))
-                        }
-                        _ => None,
-                    });
-            if let Some((name, role)) = person {
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    for names in &written {
+        for &(_, run) in &names.runs {
+            if seen.insert(run) {
+                distinct.push(run);
+            }
+        }
+    }
+    let people = parallel::map_in_order(&distinct, |run| person_of_run(run, rules));
+    let read: FxHashMap<&str, Option<NamedPerson>> = distinct.into_iter().zip(people).collect();
+    for (sentence, names) in sentences.iter().zip(&written) {
+        for &(start, run) in &names.runs {
+            if let Some(Some((name, role))) = read.get(run) {
                 index.add(name, sentence.span.start + start, role.clone());
             }
         }
-        for (at, name, head) in descriptions(sentence.text, &rules.attribution) {
-            index.describe(&name, &head, sentence.span.start + at);
+        for (at, name, head) in &names.descriptions {
+            index.describe(name, head, sentence.span.start + at);
         }
     }
     index.finish();
     index
+}
+
+/// What one sentence writes of people, for [`name_index`]; offsets are
+/// within the sentence.
+struct WrittenNames<'t> {
+    /// Names right after a role ("minister S Jaishankar"): where the name
+    /// starts, the name, and the role as written with its index.
+    with_roles: Vec<(usize, String, (String, usize))>,
+    /// Runs of two or more name words.
+    runs: Vec<(usize, &'t str)>,
+    /// People the sentence describes, with the describing noun.
+    descriptions: Vec<(usize, String, String)>,
+}
+
+/// The names `sentence` writes right after a role ("signed by external
+/// affairs minister S Jaishankar"), with the role as written.
+fn names_after_roles(
+    sentence: &Sentence<'_>,
+    rules: &RuleSet,
+) -> Vec<(usize, String, (String, usize))> {
+    let mut found_names = Vec::new();
+    for found in rules.attribution.role_names.find_iter(sentence.text) {
+        let rest = &sentence.text[found.end..];
+        let name: Vec<&str> = rest
+            .split_whitespace()
+            .take_while(|w| {
+                let w = w.trim_end_matches([',', '.', ';', ':']);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || rules.lexicon.is_lower(w, WordClass::NameParticle)
+            })
+            .collect();
+        // Stop at the first word that carried punctuation.
+        let mut words = Vec::new();
+        for word in name {
+            let bare = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
+            words.push(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        while words
+            .last()
+            .is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        {
+            words.pop();
+        }
+        if words.is_empty() || rules.attribution.role_names.contains(&words.join(" ")) {
+            continue;
+        }
+        let role = sentence.text[role_start(sentence.text, found.start, &rules.lexicon)..found.end]
+            .to_string();
+        if let Some(Mention::Person { name, .. }) =
+            mention::parse(&words.join(" "), &rules.attribution)
+        {
+            found_names.push((found.end, name, (role, *found.value)));
+        }
+    }
+    found_names
+}
+
+/// The person a run of name words names, if it reads as one of two or
+/// more words.
+fn person_of_run(run: &str, rules: &RuleSet) -> Option<NamedPerson> {
+    match mention::parse(run, &rules.attribution) {
+        Some(Mention::Person { name, role }) if name.split_whitespace().count() >= 2 => {
+            Some((name, role.map(|r| (r.text, r.id))))
+        }
+        _ => None,
+    }
 }
 
 /// The people `text` describes, with the noun that describes them: in an
