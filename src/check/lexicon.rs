@@ -103,6 +103,8 @@ pub struct Stems {
     paraphrases: PhraseTable,
     paraphrase_keys: FxHashMap<Vec<u64>, u64>,
     negations: FxHashSet<u64>,
+    /// Pairs of keys of opposite meaning, both ways round.
+    opposites: FxHashSet<(u64, u64)>,
     tentative: PhraseTable,
     definite: PhraseTable,
     disagreement: PhraseTable,
@@ -122,6 +124,7 @@ impl Stems {
             paraphrases: PhraseTable::default(),
             paraphrase_keys: FxHashMap::default(),
             negations: FxHashSet::default(),
+            opposites: FxHashSet::default(),
             tentative: PhraseTable::default(),
             definite: PhraseTable::default(),
             disagreement: PhraseTable::default(),
@@ -147,6 +150,22 @@ impl Stems {
                     entry.insert(group_key);
                     lexicon.paraphrases.add(keys);
                 }
+            }
+        }
+        // Opposites are keyed as tokens are, paraphrase groups applied, so
+        // a pair stands for both groups.
+        for (a, b) in &rules.opposites {
+            let key = |phrase: &Phrase| {
+                lexicon
+                    .tokens(&phrase.words.join(" "), 0)
+                    .first()
+                    .map(|t| t.key)
+            };
+            if let (Some(a), Some(b)) = (key(a), key(b))
+                && a != b
+            {
+                lexicon.opposites.insert((a, b));
+                lexicon.opposites.insert((b, a));
             }
         }
         for phrase in &rules.negations {
@@ -244,6 +263,11 @@ impl Stems {
     /// Whether a token negates its clause.
     pub fn is_negation(&self, token: &KeyedWord) -> bool {
         self.negations.contains(&token.stem)
+    }
+
+    /// Whether two words say opposite things ("approved", "rejected").
+    pub fn opposite(&self, a: &KeyedWord, b: &KeyedWord) -> bool {
+        self.opposites.contains(&(a.key, b.key))
     }
 
     /// Positions of tokens that start a hedge ("proposed", "plans to").

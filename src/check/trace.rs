@@ -64,6 +64,9 @@ pub enum Slot {
     /// The draft negates what the passage states (`draft_negates`), or
     /// the other way round; `words` are the negating words.
     Negation { draft_negates: bool, words: String },
+    /// The draft has a word (`draft`) of opposite meaning to the
+    /// passage's (`source`) in the same slot.
+    Opposite { draft: String, source: String },
     /// The passage hedges (`hedge`) what the draft states as done.
     Certainty { hedge: String, draft: String },
 }
@@ -572,6 +575,59 @@ impl Tracer<'_, '_> {
         None
     }
 
+    /// A word of the clause whose opposite ([`Stems::opposite`]) the
+    /// passage has in the same slot: between the anchors on either side
+    /// of it, or as far from the one anchor there is.
+    fn opposite_slot(
+        &self,
+        words: &ClauseWords<'_>,
+        alignment: &Alignment,
+        anchors: &[(usize, usize)],
+    ) -> Option<Slot> {
+        let (clause, passage) = (words.tokens, &alignment.passage.tokens);
+        let source_text = &self.index.sources[alignment.passage.source].document.text;
+        for i in 0..clause.len() {
+            let word = &clause[i];
+            if !carries_content(word)
+                || word.numeric
+                || words.names[i]
+                || alignment.matched[i].is_some()
+            {
+                continue;
+            }
+            let before = anchors.iter().rev().find(|&&(c, _)| c < i);
+            let after = anchors.iter().find(|&&(c, _)| c > i);
+            let window = match (before, after) {
+                (Some(&(c0, p0)), Some(&(c1, p1))) if p0 < p1 => {
+                    // Only stretches of about the same length are one slot.
+                    if (p1 - p0).abs_diff(c1 - c0) > NEGATION_REACH {
+                        continue;
+                    }
+                    p0 + 1..p1
+                }
+                (Some(&(c0, p0)), None) => p0 + 1..(p0 + 1 + (i - c0)).min(passage.len()),
+                (None, Some(&(c1, p1))) => p1.saturating_sub(c1 - i)..p1,
+                _ => continue,
+            };
+            // A side that has both words ("win or lose") names both.
+            let has = |tokens: &[KeyedWord], key: u64| tokens.iter().any(|t| t.key == key);
+            let opposite = window.into_iter().find(|&q| {
+                self.lexicon.opposite(word, &passage[q])
+                    && !has(clause, passage[q].key)
+                    && !has(passage, word.key)
+            });
+            if let Some(q) = opposite {
+                let written =
+                    |text: &str, t: &KeyedWord| text[t.span.start..t.span.end].to_string();
+                return Some(Slot::Opposite {
+                    draft: written(words.text, word),
+                    source: written(source_text, &passage[q]),
+                });
+            }
+        }
+        None
+    }
+
     /// The slots in which `clause` says otherwise than its passage, if it
     /// retells the passage closely. Each slot is read locally, between the
     /// words clause and passage share (the *anchors*): a name in the
@@ -719,6 +775,13 @@ impl Tracer<'_, '_> {
                 source: source_named,
             });
         } else if let Some(slot) = self.new_name_slot(&words, alignment, &loose_anchors, exempt) {
+            slots.push(slot);
+        }
+
+        // A word of opposite meaning in the same slot, between the same
+        // anchors on both sides ("rejected the plan" against "approved
+        // the plan", "his right hand" against "his left hand").
+        if slots_compared && let Some(slot) = self.opposite_slot(&words, alignment, &all_anchors) {
             slots.push(slot);
         }
 

@@ -1,6 +1,7 @@
 //! The rules the checker traces claims with: function words
 //! (`rules/en/function-words.txt`), paraphrases (`rules/en/paraphrases.txt`),
-//! negation (`rules/en/negation.txt`) and certainty (`rules/en/certainty.toml`).
+//! negation (`rules/en/negation.txt`), opposites (`rules/en/opposites.txt`)
+//! and certainty (`rules/en/certainty.toml`).
 //!
 //! Entries are kept as written, split into lower-case words; the checker
 //! stems and keys them once per run (see `check::lexicon`), so that the
@@ -27,6 +28,8 @@ pub struct CheckRules {
     pub paraphrases: Vec<Vec<Phrase>>,
     /// Words that negate a clause.
     pub negations: Vec<Phrase>,
+    /// Pairs of words of opposite meaning.
+    pub opposites: Vec<(Phrase, Phrase)>,
     /// Phrases that hedge a clause ("proposed", "plans to").
     pub tentative: Vec<Phrase>,
     /// Words that state a clause as done or decided ("signed", "will").
@@ -61,6 +64,7 @@ impl CheckRules {
         function_words: &RuleText,
         paraphrases: &RuleText,
         negation: &RuleText,
+        opposites: &RuleText,
         certainty: &RuleText,
     ) -> Result<CheckRules> {
         let list = |file: &RuleText| -> Result<Vec<Phrase>> {
@@ -103,6 +107,23 @@ impl CheckRules {
             }
             groups.push(group);
         }
+        let mut pairs = Vec::new();
+        for entry in opposites.word_list()? {
+            let sides: Vec<Vec<String>> = entry.text.split('|').map(entry_words).collect();
+            match sides.as_slice() {
+                [a, b] if a.len() == 1 && b.len() == 1 => pairs.push((
+                    Phrase {
+                        words: a.clone(),
+                        line: entry.line,
+                    },
+                    Phrase {
+                        words: b.clone(),
+                        line: entry.line,
+                    },
+                )),
+                _ => return Err(opposites.error(entry.line, "a pair is two words: `word | word`")),
+            }
+        }
         let spec: CertaintyFile = certainty.toml()?;
         let phrases = |entries: Vec<toml::Spanned<String>>| -> Result<Vec<Phrase>> {
             entries
@@ -121,6 +142,7 @@ impl CheckRules {
             function_words: list(function_words)?,
             paraphrases: groups,
             negations: list(negation)?,
+            opposites: pairs,
             tentative: phrases(spec.tentative)?,
             definite: phrases(spec.definite)?,
             disagreement: phrases(spec.disagreement)?,
@@ -145,6 +167,7 @@ mod tests {
             &text("the\nof\n"),
             &text("# c\nsigned | sealed | put pen to paper\n"),
             &text("not\nn't\n"),
+            &text("approve | reject\n"),
             &text(CERTAINTY),
         )
         .unwrap();
@@ -152,6 +175,23 @@ mod tests {
         assert_eq!(rules.paraphrases[0][2].words, ["put", "pen", "to", "paper"]);
         assert_eq!(rules.negations[1].words, ["n't"]);
         assert_eq!(rules.tentative[0].words, ["plans", "to"]);
+        assert_eq!(rules.opposites[0].1.words, ["reject"]);
+    }
+
+    #[test]
+    fn an_opposite_is_a_pair_of_words() {
+        let err = CheckRules::new(
+            &text("the\n"),
+            &text(""),
+            &text("not\n"),
+            &text("rise | fall | drop\n"),
+            &text(CERTAINTY),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "rules/test.txt:1: a pair is two words: `word | word`"
+        );
     }
 
     #[test]
@@ -160,6 +200,7 @@ mod tests {
             &text("the\n"),
             &text("deal | pact\naccord | Pact\n"),
             &text("not\n"),
+            &text(""),
             &text(CERTAINTY),
         )
         .unwrap_err();

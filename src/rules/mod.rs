@@ -69,6 +69,7 @@ const FIGURES: RuleFile = rule_file!("figures.toml");
 const FUNCTION_WORDS: RuleFile = rule_file!("function-words.txt");
 const PARAPHRASES: RuleFile = rule_file!("paraphrases.txt");
 const NEGATION: RuleFile = rule_file!("negation.txt");
+const OPPOSITES: RuleFile = rule_file!("opposites.txt");
 const CERTAINTY: RuleFile = rule_file!("certainty.toml");
 const WORD_CLASSES: RuleFile = rule_file!("word-classes.toml");
 
@@ -88,6 +89,7 @@ const RULE_FILES: &[RuleFile] = &[
     FUNCTION_WORDS,
     PARAPHRASES,
     NEGATION,
+    OPPOSITES,
     CERTAINTY,
     WORD_CLASSES,
 ];
@@ -167,6 +169,7 @@ impl RuleSet {
             &sources.read(&FUNCTION_WORDS)?,
             &sources.read(&PARAPHRASES)?,
             &sources.read(&NEGATION)?,
+            &sources.read(&OPPOSITES)?,
             &sources.read(&CERTAINTY)?,
         )?;
         Ok(RuleSet {

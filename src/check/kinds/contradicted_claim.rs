@@ -19,7 +19,7 @@ pub const VERDICT: Option<Verdict> = Some(Verdict::Contradicted);
 
 /// What it finds, why that is bad, and an example.
 pub const DOC: Doc = Doc {
-    what: "Finds a claim that closely retells a source passage but says otherwise in one slot: another person, place, organisation or thing where the passage names someone else; a negation present on one side only; or a hedge in the source (\"proposed\", \"plans to\", \"welcomed the proposal\", \"may\") that the draft states as done or decided (\"signed\", \"will\", \"approved\"). The message names the slot; the fix gives the source's words.",
+    what: "Finds a claim that closely retells a source passage but says otherwise in one slot: another person, place, organisation or thing where the passage names someone else; a word of opposite meaning in the same place (\"rejected\" where the passage has \"approved\", listed in `rules/en/opposites.txt`); a negation present on one side only; or a hedge in the source (\"proposed\", \"plans to\", \"welcomed the proposal\", \"may\") that the draft states as done or decided (\"signed\", \"will\", \"approved\"). The message names the slot; the fix gives the source's words.",
     why: "A sentence that is almost the source's is the most convincing kind of error: every other word checks out, so the one that does not is easy to miss for an editor and impossible to see for a reader.",
     example: "Source: Singh welcomed the EU’s proposal for posting a liaison officer at the Information Fusion Centre.\nDraft:  The EU will station a liaison officer at the Information Fusion Centre.\n        warning[contradicted-claim]: the source is less certain: it has “proposal” where the draft has “will”",
 };
@@ -55,6 +55,9 @@ impl Violation for ContradictedClaim<'_> {
                     draft_negates: false,
                     words,
                 } => format!("the source negates what the draft states (“{words}”)"),
+                Slot::Opposite { draft, source } => format!(
+                    "the source says the opposite: it has “{source}” where the draft has “{draft}”"
+                ),
                 Slot::Certainty { hedge, draft } => format!(
                     "the source is less certain: it has “{hedge}” where the draft has “{draft}”"
                 ),
