@@ -112,7 +112,55 @@ impl DraftChecker<'_, '_> {
                 .tokens(next, 0)
                 .first()
                 .is_some_and(|t| self.index.is_name(t.stem));
-        !((first_name && next_is_name) || before_known_name)
+        !((first_name && next_is_name) || before_known_name || self.stands_for_government(word))
+    }
+
+    /// Whether the draft's word at `word` is part of a seat of government
+    /// or office (a place of `places.txt`, an organisation word of
+    /// `sources.toml`) used as a possessive or before a common noun
+    /// ("Washington’s failure", "a White House bid"): it stands for the
+    /// government or the office, background every reader has, not news.
+    fn stands_for_government(&self, word: Span) -> bool {
+        let text = &self.draft.text;
+        let rules = &self.tracer.rules.attribution;
+        let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+        // The word, and the words right before and after it.
+        let start = text[..word.start]
+            .trim_end()
+            .rfind(|c: char| !is_word(c))
+            .map_or(0, |i| i + 1);
+        let previous = text[start..word.start].trim();
+        let after = text[word.end..].trim_start();
+        let next_len = after.find(|c: char| !is_word(c)).unwrap_or(after.len());
+        let next = &after[..next_len];
+        let written = &text[word.start..word.end];
+        let spaced = |a: &str, b: &str| format!("{a} {b}");
+        // Each candidate name, with the word that follows it.
+        let following = |after_name: &str| {
+            let rest = after_name.trim_start();
+            let noun = &rest[..rest.find(|c: char| !is_word(c)).unwrap_or(rest.len())];
+            noun.chars().next().is_some_and(char::is_lowercase)
+                && self
+                    .tracer
+                    .lexicon
+                    .tokens(noun, 0)
+                    .first()
+                    .is_some_and(|t| !t.function)
+        };
+        let candidates = [
+            (written.to_string(), following(after)),
+            (spaced(previous, written), following(after)),
+            (spaced(written, next), following(&after[next_len..])),
+        ];
+        candidates.iter().any(|(name, common_noun_follows)| {
+            let bare = name.trim_end_matches("’s").trim_end_matches("'s");
+            let possessive = bare.len() < name.len();
+            let seat = rules.places.contains(bare) || rules.organisations.contains(bare);
+            seat && bare
+                .split(' ')
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && (possessive || *common_noun_follows)
+        })
     }
 
     /// Reported speech ("X said that …", no quotation marks): its content
