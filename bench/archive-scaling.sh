@@ -65,7 +65,8 @@ for size in "${sizes[@]}"; do
   index_bytes=$(du -sb idx | cut -f1)
   echo "index:  ${wall} s wall, ${cpu} s CPU, ${peak} MB peak; index $((index_bytes >> 20)) MB for $((archive_bytes >> 20)) MB of archive ($(awk "BEGIN { printf \"%.2f\", $index_bytes / $archive_bytes }")×)   [claimtrace index idx --archive archive]"
   # 100 files changed: a sentence added to each.
-  find archive -name '*.txt' | sort | head -100 | while read -r f; do
+  mapfile -t files < <(find archive -name '*.txt' | sort)
+  for f in "${files[@]:0:100}"; do
     printf '\nThe archive copy was corrected on Friday.\n' >> "$f"
   done
   read -r wall cpu peak < <(measure "$bin" index update idx)
