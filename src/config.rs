@@ -10,6 +10,7 @@
 //! fail-on = "warning"          # error | warning | never
 //! rules = "claimtrace-rules"   # a rules folder (see `--rules`)
 //! max-file-size = "16M"        # larger files are refused (see `--max-file-size`)
+//! index = "archive-index"      # an archive index (see `claimtrace index`)
 //!
 //! [severity]                   # per rule: error | warning | info | off
 //! misquote = "warning"
@@ -44,6 +45,7 @@ struct ConfigFile {
     fail_on: Option<toml::Spanned<String>>,
     rules: Option<toml::Spanned<String>>,
     max_file_size: Option<toml::Spanned<toml::Value>>,
+    index: Option<toml::Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<String, toml::Spanned<String>>,
 }
@@ -69,6 +71,9 @@ pub struct Config {
     pub rules: Option<PathBuf>,
     /// Files larger than this many bytes are refused.
     pub max_file_size: Option<u64>,
+    /// An archive index every draft is checked against too (`check
+    /// --index`).
+    pub index: Option<PathBuf>,
     /// Per rule: its severity, or `None` when turned off.
     pub severity: FxHashMap<Kind, Option<Severity>>,
 }
@@ -139,6 +144,7 @@ pub fn load(start: &Path) -> Result<Config> {
     }
     let sources = spec.sources.map(|s| confined(s, "sources")).transpose()?;
     let rules = spec.rules.map(|r| confined(r, "rules")).transpose()?;
+    let index = spec.index.map(|i| confined(i, "index")).transpose()?;
     let mut severity = FxHashMap::default();
     for (rule, value) in &spec.severity {
         let Some(kind) = Kind::from_name(rule) else {
@@ -165,6 +171,7 @@ pub fn load(start: &Path) -> Result<Config> {
         fail_on,
         rules,
         max_file_size,
+        index,
         severity,
         root,
     })

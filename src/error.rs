@@ -51,6 +51,12 @@ pub enum Error {
     #[error("{message}")]
     Usage { message: String },
 
+    /// An archive index cannot be used: damaged, built by another version
+    /// of claimtrace or with other rules, or not an index at all (see
+    /// [`crate::archive`]). Never answered with a guess.
+    #[error("{}: {message}", shown(path))]
+    Archive { path: PathBuf, message: String },
+
     /// A rule file is malformed; `line` is 1-based.
     #[error("{}:{line}: {message}", shown(path))]
     Rule {
@@ -81,6 +87,7 @@ impl Error {
             | Error::TooLarge { path, .. }
             | Error::Refused { path, .. }
             | Error::Declared { path, .. }
+            | Error::Archive { path, .. }
             | Error::Rule { path, .. } => Some(path),
             Error::Usage { .. } => None,
         }

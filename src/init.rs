@@ -30,6 +30,10 @@ drafts = "drafts/**/*.md"
 # Files larger than this are refused.
 # max-file-size = "128M"
 
+# An archive index (built with `claimtrace index INDEX --archive FOLDER`):
+# each claim is also checked against the archive files that hold it.
+# index = "archive-index"
+
 # Per finding kind: error, warning, info or off (`claimtrace explain`
 # lists the kinds).
 # [severity]

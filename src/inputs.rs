@@ -45,6 +45,10 @@ pub struct Library {
     /// The repository root of the run (canonical): what may be read is
     /// confined to it ([`crate::access`]).
     root: PathBuf,
+    /// Whether an archive index answers for what drafts do not name
+    /// (`check --index`): a draft naming no source is then checked against
+    /// what the archive holds, not refused.
+    archive: bool,
 }
 
 /// What reading files met besides the files themselves.
@@ -66,6 +70,10 @@ pub struct Plan {
     /// What the draft should know about its sources (one that is the
     /// draft itself, or another draft of the run).
     pub warnings: Vec<PlanWarning>,
+    /// The sources an archive index found for the draft that it does not
+    /// name itself (indexes into the library, sorted; see
+    /// [`crate::archive::attach`]).
+    pub archive: Vec<usize>,
 }
 
 /// What planning a draft against the sources read so far found.
@@ -94,6 +102,31 @@ impl Library {
             reading,
             root,
             ..Library::default()
+        }
+    }
+
+    /// Lets an archive index answer for drafts that name no source (see
+    /// [`Library::plan`]).
+    pub fn answer_from_archive(&mut self) {
+        self.archive = true;
+    }
+
+    /// The index of the source at canonical `key`, if it is read.
+    pub fn position(&self, key: &Path) -> Option<usize> {
+        self.by_path.get(key).copied()
+    }
+
+    /// Whether the file at canonical `key` is a draft of the run.
+    pub fn is_draft(&self, key: &Path) -> bool {
+        self.drafts.contains(key)
+    }
+
+    /// Adds `document`, read from an archive at canonical `key`, and
+    /// returns its index (the one it already has if it is read).
+    pub fn add_archived(&mut self, key: PathBuf, document: Document) -> usize {
+        match self.by_path.get(&key) {
+            Some(&at) => at,
+            None => self.insert(key, document),
         }
     }
 
@@ -269,7 +302,7 @@ impl Library {
             mut warnings,
             ..
         } = admitted;
-        if set.is_empty() {
+        if set.is_empty() && !self.archive {
             return Err(Error::Declared {
                 path: draft.path.clone(),
                 line: 1,
@@ -285,6 +318,7 @@ impl Library {
             sources: set,
             citations: cited,
             warnings,
+            archive: Vec::new(),
         }))
     }
 
@@ -374,8 +408,15 @@ pub struct Inputs {
 /// left out with its error; if a shared source cannot be read, no draft is
 /// checked (every one would be judged against too little).
 pub fn gather(drafts: Walk, source_paths: &[PathBuf], reading: Reading, root: PathBuf) -> Inputs {
+    gather_into(Library::new(reading, root), drafts, source_paths)
+}
+
+/// As [`gather`], into `library` (an empty one, set up as the run needs:
+/// [`Library::answer_from_archive`] for a check with an archive index).
+pub fn gather_into(library: Library, drafts: Walk, source_paths: &[PathBuf]) -> Inputs {
+    let reading = library.reading;
     let mut inputs = Inputs {
-        library: Library::new(reading, root),
+        library,
         skipped: drafts.skipped,
         errors: drafts.errors,
         ..Inputs::default()

@@ -44,6 +44,7 @@
 //! ```
 
 pub mod access;
+pub mod archive;
 pub mod bounds;
 pub mod check;
 pub mod citations;

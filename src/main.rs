@@ -73,6 +73,13 @@ enum Command {
     Claims(ClaimsArgs),
     /// Check drafts against their sources: quotes, speakers and figures.
     Check(CheckArgs),
+    /// Build an archive index (`index INDEX --archive FOLDER`), or bring
+    /// one up to date (`index update INDEX`), for `check --index` and
+    /// `trace`.
+    Index(IndexArgs),
+    /// List the archive passages that support or contradict a sentence (or
+    /// each sentence of a file), best first, with the verdict of each.
+    Trace(TraceArgs),
     /// Explain a finding kind, or list them all.
     Explain(ExplainArgs),
     /// Serve the Language Server Protocol on standard input and output, for
@@ -88,6 +95,69 @@ enum Command {
     /// Print the JSON Schema of the JSON output (the audit of `check`, and
     /// `claims` and `sentences`).
     Schema,
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct IndexArgs {
+    #[command(subcommand)]
+    action: Option<IndexAction>,
+
+    /// The folder to build the index in: made if missing; an index already
+    /// there is replaced (readers of it keep reading the old one); a folder
+    /// holding anything else is refused.
+    #[arg(value_name = "INDEX", required = true)]
+    folder: Option<PathBuf>,
+
+    /// The archive to index: a folder of .txt/.md/.markdown sources, read
+    /// recursively as `--source` reads one.
+    #[arg(long, value_name = "FOLDER", required = true)]
+    archive: Option<PathBuf>,
+
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Subcommand)]
+enum IndexAction {
+    /// Bring an index up to date with its archive: files added, changed
+    /// (by digest) and removed, in one commit that checks running meanwhile
+    /// never see half of.
+    Update(IndexUpdateArgs),
+}
+
+#[derive(Args)]
+struct IndexUpdateArgs {
+    /// The index folder.
+    #[arg(value_name = "INDEX")]
+    folder: PathBuf,
+
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Args)]
+struct TraceArgs {
+    /// The sentence to trace, or a file whose every sentence is traced
+    /// (`-` reads standard input).
+    #[arg(value_name = "SENTENCE|FILE")]
+    claim: String,
+
+    /// The archive index [default: `index` in claimtrace.toml].
+    #[arg(long, value_name = "INDEX")]
+    index: Option<PathBuf>,
+
+    /// How to print the passages.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+
+    /// Count British/American spelling and hyphenation changes inside
+    /// quotation marks as misquotes.
+    #[arg(long)]
+    strict_quotes: bool,
+
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Args)]
@@ -116,6 +186,12 @@ struct CheckArgs {
     /// in front matter (`sources: [...]`).
     #[arg(long = "source", value_name = "PATH")]
     sources: Vec<PathBuf>,
+
+    /// An archive index (built with `claimtrace index`): each claim
+    /// retrieves the archive files that hold it, which are checked as
+    /// sources beside the ones named [default: `index` in claimtrace.toml].
+    #[arg(long, value_name = "INDEX")]
+    index: Option<PathBuf>,
 
     /// How to print the result: for people, for fact-checkers (the JSON
     /// audit, or an HTML page of it), for code scanning (SARIF 2.1.0) or as
@@ -286,6 +362,8 @@ fn main() -> ExitCode {
         Command::Sentences(args) => sentences(args),
         Command::Claims(args) => claims(args),
         Command::Check(args) => check(args, color),
+        Command::Index(args) => index(args),
+        Command::Trace(args) => trace(args),
         Command::Explain(args) => explain(args),
         Command::Init(args) => init(args),
         Command::Completions(args) => completions(args),
@@ -369,6 +447,7 @@ fn check(args: CheckArgs, color: ColorChoice) -> Result<ExitCode, Failure> {
             FailOn::Never => config::FailOn::Never,
         }),
         max_file_size: args.input.max_file_size,
+        index: args.index,
     };
     let mut settings = run::Settings::new(request, Path::new("."))?;
     // A report file is refused before any work if it is not one to write
@@ -510,6 +589,124 @@ fn diff_base_hint(args: &CheckArgs) -> Option<String> {
             one_line(name)
         )
     })
+}
+
+/// The settings `input` asks for (rules, reading), with `claimtrace.toml`:
+/// what `index` and `trace` read files with, as `check` does.
+fn input_settings(input: &InputArgs, index: Option<PathBuf>) -> claimtrace::Result<run::Settings> {
+    let request = run::Request {
+        markdown: input.markdown,
+        rules: input.rules.clone(),
+        max_file_size: input.max_file_size,
+        index,
+        ..run::Request::default()
+    };
+    run::Settings::new(request, Path::new("."))
+}
+
+fn index(args: IndexArgs) -> Result<ExitCode, Failure> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match (args.action, args.folder, args.archive) {
+        (Some(IndexAction::Update(update)), _, _) => {
+            let settings = input_settings(&update.input, None)?;
+            let updated = claimtrace::archive::update(
+                &update.folder,
+                &settings.rules,
+                settings.reading,
+                &settings.config.root,
+            )?;
+            for skipped in &updated.skipped {
+                eprintln!("warning: {}, skipped", one_line(&skipped.to_string()));
+            }
+            writeln!(
+                out,
+                "updated {}: {} added, {} changed, {} removed, {} unchanged{}",
+                one_line(&update.folder.display().to_string()),
+                updated.added,
+                updated.changed,
+                updated.removed,
+                updated.unchanged,
+                skipped_note(updated.skipped.len()),
+            )?;
+        }
+        (None, Some(folder), Some(archive)) => {
+            let settings = input_settings(&args.input, None)?;
+            let built = claimtrace::archive::build(
+                &folder,
+                &archive,
+                &settings.rules,
+                settings.reading,
+                &settings.config.root,
+            )?;
+            for skipped in &built.skipped {
+                eprintln!("warning: {}, skipped", one_line(&skipped.to_string()));
+            }
+            writeln!(
+                out,
+                "indexed {} files ({} passages) of {} into {}{}",
+                built.files,
+                built.passages,
+                one_line(&archive.display().to_string()),
+                one_line(&folder.display().to_string()),
+                skipped_note(built.skipped.len()),
+            )?;
+        }
+        // clap requires INDEX and --archive without a subcommand.
+        (None, _, _) => {
+            return Err(Failure::Input(claimtrace::Error::Usage {
+                message:
+                    "name the index folder and the archive: claimtrace index INDEX --archive FOLDER"
+                        .to_string(),
+            }));
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `; N files skipped`, when some were.
+fn skipped_note(skipped: usize) -> String {
+    match skipped {
+        0 => String::new(),
+        1 => "; 1 file skipped".to_string(),
+        n => format!("; {n} files skipped"),
+    }
+}
+
+fn trace(args: TraceArgs) -> Result<ExitCode, Failure> {
+    let mut settings = input_settings(&args.input, args.index)?;
+    settings.options.strict_quotes = args.strict_quotes;
+    let Some(index) = settings.index.clone() else {
+        return Err(Failure::Input(claimtrace::Error::Usage {
+            message: format!(
+                "trace needs an archive index: give --index, or set `index` in {}",
+                config::FILE_NAME
+            ),
+        }));
+    };
+    let archive = settings.open_index(&index)?;
+    let path = Path::new(&args.claim);
+    let text = if args.claim == "-" {
+        read_document(None, &args.input)?
+    } else if path.is_file() {
+        read_document(Some(path), &args.input)?
+    } else {
+        Document::from_text(PathBuf::from("<claim>"), args.claim.clone(), Format::Plain)
+    };
+    let traced = claimtrace::archive::trace(
+        &archive,
+        &text,
+        &settings.rules,
+        &settings.options,
+        settings.reading,
+    )?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format.into() {
+        OutputFormat::Json => report::trace::write_json(&mut out, &traced)?,
+        OutputFormat::Human => report::trace::write_human(&mut out, &traced)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn init(args: InitArgs) -> Result<ExitCode, Failure> {

@@ -13,6 +13,7 @@ pub mod output;
 pub mod sarif;
 pub mod sentences;
 pub mod text;
+pub mod trace;
 
 /// The JSON Schema (2020-12) of the JSON output: the audit of `check
 /// --format json` and the output of `claims` and `sentences`. The audit's

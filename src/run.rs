@@ -97,6 +97,10 @@ pub struct Request {
     /// The largest file read, in bytes; else `max-file-size` in
     /// `claimtrace.toml`; else [`document::DEFAULT_MAX_FILE_SIZE`].
     pub max_file_size: Option<u64>,
+    /// An archive index (see [`crate::archive`]) that answers for what
+    /// the drafts do not name; else `index` in `claimtrace.toml`; else
+    /// none.
+    pub index: Option<PathBuf>,
 }
 
 /// A request settled against the repository's configuration, with its
@@ -115,6 +119,18 @@ pub struct Settings {
     pub sources: Vec<PathBuf>,
     /// How every document is read.
     pub reading: Reading,
+    /// The archive index drafts are checked against too, if any.
+    pub index: Option<ArchiveIndex>,
+}
+
+/// An archive index a run uses, and who named it.
+#[derive(Clone, Debug)]
+pub struct ArchiveIndex {
+    pub folder: PathBuf,
+    /// Named in `claimtrace.toml`, which comes with the repository from
+    /// whoever can open a pull request: then the archive it indexes must
+    /// lie inside the repository too, as every path of that file must.
+    pub from_config: bool,
 }
 
 impl Settings {
@@ -148,6 +164,17 @@ impl Settings {
                 .or(config.max_file_size)
                 .unwrap_or(document::DEFAULT_MAX_FILE_SIZE),
         };
+        let index = match (request.index, &config.index) {
+            (Some(folder), _) => Some(ArchiveIndex {
+                folder,
+                from_config: false,
+            }),
+            (None, Some(folder)) => Some(ArchiveIndex {
+                folder: document::relative_to_current(folder),
+                from_config: true,
+            }),
+            (None, None) => None,
+        };
         Ok(Settings {
             config,
             rules,
@@ -156,6 +183,7 @@ impl Settings {
             drafts: request.drafts,
             sources,
             reading,
+            index,
         })
     }
 
@@ -194,12 +222,34 @@ pub fn gather(settings: &Settings) -> Result<Inputs> {
             ),
         });
     }
-    Ok(inputs::gather(
-        drafts,
-        &settings.sources,
-        settings.reading,
-        settings.config.root.clone(),
-    ))
+    let mut library = settings.library();
+    let Some(index) = &settings.index else {
+        return Ok(inputs::gather_into(library, drafts, &settings.sources));
+    };
+    // The index is opened (or refused) before anything is read.
+    let archive = settings.open_index(index)?;
+    library.answer_from_archive();
+    let mut inputs = inputs::gather_into(library, drafts, &settings.sources);
+    crate::archive::attach(&archive, &mut inputs, &settings.rules, settings.reading)?;
+    Ok(inputs)
+}
+
+impl Settings {
+    /// Opens the archive index `index` for this run, or refuses it (see
+    /// [`crate::archive::open`]).
+    pub fn open_index(&self, index: &ArchiveIndex) -> Result<crate::archive::Archive> {
+        let archive = crate::archive::open(&index.folder, &self.rules)?;
+        if index.from_config && !archive.manifest.archive.starts_with(&self.config.root) {
+            return Err(Error::Archive {
+                path: index.folder.clone(),
+                message: format!(
+                    "the index named in {} indexes a folder outside the repository; name it with --index to use it",
+                    config::FILE_NAME
+                ),
+            });
+        }
+        Ok(archive)
+    }
 }
 
 /// Checks every draft of `inputs` against its plan, in parallel; the audit
@@ -245,6 +295,7 @@ pub fn check(
 /// the drafts' plans name.
 pub struct Index<'l> {
     settings: &'l Settings,
+    library: &'l Library,
     pool: SourceSets<'l>,
 }
 
@@ -253,6 +304,7 @@ impl<'l> Index<'l> {
     pub fn new(library: &'l Library, settings: &'l Settings) -> Index<'l> {
         Index {
             settings,
+            library,
             pool: SourceSets::new(library.documents(), &settings.rules, &settings.options),
         }
     }
@@ -267,6 +319,15 @@ impl<'l> Index<'l> {
             &settings.rules,
             &settings.options,
         );
+        if !plan.archive.is_empty() {
+            let archive_only: Vec<String> = plan
+                .archive
+                .iter()
+                .filter_map(|&at| self.library.documents().get(at))
+                .map(Document::display_path)
+                .collect();
+            crate::archive::uncited::note(&mut audit, draft, &archive_only, &settings.options);
+        }
         let about_sources = plan.warnings.iter().map(|warning| InputWarning {
             message: warning.message.clone(),
             span: warning.span.map(|span| draft.locate(span)),

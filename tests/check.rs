@@ -60,6 +60,45 @@ fn check_fixture_against(rule: &str, expected_exit: i32, sources: &str) {
     insta::assert_snapshot!(format!("{rule}_human"), stdout(&human));
 }
 
+/// `uncited-source` needs an archive index: the fixture is checked with
+/// `--index` over an index of `tests/fixtures/archive/stories/`, built in
+/// a temporary folder, and with no source named.
+#[test]
+fn uncited_source() {
+    let index = tempfile::tempdir().expect("a temporary folder");
+    let folder = index.path().join("idx");
+    let folder = folder.to_str().expect("a UTF-8 path");
+    let built = claimtrace(&[
+        "index",
+        folder,
+        "--archive",
+        "tests/fixtures/archive/stories",
+    ]);
+    assert_eq!(
+        built.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let draft = "tests/fixtures/uncited-source/draft.md";
+    let json = claimtrace(&["check", draft, "--index", folder, "--format", "json"]);
+    assert_eq!(
+        json.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let json_text = stdout(&json);
+    assert_eq!(
+        rules_found(&json_text),
+        BTreeSet::from(["uncited-source".to_string()]),
+    );
+    insta::assert_snapshot!("uncited-source_json", json_text);
+    let human = claimtrace(&["check", draft, "--index", folder]);
+    assert_eq!(human.status.code(), Some(0));
+    insta::assert_snapshot!("uncited-source_human", stdout(&human));
+}
+
 #[test]
 fn misquote() {
     check_fixture("misquote", 1);

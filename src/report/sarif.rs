@@ -66,7 +66,21 @@ impl Serialize for Results<'_> {
 
 /// Writes the audit of `drafts` (in the audit's order) as a SARIF log.
 pub fn write(out: &mut impl Write, audit: &Audit, drafts: &[Document]) -> io::Result<()> {
-    let rules: Vec<Value> = Kind::ALL.iter().map(|kind| rule(*kind)).collect();
+    // A kind only an archive check reports is listed only when reported
+    // (see `Kind::needs_archive`); such kinds come last in the registry, so
+    // every other rule keeps its index.
+    let reported = |kind: Kind| {
+        audit
+            .documents
+            .iter()
+            .flat_map(|d| &d.findings)
+            .any(|f| f.rule == kind)
+    };
+    let rules: Vec<Value> = Kind::ALL
+        .iter()
+        .filter(|kind| !kind.needs_archive() || reported(**kind))
+        .map(|kind| rule(*kind))
+        .collect();
     let tool = json!({
         "driver": {
             "name": "claimtrace",

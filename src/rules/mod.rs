@@ -104,6 +104,10 @@ pub struct RuleSet {
     pub attribution: AttributionRules,
     pub figures: FigureRules,
     pub check: CheckRules,
+    /// A digest of the text of every rule file as loaded (built in, or
+    /// with a rules folder laid over it), in hexadecimal: what an archive
+    /// index records, so that one built with other rules is refused.
+    pub fingerprint: String,
 }
 
 impl RuleSet {
@@ -178,6 +182,7 @@ impl RuleSet {
             attribution,
             figures,
             check,
+            fingerprint: sources.fingerprint(),
         })
     }
 }
@@ -187,6 +192,8 @@ impl RuleSet {
 /// built-in texts.
 struct RuleSources<'a> {
     dir: Option<(&'a Path, crate::access::Admitted)>,
+    /// Every file's name and text as read, in the order read.
+    digest: std::cell::RefCell<sha2::Sha256>,
 }
 
 /// A rule file's text and the path it is reported under, with the user's
@@ -209,7 +216,10 @@ impl<'a> RuleSources<'a> {
     /// not know.
     fn new(dir: Option<&'a Path>) -> Result<RuleSources<'a>> {
         let Some(dir) = dir else {
-            return Ok(RuleSources { dir: None });
+            return Ok(RuleSources {
+                dir: None,
+                digest: Default::default(),
+            });
         };
         let io_error = |source| Error::Io {
             path: dir.to_path_buf(),
@@ -243,10 +253,32 @@ impl<'a> RuleSources<'a> {
         }
         Ok(RuleSources {
             dir: Some((dir, admitted)),
+            digest: Default::default(),
         })
     }
 
+    /// Reads `file` (see [`RuleSources::read_text`]) and adds its text to
+    /// the fingerprint.
     fn read(&self, file: &RuleFile) -> Result<RuleText> {
+        use sha2::Digest;
+        let text = self.read_text(file)?;
+        let mut digest = self.digest.borrow_mut();
+        digest.update(file.name.as_bytes());
+        digest.update([0]);
+        digest.update(text.text.as_bytes());
+        digest.update([0]);
+        Ok(text)
+    }
+
+    /// The fingerprint of the files read so far: the first 16 bytes of
+    /// their SHA-256, in hexadecimal.
+    fn fingerprint(&self) -> String {
+        use sha2::Digest;
+        let digest = self.digest.borrow().clone().finalize();
+        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn read_text(&self, file: &RuleFile) -> Result<RuleText> {
         if let Some((dir, admitted)) = &self.dir {
             let path = dir.join(file.name);
             let inside = admitted
@@ -270,6 +302,15 @@ impl<'a> RuleSources<'a> {
                         path: path.clone(),
                         offset: e.utf8_error().valid_up_to(),
                     })?;
+                    // The user's file counts in the fingerprint as written,
+                    // whatever it lays over.
+                    {
+                        use sha2::Digest;
+                        let mut digest = self.digest.borrow_mut();
+                        digest.update(b"overlay\0");
+                        digest.update(text.as_bytes());
+                        digest.update([0]);
+                    }
                     return RuleText::laid_over(file, path, text);
                 }
             }

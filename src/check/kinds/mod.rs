@@ -212,9 +212,18 @@ registry! {
     ContradictedClaim => contradicted_claim,
     MisattributedStatement => misattributed_statement,
     ConflictingSources => conflicting_sources,
+    UncitedSource => uncited_source,
 }
 
 impl Kind {
+    /// Whether only a check with an archive index reports this kind (see
+    /// [`crate::archive`]): lists of every kind (the SARIF rules, the HTML
+    /// legend) name it only when a run reports it, so that a run without an
+    /// index writes what it always wrote.
+    pub fn needs_archive(self) -> bool {
+        self == Kind::UncitedSource
+    }
+
     /// The kind called `name`, if there is one.
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)

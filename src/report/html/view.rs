@@ -249,8 +249,11 @@ impl Totals {
                 }
             })
             .collect();
+        // A kind only an archive check reports is in the legend only when
+        // reported (see `Kind::needs_archive`).
         let mut kinds: Vec<(String, usize)> = Kind::ALL
             .iter()
+            .filter(|k| !k.needs_archive())
             .map(|k| (k.name().to_string(), 0))
             .collect();
         for (name, count) in tally(findings.iter().map(|f| kind_of(f)), kind_rank) {

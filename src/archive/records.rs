@@ -1,0 +1,114 @@
+//! One archive file as the records of the index: a file record with its
+//! digest, and a passage record for each of its sentences (see
+//! [`super::schema`]).
+//!
+//! A file is read as `--source` reads one (text or Markdown by its
+//! extension, refused when binary or too large) and its claims found with
+//! the same rule engine, so the passages the index knows are the sentences
+//! a check will align, claim for claim.
+
+use tantivy::TantivyDocument;
+
+use super::keys::{self, Keys};
+use super::schema::{FILE, Fields, PASSAGE};
+use crate::access::Admitted;
+use crate::check::lexicon::Stems;
+use crate::document::{Document, Reading};
+use crate::error::Result;
+use crate::rules::RuleSet;
+
+/// What the index holds of one file.
+#[derive(Debug)]
+pub struct FileRecords {
+    /// Relative to the archive, `/`-separated.
+    pub path: String,
+    pub digest: String,
+    pub passages: Vec<Passage>,
+}
+
+/// One sentence of a file, keyed.
+#[derive(Debug)]
+pub struct Passage {
+    /// Its claim's number in the file (`c1` is 0).
+    pub claim: usize,
+    pub start: usize,
+    pub end: usize,
+    pub keys: Keys,
+}
+
+/// What the rules key passages with, made once for a whole archive.
+pub struct Keying<'r> {
+    pub rules: &'r RuleSet,
+    pub stems: Stems,
+    pub reading: Reading,
+}
+
+impl<'r> Keying<'r> {
+    pub fn new(rules: &'r RuleSet, reading: Reading) -> Keying<'r> {
+        Keying {
+            rules,
+            stems: Stems::new(&rules.check),
+            reading,
+        }
+    }
+
+    /// Reads the file at `shown` (admitted as `admitted`), indexed as
+    /// `path`, into its records.
+    pub fn read(
+        &self,
+        shown: &std::path::Path,
+        admitted: &Admitted,
+        path: String,
+    ) -> Result<FileRecords> {
+        let document = Document::read_admitted(shown, admitted, self.reading)?;
+        Ok(self.records(&document, path))
+    }
+
+    /// The records of `document`, indexed as `path`.
+    pub fn records(&self, document: &Document, path: String) -> FileRecords {
+        let claims = crate::claims::read(document, self.rules);
+        let passages = claims
+            .claims
+            .iter()
+            .enumerate()
+            .filter_map(|(claim, c)| {
+                let keys = Keys::of(document, c, &self.stems, &self.rules.lexicon);
+                (!keys.is_empty()).then_some(Passage {
+                    claim,
+                    start: c.span.start,
+                    end: c.span.end,
+                    keys,
+                })
+            })
+            .collect();
+        FileRecords {
+            path,
+            digest: super::digest::of(&document.text),
+            passages,
+        }
+    }
+}
+
+impl FileRecords {
+    /// The tantivy documents of the file: its record, then its passages.
+    pub fn documents(&self, fields: &Fields) -> Vec<TantivyDocument> {
+        let mut file = TantivyDocument::new();
+        file.add_text(fields.record, FILE);
+        file.add_text(fields.path, &self.path);
+        file.add_text(fields.digest, &self.digest);
+        let mut documents = Vec::with_capacity(self.passages.len() + 1);
+        documents.push(file);
+        for passage in &self.passages {
+            let mut document = TantivyDocument::new();
+            document.add_text(fields.record, PASSAGE);
+            document.add_text(fields.path, &self.path);
+            document.add_u64(fields.claim, passage.claim as u64);
+            document.add_u64(fields.start, passage.start as u64);
+            document.add_u64(fields.end, passage.end as u64);
+            document.add_text(fields.terms, passage.keys.terms());
+            document.add_bytes(fields.keys, &keys::to_bytes(&passage.keys.covered()));
+            documents.push(document);
+        }
+        documents
+    }
+}

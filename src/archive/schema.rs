@@ -1,0 +1,85 @@
+//! The fields of an archive index, as tantivy holds them.
+//!
+//! Two kinds of record share one index, told apart by `record`:
+//!
+//! * a **file** record per archive file: its path (relative to the
+//!   archive) and the digest of its text. `index update` compares these
+//!   digests with the files on disk; a check compares them with the file
+//!   it loads, so a file changed since the index was built is said.
+//! * a **passage** record per sentence of a file: its path, the claim's
+//!   number and byte span in the file, its retrieval terms (indexed, not
+//!   stored) and its content and figure keys (stored, to count exactly
+//!   how much of a claim a file holds).
+//!
+//! Everything of one file is written, replaced and removed together, by
+//! its path, in one commit, so a reader never sees a file's passages
+//! without its record or the other way round.
+
+use tantivy::schema::{
+    BytesOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+/// `record` of a file record.
+pub const FILE: &str = "file";
+
+/// `record` of a passage record.
+pub const PASSAGE: &str = "passage";
+
+/// The fields, by name.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// [`FILE`] or [`PASSAGE`].
+    pub record: Field,
+    /// The file's path relative to the archive, `/`-separated.
+    pub path: Field,
+    /// The SHA-256 of the file's text (file records).
+    pub digest: Field,
+    /// The passage's claim number in its file (`c1` is 0).
+    pub claim: Field,
+    /// The passage's byte span in its file.
+    pub start: Field,
+    pub end: Field,
+    /// The passage's retrieval terms ([`super::keys::Keys::terms`]).
+    pub terms: Field,
+    /// The passage's content and figure keys, stored as bytes.
+    pub keys: Field,
+}
+
+impl Fields {
+    /// The schema of a new index, and its fields.
+    pub fn schema() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let terms = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("whitespace")
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let fields = Fields {
+            record: builder.add_text_field("record", STRING),
+            path: builder.add_text_field("path", STRING | STORED),
+            digest: builder.add_text_field("digest", STORED),
+            claim: builder.add_u64_field("claim", STORED),
+            start: builder.add_u64_field("start", STORED),
+            end: builder.add_u64_field("end", STORED),
+            terms: builder.add_text_field("terms", terms),
+            keys: builder.add_bytes_field("keys", BytesOptions::default().set_stored()),
+        };
+        (builder.build(), fields)
+    }
+
+    /// The fields of an opened index's `schema`; `None` when it lacks one
+    /// (not an index of this format).
+    pub fn of(schema: &Schema) -> Option<Fields> {
+        let field = |name: &str| schema.get_field(name).ok();
+        Some(Fields {
+            record: field("record")?,
+            path: field("path")?,
+            digest: field("digest")?,
+            claim: field("claim")?,
+            start: field("start")?,
+            end: field("end")?,
+            terms: field("terms")?,
+            keys: field("keys")?,
+        })
+    }
+}

@@ -1,0 +1,373 @@
+//! Writing an archive index: `claimtrace index` builds one, `claimtrace
+//! index update` brings one up to date with its archive.
+//!
+//! # Readers see a consistent snapshot
+//!
+//! tantivy never changes a committed segment file. A commit writes new
+//! segment files, then replaces `meta.json` (the list of the segments
+//! that make up the index, and of the documents deleted in them) in one
+//! atomic rename. A reader opens `meta.json` and the segments it lists
+//! while holding tantivy's meta lock (`.tantivy-meta.lock`), and the
+//! writer removes segment files no commit lists any more only while
+//! holding that same lock, so a reader in another process never finds a
+//! listed file gone; once open, its files are memory-mapped and stay
+//! readable even when removed. So a check opens one commit, before or
+//! after an update, and reads that commit to its end.
+//!
+//! An update therefore makes every change of one run (files added,
+//! changed, removed) in a single commit: a reader sees the archive as it
+//! was, or as it is, never half of it. A file's passages and its file
+//! record are deleted and added together, by path. Two updates at once
+//! are refused by tantivy's writer lock.
+//!
+//! A build writes a new index into a fresh folder beside the target and
+//! swaps it in by renames: a reader of the index being replaced keeps
+//! reading the old one.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+use super::manifest::{self, Manifest};
+use super::open::{self, Archive};
+use super::records::{FileRecords, Keying};
+use super::schema::{FILE, Fields};
+use crate::document::Reading;
+use crate::document::walk::{self, Found};
+use crate::error::{Error, Result};
+use crate::rules::RuleSet;
+
+/// How much memory tantivy's writer may hold before it writes a segment,
+/// over all its threads.
+const WRITER_MEMORY: usize = 256 << 20;
+
+/// How many files are read (in parallel) before their records are handed
+/// to the writer: bounds what is held in memory at once.
+const BATCH: usize = 256;
+
+/// What building an index did.
+#[derive(Debug, Default)]
+pub struct Built {
+    pub files: usize,
+    pub passages: usize,
+    /// Files of the archive left out, each with the reason.
+    pub skipped: Vec<Error>,
+}
+
+/// What updating an index did.
+#[derive(Debug, Default)]
+pub struct Updated {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Files of the archive left out, each with the reason.
+    pub skipped: Vec<Error>,
+}
+
+/// Builds a new index of the folder `archive` in the folder `folder`,
+/// replacing an index already there. `run_root` confines what is read, as
+/// for `--source`. A folder that holds something other than an index is
+/// refused, never overwritten.
+pub fn build(
+    folder: &Path,
+    archive: &Path,
+    rules: &RuleSet,
+    reading: Reading,
+    run_root: &Path,
+) -> Result<Built> {
+    refuse_non_index(folder)?;
+    let archive_real = canonical_folder(archive)?;
+    let parent = folder
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+        path: parent.to_path_buf(),
+        source,
+    })?;
+    let fresh = tempfile::Builder::new()
+        .prefix(".claimtrace-index-")
+        .tempdir_in(parent)
+        .map_err(|source| Error::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    let (schema, fields) = Fields::schema();
+    let index = Index::create_in_dir(fresh.path(), schema).map_err(|e| tantivy_error(folder, e))?;
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(writer_threads(), WRITER_MEMORY)
+        .map_err(|e| tantivy_error(folder, e))?;
+    let keying = Keying::new(rules, reading);
+    let walked = walk::files(&[archive.to_path_buf()], run_root);
+    if let Some(error) = walked.errors.into_iter().next() {
+        return Err(error);
+    }
+    let mut built = Built {
+        skipped: walked.skipped,
+        ..Built::default()
+    };
+    for batch in walked.found.chunks(BATCH) {
+        let read: Vec<Result<FileRecords>> = batch
+            .par_iter()
+            .map(|found| read_found(&keying, found, &archive_real))
+            .collect();
+        for records in read {
+            match records {
+                Ok(records) => {
+                    built.files += 1;
+                    built.passages += records.passages.len();
+                    for document in records.documents(&fields) {
+                        writer
+                            .add_document(document)
+                            .map_err(|e| tantivy_error(folder, e))?;
+                    }
+                }
+                Err(error) => built.skipped.push(error),
+            }
+        }
+    }
+    writer.commit().map_err(|e| tantivy_error(folder, e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| tantivy_error(folder, e))?;
+    Manifest::current(archive_real, &rules.fingerprint).write(fresh.path())?;
+    swap_in(fresh, folder)?;
+    Ok(built)
+}
+
+/// Brings the index in `folder` up to date with its archive: files added,
+/// changed (by digest) and removed since it was built or last updated,
+/// in one commit (see the module doc).
+pub fn update(
+    folder: &Path,
+    rules: &RuleSet,
+    reading: Reading,
+    run_root: &Path,
+) -> Result<Updated> {
+    let archive = open::open(folder, rules)?;
+    let indexed = indexed_digests(&archive)?;
+    let keying = Keying::new(rules, reading);
+    let root = archive.manifest.archive.clone();
+    let walked = walk::files(std::slice::from_ref(&root), run_root);
+    if let Some(error) = walked.errors.into_iter().next() {
+        return Err(error);
+    }
+    let mut updated = Updated {
+        skipped: walked.skipped,
+        ..Updated::default()
+    };
+    let mut writer: IndexWriter<TantivyDocument> = archive
+        .index
+        .writer_with_num_threads(writer_threads(), WRITER_MEMORY)
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => manifest::refused(
+                folder,
+                "another `claimtrace index` or `index update` is writing this index; wait for it"
+                    .to_string(),
+            ),
+            other => tantivy_error(folder, other),
+        })?;
+    let fields = archive.fields;
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    for batch in walked.found.chunks(BATCH) {
+        // Each file is read and its digest compared; only a new or changed
+        // one has its claims found.
+        let read: Vec<Result<(FileRecords, Status)>> = batch
+            .par_iter()
+            .map(|found| {
+                let (path, document) = read_document(&keying, found, &root)?;
+                let digest = super::digest::of(&document.text);
+                Ok(match indexed.get(&path) {
+                    Some(known) if *known == digest => (
+                        FileRecords {
+                            path,
+                            digest,
+                            passages: Vec::new(),
+                        },
+                        Status::Unchanged,
+                    ),
+                    Some(_) => (keying.records(&document, path), Status::Changed),
+                    None => (keying.records(&document, path), Status::Added),
+                })
+            })
+            .collect();
+        for outcome in read {
+            let (records, status) = match outcome {
+                Ok(read) => read,
+                Err(error) => {
+                    updated.skipped.push(error);
+                    continue;
+                }
+            };
+            seen.insert(records.path.clone());
+            match status {
+                Status::Unchanged => {
+                    updated.unchanged += 1;
+                    continue;
+                }
+                Status::Changed => {
+                    updated.changed += 1;
+                    writer.delete_term(Term::from_field_text(fields.path, &records.path));
+                }
+                Status::Added => updated.added += 1,
+            }
+            for document in records.documents(&fields) {
+                writer
+                    .add_document(document)
+                    .map_err(|e| tantivy_error(folder, e))?;
+            }
+        }
+    }
+    for path in indexed.keys() {
+        if !seen.contains(path) {
+            updated.removed += 1;
+            writer.delete_term(Term::from_field_text(fields.path, path));
+        }
+    }
+    if updated.added + updated.changed + updated.removed > 0 {
+        writer.commit().map_err(|e| tantivy_error(folder, e))?;
+    }
+    writer
+        .wait_merging_threads()
+        .map_err(|e| tantivy_error(folder, e))?;
+    Ok(updated)
+}
+
+/// The digest of every file the index holds, by path.
+fn indexed_digests(archive: &Archive) -> Result<FxHashMap<String, String>> {
+    let searcher = archive.searcher();
+    let fields = archive.fields;
+    let query = TermQuery::new(
+        Term::from_field_text(fields.record, FILE),
+        IndexRecordOption::Basic,
+    );
+    let found = searcher
+        .search(&query, &DocSetCollector)
+        .map_err(|e| archive.damaged(e))?;
+    let mut digests = FxHashMap::default();
+    for address in found {
+        let document: TantivyDocument = searcher.doc(address).map_err(|e| archive.damaged(e))?;
+        let text = |field| {
+            document
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        match (text(fields.path), text(fields.digest)) {
+            (Some(path), Some(digest)) => {
+                digests.insert(path, digest);
+            }
+            _ => return Err(archive.damaged("a file record without its path or digest")),
+        }
+    }
+    Ok(digests)
+}
+
+/// How a file on disk stands against the index.
+enum Status {
+    Unchanged,
+    Changed,
+    Added,
+}
+
+/// Reads the file `found` of the archive at `root` into its records.
+fn read_found(keying: &Keying, found: &Found, root: &Path) -> Result<FileRecords> {
+    let (path, document) = read_document(keying, found, root)?;
+    Ok(keying.records(&document, path))
+}
+
+/// Reads the file `found` of the archive at `root`, with its path relative
+/// to the archive.
+fn read_document(
+    keying: &Keying,
+    found: &Found,
+    root: &Path,
+) -> Result<(String, crate::document::Document)> {
+    let refused = |reason: &str| Error::Refused {
+        path: found.path.clone(),
+        reason: reason.to_string(),
+    };
+    let Some(admitted) = &found.admitted else {
+        return Err(refused("standard input cannot be archived"));
+    };
+    let relative = admitted
+        .real
+        .strip_prefix(root)
+        .map_err(|_| refused("outside the archive folder (a link leading out of it)"))?;
+    let Some(path) = relative.to_str() else {
+        return Err(refused("a file name that is not UTF-8 cannot be indexed"));
+    };
+    let document = crate::document::Document::read_admitted(&found.path, admitted, keying.reading)?;
+    Ok((path.to_string(), document))
+}
+
+/// Refuses `folder` if it exists and holds files but no index: a rebuild
+/// must never delete what is not an index.
+fn refuse_non_index(folder: &Path) -> Result<()> {
+    let Ok(mut entries) = std::fs::read_dir(folder) else {
+        return Ok(());
+    };
+    let holds_something = entries.next().is_some();
+    if holds_something && !folder.join(manifest::FILE_NAME).is_file() {
+        return Err(manifest::refused(
+            folder,
+            "the folder holds files but no claimtrace index; name an empty or new folder for the index".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// `archive`, canonical, if it is a folder.
+fn canonical_folder(archive: &Path) -> Result<PathBuf> {
+    let real = archive.canonicalize().map_err(|source| Error::Io {
+        path: archive.to_path_buf(),
+        source,
+    })?;
+    if !real.is_dir() {
+        return Err(Error::Refused {
+            path: archive.to_path_buf(),
+            reason: "not a folder: an archive is a folder of sources".to_string(),
+        });
+    }
+    Ok(real)
+}
+
+/// Puts the index built in `fresh` where `folder` is, replacing the index
+/// there: old out of the way, new in, old removed.
+fn swap_in(fresh: tempfile::TempDir, folder: &Path) -> Result<()> {
+    let io = |source| Error::Io {
+        path: folder.to_path_buf(),
+        source,
+    };
+    let fresh = fresh.keep();
+    let old = folder.exists().then(|| {
+        let mut name = folder.as_os_str().to_owned();
+        name.push(format!(".old-{}", std::process::id()));
+        PathBuf::from(name)
+    });
+    if let Some(old) = &old {
+        std::fs::rename(folder, old).map_err(io)?;
+    }
+    std::fs::rename(&fresh, folder).map_err(io)?;
+    if let Some(old) = &old {
+        std::fs::remove_dir_all(old).map_err(io)?;
+    }
+    Ok(())
+}
+
+/// The threads tantivy's writer indexes with: as many as rayon reads files
+/// with, at most 4 (more buys little and costs a memory budget each).
+fn writer_threads() -> usize {
+    rayon::current_num_threads().clamp(1, 4)
+}
+
+/// A tantivy error while writing the index in `folder`.
+fn tantivy_error(folder: &Path, error: tantivy::TantivyError) -> Error {
+    manifest::refused(folder, format!("writing the index failed: {error}"))
+}
