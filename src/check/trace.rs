@@ -448,6 +448,17 @@ impl Tracer<'_, '_> {
         best.map(|(_, place)| place)
     }
 
+    /// Which words of a passage are names the sources write: capitalised
+    /// content words the index knows as names.
+    fn names_in(&self, passage: &[KeyedWord]) -> Vec<bool> {
+        passage
+            .iter()
+            .map(|t| {
+                carries_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem)
+            })
+            .collect()
+    }
+
     /// The function word that opens the slot of the name starting at
     /// token `first` ("in" of "in Richmond", "to" of "to the American
     /// Cancer Society", "by" of "by foreign minister Jaishankar"): the
@@ -521,13 +532,7 @@ impl Tracer<'_, '_> {
         } = *words;
         let passage = &alignment.passage.tokens;
         let source_text = &self.index.sources[alignment.passage.source].document.text;
-        let passage_names: Vec<bool> = passage
-            .iter()
-            .map(|t| {
-                carries_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem)
-            })
-            .collect();
-        let passage_runs = runs_parted(Some(source_text), passage, &passage_names);
+        let passage_runs = runs_parted(Some(source_text), passage, &self.names_in(passage));
         let clause_keys = keys_of(clause, exempt);
         for run in runs_parted(Some(draft), clause, names) {
             // New: no source uses a capitalised word of it ("BoE" is
@@ -717,13 +722,7 @@ impl Tracer<'_, '_> {
         // The clause's words, and its speaker's: a passage naming who
         // says it names no one else.
         let clause_keys = keys_of(clause, exempt);
-        let passage_names: Vec<bool> = passage
-            .iter()
-            .map(|t| {
-                carries_content(t) && !t.numeric && t.capitalized && self.index.is_name(t.stem)
-            })
-            .collect();
-        let passage_runs = runs(passage, &passage_names);
+        let passage_runs = runs(passage, &self.names_in(passage));
         let mut draft_named = Vec::new();
         let mut source_named = Vec::new();
         for run in runs(clause, names) {

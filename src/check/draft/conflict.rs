@@ -20,11 +20,7 @@ impl DraftChecker<'_, '_> {
     /// unit), a different value. A claim that reports the disagreement
     /// (both values, or words such as "disputed") is not a conflict.
     pub(super) fn check_conflicts(&self, claim: &Claim<'_>, retold: &[usize]) -> Option<Finding> {
-        if claim.figures.is_empty() || retold.len() < 2 {
-            return None;
-        }
-        let tokens = self.tracer.lexicon.tokens(claim.text, claim.span.start);
-        if !self.tracer.lexicon.disagreement(&tokens).is_empty() {
+        if claim.figures.is_empty() || retold.len() < 2 || self.reports_disagreement(claim) {
             return None;
         }
         // The rank of each figure among the claim's figures of its kind
@@ -113,6 +109,13 @@ impl DraftChecker<'_, '_> {
         Some(self.finding(&violation, span).with_evidence(found))
     }
 
+    /// Whether the claim says its sources disagree ("disputed", "other
+    /// reports"): then giving one side is no conflict.
+    fn reports_disagreement(&self, claim: &Claim<'_>) -> bool {
+        let tokens = self.tracer.lexicon.tokens(claim.text, claim.span.start);
+        !self.tracer.lexicon.disagreement(&tokens).is_empty()
+    }
+
     /// Names the draft's sources disagree on: two sources tell the claim
     /// in the same sentence but for a name ("Archer" against "Archibald",
     /// "True" against "Mostly True"), and the draft gives one source's
@@ -125,11 +128,7 @@ impl DraftChecker<'_, '_> {
         words: &[Word],
         retold: &[usize],
     ) -> Option<Finding> {
-        if retold.len() < 2 {
-            return None;
-        }
-        let tokens = self.tracer.lexicon.tokens(claim.text, claim.span.start);
-        if !self.tracer.lexicon.disagreement(&tokens).is_empty() {
+        if retold.len() < 2 || self.reports_disagreement(claim) {
             return None;
         }
         let draft: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
