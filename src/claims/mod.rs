@@ -1004,6 +1004,18 @@ impl Resolver<'_> {
                 role: None,
                 kind: SpeakerKind::Description,
             }),
+            // "Israel said" after "Rep. Steve Israel": a surname that is
+            // also a country's or a firm's name is the person named.
+            Mention::Other { name, .. }
+                if let Some(person) = self.index.person_with_surname(name, span.start) =>
+            {
+                Some(Speaker {
+                    role: self.index.role_of(&person).map(str::to_string),
+                    name: person,
+                    mention: written,
+                    kind: SpeakerKind::Person,
+                })
+            }
             Mention::Other { name, kind } => Some(Speaker {
                 name: name.clone(),
                 mention: written,

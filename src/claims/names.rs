@@ -204,6 +204,16 @@ impl NameIndex {
         Some(self.canonical(name, *described_at))
     }
 
+    /// The person the document names, nearest `at`, whose last words are
+    /// `name` ("Steve Israel" for "Israel"), if any: the surname of someone
+    /// named, where the same word could also be a country or a firm.
+    pub fn person_with_surname(&self, name: &str, at: usize) -> Option<String> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let candidates = self.lookup.by_last_words.get(words.join(" ").as_str())?;
+        let person = pick_nearest(&self.people, candidates, at)?;
+        (person.name != name).then(|| person.name.clone())
+    }
+
     /// The canonical form of the person mentioned as `name` at `at`: the
     /// fullest form whose last words are `name`, or, for a lone word no
     /// surname matches, whose first word it is.
