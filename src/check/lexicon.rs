@@ -95,7 +95,7 @@ impl PhraseTable {
 }
 
 /// The checker rules, keyed: the stemmer, and the function words,
-/// paraphrases, negations and hedges by their stems.
+/// paraphrases, negations, hedges and affirmations by their stems.
 pub struct Stems {
     stemmer: Stemmer,
     function_words: FxHashSet<String>,
@@ -108,6 +108,7 @@ pub struct Stems {
     tentative: PhraseTable,
     definite: PhraseTable,
     disagreement: PhraseTable,
+    affirmation: PhraseTable,
 }
 
 impl std::fmt::Debug for Stems {
@@ -128,6 +129,7 @@ impl Stems {
             tentative: PhraseTable::default(),
             definite: PhraseTable::default(),
             disagreement: PhraseTable::default(),
+            affirmation: PhraseTable::default(),
         };
         for phrase in &rules.function_words {
             for word in &phrase.words {
@@ -177,6 +179,7 @@ impl Stems {
             (&mut lexicon.tentative, &rules.tentative),
             (&mut lexicon.definite, &rules.definite),
             (&mut lexicon.disagreement, &rules.disagreement),
+            (&mut lexicon.affirmation, &rules.affirmation),
         ] {
             for phrase in phrases {
                 let stemmer = crate::lang::en::stemmer();
@@ -283,6 +286,11 @@ impl Stems {
     /// Positions of words that report a disagreement ("disputed").
     pub fn disagreement(&self, tokens: &[KeyedWord]) -> Vec<(usize, usize)> {
         self.disagreement.find(tokens)
+    }
+
+    /// Positions of words that insist something holds ("still", "did").
+    pub fn affirmation(&self, tokens: &[KeyedWord]) -> Vec<(usize, usize)> {
+        self.affirmation.find(tokens)
     }
 }
 

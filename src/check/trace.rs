@@ -302,6 +302,61 @@ impl Tracer<'_, '_> {
         true
     }
 
+    /// The negation of the passage's stretch `source` where the clause's
+    /// stretch `draft`, between the same anchors, insists on the same
+    /// thing: an affirming word ("still", "did") and no negation in the
+    /// draft, a negation in the passage, and on each side a content word
+    /// or two (the verb retold in other words: "still holds" against "no
+    /// longer owns"), names and pronouns aside. A draft stretch that only
+    /// affirms ("still works" against "never stopped working") says the
+    /// same as two negations and is left alone.
+    fn affirmed_against_negation(
+        &self,
+        draft: (&[KeyedWord], &str, std::ops::Range<usize>),
+        source: (&[KeyedWord], &str, std::ops::Range<usize>),
+        names: &[bool],
+    ) -> Option<Span> {
+        let (clause, draft_text, draft_range) = draft;
+        let (passage, source_text, source_range) = source;
+        if draft_range.is_empty() || source_range.is_empty() {
+            return None;
+        }
+        let affirming: Vec<usize> = self
+            .lexicon
+            .affirmation(&clause[draft_range.clone()])
+            .into_iter()
+            .flat_map(|(at, len)| draft_range.start + at..draft_range.start + at + len)
+            .collect();
+        if affirming.is_empty() || draft_range.clone().any(|i| self.negates(clause, draft_text, i)) {
+            return None;
+        }
+        let negation = source_range
+            .clone()
+            .find(|&i| self.negates(passage, source_text, i))?;
+        // The content words of a stretch, leaving out what `skipped` says.
+        let content = |tokens: &[KeyedWord], text: &str, range: std::ops::Range<usize>, skipped: &dyn Fn(usize) -> bool| {
+            range
+                .filter(|&i| {
+                    let word = &text[tokens[i].span.start..tokens[i].span.end];
+                    carries_content(&tokens[i])
+                        && !self.lexicon.is_negation(&tokens[i])
+                        && !skipped(i)
+                        && !self
+                            .rules
+                            .lexicon
+                            .is_lower(&word.to_lowercase(), WordClass::SubjectPronoun)
+                })
+                .count()
+        };
+        let source_names = self.names_in(passage);
+        let draft_content = content(clause, draft_text, draft_range, &|i| {
+            names[i] || affirming.contains(&i)
+        });
+        let source_content = content(passage, source_text, source_range, &|i| source_names[i]);
+        let retold = |n: usize| (1..=MAX_RETOLD_WORDS).contains(&n);
+        (retold(draft_content) && retold(source_content)).then(|| passage[negation].span)
+    }
+
     /// Whether the word at `at` of `tokens` (words of `text`) is what
     /// someone is reported to intend: a modal ("will", "would") with a
     /// reporting verb within [`INTENTION_REACH`] words before it ("say
@@ -830,6 +885,16 @@ impl Tracer<'_, '_> {
                 bare(passage, source_window.clone(), true)
                     && bare(clause, draft_window.clone(), false)
             });
+            // The draft insists ("still owns", "did gain") where the
+            // passage negates the same stretch in other words ("no longer
+            // owns", "never obtained").
+            let in_source = in_source.or_else(|| {
+                self.affirmed_against_negation(
+                    (clause, draft, from_c.min(c)..c),
+                    (passage, source_text, from_p.min(p)..p),
+                    names,
+                )
+            });
             match (in_draft, in_source) {
                 (Some(span), None) => {
                     slots.push(Slot::Negation {
@@ -914,6 +979,10 @@ const INTENTION_REACH: usize = 3;
 /// How many words back a continuing negation ("nor") looks for the
 /// negation it carries on.
 const CONTINUED_NEGATION_REACH: usize = 30;
+
+/// How many content words a stretch may hold and still be one verb retold
+/// ("holds" for "no longer owns"), for an affirmation against a negation.
+const MAX_RETOLD_WORDS: usize = 2;
 
 /// How many words before an anchor a negation governs it.
 const NEGATION_REACH: usize = 3;

@@ -36,6 +36,8 @@ pub struct CheckRules {
     pub definite: Vec<Phrase>,
     /// Words with which a draft reports that its sources disagree.
     pub disagreement: Vec<Phrase>,
+    /// Words with which a draft insists something holds ("still", "did").
+    pub affirmation: Vec<Phrase>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,6 +46,8 @@ struct CertaintyFile {
     tentative: Vec<toml::Spanned<String>>,
     definite: Vec<toml::Spanned<String>>,
     disagreement: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    affirmation: Vec<toml::Spanned<String>>,
 }
 
 /// The lower-cased words of a rule entry: letters, digits, apostrophes and
@@ -146,6 +150,7 @@ impl CheckRules {
             tentative: phrases(spec.tentative)?,
             definite: phrases(spec.definite)?,
             disagreement: phrases(spec.disagreement)?,
+            affirmation: phrases(spec.affirmation)?,
         })
     }
 }
