@@ -849,7 +849,13 @@ impl Tracer<'_, '_> {
         };
         let mut previous: Option<(usize, usize)> = None;
         for &(c, p) in all_anchors.iter().filter(|_| slots_compared) {
-            let (from_c, from_p) = match previous {
+            // An anchor far past the one before it in the passage (the
+            // clause's first words matched in another sentence of it)
+            // starts a stretch afresh, as the first anchor does; what
+            // stands before it is then read only for an affirmation
+            // against a negation, the firmer sign.
+            let jumped = previous.is_some_and(|(pc, pp)| p > pp + (c - pc) + LOCAL);
+            let (from_c, from_p) = match previous.filter(|_| !jumped) {
                 Some((pc, pp)) => (pc + 1, pp + 1),
                 None => {
                     // Before the first anchor, as far on both sides.
@@ -878,11 +884,13 @@ impl Tracer<'_, '_> {
                     })
                 };
             let in_draft = negation_in(clause, draft, draft_window.clone()).filter(|_| {
-                bare(clause, draft_window.clone(), true)
+                !jumped
+                    && bare(clause, draft_window.clone(), true)
                     && bare(passage, source_window.clone(), false)
             });
             let in_source = negation_in(passage, source_text, source_window.clone()).filter(|_| {
-                bare(passage, source_window.clone(), true)
+                !jumped
+                    && bare(passage, source_window.clone(), true)
                     && bare(clause, draft_window.clone(), false)
             });
             // The draft insists ("still owns", "did gain") where the
