@@ -197,6 +197,29 @@ def index_on_this_node(index):
     return index
 
 
+def environment():
+    """The check's environment: this task's cores for claimtrace's threads.
+
+    claimtrace spreads a large batch over a pool of threads (rayon's, which
+    reads RAYON_NUM_THREADS) as wide as the machine; an executor already
+    runs a task on each of its cores, so each check gets the cores Spark
+    gave its task (`spark.task.cpus`, 1 by default), unless the variable is
+    set (`spark.executorEnv.RAYON_NUM_THREADS`). The output is the same
+    whatever the number.
+    """
+    env = dict(os.environ)
+    if "RAYON_NUM_THREADS" not in env:
+        try:
+            from pyspark import TaskContext
+
+            context = TaskContext.get()
+            if context is not None:
+                env["RAYON_NUM_THREADS"] = str(max(1, context.cpus()))
+        except Exception:  # not in a Spark task, or a PySpark without cpus()
+            pass
+    return env
+
+
 def check_batch(drafts, binary, index, config, check_args):
     """Checks `drafts` ([(path, bytes)]) in one `claimtrace check`: the rows
     (path, version, audit), once the batch's folder is removed."""
@@ -218,7 +241,7 @@ def check_batch(drafts, binary, index, config, check_args):
                 f.write(content)
             names.append(name)
         command = [binary, "check", *names, "--index", index, "--format", "json", *check_args]
-        run = subprocess.run(command, cwd=folder, capture_output=True)
+        run = subprocess.run(command, cwd=folder, capture_output=True, env=environment())
         if run.returncode not in (0, 1):
             message = run.stderr.decode("utf-8", "replace").strip()
             raise RuntimeError(f"claimtrace check exited with status {run.returncode}: {message}")
