@@ -51,7 +51,7 @@ pub fn clearly_different(a: &str, b: &str) -> bool {
 /// Whether `name` reads as a proper name: its first and last words
 /// capitalised, any between capitalised or a short particle ("Pieter de
 /// Vries", "Ibn al Hassan"), none possessive.
-fn is_proper_name(name: &str) -> bool {
+pub fn is_proper_name(name: &str) -> bool {
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))

@@ -897,10 +897,11 @@ impl Resolver<'_> {
             Mention::Role(role) => {
                 // "a top aide" is someone not named, not the aide the
                 // document named before.
-                let lower = written.to_lowercase();
-                let indefinite = ["a ", "an ", "another ", "one "]
-                    .iter()
-                    .any(|article| lower.starts_with(article));
+                let indefinite = written.split_whitespace().next().is_some_and(|first| {
+                    self.rules
+                        .lexicon
+                        .is_lower(&first.to_lowercase(), WordClass::IndefiniteDeterminer)
+                });
                 let holder = (!indefinite)
                     .then(|| {
                         self.index.holder_of(

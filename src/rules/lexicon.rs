@@ -129,6 +129,7 @@ word_classes! {
         StopWord => stop_words,
         NegationFocuser => negation_focusers,
         ContinuingNegation => continuing_negations,
+        IndefiniteDeterminer => indefinite_determiners,
     }
     elsewhere {
         Weekday,

@@ -11,6 +11,7 @@ use crate::check::quotes::{self, QuoteMatch};
 use crate::check::trace::Place;
 use crate::check::{Confidence, index, speakers};
 use crate::claims::{self, Claim};
+use crate::rules::WordClass;
 
 impl DraftChecker<'_, '_> {
     /// A quotation must be in a source, word for word, in the same mouth.
@@ -145,11 +146,74 @@ impl DraftChecker<'_, '_> {
                 source_unit.claim,
                 |_| !source_firm,
             );
-        if firm && speakers::clearly_different(draft_speaker, source_speaker) {
+        let source_mention = source_claim
+            .speaker
+            .as_ref()
+            .filter(|s| s.name == source_speaker);
+        if firm
+            && (speakers::clearly_different(draft_speaker, source_speaker)
+                || self.someone_new_against_a_name(claim, draft_speaker, source_unit, source_mention))
+        {
             Confidence::High
         } else {
             Confidence::Low
         }
+    }
+
+    /// Whether one side brings in someone new ("a spokesman for the
+    /// committee", "a campaign spokeswoman") where the other names a
+    /// person: two people, firmly, when
+    /// - the source's speaker is so described and the draft names a
+    ///   person the source also names (the source would have named them);
+    /// - or the draft's speaker is so described and the source names its
+    ///   speaker without that description: the draft's noun ("spokeswoman")
+    ///   is neither the source speaker's role nor in the source's sentence.
+    fn someone_new_against_a_name(
+        &self,
+        claim: &Claim<'_>,
+        draft_speaker: &str,
+        source_unit: &index::Unit,
+        source_mention: Option<&claims::Speaker>,
+    ) -> bool {
+        let words = &self.tracer.rules.lexicon;
+        let brings_in_someone = |mention: &str| {
+            mention
+                .split_whitespace()
+                .next()
+                .is_some_and(|first| words.is_lower(&first.to_lowercase(), WordClass::IndefiniteDeterminer))
+        };
+        let Some(source_name) = source_unit.voice.name.as_deref() else {
+            return false;
+        };
+        let source = &self.index.sources[source_unit.source];
+        let draft_mention = claim.speaker.as_ref().filter(|s| s.name == draft_speaker);
+        if source_mention.is_some_and(|s| brings_in_someone(&s.mention))
+            && speakers::is_proper_name(draft_speaker)
+        {
+            let surname = draft_speaker.split_whitespace().last().unwrap_or(draft_speaker);
+            return source
+                .document
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == surname);
+        }
+        if let Some(described) = draft_mention.filter(|s| brings_in_someone(&s.mention))
+            && speakers::is_proper_name(source_name)
+        {
+            // The noun the description ends on, before any "for …".
+            let noun = described
+                .role
+                .as_deref()
+                .unwrap_or(&described.mention)
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .to_lowercase();
+            let sentence = source.claims.claims[source_unit.claim].text.to_lowercase();
+            let role = source_unit.voice.role.as_deref().unwrap_or_default().to_lowercase();
+            return !noun.is_empty() && !sentence.contains(&noun) && !role.contains(&noun);
+        }
+        false
     }
 
     /// Whether the claim's speaker is a pronoun ("he said") that could
