@@ -278,9 +278,11 @@ fn extract_quoted<'d>(
         rules,
         last: Vec::new(),
         genders: FxHashMap::default(),
+        sentence_end: 0,
     };
     let mut sentence_cues: Vec<Vec<ResolvedCue>> = Vec::with_capacity(sentences.len());
-    for sentence_cues_raw in &cues {
+    for (sentence, sentence_cues_raw) in sentences.iter().zip(&cues) {
+        resolver.sentence_end = sentence.span.end;
         let mut resolved = Vec::new();
         for cue in sentence_cues_raw {
             if let Some(r) = resolver.resolve_cue(cue) {
@@ -815,6 +817,10 @@ fn pronoun_gender(written: &str) -> Option<Gender> {
     }
 }
 
+/// How many words after a pronoun speaker ("She said Rubio …") are read
+/// for a name that is therefore not the pronoun's referent.
+const PRONOUN_CLAUSE_WORDS: usize = 4;
+
 /// Resolves mentions to speakers in document order.
 struct Resolver<'a> {
     document: &'a Document,
@@ -824,6 +830,8 @@ struct Resolver<'a> {
     last: Vec<Speaker>,
     /// What the document has shown of speakers' genders, by canonical name.
     genders: FxHashMap<String, Gender>,
+    /// Where the sentence whose cues are being resolved ends.
+    sentence_end: usize,
 }
 
 impl Resolver<'_> {
@@ -928,6 +936,24 @@ impl Resolver<'_> {
                     SpeakerKind::Organisation => s.kind == SpeakerKind::Organisation,
                     _ => s.kind != SpeakerKind::Person,
                 };
+                // A pronoun is not someone named as the subject of the
+                // words it reports, a few words on: "She said Rubio “has
+                // failed …”" is not Rubio speaking. (A possessive may be
+                // the speaker's own: "she said of Fiorina's plan".)
+                let after = self
+                    .document
+                    .text
+                    .get(span.end..self.sentence_end.max(span.end))
+                    .unwrap_or_default();
+                let named_after = |name: &str| {
+                    let surname = name.split_whitespace().last().unwrap_or(name);
+                    after
+                        .split_whitespace()
+                        .take(PRONOUN_CLAUSE_WORDS)
+                        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .any(|word| word == surname)
+                };
+                let wanted = |s: &&Speaker| wanted(s) && !named_after(&s.name);
                 // "she" skips a speaker shown to be a man, "he" a woman.
                 let gender = pronoun_gender(&written);
                 let compatible = |s: &&Speaker| match (gender, self.gender_of(s)) {
@@ -962,6 +988,7 @@ impl Resolver<'_> {
                     .index
                     .named_before(span.start)
                     .into_iter()
+                    .filter(|name| !named_after(name))
                     .find(|name| {
                         match (
                             gender,
