@@ -53,6 +53,17 @@ impl DraftChecker<'_, '_> {
             // months to June"; "30%" where it has "three in ten".
             return Checked::Nothing;
         }
+        // A measure in digits ("280 miles") of a thing the sources never
+        // speak of is not a different count of what the retold sentence
+        // counts ("at least one case"): no source gives it.
+        let found = match found {
+            FigureMatch::Mismatch { figure: source, .. }
+                if !figures::comparable(figure, source) && self.measures_something_new(figure) =>
+            {
+                FigureMatch::Missing
+            }
+            found => found,
+        };
         let weak = match &found {
             // A bare number ("3", "26") that differs from a bare number of
             // the retold sentence may count something else there; a year,
@@ -147,6 +158,21 @@ impl DraftChecker<'_, '_> {
                 .tokens("quarter", 0)
                 .first()
                 .is_some_and(|t| self.index.knows(t.key))
+    }
+
+    /// Whether a figure in digits measures in a unit no source uses a
+    /// word of ("280 miles" where the sources never say "miles").
+    fn measures_something_new(&self, figure: &claims::Figure) -> bool {
+        let Some(unit) = figure.unit.as_deref() else {
+            return false;
+        };
+        figure.text.chars().any(|c| c.is_ascii_digit())
+            && self
+                .tracer
+                .lexicon
+                .tokens(unit, 0)
+                .iter()
+                .all(|t| !self.index.knows(t.key) && !self.index.knows(t.stem))
     }
 
     /// Whether a count, date, year, duration or ordinal is written in the
