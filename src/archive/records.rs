@@ -121,7 +121,9 @@ impl FileRecords {
             document.add_u64(fields.start, passage.start as u64);
             document.add_u64(fields.end, passage.end as u64);
             document.add_text(fields.terms, passage.keys.terms());
-            document.add_bytes(fields.keys, &keys::to_bytes(&passage.keys.covered()));
+            let covered = passage.keys.covered();
+            document.add_bytes(fields.keys, &keys::to_bytes(&covered));
+            document.add_u64(fields.copy, keys::copy_hash(&covered));
             documents.push(document);
         }
         documents

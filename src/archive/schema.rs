@@ -11,14 +11,17 @@
 //! * a **passage** record per sentence of a file: its path, the claim's
 //!   number and byte span in the file, its retrieval terms (indexed, not
 //!   stored) and its content and figure keys (stored, to count exactly
-//!   how much of a claim a file holds).
+//!   how much of a claim a file holds), and a hash of those keys (`copy`,
+//!   a fast field) that tells a passage's copies apart from other
+//!   passages without reading the stored record.
 //!
 //! Everything of one file is written, replaced and removed together, by
 //! its path, in one commit, so a reader never sees a file's passages
 //! without its record or the other way round.
 
 use tantivy::schema::{
-    BytesOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    BytesOptions, FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
 
 /// `record` of a file record.
@@ -26,6 +29,9 @@ pub const FILE: &str = "file";
 
 /// `record` of a passage record.
 pub const PASSAGE: &str = "passage";
+
+/// The name of the fast field holding each passage's copy hash.
+pub const COPY: &str = "copy";
 
 /// The name of the fast field holding each file record's state.
 pub const STAT: &str = "stat";
@@ -53,6 +59,9 @@ pub struct Fields {
     pub terms: Field,
     /// The passage's content and figure keys, stored as bytes.
     pub keys: Field,
+    /// A hash of those keys, a fast field: what retrieval tells copies of
+    /// a passage by ([`super::keys::copy_hash`]).
+    pub copy: Field,
 }
 
 impl Fields {
@@ -75,6 +84,7 @@ impl Fields {
             end: builder.add_u64_field("end", STORED),
             terms: builder.add_text_field("terms", terms),
             keys: builder.add_bytes_field("keys", BytesOptions::default().set_stored()),
+            copy: builder.add_u64_field(COPY, FAST),
         };
         (builder.build(), fields)
     }
@@ -94,6 +104,7 @@ impl Fields {
             end: field("end")?,
             terms: field("terms")?,
             keys: field("keys")?,
+            copy: field(COPY)?,
         })
     }
 }
