@@ -11,9 +11,9 @@
 //! a new dateline, a wire story in several papers): copies score alike and
 //! would crowd the few places out. So [`LIMIT`] counts *distinct*
 //! passages, told apart by a hash of their keys kept in a fast field
-//! (`copy`): more passages are ranked ([`FETCH`], then four times as many
-//! again while fewer than [`LIMIT`] distinct ones are among them, up to
-//! [`MAX_FETCH`]), so that a story filed a hundred times cannot hide the
+//! (`copy`): more passages are ranked ([`FETCH`], then [`MAX_FETCH`] when
+//! fewer than [`LIMIT`] distinct ones are among the first), so that a
+//! story filed a hundred times cannot hide the
 //! one source that retells the claim less well. The copies of a kept
 //! passage among those ranked are kept too (a copy's file is as much a
 //! source as the first's), without taking a place, up to [`COPIES_KEPT`]
@@ -44,8 +44,10 @@ pub const LIMIT: usize = 10;
 /// copies of one another.
 pub const FETCH: usize = 40;
 
-/// The most passages ranked for one claim: as many copies of each of
-/// [`LIMIT`] passages as a story filed some 250 times has.
+/// How many passages are ranked when the first [`FETCH`] hold fewer than
+/// [`LIMIT`] distinct ones: room for ten distinct passages filed some 250
+/// times each. Ranked at once rather than step by step, since the ranking
+/// of the most passages costs the most.
 pub const MAX_FETCH: usize = FETCH * 64;
 
 /// How many passages with the same keys are kept: one and as many copies
@@ -99,7 +101,7 @@ impl Archive {
             if distinct >= limit || hits.len() < fetch || fetch >= MAX_FETCH {
                 break (hits, copies);
             }
-            fetch = (fetch * 4).min(MAX_FETCH);
+            fetch = MAX_FETCH;
         };
         let fields = self.fields;
         let mut candidates: Vec<Candidate> = Vec::with_capacity(limit);
