@@ -121,8 +121,9 @@ struct IndexArgs {
 #[derive(Subcommand)]
 enum IndexAction {
     /// Bring an index up to date with its archive: files added, changed
-    /// (by digest) and removed, in one commit that checks running meanwhile
-    /// never see half of.
+    /// and removed, in one commit that checks running meanwhile never see
+    /// half of. A file whose size, modification and change times are as
+    /// the index recorded is taken as unchanged without reading it.
     Update(IndexUpdateArgs),
 }
 
@@ -131,6 +132,11 @@ struct IndexUpdateArgs {
     /// The index folder.
     #[arg(value_name = "INDEX")]
     folder: PathBuf,
+
+    /// Read and digest every file of the archive, whatever its size and
+    /// times say (for a file system whose times cannot be trusted).
+    #[arg(long)]
+    verify: bool,
 
     #[command(flatten)]
     input: InputArgs,
@@ -614,18 +620,21 @@ fn index(args: IndexArgs) -> Result<ExitCode, Failure> {
                 &settings.rules,
                 settings.reading,
                 &settings.config.root,
+                update.verify,
             )?;
             for skipped in &updated.skipped {
                 eprintln!("warning: {}, skipped", one_line(&skipped.to_string()));
             }
             writeln!(
                 out,
-                "updated {}: {} added, {} changed, {} removed, {} unchanged{}",
+                "updated {}: {} added, {} changed, {} removed, {} unchanged ({} {} read){}",
                 one_line(&update.folder.display().to_string()),
                 updated.added,
                 updated.changed,
                 updated.removed,
                 updated.unchanged,
+                updated.read,
+                if updated.read == 1 { "file" } else { "files" },
                 skipped_note(updated.skipped.len()),
             )?;
         }

@@ -135,6 +135,19 @@ fn push_once(list: &mut Vec<u64>, seen: &mut rustc_hash::FxHashSet<u64>, key: u6
 }
 
 /// `keys` as bytes, to store with a passage.
+/// What tells a passage's copies (the same keys in another file, or in
+/// the same file again) from other passages, as retrieval compares them
+/// without reading the stored records: a 64-bit FNV-1a hash of the keys'
+/// bytes, the same on every machine.
+pub fn copy_hash(keys: &[u64]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in to_bytes(keys) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 pub fn to_bytes(keys: &[u64]) -> Vec<u8> {
     keys.iter().flat_map(|k| k.to_le_bytes()).collect()
 }

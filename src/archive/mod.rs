@@ -16,8 +16,8 @@
 //! * [`schema`], [`keys`], [`records`]: what the index holds per file and
 //!   per passage, and how a passage is keyed (content words, names,
 //!   figures);
-//! * [`manifest`], [`digest`]: the versions an index was built with, and
-//!   the file digests `index update` compares;
+//! * [`manifest`], [`digest`], [`state`]: the versions an index was built
+//!   with, and the file states and digests `index update` compares;
 //! * [`write`]: `index` and `index update`, and why a reader always sees
 //!   one consistent commit;
 //! * [`open`]: opening an index, or refusing a damaged or incompatible one;
@@ -36,6 +36,7 @@ pub mod records;
 pub mod retrieve;
 pub mod schema;
 pub mod select;
+pub mod state;
 pub mod trace;
 pub mod uncited;
 pub mod write;

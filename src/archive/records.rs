@@ -1,5 +1,5 @@
 //! One archive file as the records of the index: a file record with its
-//! digest, and a passage record for each of its sentences (see
+//! digest and state, and a passage record for each of its sentences (see
 //! [`super::schema`]).
 //!
 //! A file is read as `--source` reads one (text or Markdown by its
@@ -11,6 +11,7 @@ use tantivy::TantivyDocument;
 
 use super::keys::{self, Keys};
 use super::schema::{FILE, Fields, PASSAGE};
+use super::state::{self, Stat, State};
 use crate::access::Admitted;
 use crate::check::lexicon::Stems;
 use crate::document::{Document, Reading};
@@ -22,7 +23,8 @@ use crate::rules::RuleSet;
 pub struct FileRecords {
     /// Relative to the archive, `/`-separated.
     pub path: String,
-    pub digest: String,
+    /// Its digest, and its stat when it was read (see [`super::state`]).
+    pub state: State,
     pub passages: Vec<Passage>,
 }
 
@@ -53,19 +55,22 @@ impl<'r> Keying<'r> {
     }
 
     /// Reads the file at `shown` (admitted as `admitted`), indexed as
-    /// `path`, into its records.
+    /// `path`, into its records. Its stat is taken before it is read, so
+    /// that a write while it is read shows at the next update.
     pub fn read(
         &self,
         shown: &std::path::Path,
         admitted: &Admitted,
         path: String,
     ) -> Result<FileRecords> {
+        let stat = state::stat(&admitted.real);
         let document = Document::read_admitted(shown, admitted, self.reading)?;
-        Ok(self.records(&document, path))
+        Ok(self.records(&document, path, stat))
     }
 
-    /// The records of `document`, indexed as `path`.
-    pub fn records(&self, document: &Document, path: String) -> FileRecords {
+    /// The records of `document`, indexed as `path`, whose file had the
+    /// stat `stat` before it was read.
+    pub fn records(&self, document: &Document, path: String, stat: Option<Stat>) -> FileRecords {
         let claims = crate::claims::read(document, self.rules);
         let passages = claims
             .claims
@@ -83,21 +88,31 @@ impl<'r> Keying<'r> {
             .collect();
         FileRecords {
             path,
-            digest: super::digest::of(&document.text),
+            state: State {
+                stat,
+                digest: super::digest::raw(&document.text),
+            },
             passages,
         }
     }
 }
 
 impl FileRecords {
-    /// The tantivy documents of the file: its record, then its passages.
-    pub fn documents(&self, fields: &Fields) -> Vec<TantivyDocument> {
+    /// The tantivy document of the file's record.
+    pub fn file_document(&self, fields: &Fields) -> TantivyDocument {
         let mut file = TantivyDocument::new();
         file.add_text(fields.record, FILE);
         file.add_text(fields.path, &self.path);
-        file.add_text(fields.digest, &self.digest);
+        file.add_text(fields.file, &self.path);
+        file.add_text(fields.digest, super::digest::hex(&self.state.digest));
+        file.add_bytes(fields.stat, &state::encode(&self.path, &self.state));
+        file
+    }
+
+    /// The tantivy documents of the file: its record, then its passages.
+    pub fn documents(&self, fields: &Fields) -> Vec<TantivyDocument> {
         let mut documents = Vec::with_capacity(self.passages.len() + 1);
-        documents.push(file);
+        documents.push(self.file_document(fields));
         for passage in &self.passages {
             let mut document = TantivyDocument::new();
             document.add_text(fields.record, PASSAGE);
@@ -106,7 +121,9 @@ impl FileRecords {
             document.add_u64(fields.start, passage.start as u64);
             document.add_u64(fields.end, passage.end as u64);
             document.add_text(fields.terms, passage.keys.terms());
-            document.add_bytes(fields.keys, &keys::to_bytes(&passage.keys.covered()));
+            let covered = passage.keys.covered();
+            document.add_bytes(fields.keys, &keys::to_bytes(&covered));
+            document.add_u64(fields.copy, keys::copy_hash(&covered));
             documents.push(document);
         }
         documents

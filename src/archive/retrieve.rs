@@ -9,20 +9,29 @@
 //!
 //! An archive holds the same passage many times (a story filed again with
 //! a new dateline, a wire story in several papers): copies score alike and
-//! would crowd the few places out. So more passages are read
-//! ([`FETCH`]), and [`LIMIT`] counts *distinct* passages: the copies of
-//! a kept passage among those read are kept too (a copy's file is as
-//! much a source as the first's), without taking a place.
+//! would crowd the few places out. So [`LIMIT`] counts *distinct*
+//! passages, told apart by a hash of their keys kept in a fast field
+//! (`copy`): more passages are ranked ([`FETCH`], then [`MAX_FETCH`] when
+//! fewer than [`LIMIT`] distinct ones are among the first), so that a
+//! story filed a hundred times cannot hide the
+//! one source that retells the claim less well. The copies of a kept
+//! passage among those ranked are kept too (a copy's file is as much a
+//! source as the first's), without taking a place, up to [`COPIES_KEPT`]
+//! of each: what [`super::select`] can use. Only the passages kept have
+//! their stored record read.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use rustc_hash::FxHashSet;
 use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
 use tantivy::query::BooleanQuery;
 use tantivy::schema::Value;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, TantivyDocument, Term};
 
 use super::keys::{self, Keys};
 use super::open::Archive;
+use super::schema::COPY;
 use crate::error::Result;
 use crate::span::Span;
 
@@ -31,9 +40,19 @@ use crate::span::Span;
 /// small whatever the archive holds.
 pub const LIMIT: usize = 10;
 
-/// How many passages are read to find [`LIMIT`] that are not copies of
-/// one another.
+/// How many passages are ranked first to find [`LIMIT`] that are not
+/// copies of one another.
 pub const FETCH: usize = 40;
+
+/// How many passages are ranked when the first [`FETCH`] hold fewer than
+/// [`LIMIT`] distinct ones: room for ten distinct passages filed some 250
+/// times each. Ranked at once rather than step by step, since the ranking
+/// of the most passages costs the most.
+pub const MAX_FETCH: usize = FETCH * 64;
+
+/// How many passages with the same keys are kept: one and as many copies
+/// as may join a source ([`super::select::MAX_COPIES`]).
+pub const COPIES_KEPT: usize = super::select::MAX_COPIES + 1;
 
 /// An archive passage retrieved for a claim.
 #[derive(Clone, Debug)]
@@ -63,21 +82,39 @@ impl Archive {
         }
         let query = BooleanQuery::new_multiterms_query(terms);
         let searcher = self.searcher();
-        let found = catch_unwind(AssertUnwindSafe(|| {
-            searcher.search(
-                &query,
-                &TopDocs::with_limit(limit.max(FETCH)).order_by_score(),
-            )
-        }));
-        let hits = match found {
-            Ok(Ok(hits)) => hits,
-            Ok(Err(error)) => return Err(self.damaged(error)),
-            Err(_) => return Err(self.damaged("the search library failed reading it")),
+        let mut columns: Vec<Option<Column<u64>>> = vec![None; searcher.segment_readers().len()];
+        let mut fetch = limit.max(FETCH);
+        let (hits, copies) = loop {
+            let found = catch_unwind(AssertUnwindSafe(|| {
+                searcher.search(&query, &TopDocs::with_limit(fetch).order_by_score())
+            }));
+            let hits = match found {
+                Ok(Ok(hits)) => hits,
+                Ok(Err(error)) => return Err(self.damaged(error)),
+                Err(_) => return Err(self.damaged("the search library failed reading it")),
+            };
+            let copies = hits
+                .iter()
+                .map(|(_, address)| self.copy_of(*address, &mut columns))
+                .collect::<Result<Vec<u64>>>()?;
+            let distinct = copies.iter().collect::<FxHashSet<_>>().len();
+            if distinct >= limit || hits.len() < fetch || fetch >= MAX_FETCH {
+                break (hits, copies);
+            }
+            fetch = MAX_FETCH;
         };
         let fields = self.fields;
         let mut candidates: Vec<Candidate> = Vec::with_capacity(limit);
-        let mut distinct = 0;
-        for (score, address) in hits {
+        // Each distinct passage kept, with how many of it.
+        let mut kept: Vec<(u64, usize)> = Vec::with_capacity(limit);
+        for ((score, address), copy) in hits.into_iter().zip(copies) {
+            let full = kept.len() == limit;
+            match kept.iter_mut().find(|(hash, _)| *hash == copy) {
+                Some((_, count)) if *count == COPIES_KEPT => continue,
+                Some((_, count)) => *count += 1,
+                None if full => continue,
+                None => kept.push((copy, 1)),
+            }
             let document: TantivyDocument = searcher.doc(address).map_err(|e| self.damaged(e))?;
             let number = |field| document.get_first(field).and_then(|v| v.as_u64());
             let path = document.get_first(fields.path).and_then(|v| v.as_str());
@@ -101,13 +138,6 @@ impl Archive {
             ) else {
                 return Err(self.damaged("a passage out of place"));
             };
-            let copy = candidates.iter().any(|kept| kept.keys == keys);
-            if !copy {
-                if distinct == limit {
-                    continue;
-                }
-                distinct += 1;
-            }
             candidates.push(Candidate {
                 path: path.to_string(),
                 claim,
@@ -117,6 +147,26 @@ impl Archive {
             });
         }
         Ok(candidates)
+    }
+
+    /// The copy hash of the passage at `address`, from its segment's
+    /// `copy` column (opened once per segment, in `columns`).
+    fn copy_of(&self, address: DocAddress, columns: &mut [Option<Column<u64>>]) -> Result<u64> {
+        let slot = columns
+            .get_mut(address.segment_ord as usize)
+            .ok_or_else(|| self.damaged("a passage in no segment"))?;
+        if slot.is_none() {
+            let segment = self.searcher().segment_reader(address.segment_ord);
+            *slot = Some(
+                segment
+                    .fast_fields()
+                    .u64(COPY)
+                    .map_err(|e| self.damaged(e))?,
+            );
+        }
+        slot.as_ref()
+            .and_then(|column| column.first(address.doc_id))
+            .ok_or_else(|| self.damaged("a passage without its copy hash"))
     }
 
     /// The digest the index holds for the file at `path` (relative to the
@@ -145,5 +195,59 @@ impl Archive {
             .get_first(fields.digest)
             .and_then(|v| v.as_str())
             .map(str::to_string))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rustc_hash::FxHashSet;
+
+    use super::*;
+    use crate::check::lexicon::Stems;
+    use crate::document::{DEFAULT_MAX_FILE_SIZE, Document, Format, Reading};
+    use crate::rules::RuleSet;
+
+    /// A story filed more times than [`FETCH`] passages, each copy ranking
+    /// above every other passage, still leaves room for the others: the
+    /// places count distinct passages, and of the copies at most
+    /// [`COPIES_KEPT`] are kept.
+    #[test]
+    fn copies_of_one_passage_do_not_crowd_out_the_others() {
+        let top = tempfile::tempdir().expect("a folder");
+        let root = top.path().canonicalize().expect("canonical");
+        let stories = root.join("stories");
+        std::fs::create_dir(&stories).expect("stories");
+        let sentence = "The harbour board approved a new ferry to the islands for June.";
+        for n in 0..60 {
+            std::fs::write(stories.join(format!("copy-{n:02}.txt")), sentence).expect("a copy");
+        }
+        for (name, text) in [
+            ("other-a.txt", "The harbour board met on Monday."),
+            ("other-b.txt", "A new ferry was ordered by the council."),
+            ("other-c.txt", "The islands want a ferry service."),
+        ] {
+            std::fs::write(stories.join(name), text).expect("a story");
+        }
+        let rules = RuleSet::builtin();
+        let reading = Reading {
+            format: None,
+            max_bytes: DEFAULT_MAX_FILE_SIZE,
+        };
+        let index = root.join("idx");
+        crate::archive::build(&index, &stories, &rules, reading, &root).expect("built");
+        let archive = crate::archive::open(&index, &rules).expect("opened");
+        let draft = Document::from_text("draft.txt".into(), sentence.to_string(), Format::Plain);
+        let claims = crate::claims::read(&draft, &rules);
+        let keys = Keys::of(
+            &draft,
+            &claims.claims[0],
+            &Stems::new(&rules.check),
+            &rules.lexicon,
+        );
+        let found = archive.retrieve(&keys, LIMIT).expect("retrieved");
+        let distinct: FxHashSet<&Vec<u64>> = found.iter().map(|c| &c.keys).collect();
+        assert_eq!(distinct.len(), 4, "{found:#?}");
+        let copies = found.iter().filter(|c| c.path.starts_with("copy-")).count();
+        assert_eq!(copies, COPIES_KEPT);
     }
 }

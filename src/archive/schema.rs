@@ -3,20 +3,25 @@
 //! Two kinds of record share one index, told apart by `record`:
 //!
 //! * a **file** record per archive file: its path (relative to the
-//!   archive) and the digest of its text. `index update` compares these
-//!   digests with the files on disk; a check compares them with the file
-//!   it loads, so a file changed since the index was built is said.
+//!   archive, also as `file`, a term only file records have) and the
+//!   digest of its text, and its state (`stat`, a fast field: size,
+//!   times and digest, [`super::state`]). `index update` compares these
+//!   states with the files on disk; a check compares the digest with the
+//!   file it loads, so a file changed since the index was built is said.
 //! * a **passage** record per sentence of a file: its path, the claim's
 //!   number and byte span in the file, its retrieval terms (indexed, not
 //!   stored) and its content and figure keys (stored, to count exactly
-//!   how much of a claim a file holds).
+//!   how much of a claim a file holds), and a hash of those keys (`copy`,
+//!   a fast field) that tells a passage's copies apart from other
+//!   passages without reading the stored record.
 //!
 //! Everything of one file is written, replaced and removed together, by
 //! its path, in one commit, so a reader never sees a file's passages
 //! without its record or the other way round.
 
 use tantivy::schema::{
-    BytesOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    BytesOptions, FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
 
 /// `record` of a file record.
@@ -24,6 +29,12 @@ pub const FILE: &str = "file";
 
 /// `record` of a passage record.
 pub const PASSAGE: &str = "passage";
+
+/// The name of the fast field holding each passage's copy hash.
+pub const COPY: &str = "copy";
+
+/// The name of the fast field holding each file record's state.
+pub const STAT: &str = "stat";
 
 /// The fields, by name.
 #[derive(Clone, Copy, Debug)]
@@ -34,6 +45,11 @@ pub struct Fields {
     pub path: Field,
     /// The SHA-256 of the file's text (file records).
     pub digest: Field,
+    /// The file's path again, indexed on its file record only: what
+    /// replaces a file record without its passages.
+    pub file: Field,
+    /// The file's state ([`super::state`]): a fast field of file records.
+    pub stat: Field,
     /// The passage's claim number in its file (`c1` is 0).
     pub claim: Field,
     /// The passage's byte span in its file.
@@ -43,6 +59,9 @@ pub struct Fields {
     pub terms: Field,
     /// The passage's content and figure keys, stored as bytes.
     pub keys: Field,
+    /// A hash of those keys, a fast field: what retrieval tells copies of
+    /// a passage by ([`super::keys::copy_hash`]).
+    pub copy: Field,
 }
 
 impl Fields {
@@ -58,11 +77,14 @@ impl Fields {
             record: builder.add_text_field("record", STRING),
             path: builder.add_text_field("path", STRING | STORED),
             digest: builder.add_text_field("digest", STORED),
+            file: builder.add_text_field("file", STRING),
+            stat: builder.add_bytes_field(STAT, BytesOptions::default().set_fast()),
             claim: builder.add_u64_field("claim", STORED),
             start: builder.add_u64_field("start", STORED),
             end: builder.add_u64_field("end", STORED),
             terms: builder.add_text_field("terms", terms),
             keys: builder.add_bytes_field("keys", BytesOptions::default().set_stored()),
+            copy: builder.add_u64_field(COPY, FAST),
         };
         (builder.build(), fields)
     }
@@ -75,11 +97,14 @@ impl Fields {
             record: field("record")?,
             path: field("path")?,
             digest: field("digest")?,
+            file: field("file")?,
+            stat: field(STAT)?,
             claim: field("claim")?,
             start: field("start")?,
             end: field("end")?,
             terms: field("terms")?,
             keys: field("keys")?,
+            copy: field(COPY)?,
         })
     }
 }

@@ -23,22 +23,31 @@
 //! A build writes a new index into a fresh folder beside the target and
 //! swaps it in by renames: a reader of the index being replaced keeps
 //! reading the old one.
+//!
+//! # What an update reads
+//!
+//! An update compares each archive file's size and times with the state
+//! the index recorded for it ([`super::state`], read from a fast field,
+//! not from the stored records) and reads only the files whose state
+//! moved: at a gigabyte of archive, a stat per file instead of a read and
+//! a digest per file. A file read whose text is as indexed (touched, or
+//! copied back) has only its file record written again, with its new
+//! state; its passages stay.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{self, Manifest};
-use super::open::{self, Archive};
+use super::open;
 use super::records::{FileRecords, Keying};
-use super::schema::{FILE, Fields};
-use crate::document::Reading;
+use super::schema::Fields;
+use super::state::{self, State};
+use crate::access::Admitted;
 use crate::document::walk::{self, Found};
+use crate::document::{Document, Reading};
 use crate::error::{Error, Result};
 use crate::rules::RuleSet;
 
@@ -49,6 +58,10 @@ const WRITER_MEMORY: usize = 256 << 20;
 /// How many files are read (in parallel) before their records are handed
 /// to the writer: bounds what is held in memory at once.
 const BATCH: usize = 256;
+
+/// How many files an update looks at (in parallel) at once: most only have
+/// their stat taken.
+const UPDATE_BATCH: usize = 4096;
 
 /// What building an index did.
 #[derive(Debug, Default)]
@@ -66,6 +79,9 @@ pub struct Updated {
     pub changed: usize,
     pub removed: usize,
     pub unchanged: usize,
+    /// Files read (the others' stat was as recorded, see
+    /// [`super::state`]).
+    pub read: usize,
     /// Files of the archive left out, each with the reason.
     pub skipped: Vec<Error>,
 }
@@ -142,16 +158,19 @@ pub fn build(
 }
 
 /// Brings the index in `folder` up to date with its archive: files added,
-/// changed (by digest) and removed since it was built or last updated,
-/// in one commit (see the module doc).
+/// changed and removed since it was built or last updated, in one commit
+/// (see the module doc). A file is read only when its stat differs from
+/// the one the index recorded, or under `verify` ([`super::state`]); one
+/// read whose text is as indexed has only its state written again.
 pub fn update(
     folder: &Path,
     rules: &RuleSet,
     reading: Reading,
     run_root: &Path,
+    verify: bool,
 ) -> Result<Updated> {
     let archive = open::open(folder, rules)?;
-    let indexed = indexed_digests(&archive)?;
+    let indexed = state::indexed(&archive)?;
     let keying = Keying::new(rules, reading);
     let root = archive.manifest.archive.clone();
     let walked = walk::files(std::slice::from_ref(&root), run_root);
@@ -175,62 +194,71 @@ pub fn update(
         })?;
     let fields = archive.fields;
     let mut seen: FxHashSet<String> = FxHashSet::default();
-    for batch in walked.found.chunks(BATCH) {
-        // Each file is read and its digest compared; only a new or changed
-        // one has its claims found.
-        let read: Vec<Result<(FileRecords, Status)>> = batch
+    let mut written = false;
+    for batch in walked.found.chunks(UPDATE_BATCH) {
+        // Each file's stat is compared with the index's; only a file whose
+        // stat moved is read, and only a new or changed one has its claims
+        // found.
+        let looked: Vec<Result<(String, Status)>> = batch
             .par_iter()
-            .map(|found| {
-                let (path, document) = read_document(&keying, found, &root)?;
-                let digest = super::digest::of(&document.text);
-                Ok(match indexed.get(&path) {
-                    Some(known) if *known == digest => (
-                        FileRecords {
-                            path,
-                            digest,
-                            passages: Vec::new(),
-                        },
-                        Status::Unchanged,
-                    ),
-                    Some(_) => (keying.records(&document, path), Status::Changed),
-                    None => (keying.records(&document, path), Status::Added),
-                })
-            })
+            .map(|found| look(&keying, found, &root, &indexed, verify))
             .collect();
-        for outcome in read {
-            let (records, status) = match outcome {
-                Ok(read) => read,
+        for outcome in looked {
+            let (path, status) = match outcome {
+                Ok(looked) => looked,
                 Err(error) => {
                     updated.skipped.push(error);
                     continue;
                 }
             };
-            seen.insert(records.path.clone());
-            match status {
-                Status::Unchanged => {
+            let records = match status {
+                Status::Unchanged { read } => {
                     updated.unchanged += 1;
+                    updated.read += usize::from(read);
+                    seen.insert(path);
                     continue;
                 }
-                Status::Changed => {
-                    updated.changed += 1;
-                    writer.delete_term(Term::from_field_text(fields.path, &records.path));
+                Status::Restated(records) => {
+                    // Same text, new stat: its file record replaced, its
+                    // passages kept.
+                    updated.unchanged += 1;
+                    updated.read += 1;
+                    writer.delete_term(Term::from_field_text(fields.file, &path));
+                    writer
+                        .add_document(records.file_document(&fields))
+                        .map_err(|e| tantivy_error(folder, e))?;
+                    written = true;
+                    seen.insert(path);
+                    continue;
                 }
-                Status::Added => updated.added += 1,
-            }
+                Status::Changed(records) => {
+                    updated.changed += 1;
+                    writer.delete_term(Term::from_field_text(fields.path, &path));
+                    records
+                }
+                Status::Added(records) => {
+                    updated.added += 1;
+                    records
+                }
+            };
+            updated.read += 1;
             for document in records.documents(&fields) {
                 writer
                     .add_document(document)
                     .map_err(|e| tantivy_error(folder, e))?;
             }
+            written = true;
+            seen.insert(path);
         }
     }
     for path in indexed.keys() {
         if !seen.contains(path) {
             updated.removed += 1;
             writer.delete_term(Term::from_field_text(fields.path, path));
+            written = true;
         }
     }
-    if updated.added + updated.changed + updated.removed > 0 {
+    if written {
         writer.commit().map_err(|e| tantivy_error(folder, e))?;
     }
     writer
@@ -239,56 +267,63 @@ pub fn update(
     Ok(updated)
 }
 
-/// The digest of every file the index holds, by path.
-fn indexed_digests(archive: &Archive) -> Result<FxHashMap<String, String>> {
-    let searcher = archive.searcher();
-    let fields = archive.fields;
-    let query = TermQuery::new(
-        Term::from_field_text(fields.record, FILE),
-        IndexRecordOption::Basic,
-    );
-    let found = searcher
-        .search(&query, &DocSetCollector)
-        .map_err(|e| archive.damaged(e))?;
-    let mut digests = FxHashMap::default();
-    for address in found {
-        let document: TantivyDocument = searcher.doc(address).map_err(|e| archive.damaged(e))?;
-        let text = |field| {
-            document
-                .get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
-        match (text(fields.path), text(fields.digest)) {
-            (Some(path), Some(digest)) => {
-                digests.insert(path, digest);
-            }
-            _ => return Err(archive.damaged("a file record without its path or digest")),
-        }
-    }
-    Ok(digests)
-}
-
 /// How a file on disk stands against the index.
 enum Status {
-    Unchanged,
-    Changed,
-    Added,
+    /// As indexed; `read` when it had to be read to know.
+    Unchanged {
+        read: bool,
+    },
+    /// Its text as indexed, its stat not: its file record, with the new
+    /// stat.
+    Restated(FileRecords),
+    Changed(FileRecords),
+    Added(FileRecords),
+}
+
+/// The file `found` of the archive at `root` against the index's `indexed`
+/// states: its path relative to the archive, and how it stands.
+fn look(
+    keying: &Keying,
+    found: &Found,
+    root: &Path,
+    indexed: &FxHashMap<String, State>,
+    verify: bool,
+) -> Result<(String, Status)> {
+    let (path, admitted) = archive_path(found, root)?;
+    let known = indexed.get(&path);
+    let stat = state::stat(&admitted.real);
+    // A file now over the size limit is read, to be refused as a check
+    // would refuse it.
+    let too_large = stat.is_some_and(|s| s.size > keying.reading.max_bytes);
+    if !too_large && !state::must_read(known, stat, verify) {
+        return Ok((path, Status::Unchanged { read: false }));
+    }
+    let document = Document::read_admitted(&found.path, admitted, keying.reading)?;
+    let digest = super::digest::raw(&document.text);
+    let status = match known {
+        Some(known) if known.digest == digest && known.stat == stat => {
+            Status::Unchanged { read: true }
+        }
+        Some(known) if known.digest == digest => Status::Restated(FileRecords {
+            path: path.clone(),
+            state: State { stat, digest },
+            passages: Vec::new(),
+        }),
+        Some(_) => Status::Changed(keying.records(&document, path.clone(), stat)),
+        None => Status::Added(keying.records(&document, path.clone(), stat)),
+    };
+    Ok((path, status))
 }
 
 /// Reads the file `found` of the archive at `root` into its records.
 fn read_found(keying: &Keying, found: &Found, root: &Path) -> Result<FileRecords> {
-    let (path, document) = read_document(keying, found, root)?;
-    Ok(keying.records(&document, path))
+    let (path, admitted) = archive_path(found, root)?;
+    keying.read(&found.path, admitted, path)
 }
 
-/// Reads the file `found` of the archive at `root`, with its path relative
-/// to the archive.
-fn read_document(
-    keying: &Keying,
-    found: &Found,
-    root: &Path,
-) -> Result<(String, crate::document::Document)> {
+/// The path of the file `found` relative to the archive at `root`, and
+/// where it really is.
+fn archive_path<'f>(found: &'f Found, root: &Path) -> Result<(String, &'f Admitted)> {
     let refused = |reason: &str| Error::Refused {
         path: found.path.clone(),
         reason: reason.to_string(),
@@ -303,8 +338,7 @@ fn read_document(
     let Some(path) = relative.to_str() else {
         return Err(refused("a file name that is not UTF-8 cannot be indexed"));
     };
-    let document = crate::document::Document::read_admitted(&found.path, admitted, keying.reading)?;
-    Ok((path.to_string(), document))
+    Ok((path.to_string(), admitted))
 }
 
 /// Refuses `folder` if it exists and holds files but no index: a rebuild
