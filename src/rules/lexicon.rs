@@ -130,6 +130,7 @@ word_classes! {
         NegationFocuser => negation_focusers,
         ContinuingNegation => continuing_negations,
         IndefiniteDeterminer => indefinite_determiners,
+        RelativePronoun => relative_pronouns,
     }
     elsewhere {
         Weekday,

@@ -19,6 +19,7 @@
 //! What a finding says (its message and fix) is written by its kind, in
 //! [`super::kinds`].
 
+mod apposition;
 mod citation;
 mod conflict;
 mod figure;
@@ -340,14 +341,21 @@ impl DraftChecker<'_, '_> {
         let own = self
             .tracer
             .trace(&self.draft.text, claim.span, &own_skip, &exempt);
-        // Findings already made on this claim (a quotation, a figure).
-        let earlier: Vec<Span> = found.iter().map(|f| f.range).collect();
         let mut unsupported: Vec<Span> = own
             .iter()
             .chain(&reported)
             .flat_map(|t| t.unsupported.clone())
             .collect();
         unsupported.sort_by_key(|s| s.start);
+        // A description of a person the sources never give, in the
+        // draft's own words: the clause around it is not flagged again.
+        let quoted: Vec<Span> = skip.iter().copied().chain(content).collect();
+        for finding in self.check_descriptions(claim, &quoted, &unsupported) {
+            found.extend(self.configured(finding));
+        }
+        // Findings already made on this claim (a quotation, a figure, a
+        // description).
+        let earlier: Vec<Span> = found.iter().map(|f| f.range).collect();
         let mut flagged = false;
         if let Some(speaker) = claim.speaker.as_ref().filter(|_| reported_speech) {
             let traces = if content.is_some() { &reported } else { &own };
