@@ -327,14 +327,21 @@ impl Tracer<'_, '_> {
             .into_iter()
             .flat_map(|(at, len)| draft_range.start + at..draft_range.start + at + len)
             .collect();
-        if affirming.is_empty() || draft_range.clone().any(|i| self.negates(clause, draft_text, i)) {
+        if affirming.is_empty()
+            || draft_range
+                .clone()
+                .any(|i| self.negates(clause, draft_text, i))
+        {
             return None;
         }
         let negation = source_range
             .clone()
             .find(|&i| self.negates(passage, source_text, i))?;
         // The content words of a stretch, leaving out what `skipped` says.
-        let content = |tokens: &[KeyedWord], text: &str, range: std::ops::Range<usize>, skipped: &dyn Fn(usize) -> bool| {
+        let content = |tokens: &[KeyedWord],
+                       text: &str,
+                       range: std::ops::Range<usize>,
+                       skipped: &dyn Fn(usize) -> bool| {
             range
                 .filter(|&i| {
                     let word = &text[tokens[i].span.start..tokens[i].span.end];

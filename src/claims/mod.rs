@@ -987,7 +987,6 @@ impl Resolver<'_> {
                 let name = self
                     .index
                     .named_before(span.start)
-                    .into_iter()
                     .filter(|name| !named_after(name))
                     .find(|name| {
                         match (

@@ -152,7 +152,12 @@ impl DraftChecker<'_, '_> {
             .filter(|s| s.name == source_speaker);
         if firm
             && (speakers::clearly_different(draft_speaker, source_speaker)
-                || self.someone_new_against_a_name(claim, draft_speaker, source_unit, source_mention))
+                || self.someone_new_against_a_name(
+                    claim,
+                    draft_speaker,
+                    source_unit,
+                    source_mention,
+                ))
         {
             Confidence::High
         } else {
@@ -177,10 +182,9 @@ impl DraftChecker<'_, '_> {
     ) -> bool {
         let words = &self.tracer.rules.lexicon;
         let brings_in_someone = |mention: &str| {
-            mention
-                .split_whitespace()
-                .next()
-                .is_some_and(|first| words.is_lower(&first.to_lowercase(), WordClass::IndefiniteDeterminer))
+            mention.split_whitespace().next().is_some_and(|first| {
+                words.is_lower(&first.to_lowercase(), WordClass::IndefiniteDeterminer)
+            })
         };
         let Some(source_name) = source_unit.voice.name.as_deref() else {
             return false;
@@ -190,7 +194,10 @@ impl DraftChecker<'_, '_> {
         if source_mention.is_some_and(|s| brings_in_someone(&s.mention))
             && speakers::is_proper_name(draft_speaker)
         {
-            let surname = draft_speaker.split_whitespace().last().unwrap_or(draft_speaker);
+            let surname = draft_speaker
+                .split_whitespace()
+                .last()
+                .unwrap_or(draft_speaker);
             return source
                 .document
                 .text
@@ -210,7 +217,12 @@ impl DraftChecker<'_, '_> {
                 .unwrap_or_default()
                 .to_lowercase();
             let sentence = source.claims.claims[source_unit.claim].text.to_lowercase();
-            let role = source_unit.voice.role.as_deref().unwrap_or_default().to_lowercase();
+            let role = source_unit
+                .voice
+                .role
+                .as_deref()
+                .unwrap_or_default()
+                .to_lowercase();
             return !noun.is_empty() && !sentence.contains(&noun) && !role.contains(&noun);
         }
         false
