@@ -65,7 +65,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::archive::attach;
 use crate::bounds;
+use crate::check::lexicon::Stems;
 use crate::check::{Audit, DocumentAudit, InputWarning, Options, Problem, Severity, SourceSets};
 use crate::config::{self, Config, FailOn};
 use crate::document::walk::{self, Walk};
@@ -412,20 +414,58 @@ self_cell::self_cell!(
 /// kept for as long as a front end lives: drafts are checked against it
 /// again and again (an editor's buffer after each change), and the
 /// sources are read and indexed once, not per check.
+///
+/// With an archive index ([`Workspace::open`] with settings naming one),
+/// each check also has the draft's claims retrieve their archive files, as
+/// `check --index` does ([`crate::archive::attach`]): a file no check
+/// needed before is read into the library (and the index over it built
+/// again) on the first check that retrieves it, and kept.
 pub struct Workspace {
     /// Always present between calls; taken out only while the library
     /// grows.
     indexed: Option<Indexed>,
     /// Which files are drafts, from `drafts` in `claimtrace.toml`.
     drafts: Option<globset::GlobMatcher>,
+    /// The archive index drafts are checked against too, open on one
+    /// commit, and the stemmer retrieval keys claims with.
+    /// (Boxed: a workspace without one stays small.)
+    archive: Option<Box<(crate::archive::Archive, Stems)>>,
 }
 
 impl Workspace {
     /// Reads the sources `settings` name for every draft and indexes them;
     /// says what it met besides (files skipped, sources that could not be
-    /// read: the workspace then holds the others).
+    /// read: the workspace then holds the others). An archive index the
+    /// settings name is not used: see [`Workspace::open`].
     pub fn new(settings: Settings) -> (Workspace, Problems) {
+        Workspace::with_archive(settings, None)
+    }
+
+    /// As [`Workspace::new`], and opens the archive index the settings
+    /// name, if any (as [`Settings::open_index`], before anything is
+    /// read): drafts are then checked against what it holds too, and a
+    /// draft that names no source is checked against the archive alone.
+    /// An index that cannot be used (missing, damaged, built by another
+    /// version or with other rules) is an error.
+    pub fn open(settings: Settings) -> Result<(Workspace, Problems)> {
+        let archive = match &settings.index {
+            Some(index) => {
+                let archive = settings.open_index(index)?;
+                Some(Box::new((archive, Stems::new(&settings.rules.check))))
+            }
+            None => None,
+        };
+        Ok(Workspace::with_archive(settings, archive))
+    }
+
+    fn with_archive(
+        settings: Settings,
+        archive: Option<Box<(crate::archive::Archive, Stems)>>,
+    ) -> (Workspace, Problems) {
         let mut library = settings.library();
+        if archive.is_some() {
+            library.answer_from_archive();
+        }
         let problems = library.share(&settings.sources);
         let drafts = settings.config.drafts.as_deref().and_then(|pattern| {
             globset::Glob::new(pattern)
@@ -435,6 +475,7 @@ impl Workspace {
         let workspace = Workspace {
             indexed: Some(Workspace::index(Shelf { settings, library })),
             drafts,
+            archive,
         };
         (workspace, problems)
     }
@@ -468,30 +509,43 @@ impl Workspace {
         &self.indexed().borrow_owner().library
     }
 
+    /// The archive index drafts are checked against, if any.
+    pub fn archive(&self) -> Option<&crate::archive::Archive> {
+        self.archive.as_deref().map(|(archive, _)| archive)
+    }
+
     /// Whether the file at `path` is one to check as a draft: not a source
-    /// of the workspace, and matching `drafts` in `claimtrace.toml` when
-    /// that is set.
+    /// of the workspace nor a file of its archive, and matching `drafts` in
+    /// `claimtrace.toml` when that is set.
     pub fn is_draft(&self, path: &Path) -> bool {
         if self.library().holds(path) {
+            return false;
+        }
+        let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if self
+            .archive()
+            .is_some_and(|archive| real.starts_with(&archive.manifest.archive))
+        {
             return false;
         }
         let Some(drafts) = &self.drafts else {
             return true;
         };
         let root = &self.settings().config.root;
-        let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         real.strip_prefix(root)
             .is_ok_and(|inside| drafts.is_match(inside))
     }
 
     /// Checks `draft` (read from a file or held in memory) against its
     /// sources: the shared ones and those it declares or cites, which are
-    /// read and indexed first if no draft named them before. An error is
-    /// about the draft (bad front matter, a refused or missing declared
-    /// source, no source at all).
+    /// read and indexed first if no draft named them before, and with an
+    /// archive index the archive files its claims retrieve (read and
+    /// indexed the same way). An error is about the draft (bad front
+    /// matter, a refused or missing declared source, no source at all), or
+    /// the archive index when it cannot be read.
     pub fn check(&mut self, draft: &Document) -> Result<DocumentAudit> {
         let planned = self.library().plan_read(draft)?;
-        let plan = match planned {
+        let mut plan = match planned {
             Planned::Ready(plan) => plan,
             Planned::Unread(_) => {
                 let Some(indexed) = self.indexed.take() else {
@@ -503,6 +557,23 @@ impl Workspace {
                 plan?
             }
         };
+        if let Some((archive, stems)) = self.archive.as_deref() {
+            let Some(indexed) = &self.indexed else {
+                unreachable!("a workspace is indexed between calls")
+            };
+            let Shelf { settings, library } = indexed.borrow_owner();
+            let paths = attach::choose(archive, library, draft, &plan, &settings.rules, stems)?;
+            let mut files = attach::files(archive, library, draft, &paths, settings.reading)?;
+            if files.reads() {
+                let Some(indexed) = self.indexed.take() else {
+                    unreachable!("a workspace is indexed between calls")
+                };
+                let mut shelf = indexed.into_owner();
+                files.read_into(&mut shelf.library);
+                self.indexed = Some(Workspace::index(shelf));
+            }
+            files.join(&mut plan);
+        }
         Ok(self
             .indexed()
             .with_dependent(|_, index| index.check(draft, &plan)))

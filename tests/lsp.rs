@@ -950,3 +950,151 @@ fn peak_memory(pid: u32) -> Option<u64> {
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
 }
+
+/// Copies the folder `from` into `to`, recursively.
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The URIs of the related information of `diagnostic` (the source
+/// passages it was judged against).
+fn related_uris(diagnostic: &Value) -> Vec<String> {
+    diagnostic["relatedInformation"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| r["location"]["uri"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// With `index = "idx"` in `claimtrace.toml`, the server checks a draft
+/// that names no source against the archive files its claims retrieve,
+/// as `check --index` does: the figure is judged against
+/// `stories/2024/budget.txt`, which nothing names, and the claim only that
+/// file holds is an `uncited-source` note. An index that cannot be used is
+/// an error message in the editor and on the draft, not a crash, and the
+/// draft is checked again once the index is whole.
+#[test]
+fn an_archive_index_in_the_configuration_answers_for_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+    copy_folder(&fixtures, &root);
+    std::fs::write(root.join("claimtrace.toml"), "").unwrap();
+    let built = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args(["index", "idx", "--archive", "stories"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    std::fs::write(root.join("claimtrace.toml"), "index = \"idx\"\n").unwrap();
+
+    let path = root.join("drafts/budget-wrong.md");
+    let draft = std::fs::read_to_string(&path).unwrap();
+    let uri = uri_of(&path);
+    let budget = uri_of(&root.join("stories/2024/budget.txt"));
+    let mut client = Client::start(&root);
+    client.initialize(&root, json!({ "debounceMs": 20 }));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": draft } }),
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(
+        codes(&diagnostics),
+        ["figure-mismatch", "uncited-source"],
+        "{diagnostics:?}"
+    );
+    let mismatch = &diagnostics[0];
+    assert_eq!(mismatch["range"], utf16_range(&draft, "$350 million"));
+    assert_eq!(related_uris(mismatch), [budget.as_str()]);
+    let uncited = &diagnostics[1];
+    assert_eq!(uncited["severity"], 3, "information: {uncited}");
+    assert!(
+        uncited["message"]
+            .as_str()
+            .unwrap()
+            .contains("stories/2024/budget.txt"),
+        "{uncited}"
+    );
+    assert_eq!(related_uris(uncited), [budget.as_str()]);
+
+    // Fixed as the writer types: the archive file still holds the claims.
+    let fixed = draft.replace("$350 million", "$310 million");
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{ "text": fixed }],
+        }),
+    );
+    let diagnostics = client.diagnostics(&uri, 2);
+    assert_eq!(
+        codes(&diagnostics),
+        ["uncited-source", "uncited-source"],
+        "{diagnostics:?}"
+    );
+
+    // An index built by another version: refused with the reason, shown in
+    // the editor and on the draft.
+    let manifest_path = root.join("idx/claimtrace-index.json");
+    let manifest = std::fs::read_to_string(&manifest_path).unwrap();
+    let version = format!("\"claimtrace\": \"{}\"", env!("CARGO_PKG_VERSION"));
+    assert!(manifest.contains(&version), "{manifest}");
+    std::fs::write(
+        &manifest_path,
+        manifest.replace(&version, "\"claimtrace\": \"0.0.1\""),
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&manifest_path), "type": 2 }] }),
+    );
+    let shown = client.wait_for("window/showMessage", |p| {
+        p["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("claimtrace 0.0.1")
+    });
+    assert_eq!(shown["type"], 1, "an error: {shown}");
+    let message = shown["message"].as_str().unwrap();
+    assert!(
+        message.contains("idx") && message.contains("rebuild it with `claimtrace index`"),
+        "{message}"
+    );
+    let refused = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri.as_str()
+            && p["diagnostics"][0]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("claimtrace 0.0.1"))
+    });
+    assert_eq!(refused["diagnostics"][0]["severity"], 1, "{refused}");
+
+    // Whole again: the draft is checked against the archive again.
+    std::fs::write(&manifest_path, &manifest).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&manifest_path), "type": 2 }] }),
+    );
+    let rechecked = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri.as_str()
+            && p["diagnostics"]
+                .as_array()
+                .is_some_and(|d| !d.is_empty() && d.iter().all(|d| d["code"] == "uncited-source"))
+    });
+    assert_eq!(rechecked["version"], 2);
+    client.shutdown();
+}

@@ -18,6 +18,16 @@
 //!   or a file created or deleted in a source folder, rebuilds the
 //!   workspace and checks every open draft again; so does a change to
 //!   `claimtrace.toml` or the rules, or new settings from the editor.
+//! * **An archive index** (`index` in `claimtrace.toml`): each check has
+//!   the draft's claims retrieve their archive files, as `check --index`
+//!   does, through the same [`Workspace`]; a file no check retrieved
+//!   before is read (and the index over the sources built again) on the
+//!   first check that does. An index that cannot be used (missing,
+//!   damaged, built by another version or with other rules) is shown to
+//!   the writer as an error message and on each open draft, and nothing
+//!   is checked until it is rebuilt (a change to its `meta.json` or
+//!   `claimtrace-index.json`) or `claimtrace.toml` changes; an index
+//!   rebuilt or updated while the server runs is opened again.
 //! * **Starting and stopping, as the protocol says**: requests before
 //!   `initialize` are answered with `ServerNotInitialized` and an
 //!   `initialize` whose parameters cannot be read with `InvalidParams`
@@ -502,16 +512,25 @@ impl Server {
     }
 
     /// A file changed on disk (or was created or deleted): if it is a
-    /// source, the settings or the rules, the workspace is rebuilt.
+    /// source, the settings, the rules or the archive index (rebuilt or
+    /// updated), the workspace is rebuilt.
     fn file_changed(&mut self, path: &Path) {
         let settle =
             path.file_name().is_some_and(|n| n == config::FILE_NAME) || self.is_rules_file(path);
-        let source = match &self.state {
-            State::Ready(workspace) => {
-                workspace.library().holds(path) || in_folders(path, &workspace.settings().sources)
-            }
-            State::Broken(_) => false,
-        };
+        let source =
+            match &self.state {
+                State::Ready(workspace) => {
+                    workspace.library().holds(path)
+                        || in_folders(path, &workspace.settings().sources)
+                        || workspace.settings().index.as_ref().is_some_and(|index| {
+                            in_folders(path, std::slice::from_ref(&index.folder))
+                        })
+                }
+                // An index that was refused may have been rebuilt.
+                State::Broken(_) => path
+                    .file_name()
+                    .is_some_and(|n| n == "meta.json" || n == crate::archive::manifest::FILE_NAME),
+            };
         if settle || source {
             let settle = settle || self.rebuild.is_some_and(|(_, s)| s);
             self.rebuild = Some((Instant::now() + REBUILD_DELAY, settle));
@@ -553,13 +572,25 @@ impl Server {
             }
         };
         let started = Instant::now();
-        let (workspace, problems) = Workspace::new(settings);
+        let (workspace, problems) = match Workspace::open(settings) {
+            Ok(opened) => opened,
+            // An archive index that cannot be used: nothing is checked
+            // until it is fixed, as `check --index` checks nothing.
+            Err(error) => {
+                let message = crate::report::text::one_line(&error.to_string()).into_owned();
+                self.show(lsp_types::MessageType::ERROR, &message);
+                return State::Broken(message);
+            }
+        };
         for problem in problems.errors.iter().chain(&problems.skipped) {
             let message = crate::report::text::one_line(&problem.to_string()).into_owned();
             self.show(lsp_types::MessageType::WARNING, &message);
         }
+        let archive = workspace.archive().map_or(String::new(), |archive| {
+            format!(", with the archive index {}", archive.folder.display())
+        });
         self.log(&format!(
-            "indexed {} sources in {} ms",
+            "indexed {} sources in {} ms{archive}",
             workspace.library().documents().len(),
             started.elapsed().as_millis()
         ));
@@ -634,6 +665,7 @@ impl Server {
         let draft = Document::from_text(path.clone(), open.text.clone(), open.format);
         let is_draft = workspace.is_draft(&path)
             && (!workspace.settings().sources.is_empty()
+                || workspace.archive().is_some()
                 || draft.front_matter.is_some()
                 || !draft.footnote_refs.is_empty());
         let (uri, version) = (open.uri.clone(), open.version);
@@ -735,12 +767,22 @@ impl Server {
     /// Asks the client to tell of changes to prose files and settings.
     fn watch_files(&mut self) {
         let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![lsp_types::FileSystemWatcher {
-                glob_pattern: lsp_types::GlobPattern::String(
-                    "**/*.{txt,md,markdown,toml}".to_string(),
-                ),
-                kind: None,
-            }],
+            watchers: vec![
+                lsp_types::FileSystemWatcher {
+                    glob_pattern: lsp_types::GlobPattern::String(
+                        "**/*.{txt,md,markdown,toml}".to_string(),
+                    ),
+                    kind: None,
+                },
+                // An archive index's records: rebuilt or updated, it is
+                // opened again.
+                lsp_types::FileSystemWatcher {
+                    glob_pattern: lsp_types::GlobPattern::String(
+                        "**/{meta,claimtrace-index}.json".to_string(),
+                    ),
+                    kind: None,
+                },
+            ],
         };
         let params = lsp_types::RegistrationParams {
             registrations: vec![lsp_types::Registration {
