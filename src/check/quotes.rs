@@ -67,9 +67,10 @@ pub fn find(
     let text = &draft_text[quote.start..quote.end];
     let segments = normalize::segments(text, quote.start, strictness);
     let words: Vec<Word> = segments.iter().flatten().cloned().collect();
-    // Nothing to trace in a quotation of function words and letters
-    // ("no", "R,"): any source has them.
-    if !words.iter().any(|w| index.is_content_word(&w.text)) {
+    // Nothing to trace in a short quotation of function words and letters
+    // ("no", "R,"): any source has them. A longer one ("it is not about
+    // her, it is about all of us") says something, word for word.
+    if words.len() < MIN_NEAR_WORDS && !words.iter().any(|w| index.is_content_word(&w.text)) {
         return None;
     }
     let mut candidates: Vec<usize> = Vec::new();
