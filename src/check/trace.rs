@@ -307,14 +307,15 @@ impl Tracer<'_, '_> {
     /// thing: an affirming word ("still", "did") and no negation in the
     /// draft, a negation in the passage, and on each side a content word
     /// or two (the verb retold in other words: "still holds" against "no
-    /// longer owns"), names and pronouns aside. A draft stretch that only
+    /// longer owns"), names (`names` of the clause, `source_names` of the
+    /// passage) and pronouns aside. A draft stretch that only
     /// affirms ("still works" against "never stopped working") says the
     /// same as two negations and is left alone.
     fn affirmed_against_negation(
         &self,
         draft: (&[KeyedWord], &str, std::ops::Range<usize>),
         source: (&[KeyedWord], &str, std::ops::Range<usize>),
-        names: &[bool],
+        (names, source_names): (&[bool], &[bool]),
     ) -> Option<Span> {
         let (clause, draft_text, draft_range) = draft;
         let (passage, source_text, source_range) = source;
@@ -355,7 +356,6 @@ impl Tracer<'_, '_> {
                 })
                 .count()
         };
-        let source_names = self.names_in(passage);
         let draft_content = content(clause, draft_text, draft_range, &|i| {
             names[i] || affirming.contains(&i)
         });
@@ -784,7 +784,8 @@ impl Tracer<'_, '_> {
         // The clause's words, and its speaker's: a passage naming who
         // says it names no one else.
         let clause_keys = keys_of(clause, exempt);
-        let passage_runs = runs(passage, &self.names_in(passage));
+        let passage_names = self.names_in(passage);
+        let passage_runs = runs(passage, &passage_names);
         let mut draft_named = Vec::new();
         let mut source_named = Vec::new();
         for run in runs(clause, names) {
@@ -907,7 +908,7 @@ impl Tracer<'_, '_> {
                 self.affirmed_against_negation(
                     (clause, draft, from_c.min(c)..c),
                     (passage, source_text, from_p.min(p)..p),
-                    names,
+                    (names, &passage_names),
                 )
             });
             match (in_draft, in_source) {

@@ -905,11 +905,10 @@ impl Resolver<'_> {
             Mention::Role(role) => {
                 // "a top aide" is someone not named, not the aide the
                 // document named before.
-                let indefinite = written.split_whitespace().next().is_some_and(|first| {
-                    self.rules
-                        .lexicon
-                        .is_lower(&first.to_lowercase(), WordClass::IndefiniteDeterminer)
-                });
+                let indefinite = self
+                    .rules
+                    .lexicon
+                    .opens_with(&written, WordClass::IndefiniteDeterminer);
                 let holder = (!indefinite)
                     .then(|| {
                         self.index.holder_of(

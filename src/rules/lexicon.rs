@@ -239,6 +239,14 @@ impl Lexicon {
         self.classes(word).has(class)
     }
 
+    /// Whether the first word of `text` (any case) is of `class`: "a"
+    /// of "a top aide" is an indefinite determiner.
+    pub fn opens_with(&self, text: &str, class: WordClass) -> bool {
+        text.split_whitespace()
+            .next()
+            .is_some_and(|first| self.is(first, class))
+    }
+
     /// The classes of `lower`, a word the caller has put in lower case,
     /// matched as written: a word with a capital in it is in no class.
     pub fn tag(&self, lower: &str) -> Classes {

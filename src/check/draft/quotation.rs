@@ -181,11 +181,8 @@ impl DraftChecker<'_, '_> {
         source_mention: Option<&claims::Speaker>,
     ) -> bool {
         let words = &self.tracer.rules.lexicon;
-        let brings_in_someone = |mention: &str| {
-            mention.split_whitespace().next().is_some_and(|first| {
-                words.is_lower(&first.to_lowercase(), WordClass::IndefiniteDeterminer)
-            })
-        };
+        let brings_in_someone =
+            |mention: &str| words.opens_with(mention, WordClass::IndefiniteDeterminer);
         let Some(source_name) = source_unit.voice.name.as_deref() else {
             return false;
         };
