@@ -41,6 +41,11 @@ pub struct Keys {
     pub names: Vec<u64>,
     /// Figures, by kind and value; each once, in order.
     pub figures: Vec<u64>,
+    /// The content words inside the passage's quotations (also in
+    /// `content`): what a file must hold all of to hold a quotation word
+    /// for word. Not stored in the index, which needs only
+    /// [`Keys::covered`].
+    pub quoted: Vec<u64>,
 }
 
 impl Keys {
@@ -50,6 +55,7 @@ impl Keys {
         // Seen keys, so that a passage of any length is keyed in linear
         // time.
         let mut seen = rustc_hash::FxHashSet::default();
+        let mut seen_quoted = rustc_hash::FxHashSet::default();
         let tokens = stems.tokens(claim.text, claim.span.start);
         for (at, token) in tokens.iter().enumerate() {
             if token.function {
@@ -62,6 +68,9 @@ impl Keys {
                 continue;
             }
             push_once(&mut keys.content, &mut seen, token.key);
+            if claim.quotes.iter().any(|q| q.span.contains(token.span)) {
+                push_once(&mut keys.quoted, &mut seen_quoted, token.key);
+            }
             // The first word of a sentence is capitalised whatever it is.
             if token.capitalized && at > 0 {
                 push_once(&mut keys.names, &mut seen, token.stem ^ NAME_TAG);

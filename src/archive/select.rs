@@ -10,18 +10,24 @@
 //!
 //! Then the draft decides, as an editor finding a draft's sources would:
 //!
-//! 1. the file holding the most of the most claims (at least
-//!    [`FIRST_SHARE`] of each) is the draft's first source, if that is
-//!    [`MIN_CLAIMS`] claims, or the draft's one claim it holds;
+//! 1. the file holding nearly the most ([`NEAR_SHARE`] of what the best
+//!    file holds, at least [`FIRST_SHARE`] of the claim) of the most
+//!    claims is the draft's first source, if that is [`MIN_CLAIMS`]
+//!    claims, or the draft's one claim it holds. Nearly: a story of the
+//!    same day may hold one more word of a sentence that retells three
+//!    of the source's, and the source should not lose that sentence's
+//!    vote to it;
 //! 2. a claim is then held when a chosen source holds nearly as much of it
 //!    as any file ([`NEAR_SHARE`]); among the claims not held, the file
 //!    holding the most of the most is a further source when that is
-//!    [`MIN_CLAIMS`] claims, or one held word for word (every key, at
-//!    least [`WHOLE_KEYS`]): a digest of two stories; and so on;
-//! 3. a file that holds as much as a chosen source of most of the claims
-//!    that source holds is a copy of it (a wire story and its rewrite, a
-//!    story filed again): a source too, so that where copies disagree the
-//!    check says so, as it would with both named.
+//!    [`MIN_CLAIMS`] claims, or one it holds word for word
+//!    ([`Holder::holds_word_for_word`]: nearly every key, or every word
+//!    of the claim's quotations): a digest of two stories; and so on;
+//! 3. a file that holds nearly as much as a chosen source
+//!    ([`NEAR_SHARE`]) of most of the claims that source holds is a copy
+//!    of it (a wire story and its rewrite, a story filed again, with a
+//!    place or a figure changed): a source too, so that where copies
+//!    disagree the check says so, as it would with both named.
 //!
 //! An archive of a hundred thousand stories holds much of almost any one
 //! sentence of news somewhere. A file brought in for a single loosely
@@ -61,10 +67,19 @@ pub const FIRST_SHARE: f64 = 0.3;
 /// hold for the claim to be that source's.
 pub const NEAR_SHARE: f64 = 0.8;
 
-/// The fewest keys of a claim that a file holding all of them makes it a
-/// further source of the draft on its own (a quotation from a second
-/// story, word for word).
+/// The fewest keys of a claim that a file holding nearly all of them
+/// ([`WHOLE_SHARE`]) makes it a further source of the draft on its own (a
+/// sentence from a second story, word for word).
 pub const WHOLE_KEYS: usize = 6;
+
+/// The share of a claim's keys a file holds when it holds the claim word
+/// for word: all but a word in ten (a retelling changes a word or two).
+pub const WHOLE_SHARE: f64 = 0.9;
+
+/// The fewest content words of a claim's quotations that a file holding
+/// all of them, as the claim's source, makes it a further source of the
+/// draft on its own (a quotation from a second story).
+pub const MIN_QUOTED_KEYS: usize = 3;
 
 /// The share of a source's claims a copy of it must hold as much of.
 pub const COPY_SHARE: f64 = 0.75;
@@ -83,6 +98,9 @@ pub struct Holder {
     pub of: usize,
     /// Its best passage's score.
     pub score: f32,
+    /// Whether it holds every content word of the claim's quotations
+    /// (at least [`MIN_QUOTED_KEYS`] of them).
+    pub holds_quotations: bool,
 }
 
 impl Holder {
@@ -95,12 +113,21 @@ impl Holder {
     pub fn is_source(&self) -> bool {
         self.held >= MIN_WORDS && self.share() >= MIN_SHARE
     }
+
+    /// Whether it holds the claim word for word: nearly every key of a
+    /// claim of at least [`WHOLE_KEYS`], or, as its source, every word
+    /// of the claim's quotations.
+    pub fn holds_word_for_word(&self) -> bool {
+        (self.of >= WHOLE_KEYS && self.share() >= WHOLE_SHARE)
+            || (self.is_source() && self.holds_quotations)
+    }
 }
 
 /// The files among `candidates` holding parts of the claim keyed `keys`,
 /// most held first (then best passage, then path).
 pub fn holders(keys: &Keys, candidates: &[Candidate]) -> Vec<Holder> {
     let wanted: FxHashSet<u64> = keys.covered().into_iter().collect();
+    let quoted = keys.quoted.len();
     let mut by_file: FxHashMap<&str, (FxHashSet<u64>, f32)> = FxHashMap::default();
     for candidate in candidates {
         let (held, score) = by_file
@@ -116,6 +143,8 @@ pub fn holders(keys: &Keys, candidates: &[Candidate]) -> Vec<Holder> {
             held: held.len(),
             of: wanted.len(),
             score,
+            holds_quotations: quoted >= MIN_QUOTED_KEYS
+                && keys.quoted.iter().all(|k| held.contains(k)),
         })
         .collect();
     holders.sort_by(|a, b| {
@@ -170,16 +199,16 @@ pub fn choose(claims: &[Vec<Holder>], named: &[String]) -> Vec<String> {
     files.sort_unstable();
     files.dedup();
     let mut chosen: Vec<&str> = named.iter().map(String::as_str).collect();
-    // The first source (when the draft names none): the file that holds the most of the most claims
-    // (at least [`FIRST_SHARE`] of each), if that is two claims, or the
-    // one claim any file holds.
+    // The first source (when the draft names none): the file that holds
+    // nearly the most of the most claims (at least [`FIRST_SHARE`] of
+    // each), if that is two claims, or the one claim any file holds.
     let mut votes: FxHashMap<&str, usize> = FxHashMap::default();
     let mut claims_held = 0;
     for holders in claims {
         let most = holders.first().map_or(0, |h| h.held);
         let tops: Vec<&Holder> = holders
             .iter()
-            .take_while(|h| h.held == most)
+            .take_while(|h| h.held as f64 >= NEAR_SHARE * most as f64)
             .filter(|h| h.held >= MIN_WORDS && h.share() >= FIRST_SHARE)
             .collect();
         claims_held += usize::from(!tops.is_empty());
@@ -244,7 +273,7 @@ pub fn choose(claims: &[Vec<Holder>], named: &[String]) -> Vec<String> {
                 !*held
                     && holders
                         .iter()
-                        .any(|h| h.path == file && h.held == h.of && h.of >= WHOLE_KEYS)
+                        .any(|h| h.path == file && h.holds_word_for_word())
             });
         if votes < MIN_CLAIMS && !whole {
             break;
@@ -267,7 +296,9 @@ pub fn choose(claims: &[Vec<Holder>], named: &[String]) -> Vec<String> {
             let as_much = own
                 .iter()
                 .filter(|holders| match (holders.get(file), holders.get(source)) {
-                    (Some(copy), Some(original)) => copy.held >= original.held,
+                    (Some(copy), Some(original)) => {
+                        copy.held as f64 >= NEAR_SHARE * original.held as f64
+                    }
                     _ => false,
                 })
                 .count();
@@ -284,4 +315,82 @@ pub fn choose(claims: &[Vec<Holder>], named: &[String]) -> Vec<String> {
         .collect();
     chosen.sort();
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn holder(path: &str, held: usize, of: usize) -> Holder {
+        Holder {
+            path: path.to_string(),
+            held,
+            of,
+            score: held as f32,
+            holds_quotations: false,
+        }
+    }
+
+    #[test]
+    fn a_story_of_the_same_day_does_not_take_the_sources_vote() {
+        // The first claim retells three sentences of the source; another
+        // story holds one word more of it. The source holds the second
+        // claim outright.
+        let claims = vec![
+            vec![holder("other.txt", 7, 14), holder("source.txt", 6, 14)],
+            vec![holder("source.txt", 13, 15), holder("other.txt", 4, 15)],
+        ];
+        assert_eq!(choose(&claims, &[]), vec!["source.txt"]);
+        // Far behind on the first claim, it is not the draft's source.
+        let claims = vec![
+            vec![holder("other.txt", 7, 14), holder("source.txt", 4, 14)],
+            vec![holder("source.txt", 13, 15), holder("other.txt", 4, 15)],
+        ];
+        assert_eq!(choose(&claims, &[]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_copy_with_a_place_changed_is_a_source_too() {
+        let claims = vec![
+            vec![holder("wire.txt", 20, 21), holder("rewrite.txt", 19, 21)],
+            vec![holder("wire.txt", 10, 11), holder("rewrite.txt", 10, 11)],
+            vec![holder("wire.txt", 13, 16), holder("rewrite.txt", 13, 16)],
+        ];
+        assert_eq!(choose(&claims, &[]), vec!["rewrite.txt", "wire.txt"]);
+        // A story holding much less of one of them is not a copy.
+        let claims = vec![
+            vec![holder("wire.txt", 20, 21), holder("other.txt", 6, 21)],
+            vec![holder("wire.txt", 10, 11), holder("other.txt", 10, 11)],
+            vec![holder("wire.txt", 13, 16), holder("other.txt", 13, 16)],
+        ];
+        assert_eq!(choose(&claims, &[]), vec!["wire.txt"]);
+    }
+
+    #[test]
+    fn a_second_story_holding_one_claim_word_for_word_is_a_source() {
+        let story = || {
+            vec![
+                vec![holder("first.txt", 10, 12)],
+                vec![holder("first.txt", 6, 6)],
+            ]
+        };
+        // All but one of 23 words.
+        let mut claims = story();
+        claims.push(vec![
+            holder("second.txt", 22, 23),
+            holder("first.txt", 2, 23),
+        ]);
+        assert_eq!(choose(&claims, &[]), vec!["first.txt", "second.txt"]);
+        // Every word of the claim's quotations, and most of the claim.
+        let mut claims = story();
+        let mut quoting = holder("second.txt", 9, 15);
+        quoting.holds_quotations = true;
+        claims.push(vec![quoting]);
+        assert_eq!(choose(&claims, &[]), vec!["first.txt", "second.txt"]);
+        // Most of the claim, but not its quotations: one claim a story
+        // loosely holds does not make it a source.
+        let mut claims = story();
+        claims.push(vec![holder("second.txt", 9, 15)]);
+        assert_eq!(choose(&claims, &[]), vec!["first.txt"]);
+    }
 }
