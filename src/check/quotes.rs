@@ -337,7 +337,25 @@ fn align(
         let trailing = (draft.len() - last_new.end).min(source.len() - last_old.end);
         (first_old.start - leading, last_old.end + trailing)
     };
-    let matched: usize = equal.iter().map(|(old, _)| old.len()).sum();
+    // A word replaced by another form of itself ("conservatism" quoted
+    // as "conservative") is the quotation changed, not words made up: it
+    // counts towards the overlap, and still shows in the diff.
+    let same_root: usize = ops
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .filter(|(tag, _, _)| *tag == DiffTag::Replace)
+        .map(|(_, old_range, new_range)| {
+            let mut old_words: Vec<&str> = old[old_range].to_vec();
+            new[new_range]
+                .iter()
+                .filter(|word| {
+                    let found = old_words.iter().position(|o| shares_root(o, word));
+                    found.map(|at| old_words.remove(at)).is_some()
+                })
+                .count()
+        })
+        .sum();
+    let matched: usize = equal.iter().map(|(old, _)| old.len()).sum::<usize>() + same_root;
     let window = last - first;
     let coverage = matched as f64 / draft.len() as f64;
     let precision = matched as f64 / window.max(1) as f64;
@@ -377,6 +395,19 @@ fn align(
     })
 }
 
+/// The shortest common beginning two words must have to be forms of one
+/// root.
+const MIN_ROOT: usize = 5;
+
+/// Whether `a` and `b` are forms of one word: they begin alike for at
+/// least [`MIN_ROOT`] letters and four fifths of the shorter
+/// ("conservatism", "conservative"; not "statement", "statesman").
+fn shares_root(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    a != b && common >= MIN_ROOT && 5 * common >= 4 * shorter
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +416,44 @@ mod tests {
         let s = normalize::words(source, 0, Strictness::Lenient);
         let d = normalize::words(draft, 0, Strictness::Lenient);
         align(&s, source, &d, draft, MIN_NEAR_OVERLAP, false).expect("a near copy")
+    }
+
+    #[test]
+    fn another_form_of_a_word_is_a_near_copy() {
+        let a = aligned(
+            "The plan is a cancer on conservatism, and it must be cut out.",
+            "a cancer on the conservative movement",
+        );
+        assert_eq!(a.removed.first().map(String::as_str), Some("conservatism"));
+        assert_eq!(a.added, ["the", "conservative", "movement"]);
+        // Without the shared root, too few words align.
+        let s = normalize::words(
+            "The plan is a cancer on liberty, and it must go.",
+            0,
+            Strictness::Lenient,
+        );
+        let draft = "a cancer on the conservative movement";
+        let d = normalize::words(draft, 0, Strictness::Lenient);
+        assert!(
+            align(
+                &s,
+                "The plan is a cancer on liberty, and it must go.",
+                &d,
+                draft,
+                MIN_NEAR_OVERLAP,
+                false
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn forms_of_one_word_share_a_root() {
+        assert!(shares_root("conservatism", "conservative"));
+        assert!(shares_root("president", "presidential"));
+        assert!(!shares_root("statement", "statesman"));
+        assert!(!shares_root("cancer", "cancer"));
+        assert!(!shares_root("con", "cons"));
     }
 
     #[test]
