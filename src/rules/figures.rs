@@ -50,6 +50,8 @@ struct Dates {
     weekdays: Vec<String>,
     years: (i64, i64),
     month_openers: Vec<String>,
+    #[serde(default)]
+    relative_years: BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -102,6 +104,9 @@ pub struct FigureRules {
     /// June").
     pub month_openers: HashSet<String>,
     pub years: (i64, i64),
+    /// Phrases that date something by the year named before them ("the
+    /// following year"), lower case, with how many years later they mean.
+    pub relative_years: Vec<(String, i64)>,
     pub not_counted: HashSet<String>,
     /// Units of a count that make it a multiple of another figure.
     pub multiples: HashSet<String>,
@@ -232,6 +237,12 @@ impl FigureRules {
             weekdays,
             month_openers: lower_set(spec.dates.month_openers),
             years: spec.dates.years,
+            relative_years: spec
+                .dates
+                .relative_years
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
             not_counted: lower_set(spec.counts.not_counted),
             multiples: lower_set(spec.counts.multiples),
         })

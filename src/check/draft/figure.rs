@@ -9,7 +9,8 @@ use super::{Checked, DraftChecker};
 use crate::check::figures::{self, FigureMatch};
 use crate::check::kinds::{figure_mismatch::FigureMismatch, unsourced_figure::UnsourcedFigure};
 use crate::check::lexicon::KeyedWord;
-use crate::claims::figures::FigureKind;
+use crate::check::trace::Place;
+use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{self, Claim};
 
 impl DraftChecker<'_, '_> {
@@ -52,6 +53,29 @@ impl DraftChecker<'_, '_> {
             // "Q2" where the source has "the second quarter" or "the three
             // months to June"; "30%" where it has "three in ten".
             return Checked::Nothing;
+        }
+        // A year the retold sentence gives as "the following year" after
+        // one it names.
+        if figure.kind == FigureKind::Year
+            && matches!(found, FigureMatch::Missing | FigureMatch::Mismatch { .. })
+            && let Some((unit, implied, anchor)) = self.relative_year(retold)
+        {
+            if figures::same_figure(figure, &implied) {
+                let how = format!(
+                    "{} after {anchor}",
+                    self.source_text(Place::whole(unit, implied.span))
+                );
+                return Checked::Held(self.evidence(unit, implied.span, Some(how)));
+            }
+            let evidence = self.evidence(unit, implied.span, None);
+            let violation = FigureMismatch {
+                draft: figure,
+                source: &implied,
+            };
+            return Checked::Found(
+                self.finding(&violation, figure.span)
+                    .with_evidence(evidence),
+            );
         }
         // A measure in digits ("280 miles") of a thing the sources never
         // speak of is not a different count of what the retold sentence
@@ -139,6 +163,42 @@ impl DraftChecker<'_, '_> {
         }
     }
 
+    /// The first retold sentence that dates something by a phrase such as
+    /// "the following year" (`relative_years` in the figure rules),
+    /// counted from the last year it names before the phrase: the unit,
+    /// the phrase read as a year (2013, at the phrase), and the figure it
+    /// counts from.
+    fn relative_year(&self, retold: &[usize]) -> Option<(usize, claims::Figure, String)> {
+        let phrases = &self.tracer.rules.figures.relative_years;
+        retold.iter().find_map(|&unit| {
+            let at = &self.index.units[unit];
+            let claim = &self.index.sources[at.source].claims.claims[at.claim];
+            // ASCII lower case keeps the byte offsets of the text.
+            let lower = claim.text.to_ascii_lowercase();
+            phrases.iter().find_map(|(phrase, later)| {
+                let start = find_words(&lower, phrase)?;
+                let from = claim.span.start + start;
+                let anchor = claim
+                    .figures
+                    .iter()
+                    .filter(|f| f.span.end <= from)
+                    .filter_map(|f| year_of(f).map(|year| (f, year)))
+                    .last()?;
+                let year = anchor.1 + later;
+                let implied = claims::Figure {
+                    span: crate::span::Span::new(from, from + phrase.len()),
+                    text: year.to_string(),
+                    kind: FigureKind::Year,
+                    value: FigureValue::Number(year as f64),
+                    unit: None,
+                    qualifier: None,
+                    speaker: anchor.0.speaker.clone(),
+                };
+                Some((unit, implied, anchor.0.text.clone()))
+            })
+        })
+    }
+
     /// Whether a figure is the number of a quarter written `Q2`, and the
     /// sources speak of quarters (or three-month periods) at all.
     fn is_quarter(&self, figure: &claims::Figure) -> bool {
@@ -203,4 +263,22 @@ impl DraftChecker<'_, '_> {
             .iter()
             .all(|t| self.index.knows(t.key) || self.index.knows(t.stem))
     }
+}
+
+/// The year a year or date figure names.
+fn year_of(figure: &claims::Figure) -> Option<i64> {
+    match (&figure.kind, &figure.value) {
+        (FigureKind::Year, FigureValue::Number(year)) => Some(*year as i64),
+        (FigureKind::Date, FigureValue::Date(date)) => date.get(..4)?.parse().ok(),
+        _ => None,
+    }
+}
+
+/// Where `phrase` (lower case) stands in `lower` as whole words.
+fn find_words(lower: &str, phrase: &str) -> Option<usize> {
+    lower.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
