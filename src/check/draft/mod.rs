@@ -26,7 +26,7 @@ mod figure;
 mod quotation;
 mod statement;
 
-use super::index::{SourceIndex, Unit};
+use super::index::{self, SourceIndex, Unit};
 use super::kinds::Violation;
 use super::normalize::Strictness;
 use super::trace::{ClauseTrace, Place, Tracer};
@@ -69,6 +69,7 @@ pub fn check_draft(
         tracer,
         strictness,
         severity: &options.severity,
+        voices: std::sync::OnceLock::new(),
     };
     // Findings about the footnotes come first, then each claim's.
     let mut findings: Vec<Finding> = Vec::new();
@@ -246,6 +247,8 @@ struct DraftChecker<'a, 'd> {
     tracer: Tracer<'a, 'd>,
     strictness: Strictness,
     severity: &'a rustc_hash::FxHashMap<Kind, Option<Severity>>,
+    /// The sources' speakers, each once (made when first asked for).
+    voices: std::sync::OnceLock<Vec<&'a index::Voice>>,
 }
 
 /// What checking one quotation, figure, statement or citation gives.

@@ -13,6 +13,7 @@ use crate::check::trace::{ClauseTrace, Place};
 use crate::check::{Confidence, Finding};
 use crate::check::{align, speakers};
 use crate::claims::{self, Claim};
+use crate::rules::attribution::SpeakerKind;
 use crate::span::Span;
 
 impl DraftChecker<'_, '_> {
@@ -183,6 +184,23 @@ impl DraftChecker<'_, '_> {
                 return Checked::Nothing;
             }
             let words: Vec<Span> = traces.iter().flat_map(|t| t.unsupported.clone()).collect();
+            // Words of someone named whom the sources never give a word
+            // to ("the Medical Association issued a statement praising
+            // …", "Republicans in the General Assembly vowed to sue"):
+            // the sources hold no such statement at all, which is news the
+            // draft adds, not a retelling of what they said.
+            if words.len() >= MIN_NEW_WORDS_UNHEARD
+                && self.is_named_speaker(speaker)
+                && !self.speaks_in_sources(&speaker.name, speaker.role.as_deref())
+            {
+                let violation = UnsupportedClaim {
+                    words: self.words(&words),
+                };
+                return Checked::Found(
+                    self.finding(&violation, claim.span)
+                        .with_confidence(Confidence::High),
+                );
+            }
             let violation = UnsupportedAttribution {
                 speaker: &speaker.name,
                 words: self.words(&words),
@@ -219,8 +237,7 @@ impl DraftChecker<'_, '_> {
         // Only one person can be mistaken for another: "officials said"
         // may be anyone the source quotes, and an organisation speaks
         // through its people.
-        let named =
-            speaker.kind == crate::rules::attribution::SpeakerKind::Person && voice.is_person;
+        let named = speaker.kind == SpeakerKind::Person && voice.is_person;
         // Another sentence that holds the content as well, in the right
         // mouth, settles it.
         let said_by_them = || {
@@ -266,6 +283,45 @@ impl DraftChecker<'_, '_> {
 }
 
 impl DraftChecker<'_, '_> {
+    /// Whether a speaker is someone named: a person by name, or an
+    /// organisation or a group with a name in it ("the Medical
+    /// Association", "Republicans in the General Assembly"; not
+    /// "delegates", and nothing in text written all in lower case, where
+    /// a name cannot be told). A description ("a pollster"), a document
+    /// ("a poll") or an anonymous source may be one the sources speak of
+    /// in other words.
+    fn is_named_speaker(&self, speaker: &claims::Speaker) -> bool {
+        // A capital past the mention's first word, which a sentence's
+        // start may have capitalised.
+        let has_name = || {
+            speaker
+                .mention
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        match speaker.kind {
+            SpeakerKind::Person => speakers::is_proper_name(&speaker.name),
+            SpeakerKind::Organisation | SpeakerKind::Group => has_name(),
+            SpeakerKind::Anonymous | SpeakerKind::Description | SpeakerKind::Document => false,
+        }
+    }
+
+    /// Whether any source gives words to the speaker `name` (with the
+    /// draft's `role` for them).
+    fn speaks_in_sources(&self, name: &str, role: Option<&str>) -> bool {
+        let voices = self.voices.get_or_init(|| {
+            let mut seen = rustc_hash::FxHashSet::default();
+            self.index
+                .units
+                .iter()
+                .map(|u| &u.voice)
+                .filter(|v| v.name.is_some() && seen.insert((v.name.as_deref(), v.role.as_deref())))
+                .collect()
+        });
+        voices.iter().any(|v| speakers::same(name, role, v))
+    }
+
     /// Whether a draft's reported speech names its speaker next to the
     /// attributing words: "Okonjo said", "said Okonjo", "Okonjo, a
     /// Republican voter, said" (one apposition), with no other name
@@ -318,6 +374,11 @@ impl DraftChecker<'_, '_> {
 /// draft's own voice) to be called unsupported rather than retold in
 /// other words.
 const MIN_NEW_WORDS: usize = 3;
+
+/// How many words no source uses the reported words of a named speaker
+/// the sources never quote must have to be news the draft adds: one may
+/// be a paraphrase of what the sources say of them.
+const MIN_NEW_WORDS_UNHEARD: usize = 2;
 
 /// How many other sentences sharing its content a reported statement is
 /// looked for in, in its speaker's mouth.
