@@ -110,7 +110,8 @@ pub fn find<'i>(
             .collect();
         let best = counterparts
             .iter()
-            .find(|f| f.unit == figure.unit)
+            .find(|f| f.unit == figure.unit && same_form(f, figure))
+            .or_else(|| counterparts.iter().find(|f| f.unit == figure.unit))
             .or_else(|| counterparts.first());
         if let Some(best) = best {
             return FigureMatch::Mismatch { unit, figure: best };
@@ -265,9 +266,17 @@ pub fn comparable(draft: &Figure, source: &Figure) -> bool {
     match draft.kind {
         // Counts only of the same things; dates only of the same
         // precision: "December" says nothing against "Friday" or "Aug. 30".
-        FigureKind::Count | FigureKind::Date => unit_key(draft) == unit_key(source),
+        // A tally ("216-146") only against a tally.
+        FigureKind::Count => unit_key(draft) == unit_key(source) && same_form(draft, source),
+        FigureKind::Date => unit_key(draft) == unit_key(source),
         _ => true,
     }
+}
+
+/// Whether two figures' values are written the same way: both numbers,
+/// both dates, or both read only as written (a tally such as "216-146").
+fn same_form(a: &Figure, b: &Figure) -> bool {
+    std::mem::discriminant(&a.value) == std::mem::discriminant(&b.value)
 }
 
 /// Whether a draft percentage is a ratio written in words in a source

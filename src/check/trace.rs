@@ -133,9 +133,21 @@ impl Tracer<'_, '_> {
         // Words with which the draft reports what its sources say or how
         // they disagree ("accounts differ") are the draft's own, not claims.
         let mut reporting = vec![false; tokens.len()];
-        for (at, len) in self.lexicon.disagreement(&tokens) {
+        let disagreements = self.lexicon.disagreement(&tokens);
+        for &(at, len) in &disagreements {
             for flag in &mut reporting[at..at + len] {
                 *flag = true;
+            }
+        }
+        // And in a sentence that says so, the words that tell it ("one
+        // account gives 5-2, another 6-1").
+        if !disagreements.is_empty() {
+            for (flag, token) in reporting.iter_mut().zip(&tokens) {
+                let word = &draft[token.span.start..token.span.end];
+                *flag |= self
+                    .rules
+                    .lexicon
+                    .is(&word.to_lowercase(), WordClass::DisagreementReporting);
             }
         }
         let clause_start: Vec<bool> = (0..tokens.len())

@@ -343,12 +343,72 @@ impl Reader<'_, '_> {
                 next,
             ));
         }
+        if let Some(next) = self.tally(at) {
+            return Some((
+                self.figure(at, next, FigureKind::Count, FigureValue::Unknown, None),
+                next,
+            ));
+        }
         if matches!(token.kind, FigureTokenKind::Number | FigureTokenKind::Word)
             && let Some(amount) = self.amount(at)
         {
             return self.after_amount(at, amount);
         }
         self.word_figure(at)
+    }
+
+    /// A tally of two numbers joined by a hyphen or a dash, a record, a
+    /// score or a vote ("a 216-146 record", "won 3-1", "passed 68-32"):
+    /// one figure, compared as written, not two counts. Each side has one
+    /// to three digits (so never a year range or an ISO date), and no
+    /// number, symbol or unit of time or percentage joins it on either
+    /// side ("5-10 years" is a range, "555-1234" a phone number).
+    fn tally(&self, at: usize) -> Option<usize> {
+        let small = |i: usize| {
+            self.token(i).is_some_and(|t| {
+                t.kind == FigureTokenKind::Number
+                    && t.suffix.is_empty()
+                    && t.text.len() <= 3
+                    && t.text.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        let dash = |i: usize| {
+            self.token(i)
+                .is_some_and(|t| t.kind == FigureTokenKind::Hyphen || t.text == "–")
+        };
+        if !(small(at) && dash(at + 1) && small(at + 2))
+            || !self.adjacent(at, at + 1)
+            || !self.adjacent(at + 1, at + 2)
+        {
+            return None;
+        }
+        let joined_before = at > 0
+            && self.adjacent(at - 1, at)
+            && self
+                .token(at - 1)
+                .is_some_and(|t| t.kind != FigureTokenKind::Other || t.text == "–");
+        let next = at + 3;
+        let joined_after = self.adjacent(at + 2, next)
+            && self.token(next).is_some_and(|t| {
+                matches!(
+                    t.kind,
+                    FigureTokenKind::Hyphen
+                        | FigureTokenKind::Slash
+                        | FigureTokenKind::Number
+                        | FigureTokenKind::Percent
+                ) || t.text == "–"
+            });
+        let measured = self.token(next).is_some_and(|t| {
+            t.kind == FigureTokenKind::Percent
+                || self.rules.durations.contains_key(&*t.lower)
+                || self.rules.percent_words.iter().any(|w| *w == *t.lower)
+                || self.rules.scales.contains_key(&*t.lower)
+        });
+        let money = at > 0
+            && self
+                .token(at - 1)
+                .is_some_and(|t| t.kind == FigureTokenKind::Symbol);
+        (!joined_before && !joined_after && !measured && !money).then_some(next)
     }
 
     /// A currency symbol or code before an amount, and where the amount
@@ -632,6 +692,15 @@ impl Reader<'_, '_> {
         // joined by the hyphen.
         let compound = unit_at != next;
         if let Some((unit, end)) = self.counted_noun(unit_at, !compound) {
+            // "one" before a word in -s is the pronoun before its verb
+            // ("one gives 5-2, another 6-1"): one counts a singular.
+            if !amount.digits
+                && value == 1.0
+                && end == unit_at + 1
+                && self.token(unit_at).is_some_and(is_plural)
+            {
+                return None;
+            }
             return Some((
                 self.figure(
                     at,

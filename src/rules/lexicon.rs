@@ -131,6 +131,7 @@ word_classes! {
         ContinuingNegation => continuing_negations,
         IndefiniteDeterminer => indefinite_determiners,
         RelativePronoun => relative_pronouns,
+        DisagreementReporting => disagreement_reporting,
     }
     elsewhere {
         Weekday,
