@@ -85,6 +85,10 @@ const VERB_PASSES: &[VerbPass] = &[
         run: |reader, verb| reader.denied_form_attributes_nothing(verb),
     },
     VerbPass {
+        name: OBJECT_OF_A_DENIED_VERB,
+        run: |reader, verb| reader.object_of_a_denied_verb(verb),
+    },
+    VerbPass {
         name: SUBJECT_BEFORE_VERB,
         run: |reader, verb| reader.subject_before_verb(verb),
     },
@@ -134,6 +138,10 @@ const PASSIVE_FORM_ATTRIBUTES_NOTHING: &str = "passive-form-attributes-nothing";
 /// Exception: a denied form attributes nothing: `Okonjo never said the
 /// pier was safe.`
 const DENIED_FORM_ATTRIBUTES_NOTHING: &str = "denied-form-attributes-nothing";
+/// Exception: a cue word whose "subject" follows "not" or "did" is a noun
+/// in a verb's object, no verb: `Okonjo did not release further
+/// details of the survey.` ("release" is the verb, "details" its object).
+const OBJECT_OF_A_DENIED_VERB: &str = "object-of-a-denied-verb";
 /// A finite verb takes the noun phrase before it, past adverbs,
 /// auxiliaries and appositions: `Harbourmaster Dana Wirth, 52, of Port
 /// Ellen, said …`.
@@ -363,6 +371,27 @@ impl Reader<'_, '_> {
     /// "didn't".
     fn denied_form_attributes_nothing(&self, verb: &Verb<'_>) -> Verdict {
         if verb.other_kind && verb.after_a(self, WordClass::Denial) {
+            Verdict::Decided(None)
+        } else {
+            Verdict::NotMine
+        }
+    }
+
+    /// Exception [`OBJECT_OF_A_DENIED_VERB`].
+    fn object_of_a_denied_verb(&self, verb: &Verb<'_>) -> Verdict {
+        if !verb.finite_or_progressive() {
+            return Verdict::NotMine;
+        }
+        let SubjectPlace::Before(subject) = verb.place(self) else {
+            return Verdict::NotMine;
+        };
+        let t = self.tokens;
+        let auxiliary = subject.reach.0.checked_sub(1).is_some_and(|before| {
+            // Not a modal: "so will an army of supporters planning
+            // protests against what they call …" inverts a subject.
+            t.is_a(before, WordClass::Denial) || t.is_any(before, &["did", "does", "do"])
+        });
+        if auxiliary {
             Verdict::Decided(None)
         } else {
             Verdict::NotMine
