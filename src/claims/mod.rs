@@ -279,6 +279,7 @@ fn extract_quoted<'d>(
         last: Vec::new(),
         genders: FxHashMap::default(),
         sentence_end: 0,
+        continuing: false,
     };
     let mut sentence_cues: Vec<Vec<ResolvedCue>> = Vec::with_capacity(sentences.len());
     for (sentence, sentence_cues_raw) in sentences.iter().zip(&cues) {
@@ -832,6 +833,9 @@ struct Resolver<'a> {
     genders: FxHashMap<String, Gender>,
     /// Where the sentence whose cues are being resolved ends.
     sentence_end: usize,
+    /// Whether the cue being resolved goes on with the last speaker's
+    /// words ("he added").
+    continuing: bool,
 }
 
 impl Resolver<'_> {
@@ -849,7 +853,15 @@ impl Resolver<'_> {
             .reporter
             .as_ref()
             .and_then(|(mention, span)| self.resolve(mention, *span));
-        let speaker = self.resolve(&cue.speaker, cue.speaker_span)?;
+        let cue_words = self.document.slice(cue.span);
+        self.continuing = cue_words.split_whitespace().any(|w| {
+            self.rules
+                .lexicon
+                .is(&w.to_lowercase(), WordClass::ContinuationCue)
+        });
+        let speaker = self.resolve(&cue.speaker, cue.speaker_span);
+        self.continuing = false;
+        let speaker = speaker?;
         // Learn a gender from an honorific ("Mrs Varga") or from a "he" or
         // "she" that resolved to this speaker.
         let written = self.document.slice(cue.speaker_span);
@@ -963,13 +975,17 @@ impl Resolver<'_> {
                 // spoke, then a man of unknown gender) wins over the most
                 // recent one merely not known to differ.
                 let known_match = |s: &&Speaker| gender.is_some() && self.gender_of(s) == gender;
+                // "“…,” he added" goes on with the last speaker, if they
+                // may be a "he".
+                let last_speaker = self.last.last().filter(|s| wanted(s) && compatible(s));
                 let recent_match = self
                     .last
                     .iter()
                     .rev()
                     .filter(wanted)
                     .take(GENDER_WINDOW)
-                    .find(known_match);
+                    .find(known_match)
+                    .filter(|_| !(self.continuing && last_speaker.is_some()));
                 if let Some(referent) =
                     recent_match.or_else(|| self.last.iter().rev().filter(wanted).find(compatible))
                 {

@@ -132,6 +132,7 @@ word_classes! {
         IndefiniteDeterminer => indefinite_determiners,
         RelativePronoun => relative_pronouns,
         DisagreementReporting => disagreement_reporting,
+        ContinuationCue => continuation_cues,
     }
     elsewhere {
         Weekday,

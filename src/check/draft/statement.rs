@@ -11,7 +11,7 @@ use crate::check::kinds::{
 };
 use crate::check::trace::{ClauseTrace, Place};
 use crate::check::{Confidence, Finding};
-use crate::check::{align, speakers};
+use crate::check::{align, index, speakers};
 use crate::claims::{self, Claim};
 use crate::rules::attribution::SpeakerKind;
 use crate::span::Span;
@@ -227,13 +227,7 @@ impl DraftChecker<'_, '_> {
         let unit = place.unit;
         let voice = &self.index.units[unit].voice;
         let draft_role = speaker.role.as_deref();
-        let named_in_passage = self
-            .tracer
-            .lexicon
-            .tokens(&speaker.name, 0)
-            .iter()
-            .filter(|t| !t.function)
-            .any(|t| alignment.passage.tokens.iter().any(|p| p.stem == t.stem));
+        let named_in_passage = self.named_in_passage(&speaker.name, voice, &alignment.passage);
         // Only one person can be mistaken for another: "officials said"
         // may be anyone the source quotes, and an organisation speaks
         // through its people.
@@ -305,6 +299,51 @@ impl DraftChecker<'_, '_> {
             SpeakerKind::Organisation | SpeakerKind::Group => has_name(),
             SpeakerKind::Anonymous | SpeakerKind::Description | SpeakerKind::Document => false,
         }
+    }
+
+    /// Whether the draft's speaker `name` is named in the source passage
+    /// it retells (then the passage may tell of them, and is no one
+    /// else's words in their mouth): a word of the name is there, and not
+    /// as the surname of someone with another first name ("Tracy Martin"
+    /// is not named in "Trayvon Martin's killer should be in prison"),
+    /// unless the passage's speaker has that surname too (a son and his
+    /// father, whom "his son said" is easily read as).
+    fn named_in_passage(&self, name: &str, voice: &index::Voice, passage: &align::Passage) -> bool {
+        let name_tokens = self.tracer.lexicon.tokens(name, 0);
+        let name_stems: Vec<u64> = name_tokens.iter().map(|t| t.stem).collect();
+        let surname = name_tokens
+            .iter()
+            .rev()
+            .find(|t| !t.function)
+            .map(|t| t.stem);
+        let family = voice.name.as_deref().is_some_and(|voiced| {
+            let last = |n: &str| n.split_whitespace().last().map(str::to_lowercase);
+            last(voiced) == last(name)
+        });
+        let text = &self.index.sources[passage.source].document.text;
+        // A capitalised word right before the surname that is no word of
+        // the draft's name, no title ("Rep.") and no role ("Senator"), and
+        // does not open the passage.
+        let attribution = &self.tracer.rules.attribution;
+        let another_first_name = |at: usize| {
+            at.checked_sub(1)
+                .filter(|&before| before > 0)
+                .and_then(|before| passage.tokens.get(before))
+                .is_some_and(|before| {
+                    let word = text
+                        .get(before.span.start..before.span.end)
+                        .unwrap_or_default();
+                    before.capitalized
+                        && !name_stems.contains(&before.stem)
+                        && !attribution.is_honorific(word)
+                        && !attribution.is_speaker_noun(&word.to_lowercase())
+                })
+        };
+        name_tokens.iter().filter(|t| !t.function).any(|t| {
+            passage.tokens.iter().enumerate().any(|(at, p)| {
+                p.stem == t.stem && (family || Some(t.stem) != surname || !another_first_name(at))
+            })
+        })
     }
 
     /// Whether any source gives words to the speaker `name` (with the
