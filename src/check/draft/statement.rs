@@ -13,6 +13,7 @@ use crate::check::trace::{ClauseTrace, Place};
 use crate::check::{Confidence, Finding};
 use crate::check::{align, index, speakers};
 use crate::claims::{self, Claim};
+use crate::rules::WordClass;
 use crate::rules::attribution::SpeakerKind;
 use crate::span::Span;
 
@@ -228,10 +229,22 @@ impl DraftChecker<'_, '_> {
         let voice = &self.index.units[unit].voice;
         let draft_role = speaker.role.as_deref();
         let named_in_passage = self.named_in_passage(&speaker.name, voice, &alignment.passage);
-        // Only one person can be mistaken for another: "officials said"
-        // may be anyone the source quotes, and an organisation speaks
-        // through its people.
-        let named = speaker.kind == SpeakerKind::Person && voice.is_person;
+        // Only one person or body named can be mistaken for another:
+        // "officials said" may be anyone the source quotes, and an
+        // organisation speaks through its people; but one company named
+        // is not another ("GunBroker.com said" for United Gun Group's
+        // words). The name must not go on into a noun it modifies: "the
+        // Premier League champions have apologised" is a club described,
+        // not the league.
+        let both_bodies_named = !voice.is_person
+            && matches!(
+                speaker.kind,
+                SpeakerKind::Organisation | SpeakerKind::Person
+            )
+            && speakers::is_proper_name(&speaker.name)
+            && !self.name_modifies_a_noun(claim, speaker)
+            && voice.name.as_deref().is_some_and(speakers::is_proper_name);
+        let named = (speaker.kind == SpeakerKind::Person && voice.is_person) || both_bodies_named;
         // Another sentence that holds the content as well, in the right
         // mouth, settles it.
         let said_by_them = || {
@@ -299,6 +312,34 @@ impl DraftChecker<'_, '_> {
             SpeakerKind::Organisation | SpeakerKind::Group => has_name(),
             SpeakerKind::Anonymous | SpeakerKind::Description | SpeakerKind::Document => false,
         }
+    }
+
+    /// Whether the speaker's mention in the claim runs on into a lower-case
+    /// word that is neither the cue nor a word between a subject and its
+    /// verb ("the Premier League champions have apologised"): then the
+    /// name modifies a noun, and the speaker is that noun's.
+    fn name_modifies_a_noun(&self, claim: &Claim<'_>, speaker: &claims::Speaker) -> bool {
+        let Some(at) = claim.text.find(speaker.mention.as_str()) else {
+            return false;
+        };
+        let after = &claim.text[at + speaker.mention.len()..];
+        let Some(next) = after.split_whitespace().next() else {
+            return false;
+        };
+        let word = next.trim_matches(|c: char| !c.is_alphanumeric());
+        let cue_first = claim
+            .cue
+            .as_deref()
+            .and_then(|cue| cue.split_whitespace().next())
+            .unwrap_or_default();
+        after.starts_with(' ')
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && word != cue_first
+            && !self
+                .tracer
+                .rules
+                .lexicon
+                .is(word, WordClass::BetweenSubjectAndVerb)
     }
 
     /// Whether the draft's speaker `name` is named in the source passage
