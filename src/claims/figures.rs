@@ -376,10 +376,12 @@ impl Reader<'_, '_> {
             self.token(i)
                 .is_some_and(|t| t.kind == FigureTokenKind::Hyphen || t.text == "–")
         };
-        if !(small(at) && dash(at + 1) && small(at + 2))
-            || !self.adjacent(at, at + 1)
-            || !self.adjacent(at + 1, at + 2)
-        {
+        let joined = small(at)
+            && dash(at + 1)
+            && small(at + 2)
+            && self.adjacent(at, at + 1)
+            && self.adjacent(at + 1, at + 2);
+        if !joined {
             return None;
         }
         let joined_before = at > 0

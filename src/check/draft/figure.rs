@@ -183,7 +183,7 @@ impl DraftChecker<'_, '_> {
                     .iter()
                     .filter(|f| f.span.end <= from)
                     .filter_map(|f| year_of(f).map(|year| (f, year)))
-                    .last()?;
+                    .next_back()?;
                 let year = anchor.1 + later;
                 let implied = claims::Figure {
                     span: crate::span::Span::new(from, from + phrase.len()),

@@ -28,6 +28,7 @@ mod statement;
 
 use super::index::{self, SourceIndex, Unit};
 use super::kinds::Violation;
+use super::kinds::unsourced_figure::UnsourcedFigure;
 use super::normalize::Strictness;
 use super::trace::{ClauseTrace, Place, Tracer};
 use super::{
@@ -289,12 +290,14 @@ impl DraftChecker<'_, '_> {
         let words = normalize::words(claim.text, claim.span.start, self.strictness);
         let retold = figures::retold(self.index, &words);
         let tokens = std::cell::OnceCell::new();
-        for figure in &claim.figures {
-            self.take(
-                self.check_figure(figure, claim, &tokens, &retold),
-                &mut evidence,
-                &mut found,
-            );
+        let mut checked: Vec<Checked> = claim
+            .figures
+            .iter()
+            .map(|figure| self.check_figure(figure, claim, &tokens, &retold))
+            .collect();
+        self.merge_unsourced_ranges(&claim.figures, &mut checked);
+        for result in checked {
+            self.take(result, &mut evidence, &mut found);
         }
         // A quotation or a figure found wrong is the claim's finding; that
         // the sources disagree would only add to it. A lead (a finding of
@@ -409,6 +412,37 @@ impl DraftChecker<'_, '_> {
     }
 
     /// Adds what a check gave to a claim's evidence or findings.
+    /// Two figures of one range ("from 2005 to 2009", "between 40 and
+    /// 50") that no source gives are one error: one `unsourced-figure`
+    /// over the range, not one for each end.
+    fn merge_unsourced_ranges(&self, figures: &[claims::Figure], checked: &mut [Checked]) {
+        let unsourced =
+            |c: &Checked| matches!(c, Checked::Found(f) if f.rule == Kind::UnsourcedFigure);
+        for at in 1..figures.len().min(checked.len()) {
+            let (first, second) = (&figures[at - 1], &figures[at]);
+            let between = self
+                .draft
+                .text
+                .get(first.span.end..second.span.start)
+                .unwrap_or_default()
+                .trim();
+            let joins = matches!(between, "to" | "-" | "–" | "and" | "through" | "until");
+            if !(joins
+                && first.kind == second.kind
+                && unsourced(&checked[at - 1])
+                && unsourced(&checked[at]))
+            {
+                continue;
+            }
+            let span = Span::new(first.span.start, second.span.end);
+            let violation = UnsourcedFigure {
+                figure: self.draft.slice(span),
+            };
+            checked[at - 1] = Checked::Found(self.finding(&violation, span));
+            checked[at] = Checked::Nothing;
+        }
+    }
+
     fn take(&self, checked: Checked, evidence: &mut Vec<Evidence>, findings: &mut Vec<Finding>) {
         match checked {
             Checked::Held(held) => evidence.push(held),
