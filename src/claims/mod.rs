@@ -279,7 +279,6 @@ fn extract_quoted<'d>(
         last: Vec::new(),
         genders: FxHashMap::default(),
         sentence_end: 0,
-        continuing: false,
     };
     let mut sentence_cues: Vec<Vec<ResolvedCue>> = Vec::with_capacity(sentences.len());
     for (sentence, sentence_cues_raw) in sentences.iter().zip(&cues) {
@@ -833,9 +832,6 @@ struct Resolver<'a> {
     genders: FxHashMap<String, Gender>,
     /// Where the sentence whose cues are being resolved ends.
     sentence_end: usize,
-    /// Whether the cue being resolved goes on with the last speaker's
-    /// words ("he added").
-    continuing: bool,
 }
 
 impl Resolver<'_> {
@@ -852,16 +848,13 @@ impl Resolver<'_> {
         let reporter = cue
             .reporter
             .as_ref()
-            .and_then(|(mention, span)| self.resolve(mention, *span));
-        let cue_words = self.document.slice(cue.span);
-        self.continuing = cue_words.split_whitespace().any(|w| {
+            .and_then(|(mention, span)| self.resolve(mention, *span, false));
+        let continuing = self.document.slice(cue.span).split_whitespace().any(|w| {
             self.rules
                 .lexicon
                 .is(&w.to_lowercase(), WordClass::ContinuationCue)
         });
-        let speaker = self.resolve(&cue.speaker, cue.speaker_span);
-        self.continuing = false;
-        let speaker = speaker?;
+        let speaker = self.resolve(&cue.speaker, cue.speaker_span, continuing)?;
         // Learn a gender from an honorific ("Mrs Varga") or from a "he" or
         // "she" that resolved to this speaker.
         let written = self.document.slice(cue.speaker_span);
@@ -898,7 +891,9 @@ impl Resolver<'_> {
             .or_else(|| self.rules.attribution.name_gender(&speaker.name))
     }
 
-    fn resolve(&self, mention: &Mention, span: Span) -> Option<Speaker> {
+    /// The speaker `mention` (written at `span`) names; `continuing` when
+    /// its cue goes on with the last speaker's words ("he added").
+    fn resolve(&self, mention: &Mention, span: Span, continuing: bool) -> Option<Speaker> {
         let written = self.document.slice(span).to_string();
         match mention {
             Mention::Person { name, role } => {
@@ -985,7 +980,7 @@ impl Resolver<'_> {
                     .filter(wanted)
                     .take(GENDER_WINDOW)
                     .find(known_match)
-                    .filter(|_| !(self.continuing && last_speaker.is_some()));
+                    .filter(|_| !(continuing && last_speaker.is_some()));
                 if let Some(referent) =
                     recent_match.or_else(|| self.last.iter().rev().filter(wanted).find(compatible))
                 {
