@@ -21,7 +21,7 @@ fn bench_claims(c: &mut Criterion) {
     let rules = RuleSet::builtin();
     let text = corpus();
     let document = Document::from_text("bench.txt".into(), text.clone(), Format::Plain);
-    let sentences = segment::sentences(&document, &rules.segment);
+    let sentences = segment::sentences(&document, &rules);
 
     let mut group = c.benchmark_group("claims");
     group.throughput(Throughput::BytesDecimal(text.len() as u64));
@@ -37,7 +37,7 @@ fn bench_claims(c: &mut Criterion) {
         b.iter(|| {
             let document =
                 Document::from_text("bench.txt".into(), black_box(text.clone()), Format::Plain);
-            let sentences = segment::sentences(&document, &rules.segment);
+            let sentences = segment::sentences(&document, &rules);
             claims::extract(&document, &sentences, &rules).claims.len()
         })
     });
@@ -51,7 +51,7 @@ fn bench_many_names(c: &mut Criterion) {
     for megabytes in [1, 4] {
         let text = many_names(megabytes * 1_000_000);
         let document = Document::from_text("bench.txt".into(), text.clone(), Format::Plain);
-        let sentences = segment::sentences(&document, &rules.segment);
+        let sentences = segment::sentences(&document, &rules);
         group.throughput(Throughput::BytesDecimal(text.len() as u64));
         group.bench_function(format!("extract-{megabytes}MB"), |b| {
             b.iter(|| {

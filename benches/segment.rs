@@ -21,19 +21,19 @@ fn bench_segment(c: &mut Criterion) {
 
     let plain = Document::from_text("bench.txt".into(), text.clone(), Format::Plain);
     group.bench_function("sentences/plain", |b| {
-        b.iter(|| segment::sentences(black_box(&plain), &rules.segment).len())
+        b.iter(|| segment::sentences(black_box(&plain), &rules).len())
     });
 
     let markdown = Document::from_text("bench.md".into(), text.clone(), Format::Markdown);
     group.bench_function("sentences/markdown", |b| {
-        b.iter(|| segment::sentences(black_box(&markdown), &rules.segment).len())
+        b.iter(|| segment::sentences(black_box(&markdown), &rules).len())
     });
 
     group.bench_function("read+sentences/plain", |b| {
         b.iter(|| {
             let document =
                 Document::from_text("bench.txt".into(), black_box(text.clone()), Format::Plain);
-            segment::sentences(&document, &rules.segment).len()
+            segment::sentences(&document, &rules).len()
         })
     });
 
@@ -41,7 +41,7 @@ fn bench_segment(c: &mut Criterion) {
         b.iter(|| {
             let document =
                 Document::from_text("bench.md".into(), black_box(text.clone()), Format::Markdown);
-            segment::sentences(&document, &rules.segment).len()
+            segment::sentences(&document, &rules).len()
         })
     });
     group.finish();

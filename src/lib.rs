@@ -38,7 +38,7 @@
 //! let text = "Singh met Dr. Kallas in the U.S. The talks went well.".to_string();
 //! let document = Document::from_text("note.txt".into(), text, Format::Plain);
 //! let rules = RuleSet::builtin();
-//! let sentences = segment::sentences(&document, &rules.segment);
+//! let sentences = segment::sentences(&document, &rules);
 //! let texts: Vec<_> = sentences.iter().map(|s| s.text).collect();
 //! assert_eq!(texts, ["Singh met Dr. Kallas in the U.S.", "The talks went well."]);
 //! ```

@@ -404,7 +404,7 @@ fn main() -> ExitCode {
 fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
     let rules = RuleSet::load(args.input.rules.as_deref())?;
     let document = read_document(args.file.as_deref(), &args.input)?;
-    let sentences = segment::sentences(&document, &rules.segment);
+    let sentences = segment::sentences(&document, &rules);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format.into() {
         OutputFormat::Json => report::sentences::write_json(&mut out, &document, &sentences)?,
@@ -417,7 +417,7 @@ fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
 fn claims(args: ClaimsArgs) -> Result<ExitCode, Failure> {
     let rules = RuleSet::load(args.input.rules.as_deref())?;
     let document = read_document(args.file.as_deref(), &args.input)?;
-    let sentences = segment::sentences(&document, &rules.segment);
+    let sentences = segment::sentences(&document, &rules);
     let claims = claimtrace::claims::extract(&document, &sentences, &rules);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format.into() {

@@ -451,7 +451,7 @@ impl Workspace {
         let archive = match &settings.index {
             Some(index) => {
                 let archive = settings.open_index(index)?;
-                Some(Box::new((archive, Stems::new(&settings.rules.check))))
+                Some(Box::new((archive, Stems::new(settings.rules.check()))))
             }
             None => None,
         };

@@ -63,7 +63,7 @@
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::rules::{AbbreviationKind, Lexicon, SegmentRules, WordClass};
+use crate::rules::{AbbreviationKind, Lexicon, RuleSet, SegmentRules, WordClass};
 use crate::span::Span;
 
 /// One sentence of a document.
@@ -79,7 +79,7 @@ pub struct Sentence<'a> {
 }
 
 /// Splits every prose block of `document` into sentences, in order.
-pub fn sentences<'a>(document: &'a Document, rules: &SegmentRules) -> Vec<Sentence<'a>> {
+pub fn sentences<'a>(document: &'a Document, rules: &RuleSet) -> Vec<Sentence<'a>> {
     let mut sentences = Vec::new();
     each(document, rules, |sentence| sentences.push(sentence));
     sentences
@@ -87,7 +87,12 @@ pub fn sentences<'a>(document: &'a Document, rules: &SegmentRules) -> Vec<Senten
 
 /// Calls `found` with every sentence of `document`, in order, holding none
 /// of them: what [`sentences`] lists, for a caller that keeps only some.
-pub fn each<'a>(document: &'a Document, rules: &SegmentRules, mut found: impl FnMut(Sentence<'a>)) {
+pub fn each<'a>(document: &'a Document, rules: &RuleSet, mut found: impl FnMut(Sentence<'a>)) {
+    if document.blocks.is_empty() {
+        // No text: no sentence, and no rules compiled to find one.
+        return;
+    }
+    let rules = rules.segment();
     let mut ranges = Vec::new();
     let mut flat = FlatText::default();
     let mut index = 0;

@@ -50,7 +50,7 @@ fn read(name: &str) -> Reading {
     );
     let source = std::fs::read_to_string(&path).unwrap();
     let document = Document::from_text(name.into(), source, Format::Plain);
-    let sentences = segment::sentences(&document, &RULES.segment);
+    let sentences = segment::sentences(&document, &RULES);
     let extracted = claims::extract(&document, &sentences, &RULES);
     let mut text = String::new();
     let mut quotes = Vec::new();

@@ -93,7 +93,7 @@ fn attribution() {
     let rules = RuleSet::builtin();
     run_cases("attribution", |input| {
         let document = document(input);
-        let sentences = segment::sentences(&document, &rules.segment);
+        let sentences = segment::sentences(&document, &rules);
         let found = claims::extract(&document, &sentences, &rules);
         let quoted: Vec<String> = found
             .claims
@@ -119,7 +119,7 @@ fn segmentation() {
     let rules = RuleSet::builtin();
     run_cases("segmentation", |input| {
         let document = document(input);
-        segment::sentences(&document, &rules.segment)
+        segment::sentences(&document, &rules)
             .iter()
             .map(|sentence| sentence.text)
             .collect::<Vec<_>>()
@@ -153,7 +153,7 @@ fn figures() {
     let rules = RuleSet::builtin();
     run_cases("figures", |input| {
         let document = document(input);
-        let sentences = segment::sentences(&document, &rules.segment);
+        let sentences = segment::sentences(&document, &rules);
         let extracted = claims::extract(&document, &sentences, &rules);
         let found: Vec<String> = extracted
             .claims

@@ -22,7 +22,7 @@ struct Read {
 
 fn read_as(text: &str, format: Format) -> Read {
     let document = Document::from_text("test".into(), text.to_string(), format);
-    let sentences = segment::sentences(&document, &RULES.segment);
+    let sentences = segment::sentences(&document, &RULES);
     let Claims { claims, .. } = claims::extract(&document, &sentences, &RULES);
     Read {
         speakers: claims
@@ -127,7 +127,7 @@ mod attribution_patterns {
     fn quoted_as_saying_keeps_reporter_and_speaker() {
         let text = "President Ana Duarte spoke first. Her aide, Luis Ferro, spoke later. Ferro quoted the president as saying that the border would stay open and trade was “the priority”.";
         let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
-        let sentences = segment::sentences(&document, &RULES.segment);
+        let sentences = segment::sentences(&document, &RULES);
         let claims = claims::extract(&document, &sentences, &RULES).claims;
         let last = claims.last().unwrap();
         assert_eq!(
@@ -373,7 +373,7 @@ mod quotations {
     fn unbalanced_quote_is_a_warning_not_a_swallow() {
         let text = "“This never closes, Kumar said.\n\nThe next paragraph is narration. “Here,” Kumar said.";
         let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
-        let sentences = segment::sentences(&document, &RULES.segment);
+        let sentences = segment::sentences(&document, &RULES);
         let result = claims::extract(&document, &sentences, &RULES);
         assert_eq!(result.warnings.len(), 1);
         assert_eq!(result.warnings[0].span.start, 0);
@@ -443,7 +443,7 @@ mod figures {
 
     fn figures(text: &str) -> Vec<Seen> {
         let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
-        let sentences = segment::sentences(&document, &RULES.segment);
+        let sentences = segment::sentences(&document, &RULES);
         claims::extract(&document, &sentences, &RULES)
             .claims
             .into_iter()
@@ -500,7 +500,7 @@ mod figures {
     fn figure_speakers_follow_the_clause() {
         let text = "Half of the fund is unspent, and finance secretary Raj Mehta said that 40% would go to roads.";
         let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
-        let sentences = segment::sentences(&document, &RULES.segment);
+        let sentences = segment::sentences(&document, &RULES);
         let claim = claims::extract(&document, &sentences, &RULES)
             .claims
             .remove(0);
@@ -568,7 +568,7 @@ mod bad_input {
 
     fn extract(text: String) -> usize {
         let document = Document::from_text("t".into(), text, Format::Plain);
-        let sentences = segment::sentences(&document, &RULES.segment);
+        let sentences = segment::sentences(&document, &RULES);
         let result = claims::extract(&document, &sentences, &RULES);
         result.claims.len() + result.warnings.len()
     }
@@ -580,7 +580,7 @@ mod bad_input {
             "The minister said the talks went well. ".repeat(20_000)
         );
         let document = Document::from_text("t".into(), text, Format::Plain);
-        let sentences = segment::sentences(&document, &RULES.segment);
+        let sentences = segment::sentences(&document, &RULES);
         let result = claims::extract(&document, &sentences, &RULES);
         assert_eq!(result.warnings.len(), 1, "one warning, at the stray mark");
         assert!(

@@ -57,7 +57,7 @@ fn articles() -> Result<Vec<(String, String)>, String> {
 /// `claimtrace claims --format json` on one document, as the JSON value it
 /// prints.
 fn claims_json(document: &Document, rules: &RuleSet) -> Value {
-    let sentences = segment::sentences(document, &rules.segment);
+    let sentences = segment::sentences(document, rules);
     let claims = claims::extract(document, &sentences, rules);
     let mut out = Vec::new();
     report::claims::write_json(&mut out, document, &claims).expect("writing to memory");

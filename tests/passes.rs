@@ -60,7 +60,7 @@ fn reading(
     switches: &Switches,
 ) -> (Option<String>, Option<&'static str>) {
     let document = Document::from_text("case.txt".into(), text.to_string(), Format::Plain);
-    let sentences = segment::sentences(&document, &RULES.segment);
+    let sentences = segment::sentences(&document, &RULES);
     let Claims { claims, .. } = claims::extract_with(&document, &sentences, &RULES, switches);
     let (kind, argument) = target.split_once(' ').expect("a target has two parts");
     if kind == "quote" {

@@ -33,7 +33,7 @@ fn check_invariants(text: &str, format: Format) {
         }
         previous_end = block.span.end;
     }
-    let sentences = segment::sentences(&document, &RULES.segment);
+    let sentences = segment::sentences(&document, &RULES);
     let mut previous_end = 0;
     let mut locator = document.locator();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -210,7 +210,7 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         // Either refused with an error, or read and tokenized.
         if let Ok(document) = Document::from_bytes("prop".into(), bytes, Format::Markdown) {
-                    segment::sentences(&document, &RULES.segment);
+                    segment::sentences(&document, &RULES);
         }
     }
 }

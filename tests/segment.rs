@@ -14,7 +14,7 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(RuleSet::builtin);
 
 fn split_as(text: &str, format: Format) -> Vec<String> {
     let document = Document::from_text("test".into(), text.to_string(), format);
-    segment::sentences(&document, &RULES.segment)
+    segment::sentences(&document, &RULES)
         .into_iter()
         .map(|s| s.text.to_string())
         .collect()
@@ -949,7 +949,7 @@ mod layout_offsets {
             for format in [Format::Plain, Format::Markdown] {
                 let document = Document::from_text("prop".into(), text.clone(), format);
                 let mut previous_end = 0;
-                for sentence in segment::sentences(&document, &RULES.segment) {
+                for sentence in segment::sentences(&document, &RULES) {
                     let span = sentence.span;
                     prop_assert!(span.start >= previous_end && span.start < span.end);
                     prop_assert!(span.end <= text.len());

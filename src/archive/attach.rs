@@ -40,7 +40,7 @@ pub fn attach(
     rules: &RuleSet,
     reading: Reading,
 ) -> Result<()> {
-    let stems = Stems::new(&rules.check);
+    let stems = Stems::new(rules.check());
     let chosen: Vec<Vec<String>> = inputs
         .drafts
         .par_iter()

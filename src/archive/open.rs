@@ -37,7 +37,7 @@ pub struct Archive {
 /// Opens the index in `folder` for a run with `rules`.
 pub fn open(folder: &Path, rules: &RuleSet) -> Result<Archive> {
     let manifest = Manifest::read(folder)?;
-    manifest.check_compatible(folder, &rules.fingerprint)?;
+    manifest.check_compatible(folder, rules.fingerprint())?;
     let damaged = |what: String| {
         manifest::refused(
             folder,

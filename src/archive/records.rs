@@ -49,7 +49,7 @@ impl<'r> Keying<'r> {
     pub fn new(rules: &'r RuleSet, reading: Reading) -> Keying<'r> {
         Keying {
             rules,
-            stems: Stems::new(&rules.check),
+            stems: Stems::new(rules.check()),
             reading,
         }
     }
@@ -77,7 +77,7 @@ impl<'r> Keying<'r> {
             .iter()
             .enumerate()
             .filter_map(|(claim, c)| {
-                let keys = Keys::of(document, c, &self.stems, &self.rules.lexicon);
+                let keys = Keys::of(document, c, &self.stems, self.rules.lexicon());
                 (!keys.is_empty()).then_some(Passage {
                     claim,
                     start: c.span.start,

@@ -241,8 +241,8 @@ mod tests {
         let keys = Keys::of(
             &draft,
             &claims.claims[0],
-            &Stems::new(&rules.check),
-            &rules.lexicon,
+            &Stems::new(rules.check()),
+            rules.lexicon(),
         );
         let found = archive.retrieve(&keys, LIMIT).expect("retrieved");
         let distinct: FxHashSet<&Vec<u64>> = found.iter().map(|c| &c.keys).collect();

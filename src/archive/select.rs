@@ -170,7 +170,7 @@ pub fn sources_of(
     let claims = crate::claims::read(draft, rules);
     let mut held: Vec<Vec<Holder>> = Vec::new();
     for claim in &claims.claims {
-        let keys = Keys::of(draft, claim, stems, &rules.lexicon);
+        let keys = Keys::of(draft, claim, stems, rules.lexicon());
         if keys.is_empty() {
             continue;
         }

@@ -69,14 +69,14 @@ pub fn trace(
     options: &Options,
     reading: Reading,
 ) -> Result<Trace> {
-    let stems = Stems::new(&rules.check);
+    let stems = Stems::new(rules.check());
     let claims = crate::claims::read(text, rules);
     let mut traced = Vec::new();
     // Each file is checked against the whole text once, however many
     // claims retrieve it.
     let mut checked: Vec<(String, Option<crate::check::DocumentAudit>)> = Vec::new();
     for claim in &claims.claims {
-        let keys = Keys::of(text, claim, &stems, &rules.lexicon);
+        let keys = Keys::of(text, claim, &stems, rules.lexicon());
         let mut passages = Vec::new();
         if !keys.is_empty() {
             let candidates = archive.retrieve(&keys, LIMIT)?;

@@ -152,7 +152,7 @@ pub fn build(
     writer
         .wait_merging_threads()
         .map_err(|e| tantivy_error(folder, e))?;
-    Manifest::current(archive_real, &rules.fingerprint).write(fresh.path())?;
+    Manifest::current(archive_real, rules.fingerprint()).write(fresh.path())?;
     swap_in(fresh, folder)?;
     Ok(built)
 }

@@ -99,7 +99,7 @@ mod tests {
             "source.txt"
         };
         let document = Document::from_text(name.into(), text.to_string(), format);
-        of(&document, &rules.attribution)
+        of(&document, rules.attribution())
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn read_source<'d>(
 ) -> Source<'d> {
     let mut claims = claims::read(document, rules);
     // A transcript or a statement is its declared speaker's words.
-    let declared_speaker = declared_speaker::of(document, &rules.attribution);
+    let declared_speaker = declared_speaker::of(document, rules.attribution());
     if let Some(speaker) = &declared_speaker {
         declared_speaker::apply(&mut claims, speaker);
     }
@@ -72,7 +72,7 @@ pub struct SourceSets<'d> {
 impl<'d> SourceSets<'d> {
     /// Reads every one of `sources` (in parallel).
     pub fn new(sources: &'d [Document], rules: &RuleSet, options: &Options) -> SourceSets<'d> {
-        let lexicon = Stems::new(&rules.check);
+        let lexicon = Stems::new(rules.check());
         let strictness = options.strictness();
         let read = sources
             .par_iter()
@@ -80,7 +80,7 @@ impl<'d> SourceSets<'d> {
             .collect();
         SourceSets {
             lexicon,
-            classes: Arc::clone(&rules.lexicon),
+            classes: Arc::clone(rules.lexicon()),
             read,
             paths: sources.iter().map(Document::display_path).collect(),
             sets: Mutex::new(FxHashMap::default()),

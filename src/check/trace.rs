@@ -146,7 +146,7 @@ impl Tracer<'_, '_> {
                 let word = &draft[token.span.start..token.span.end];
                 *flag |= self
                     .rules
-                    .lexicon
+                    .lexicon()
                     .is(&word.to_lowercase(), WordClass::DisagreementReporting);
             }
         }
@@ -177,7 +177,7 @@ impl Tracer<'_, '_> {
             })
             .collect();
         let mut traces = Vec::new();
-        for range in clauses(draft, &tokens, &self.rules.lexicon) {
+        for range in clauses(draft, &tokens, self.rules.lexicon()) {
             // Skipped words (quotations, figures, the speaker) stay in the
             // clause as function words, so that it still lines up with its
             // passage word for word.
@@ -300,7 +300,7 @@ impl Tracer<'_, '_> {
             return false;
         }
         let word = |t: &KeyedWord| text[t.span.start..t.span.end].to_lowercase();
-        let words = &self.rules.lexicon;
+        let words = &self.rules.lexicon();
         if tokens
             .get(i + 1)
             .is_some_and(|next| words.is_lower(&word(next), WordClass::NegationFocuser))
@@ -363,7 +363,7 @@ impl Tracer<'_, '_> {
                         && !skipped(i)
                         && !self
                             .rules
-                            .lexicon
+                            .lexicon()
                             .is_lower(&word.to_lowercase(), WordClass::SubjectPronoun)
                 })
                 .count()
@@ -384,13 +384,13 @@ impl Tracer<'_, '_> {
         let said = &text[tokens[at].span.start..tokens[at].span.end];
         if !self
             .rules
-            .lexicon
+            .lexicon()
             .is_lower(&said.to_lowercase(), WordClass::Modal)
         {
             // "said it approved" reports a thing done.
             return false;
         }
-        let cues = &self.rules.attribution.cues;
+        let cues = &self.rules.attribution().cues;
         let is_cue = |word: &str| cues.contains(&word.to_lowercase());
         if tokens[at.saturating_sub(INTENTION_REACH)..at]
             .iter()
@@ -434,7 +434,7 @@ impl Tracer<'_, '_> {
     /// surname the sources use: supported as words when the sources name
     /// the person some other way.
     fn known_names(&self, text: &str, offset: usize, tokens: &[KeyedWord]) -> Vec<bool> {
-        let attribution = &self.rules.attribution;
+        let attribution = &self.rules.attribution();
         let mut spans: Vec<Span> = attribution
             .role_names
             .find_iter(text)
@@ -544,7 +544,7 @@ impl Tracer<'_, '_> {
 
     /// Where [`Self::frame`]'s word stands.
     fn frame_at(&self, tokens: &[KeyedWord], text: &str, first: usize) -> Option<usize> {
-        let lexicon = &self.rules.lexicon;
+        let lexicon = &self.rules.lexicon();
         let mut title = 0;
         for i in (0..first).rev() {
             let token = &tokens[i];

@@ -1046,7 +1046,7 @@ mod tests {
 
     fn figures(text: &str) -> Vec<Seen> {
         let rules = RuleSet::builtin();
-        find(text, &rules.figures)
+        find(text, rules.figures())
             .into_iter()
             .map(|f| {
                 let value = serde_json::to_string(&f.value).unwrap();

@@ -533,7 +533,7 @@ mod tests {
     use crate::rules::RuleSet;
 
     fn read(text: &str) -> Option<Mention> {
-        parse(text, &RuleSet::builtin().attribution)
+        parse(text, RuleSet::builtin().attribution())
     }
 
     #[test]

@@ -131,7 +131,7 @@ pub struct Claim<'d> {
 }
 
 /// A document's claims and what was suspicious while reading them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Claims<'d> {
     pub claims: Vec<Claim<'d>>,
     pub warnings: Vec<Warning>,
@@ -156,7 +156,11 @@ pub fn extract_with<'d>(
     rules: &RuleSet,
     switches: &passes::Switches,
 ) -> Claims<'d> {
-    let (raw_quotes, warnings) = quotes::find(document, &rules.attribution);
+    if document.blocks.is_empty() {
+        // No text: nothing to read, and no rules compiled to read it.
+        return Claims::default();
+    }
+    let (raw_quotes, warnings) = quotes::find(document, rules.attribution());
     extract_quoted(document, sentences, raw_quotes, warnings, rules, switches)
 }
 
@@ -171,7 +175,10 @@ pub fn extract_with<'d>(
 /// followed by a footnote marker, is never left out: it carries a
 /// quotation or a citation.
 pub fn read<'d>(document: &'d Document, rules: &RuleSet) -> Claims<'d> {
-    let (raw_quotes, mut warnings) = quotes::find(document, &rules.attribution);
+    if document.blocks.is_empty() {
+        return Claims::default();
+    }
+    let (raw_quotes, mut warnings) = quotes::find(document, rules.attribution());
     let mut kept: Vec<Sentence<'d>> = Vec::new();
     let mut empty_kept = 0;
     let mut left_out = 0;
@@ -205,7 +212,7 @@ pub fn read<'d>(document: &'d Document, rules: &RuleSet) -> Claims<'d> {
             first_left_out.get_or_insert(Span::new(empty.span.start, empty.span.start + first));
         }
     };
-    segment::each(document, &rules.segment, |sentence| {
+    segment::each(document, rules, |sentence| {
         if let Some(empty) = waiting.take() {
             decide(empty, sentence.span.start, &mut kept);
         }
@@ -267,7 +274,7 @@ fn extract_quoted<'d>(
     // parallel.
     let cues: Vec<Vec<Cue>> = parallel::map_in_order(sentences, |s| {
         let inside = overlapping(&quoted, s.span);
-        attribution::find_with(s.span, s.text, inside, &rules.attribution, switches)
+        attribution::find_with(s.span, s.text, inside, rules.attribution(), switches)
     });
     let index = name_index(sentences, &cues, rules);
 
@@ -304,7 +311,7 @@ fn extract_quoted<'d>(
         &raw_quotes,
         &sentence_cues,
         switches,
-        &rules.lexicon,
+        rules.lexicon(),
     );
     let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|v| v.speaker.as_ref()).collect();
 
@@ -524,8 +531,8 @@ fn name_index(sentences: &[Sentence<'_>], cues: &[Vec<Cue>], rules: &RuleSet) ->
     // in document order, as a loop reading them one by one would.
     let written = parallel::map_in_order(sentences, |sentence| WrittenNames {
         with_roles: names_after_roles(sentence, rules),
-        runs: name_runs(sentence.text, &rules.lexicon),
-        descriptions: descriptions(sentence.text, &rules.attribution),
+        runs: name_runs(sentence.text, rules.lexicon()),
+        descriptions: descriptions(sentence.text, rules.attribution()),
     });
     for (sentence, names) in sentences.iter().zip(&written) {
         for (at, name, role) in &names.with_roles {
@@ -579,14 +586,14 @@ fn names_after_roles(
     rules: &RuleSet,
 ) -> Vec<(usize, String, (String, usize))> {
     let mut found_names = Vec::new();
-    for found in rules.attribution.role_names.find_iter(sentence.text) {
+    for found in rules.attribution().role_names.find_iter(sentence.text) {
         let rest = &sentence.text[found.end..];
         let name: Vec<&str> = rest
             .split_whitespace()
             .take_while(|w| {
                 let w = w.trim_end_matches([',', '.', ';', ':']);
                 w.chars().next().is_some_and(char::is_uppercase)
-                    || rules.lexicon.is_lower(w, WordClass::NameParticle)
+                    || rules.lexicon().is_lower(w, WordClass::NameParticle)
             })
             .collect();
         // Stop at the first word that carried punctuation.
@@ -604,13 +611,14 @@ fn names_after_roles(
         {
             words.pop();
         }
-        if words.is_empty() || rules.attribution.role_names.contains(&words.join(" ")) {
+        if words.is_empty() || rules.attribution().role_names.contains(&words.join(" ")) {
             continue;
         }
-        let role = sentence.text[role_start(sentence.text, found.start, &rules.lexicon)..found.end]
+        let role = sentence.text
+            [role_start(sentence.text, found.start, rules.lexicon())..found.end]
             .to_string();
         if let Some(Mention::Person { name, .. }) =
-            mention::parse(&words.join(" "), &rules.attribution)
+            mention::parse(&words.join(" "), rules.attribution())
         {
             found_names.push((found.end, name, (role, *found.value)));
         }
@@ -621,7 +629,7 @@ fn names_after_roles(
 /// The person a run of name words names, if it reads as one of two or
 /// more words.
 fn person_of_run(run: &str, rules: &RuleSet) -> Option<NamedPerson> {
-    match mention::parse(run, &rules.attribution) {
+    match mention::parse(run, rules.attribution()) {
         Some(Mention::Person { name, role }) if name.split_whitespace().count() >= 2 => {
             Some((name, role.map(|r| (r.text, r.id))))
         }
@@ -851,7 +859,7 @@ impl Resolver<'_> {
             .and_then(|(mention, span)| self.resolve(mention, *span, false));
         let continuing = self.document.slice(cue.span).split_whitespace().any(|w| {
             self.rules
-                .lexicon
+                .lexicon()
                 .is(&w.to_lowercase(), WordClass::ContinuationCue)
         });
         let speaker = self.resolve(&cue.speaker, cue.speaker_span, continuing)?;
@@ -860,8 +868,8 @@ impl Resolver<'_> {
         let written = self.document.slice(cue.speaker_span);
         let first_word = written.split_whitespace().next().unwrap_or("");
         let learned = pronoun_gender(written)
-            .or_else(|| self.rules.attribution.honorific_gender(first_word))
-            .or_else(|| self.rules.attribution.name_gender(&speaker.name));
+            .or_else(|| self.rules.attribution().honorific_gender(first_word))
+            .or_else(|| self.rules.attribution().name_gender(&speaker.name));
         if let Some(gender) = learned.filter(|_| speaker.kind == SpeakerKind::Person) {
             self.genders.entry(speaker.name.clone()).or_insert(gender);
         }
@@ -888,7 +896,7 @@ impl Resolver<'_> {
         self.genders
             .get(&speaker.name)
             .copied()
-            .or_else(|| self.rules.attribution.name_gender(&speaker.name))
+            .or_else(|| self.rules.attribution().name_gender(&speaker.name))
     }
 
     /// The speaker `mention` (written at `span`) names; `continuing` when
@@ -914,7 +922,7 @@ impl Resolver<'_> {
                 // document named before.
                 let indefinite = self
                     .rules
-                    .lexicon
+                    .lexicon()
                     .opens_with(&written, WordClass::IndefiniteDeterminer);
                 let holder = (!indefinite)
                     .then(|| {
@@ -922,7 +930,7 @@ impl Resolver<'_> {
                             role.id,
                             span.start,
                             &self.document.text,
-                            &self.rules.attribution,
+                            self.rules.attribution(),
                         )
                     })
                     .flatten();
@@ -1004,7 +1012,7 @@ impl Resolver<'_> {
                             self.genders
                                 .get(name)
                                 .copied()
-                                .or_else(|| self.rules.attribution.name_gender(name)),
+                                .or_else(|| self.rules.attribution().name_gender(name)),
                         ) {
                             (Some(wanted), Some(known)) => wanted == known,
                             _ => true,
@@ -1073,13 +1081,13 @@ fn sentence_figures(
     sentence_speaker: Option<&Speaker>,
     rules: &RuleSet,
 ) -> Vec<Figure> {
-    let found = figures::find(sentence.text, &rules.figures);
+    let found = figures::find(sentence.text, rules.figures());
     if found.is_empty() {
         return Vec::new();
     }
     // Numbers inside a group's name ("the two sides") name the group.
     let groups: Vec<Span> = rules
-        .attribution
+        .attribution()
         .groups
         .find_iter(sentence.text)
         .map(|m| Span::new(m.start, m.end))
@@ -1208,7 +1216,7 @@ mod tests {
         let text = "Pact signed\n\n___.\n\nX.\n\n“…\n\nThe deal, he said, was done.\n".to_string();
         let rules = RuleSet::builtin();
         let document = Document::from_text("t".into(), text, Format::Plain);
-        let sentences = segment::sentences(&document, &rules.segment);
+        let sentences = segment::sentences(&document, &rules);
         assert_eq!(
             read(&document, &rules),
             extract(&document, &sentences, &rules)

@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn roles_resolve_to_named_holders_then_known_figures() {
-        let rules = RuleSet::builtin().attribution;
+        let rules = RuleSet::builtin().attribution().clone();
         let pm = rules.role("PM").unwrap();
         let mut index = NameIndex::default();
         let text = "Modi spoke. Later the PM left.";

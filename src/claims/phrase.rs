@@ -650,7 +650,7 @@ mod tests {
     use crate::span::Span;
 
     fn read_before(text: &str, verb: &str) -> String {
-        let rules = RuleSet::builtin().attribution;
+        let rules = RuleSet::builtin().attribution().clone();
         let lower = text.to_ascii_lowercase();
         let tokens = tokenize(text, &lower, &[], &rules);
         let verb_at = (0..tokens.len()).find(|&i| tokens.text(i) == verb).unwrap();
@@ -661,7 +661,7 @@ mod tests {
     }
 
     fn read_after(text: &str, verb: &str) -> (String, Option<String>) {
-        let rules = RuleSet::builtin().attribution;
+        let rules = RuleSet::builtin().attribution().clone();
         let lower = text.to_ascii_lowercase();
         let tokens = tokenize(text, &lower, &[], &rules);
         let verb_at = (0..tokens.len()).find(|&i| tokens.text(i) == verb).unwrap();

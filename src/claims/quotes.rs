@@ -495,7 +495,7 @@ mod tests {
 
     fn quotes(text: &str) -> (Vec<String>, Vec<String>) {
         let document = Document::from_text("t".into(), text.to_string(), Format::Plain);
-        let (quotes, warnings) = find(&document, &crate::rules::RuleSet::builtin().attribution);
+        let (quotes, warnings) = find(&document, crate::rules::RuleSet::builtin().attribution());
         (
             quotes.iter().map(|q| q.text(&document)).collect(),
             warnings

@@ -284,7 +284,7 @@ mod tests {
     use crate::rules::RuleSet;
 
     fn words(text: &str, quoted: &[Span]) -> Vec<String> {
-        let rules = RuleSet::builtin().attribution;
+        let rules = RuleSet::builtin().attribution().clone();
         let lower = text.to_ascii_lowercase();
         let tokens = tokenize(text, &lower, quoted, &rules);
         (0..tokens.len())

@@ -16,8 +16,11 @@
 //!   refuse unknown keys.
 //!
 //! A malformed file is an [`Error::Rule`] naming the file and the line, never
-//! a silent skip. Everything is compiled once, at load: dictionaries into
-//! Aho-Corasick automata ([`phrases::PhraseSet`]), lists into hash sets.
+//! a silent skip. Each part of the rules is compiled once, the first time a
+//! run asks for it (a rules folder is compiled whole at load, to report its
+//! errors at once): lists into hash sets, dictionaries into phrase sets
+//! whose Aho-Corasick automata ([`phrases::PhraseSet`]) are built on their
+//! first search.
 
 pub mod attribution;
 pub mod checker;
@@ -29,6 +32,7 @@ pub mod segment;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use serde::de::DeserializeOwned;
 
@@ -94,97 +98,202 @@ const RULE_FILES: &[RuleFile] = &[
     WORD_CLASSES,
 ];
 
-/// All rules, compiled and ready to run.
-#[derive(Debug, Clone)]
+/// All rules, each part compiled the first time it is asked for.
+///
+/// A run pays only for the rules it uses: `sentences` never compiles the
+/// checker's lexicon, and a run on an empty file compiles nothing (the
+/// built-in rules are most of a short run's time otherwise). Clones share
+/// the compiled parts. A rules folder is read and compiled whole at
+/// [`RuleSet::load`], so that a mistake in any of its files is reported at
+/// once, not when (or whether) a run happens to need that file; the
+/// built-in files are tested to compile.
+#[derive(Debug, Clone, Default)]
 pub struct RuleSet {
-    /// The word classes every stage asks (also held by the rules of each
-    /// stage that needs them).
-    pub lexicon: std::sync::Arc<Lexicon>,
-    pub segment: SegmentRules,
-    pub attribution: AttributionRules,
-    pub figures: FigureRules,
-    pub check: CheckRules,
-    /// A digest of the text of every rule file as loaded (built in, or
-    /// with a rules folder laid over it), in hexadecimal: what an archive
-    /// index records, so that one built with other rules is refused.
-    pub fingerprint: String,
+    parts: std::sync::Arc<Parts>,
+}
+
+#[derive(Debug, Default)]
+struct Parts {
+    lexicon: OnceLock<Arc<Lexicon>>,
+    figures: OnceLock<FigureRules>,
+    attribution: OnceLock<AttributionRules>,
+    segment: OnceLock<SegmentRules>,
+    check: OnceLock<CheckRules>,
+    fingerprint: OnceLock<String>,
 }
 
 impl RuleSet {
-    /// The rules compiled into the binary.
+    /// The rules compiled into the binary, each compiled on first use.
     pub fn builtin() -> RuleSet {
-        // The built-in files are tested to load, so this cannot fail on a
-        // released binary; if it ever did, that is a bug worth a loud stop.
-        RuleSet::load(None).expect("built-in rule files are valid")
+        RuleSet::default()
     }
 
     /// Loads the rules, taking each file from `dir` where it holds one and
-    /// from the built-in set otherwise.
+    /// from the built-in set otherwise. With a folder, every file is read
+    /// and compiled now, so that an error in any of them is reported here.
     pub fn load(dir: Option<&Path>) -> Result<RuleSet> {
-        let sources = RuleSources::new(dir)?;
-        let attribution_file = sources.read(&ATTRIBUTION)?;
-        let attribution_spec: attribution::AttributionFile = attribution_file.toml()?;
-        let cue_forms = attribution_spec.cue_forms(&attribution_file)?;
-        // The sentence tokenizer knows the one-word finite forms of the
-        // verbs that attribute a quotation (`“Why?” Hannity pressed.`).
-        let finite: Vec<String> = cue_forms
-            .iter()
-            .filter(|(form, cue)| {
-                !form.contains(' ')
-                    && cue.kind == attribution::CueKind::Verb
-                    && cue.is(attribution::Forms::PAST | attribution::Forms::THIRD)
-            })
-            .map(|(form, _)| form.clone())
-            .collect();
-        let figures = FigureRules::new(&sources.read(&FIGURES)?)?;
-        // Two classes live with the figures: the weekdays and the number
-        // words.
-        let mut weekdays: Vec<String> = figures.weekdays.iter().cloned().collect();
-        weekdays.sort();
-        let mut numbers: Vec<String> = figures.numbers.keys().cloned().collect();
-        numbers.sort();
-        let lexicon = std::sync::Arc::new(Lexicon::new(
-            &sources.read(&WORD_CLASSES)?,
-            &[
-                (WordClass::Weekday, weekdays.as_slice()),
-                (WordClass::NumberWord, numbers.as_slice()),
-            ],
-        )?);
-        let segment = SegmentRules::new(
-            &sources.read(&ABBREVIATIONS)?,
-            &sources.read(&SENTENCE_STARTERS)?,
-            &sources.read(&SEGMENTATION)?,
-            &finite,
-            lexicon.clone(),
-        )?;
-        let attribution = AttributionRules::new(
-            attribution_spec,
-            cue_forms,
-            attribution::SpeakerFiles {
-                roles: &sources.read(&ROLES)?,
-                sources: &sources.read(&SOURCES)?,
-                places: &sources.read(&PLACES)?,
-                people: &sources.read(&PEOPLE)?,
-                first_names: &sources.read(&FIRST_NAMES)?,
-            },
-            lexicon.clone(),
-        )?;
-        let check = CheckRules::new(
-            &sources.read(&FUNCTION_WORDS)?,
-            &sources.read(&PARAPHRASES)?,
-            &sources.read(&NEGATION)?,
-            &sources.read(&OPPOSITES)?,
-            &sources.read(&CERTAINTY)?,
-        )?;
+        let Some(dir) = dir else {
+            return Ok(RuleSet::builtin());
+        };
+        let sources = RuleSources::new(Some(dir))?;
+        let figures = build_figures(&sources)?;
+        let lexicon = Arc::new(build_lexicon(&sources, &figures)?);
+        let attribution = build_attribution(&sources, lexicon.clone())?;
+        let segment = build_segment(&sources, &attribution, lexicon.clone())?;
+        let check = build_check(&sources)?;
+        let fingerprint = sources.fingerprint()?;
+        let parts = Parts {
+            lexicon: lexicon.into(),
+            figures: figures.into(),
+            attribution: attribution.into(),
+            segment: segment.into(),
+            check: check.into(),
+            fingerprint: fingerprint.into(),
+        };
         Ok(RuleSet {
-            lexicon,
-            segment,
-            attribution,
-            figures,
-            check,
-            fingerprint: sources.fingerprint(),
+            parts: Arc::new(parts),
         })
     }
+
+    /// The word classes every stage asks (also held by the rules of each
+    /// stage that needs them).
+    pub fn lexicon(&self) -> &Arc<Lexicon> {
+        self.parts
+            .lexicon
+            .get_or_init(|| Arc::new(builtin(|s| build_lexicon(s, self.figures()))))
+    }
+
+    /// How figures are written: units, scales, number words, dates.
+    pub fn figures(&self) -> &FigureRules {
+        self.parts.figures.get_or_init(|| builtin(build_figures))
+    }
+
+    /// Who may speak, and the words that report speech.
+    pub fn attribution(&self) -> &AttributionRules {
+        self.parts
+            .attribution
+            .get_or_init(|| builtin(|s| build_attribution(s, self.lexicon().clone())))
+    }
+
+    /// Where sentences end.
+    pub fn segment(&self) -> &SegmentRules {
+        self.parts.segment.get_or_init(|| {
+            builtin(|s| build_segment(s, self.attribution(), self.lexicon().clone()))
+        })
+    }
+
+    /// What the checker knows of words: function words, paraphrases,
+    /// negation, opposites, certainty.
+    pub fn check(&self) -> &CheckRules {
+        self.parts.check.get_or_init(|| builtin(build_check))
+    }
+
+    /// A digest of the text of every rule file as loaded (built in, or
+    /// with a rules folder laid over it), in hexadecimal: what an archive
+    /// index records, so that one built with other rules is refused.
+    pub fn fingerprint(&self) -> &str {
+        self.parts
+            .fingerprint
+            .get_or_init(|| builtin(|s| s.fingerprint()))
+    }
+
+    /// How many parts are compiled so far.
+    #[cfg(test)]
+    fn compiled_parts(&self) -> usize {
+        let p = &*self.parts;
+        [
+            p.lexicon.get().is_some(),
+            p.figures.get().is_some(),
+            p.attribution.get().is_some(),
+            p.segment.get().is_some(),
+            p.check.get().is_some(),
+        ]
+        .into_iter()
+        .filter(|&compiled| compiled)
+        .count()
+    }
+}
+
+/// Builds a part of the built-in rules. The built-in files are tested to
+/// compile, so this cannot fail on a released binary; if it ever did, that
+/// is a bug worth a loud stop.
+fn builtin<T>(build: impl FnOnce(&RuleSources<'_>) -> Result<T>) -> T {
+    let sources = RuleSources::new(None).expect("the built-in rules need no folder");
+    build(&sources).expect("built-in rule files are valid")
+}
+
+fn build_figures(sources: &RuleSources<'_>) -> Result<FigureRules> {
+    FigureRules::new(&sources.read(&FIGURES)?)
+}
+
+/// The word classes of `word-classes.toml`, with two that live with the
+/// figures: the weekdays and the number words.
+fn build_lexicon(sources: &RuleSources<'_>, figures: &FigureRules) -> Result<Lexicon> {
+    let mut weekdays: Vec<String> = figures.weekdays.iter().cloned().collect();
+    weekdays.sort();
+    let mut numbers: Vec<String> = figures.numbers.keys().cloned().collect();
+    numbers.sort();
+    Lexicon::new(
+        &sources.read(&WORD_CLASSES)?,
+        &[
+            (WordClass::Weekday, weekdays.as_slice()),
+            (WordClass::NumberWord, numbers.as_slice()),
+        ],
+    )
+}
+
+fn build_attribution(sources: &RuleSources<'_>, lexicon: Arc<Lexicon>) -> Result<AttributionRules> {
+    let attribution_file = sources.read(&ATTRIBUTION)?;
+    let spec: attribution::AttributionFile = attribution_file.toml()?;
+    let cue_forms = spec.cue_forms(&attribution_file)?;
+    AttributionRules::new(
+        spec,
+        cue_forms,
+        attribution::SpeakerFiles {
+            roles: &sources.read(&ROLES)?,
+            sources: &sources.read(&SOURCES)?,
+            places: &sources.read(&PLACES)?,
+            people: &sources.read(&PEOPLE)?,
+            first_names: &sources.read(&FIRST_NAMES)?,
+        },
+        lexicon,
+    )
+}
+
+fn build_segment(
+    sources: &RuleSources<'_>,
+    attribution: &AttributionRules,
+    lexicon: Arc<Lexicon>,
+) -> Result<SegmentRules> {
+    // The sentence tokenizer knows the one-word finite forms of the verbs
+    // that attribute a quotation (`“Why?” Hannity pressed.`).
+    let finite: Vec<String> = attribution
+        .cues
+        .entries()
+        .filter(|(form, cue)| {
+            !form.contains(' ')
+                && cue.kind == attribution::CueKind::Verb
+                && cue.is(attribution::Forms::PAST | attribution::Forms::THIRD)
+        })
+        .map(|(form, _)| form.to_string())
+        .collect();
+    SegmentRules::new(
+        &sources.read(&ABBREVIATIONS)?,
+        &sources.read(&SENTENCE_STARTERS)?,
+        &sources.read(&SEGMENTATION)?,
+        &finite,
+        lexicon,
+    )
+}
+
+fn build_check(sources: &RuleSources<'_>) -> Result<CheckRules> {
+    CheckRules::new(
+        &sources.read(&FUNCTION_WORDS)?,
+        &sources.read(&PARAPHRASES)?,
+        &sources.read(&NEGATION)?,
+        &sources.read(&OPPOSITES)?,
+        &sources.read(&CERTAINTY)?,
+    )
 }
 
 /// Where rule files come from: an optional override directory (admitted
@@ -192,8 +301,6 @@ impl RuleSet {
 /// built-in texts.
 struct RuleSources<'a> {
     dir: Option<(&'a Path, crate::access::Admitted)>,
-    /// Every file's name and text as read, in the order read.
-    digest: std::cell::RefCell<sha2::Sha256>,
 }
 
 /// A rule file's text and the path it is reported under, with the user's
@@ -216,10 +323,7 @@ impl<'a> RuleSources<'a> {
     /// not know.
     fn new(dir: Option<&'a Path>) -> Result<RuleSources<'a>> {
         let Some(dir) = dir else {
-            return Ok(RuleSources {
-                dir: None,
-                digest: Default::default(),
-            });
+            return Ok(RuleSources { dir: None });
         };
         let io_error = |source| Error::Io {
             path: dir.to_path_buf(),
@@ -253,32 +357,32 @@ impl<'a> RuleSources<'a> {
         }
         Ok(RuleSources {
             dir: Some((dir, admitted)),
-            digest: Default::default(),
         })
     }
 
-    /// Reads `file` (see [`RuleSources::read_text`]) and adds its text to
-    /// the fingerprint.
+    /// The fingerprint of every rule file, in the order of [`RULE_FILES`]:
+    /// the first 16 bytes of the SHA-256 of each one's name and text (and
+    /// the user's file laid over it, as written), in hexadecimal.
+    fn fingerprint(&self) -> Result<String> {
+        use sha2::Digest;
+        let mut digest = sha2::Sha256::new();
+        for file in RULE_FILES {
+            let text = self.read(file)?;
+            digest.update(file.name.as_bytes());
+            digest.update([0]);
+            digest.update(text.text.as_bytes());
+            digest.update([0]);
+            if let Some(overlay) = &text.overlay {
+                digest.update(b"overlay\0");
+                digest.update(overlay.text.as_bytes());
+                digest.update([0]);
+            }
+        }
+        let digest = digest.finalize();
+        Ok(digest.iter().take(16).map(|b| format!("{b:02x}")).collect())
+    }
+
     fn read(&self, file: &RuleFile) -> Result<RuleText> {
-        use sha2::Digest;
-        let text = self.read_text(file)?;
-        let mut digest = self.digest.borrow_mut();
-        digest.update(file.name.as_bytes());
-        digest.update([0]);
-        digest.update(text.text.as_bytes());
-        digest.update([0]);
-        Ok(text)
-    }
-
-    /// The fingerprint of the files read so far: the first 16 bytes of
-    /// their SHA-256, in hexadecimal.
-    fn fingerprint(&self) -> String {
-        use sha2::Digest;
-        let digest = self.digest.borrow().clone().finalize();
-        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
-    }
-
-    fn read_text(&self, file: &RuleFile) -> Result<RuleText> {
         if let Some((dir, admitted)) = &self.dir {
             let path = dir.join(file.name);
             let inside = admitted
@@ -302,15 +406,6 @@ impl<'a> RuleSources<'a> {
                         path: path.clone(),
                         offset: e.utf8_error().valid_up_to(),
                     })?;
-                    // The user's file counts in the fingerprint as written,
-                    // whatever it lays over.
-                    {
-                        use sha2::Digest;
-                        let mut digest = self.digest.borrow_mut();
-                        digest.update(b"overlay\0");
-                        digest.update(text.as_bytes());
-                        digest.update([0]);
-                    }
                     return RuleText::laid_over(file, path, text);
                 }
             }
@@ -493,11 +588,41 @@ mod tests {
     fn builtin_rules_load() {
         let rules = RuleSet::builtin();
         assert_eq!(
-            rules.segment.abbreviation("Mr"),
+            rules.segment().abbreviation("Mr"),
             Some(AbbreviationKind::Title)
         );
-        assert!(rules.segment.is_sentence_starter("The"));
-        assert!(rules.segment.is_reporting_verb("said"));
+        assert!(rules.segment().is_sentence_starter("The"));
+        assert!(rules.segment().is_reporting_verb("said"));
+    }
+
+    #[test]
+    fn every_builtin_part_compiles_once_and_clones_share_it() {
+        let rules = RuleSet::builtin();
+        let clone = rules.clone();
+        assert_eq!(rules.compiled_parts(), 0);
+        rules.check();
+        rules.segment();
+        // The segmenter's reporting verbs come from the attribution rules:
+        // one-word finite forms only.
+        assert!(rules.segment().is_reporting_verb("pressed"));
+        assert!(!rules.segment().is_reporting_verb("according to"));
+        assert_eq!(clone.compiled_parts(), 5);
+        assert_eq!(rules.fingerprint().len(), 32);
+        assert_eq!(rules.fingerprint(), RuleSet::builtin().fingerprint());
+    }
+
+    #[test]
+    fn a_document_without_text_compiles_no_rules() {
+        use crate::document::{Document, Format};
+        let rules = RuleSet::builtin();
+        let empty = Document::from_text("empty.txt".into(), String::new(), Format::Plain);
+        let sentences = crate::segment::sentences(&empty, &rules);
+        let claims = crate::claims::extract(&empty, &sentences, &rules);
+        assert!(sentences.is_empty() && claims.claims.is_empty());
+        assert_eq!(rules.compiled_parts(), 0);
+        let one = Document::from_text("one.txt".into(), "Singh spoke.".into(), Format::Plain);
+        assert_eq!(crate::segment::sentences(&one, &rules).len(), 1);
+        assert!(rules.compiled_parts() > 0);
     }
 
     #[test]

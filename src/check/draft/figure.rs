@@ -25,12 +25,12 @@ impl DraftChecker<'_, '_> {
         tokens: &OnceCell<Vec<KeyedWord>>,
         retold: &[usize],
     ) -> Checked {
-        if figures::multiple_of_others(&self.tracer.rules.figures, figure, &claim.figures) {
+        if figures::multiple_of_others(self.tracer.rules.figures(), figure, &claim.figures) {
             return Checked::Nothing;
         }
         let found = match figures::find(
             self.index,
-            &self.tracer.rules.figures,
+            self.tracer.rules.figures(),
             figure,
             &claim.figures,
             retold,
@@ -48,7 +48,7 @@ impl DraftChecker<'_, '_> {
         };
         if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)
             && (self.is_quarter(figure)
-                || figures::ratio_of(self.index, &self.tracer.rules.figures, figure, retold))
+                || figures::ratio_of(self.index, self.tracer.rules.figures(), figure, retold))
         {
             // "Q2" where the source has "the second quarter" or "the three
             // months to June"; "30%" where it has "three in ten".
@@ -135,7 +135,7 @@ impl DraftChecker<'_, '_> {
                     tokens.get_or_init(|| self.tracer.lexicon.tokens(claim.text, claim.span.start));
                 let context = figures::context_of(tokens, figure.span);
                 let counterpart =
-                    figures::opposite_qualifier(self.index, &self.tracer.rules.figures, figure)
+                    figures::opposite_qualifier(self.index, self.tracer.rules.figures(), figure)
                         .or_else(|| {
                             figures::context_counterpart(
                                 self.index,
@@ -169,7 +169,7 @@ impl DraftChecker<'_, '_> {
     /// the phrase read as a year (2013, at the phrase), and the figure it
     /// counts from.
     fn relative_year(&self, retold: &[usize]) -> Option<(usize, claims::Figure, String)> {
-        let phrases = &self.tracer.rules.figures.relative_years;
+        let phrases = &self.tracer.rules.figures().relative_years;
         retold.iter().find_map(|&unit| {
             let at = &self.index.units[unit];
             let claim = &self.index.sources[at.source].claims.claims[at.claim];

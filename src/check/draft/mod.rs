@@ -491,7 +491,7 @@ impl DraftChecker<'_, '_> {
     /// The finding `violation` states about the words at `range`.
     /// Whether a mention is a personal pronoun ("he", "they").
     fn is_pronoun(&self, mention: &str) -> bool {
-        self.tracer.rules.attribution.pronoun(mention).is_some()
+        self.tracer.rules.attribution().pronoun(mention).is_some()
     }
 
     /// Whether claim `at` of `claims` (a source's) names its speaker, or

@@ -103,7 +103,12 @@ impl DraftChecker<'_, '_> {
             .next()
             .unwrap_or("");
         let next_is_name = next.chars().next().is_some_and(char::is_uppercase);
-        let first_name = self.tracer.rules.attribution.name_gender(written).is_some();
+        let first_name = self
+            .tracer
+            .rules
+            .attribution()
+            .name_gender(written)
+            .is_some();
         // A word before a name the sources give ("Marco" of "Marco Rubio"
         // where the sources say "Rubio") is more of that name, not a new
         // one.
@@ -124,7 +129,7 @@ impl DraftChecker<'_, '_> {
     /// government or the office, background every reader has, not news.
     fn stands_for_government(&self, word: Span) -> bool {
         let text = &self.draft.text;
-        let rules = &self.tracer.rules.attribution;
+        let rules = &self.tracer.rules.attribution();
         let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
         // The word, and the words right before and after it.
         let start = text[..word.start]
@@ -338,7 +343,7 @@ impl DraftChecker<'_, '_> {
             && !self
                 .tracer
                 .rules
-                .lexicon
+                .lexicon()
                 .is(word, WordClass::BetweenSubjectAndVerb)
     }
 
@@ -365,7 +370,7 @@ impl DraftChecker<'_, '_> {
         // A capitalised word right before the surname that is no word of
         // the draft's name, no title ("Rep.") and no role ("Senator"), and
         // does not open the passage.
-        let attribution = &self.tracer.rules.attribution;
+        let attribution = &self.tracer.rules.attribution();
         let another_first_name = |at: usize| {
             at.checked_sub(1)
                 .filter(|&before| before > 0)

@@ -1484,7 +1484,7 @@ mod tests {
     /// The speakers (mention text as written) and cue words of `text`,
     /// whose quotations are the stretches between `“` and `”`.
     fn cues(text: &str) -> Vec<(String, String)> {
-        let rules = RuleSet::builtin().attribution;
+        let rules = RuleSet::builtin().attribution().clone();
         let mut quotes = Vec::new();
         let mut open = None;
         for (at, c) in text.char_indices() {
