@@ -308,6 +308,8 @@ fn read_text(mut reader: impl Read, path: &Path, max_bytes: u64) -> Result<Vec<u
             limit: max_bytes,
         });
     }
+    // The text is kept for the whole run: give back what reading grew by.
+    bytes.shrink_to_fit();
     Ok(bytes)
 }
 

@@ -152,8 +152,10 @@ pub struct Source<'d> {
 pub struct ClaimWords {
     pub sentence: std::sync::Arc<[Word]>,
     pub quotes: Vec<std::sync::Arc<[Word]>>,
-    /// The initials of the claim's names (see [`initialisms`]), hashed.
-    pub initials: Vec<u64>,
+    /// The initials of the claim's names (see [`initialisms`]), hashed
+    /// (a boxed slice: collected in place, a vector would keep the
+    /// buffer of the tuples it was made from).
+    pub initials: Box<[u64]>,
 }
 
 impl ClaimWords {
@@ -174,17 +176,10 @@ impl ClaimWords {
             initials: initialisms(tokens, claim.text, claim.span.start)
                 .into_iter()
                 .map(|(_, _, initials)| word_hash(&initials))
-                .collect(),
+                .collect::<Vec<u64>>()
+                .into_boxed_slice(),
         }
     }
-}
-
-/// Where a word stands: unit and position (ordered so, as postings are
-/// added).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Posting {
-    pub unit: u32,
-    pub position: u32,
 }
 
 /// All sources, indexed.
@@ -193,10 +188,11 @@ pub struct SourceIndex<'d> {
     pub units: Vec<Unit>,
     /// Word trigrams, each word by its number in `word_numbers`: twelve
     /// bytes a key where the words' hashes took twenty-four.
-    trigrams: Postings<[u32; 3], Posting>,
+    /// A posting is the unit's number: where in the unit is never asked.
+    trigrams: Postings<[u32; 3], u32>,
     /// A number for each distinct word hash a trigram holds.
     word_numbers: FxHashMap<u64, u32>,
-    words: Postings<u64, Posting>,
+    words: Postings<u64, u32>,
     /// Sentence units by content key.
     content: Postings<u64, u32>,
     /// Every key and stem any source uses.
@@ -379,6 +375,7 @@ impl<'d> SourceIndex<'d> {
         index.content.seal();
         index.words.seal();
         index.trigrams.seal();
+        index.units.shrink_to_fit();
         index.sources = sources;
         index
     }
@@ -418,24 +415,12 @@ impl<'d> SourceIndex<'d> {
         } else {
             Vec::new()
         };
-        for (position, window) in numbers.windows(3).enumerate() {
-            self.trigrams.push(
-                [window[0], window[1], window[2]],
-                Posting {
-                    unit: id,
-                    position: position as u32,
-                },
-            );
+        for window in numbers.windows(3) {
+            self.trigrams.push([window[0], window[1], window[2]], id);
         }
-        for (position, (word, hash)) in unit.words().iter().zip(&hashes).enumerate() {
+        for (word, hash) in unit.words().iter().zip(&hashes) {
             if self.is_content_word(&word.text) {
-                self.words.push(
-                    *hash,
-                    Posting {
-                        unit: id,
-                        position: position as u32,
-                    },
-                );
+                self.words.push(*hash, id);
             }
         }
         self.units.push(unit);
@@ -591,7 +576,7 @@ impl<'d> SourceIndex<'d> {
         windows.sort_unstable();
         windows.dedup();
         let number = |hash: &u64| self.word_numbers.get(hash).copied();
-        let lists: Vec<&[Posting]> = windows
+        let lists: Vec<&[u32]> = windows
             .iter()
             .filter_map(|[a, b, c]| {
                 // A word no source trigram holds: no source has the trigram.
@@ -616,7 +601,7 @@ impl<'d> SourceIndex<'d> {
             .collect();
         hashes.sort_unstable();
         hashes.dedup();
-        let lists: Vec<&[Posting]> = hashes.iter().filter_map(|h| self.words.get(h)).collect();
+        let lists: Vec<&[u32]> = hashes.iter().filter_map(|h| self.words.get(h)).collect();
         let mut votes = votes_of(lists);
         votes.retain(|&unit, _| self.units[unit as usize].is_quote == quotes);
         top(votes, limit)
@@ -740,7 +725,7 @@ const MAX_INITIALS: usize = 6;
 
 /// One vote per posting list a unit is in: the lists are read rarest first,
 /// the rarest in full, the others while within [`POSTINGS_BUDGET`].
-fn votes_of(mut lists: Vec<&[Posting]>) -> FxHashMap<u32, usize> {
+fn votes_of(mut lists: Vec<&[u32]>) -> FxHashMap<u32, usize> {
     lists.sort_by_key(|postings| postings.len());
     let mut votes: FxHashMap<u32, usize> = FxHashMap::default();
     let mut read = 0;
@@ -750,11 +735,11 @@ fn votes_of(mut lists: Vec<&[Posting]>) -> FxHashMap<u32, usize> {
         }
         read += postings.len();
         let mut last = None;
-        for posting in postings {
+        for &unit in postings {
             // Postings of one unit are consecutive: count the unit once.
-            if last != Some(posting.unit) {
-                *votes.entry(posting.unit).or_default() += 1;
-                last = Some(posting.unit);
+            if last != Some(unit) {
+                *votes.entry(unit).or_default() += 1;
+                last = Some(unit);
             }
         }
     }

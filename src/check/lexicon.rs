@@ -226,7 +226,7 @@ impl Stems {
                     key: stem,
                     stem,
                     span: w.span,
-                    function: self.function_words.contains(&w.text),
+                    function: self.function_words.contains(w.text.as_str()),
                     capitalized: raw.chars().next().is_some_and(char::is_uppercase),
                     numeric: raw.chars().any(|c| c.is_ascii_digit()),
                 }

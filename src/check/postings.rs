@@ -10,8 +10,8 @@
 //! its own bytes and its key's share of one entry.
 //!
 //! A key's postings come out in the order of the postings themselves. The
-//! index adds them in that order (units in order, positions in order within
-//! a unit), so a list reads exactly as the vector it replaces did.
+//! index adds them in that order (units in order), so a list reads exactly
+//! as the vector it replaces did.
 
 /// Posting lists by key: appended to, then sealed, then read.
 #[derive(Debug)]
@@ -50,6 +50,9 @@ impl<K: Ord + Copy, P: Ord + Copy> Postings<K, P> {
             return;
         }
         let mut pairs = std::mem::take(&mut self.pending);
+        // The pairs grew by doubling: give back the slack before the lists
+        // are built beside them, where the index's memory peaks.
+        pairs.shrink_to_fit();
         // Lists sealed before are merged back: sealing is done once per
         // index, so this only keeps a second seal correct.
         for (i, key) in self.keys.iter().enumerate() {

@@ -274,7 +274,12 @@ fn extract_quoted<'d>(
     // parallel.
     let cues: Vec<Vec<Cue>> = parallel::map_in_order(sentences, |s| {
         let inside = overlapping(&quoted, s.span);
-        attribution::find_with(s.span, s.text, inside, rules.attribution(), switches)
+        let mut cues =
+            attribution::find_with(s.span, s.text, inside, rules.attribution(), switches);
+        // Held until every sentence is resolved: a long document's cues
+        // are many, and growth by doubling leaves most vectors half empty.
+        cues.shrink_to_fit();
+        cues
     });
     let index = name_index(sentences, &cues, rules);
 
@@ -290,7 +295,7 @@ fn extract_quoted<'d>(
     let mut sentence_cues: Vec<Vec<ResolvedCue>> = Vec::with_capacity(sentences.len());
     for (sentence, sentence_cues_raw) in sentences.iter().zip(&cues) {
         resolver.sentence_end = sentence.span.end;
-        let mut resolved = Vec::new();
+        let mut resolved = Vec::with_capacity(sentence_cues_raw.len());
         for cue in sentence_cues_raw {
             if let Some(r) = resolver.resolve_cue(cue) {
                 resolved.push(r);
