@@ -134,8 +134,9 @@ impl DraftChecker<'_, '_> {
         // The word, and the words right before and after it.
         let start = text[..word.start]
             .trim_end()
-            .rfind(|c: char| !is_word(c))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|&(_, c)| !is_word(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let previous = text[start..word.start].trim();
         let after = text[word.end..].trim_start();
         let next_len = after.find(|c: char| !is_word(c)).unwrap_or(after.len());
