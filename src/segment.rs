@@ -14,7 +14,10 @@
 //! Whether it does end depends on the words on either side:
 //!
 //! * a lowercase word next never starts a sentence (`“Go!” she said`,
-//!   `Briggs & Co. at noon`, `... well`);
+//!   `Briggs & Co. at noon`, `... well`), except in a block with no capital
+//!   letter anywhere (a transcript, a chat, lowercased copy), where case
+//!   says nothing and the rules below decide (but for a quotation's close
+//!   before its attribution, `“why?” he asked`);
 //! * after `!` or `?` anything else does, unless a closing quote is followed
 //!   by an attribution (`“Why?” Singh asked.`), which stays with its quote;
 //! * an ellipsis set off by spaces (`really ... I`) marks an omission and
@@ -168,6 +171,7 @@ pub fn split(text: &str, rules: &SegmentRules, out: &mut Vec<(usize, usize)>) {
         rules,
         start: 0,
         out,
+        caseless: std::cell::OnceCell::new(),
     }
     .run();
 }
@@ -179,6 +183,9 @@ struct Splitter<'t, 'r, 'o> {
     /// Where the sentence being read starts (possibly at whitespace).
     start: usize,
     out: &'o mut Vec<(usize, usize)>,
+    /// Whether the block has no capital letter at all (worked out the
+    /// first time it matters).
+    caseless: std::cell::OnceCell<bool>,
 }
 
 /// A run of sentence-ending punctuation.
@@ -328,6 +335,13 @@ impl Splitter<'_, '_, '_> {
         (at, quote)
     }
 
+    /// Whether the block has no capital letter.
+    fn is_caseless(&self) -> bool {
+        *self
+            .caseless
+            .get_or_init(|| !self.text.chars().any(char::is_uppercase))
+    }
+
     fn is_space_at(&self, at: usize) -> bool {
         self.text[at..]
             .chars()
@@ -344,7 +358,11 @@ impl Splitter<'_, '_, '_> {
     /// then the text at `next`, ends a sentence.
     fn ends_sentence(&self, candidate: usize, run: &Run, closed_quote: bool, next: usize) -> bool {
         let following = NextWord::at(&self.text[next..]);
-        if following.first.is_lowercase() {
+        // In text with no capital anywhere (a transcript, a chat, lowercased
+        // copy) case says nothing, and the words around the stop decide as
+        // they do before a capital; only a quotation's close still runs on
+        // into its attribution (`“why?” he asked`).
+        if following.first.is_lowercase() && (closed_quote || !self.is_caseless()) {
             return false;
         }
         // A dash after a quotation on its line names who said it
