@@ -186,7 +186,7 @@ pub fn context_counterpart<'i>(
     let mut tied = false;
     for at in index.content_candidates(&keys, CONTEXT_CANDIDATES) {
         let unit = &index.units[at];
-        let tokens = &index.sources[unit.source].tokens[unit.claim];
+        let tokens = index.claim_tokens(unit.source, unit.claim);
         for candidate in index.figures_of(at) {
             if candidate.kind != figure.kind
                 || unit_key(candidate) != unit_key(figure)

@@ -137,9 +137,10 @@ pub struct Source<'d> {
     pub document: &'d Document,
     /// Shared, like the words below, by every index the source is in.
     pub claims: Arc<Claims<'d>>,
-    /// The keyed words of each claim (see [`Stems::tokens`]), shared by
-    /// every index the source is in.
-    pub tokens: std::sync::Arc<Vec<Vec<KeyedWord>>>,
+    /// The keyed words of each claim (see [`Stems::tokens`]), worked out
+    /// when a lookup first asks for them and shared by every index the
+    /// source is in.
+    pub tokens: std::sync::Arc<SourceTokens>,
     /// The compared words of each claim and of each of its quotations.
     pub words: std::sync::Arc<Vec<ClaimWords>>,
     /// Whose words the source declares itself to hold, if it does (see
@@ -152,10 +153,37 @@ pub struct Source<'d> {
 pub struct ClaimWords {
     pub sentence: std::sync::Arc<[Word]>,
     pub quotes: Vec<std::sync::Arc<[Word]>>,
-    /// The initials of the claim's names (see [`initialisms`]), hashed
-    /// (a boxed slice: collected in place, a vector would keep the
-    /// buffer of the tuples it was made from).
-    pub initials: Box<[u64]>,
+}
+
+/// The keyed words of each claim of a source, each claim's worked out the
+/// first time a lookup asks for it and kept from then on.
+///
+/// Indexing keys every claim once and keeps only what it indexes: the keyed
+/// words of all claims were as large as the compared words (6.6 bytes per
+/// byte of source), and a check reads them only for the few passages its
+/// claims are aligned with.
+#[derive(Debug)]
+pub struct SourceTokens {
+    claims: Box<[std::sync::OnceLock<Box<[KeyedWord]>>]>,
+}
+
+impl SourceTokens {
+    /// Room for the keyed words of `claims` claims, none worked out yet.
+    pub fn new(claims: usize) -> SourceTokens {
+        SourceTokens {
+            claims: (0..claims).map(|_| std::sync::OnceLock::new()).collect(),
+        }
+    }
+
+    /// The keyed words of claim `claim` of `source`.
+    fn of<'s>(&'s self, source: &Source<'_>, claim: usize, lexicon: &Stems) -> &'s [KeyedWord] {
+        self.claims[claim].get_or_init(|| {
+            let claim = &source.claims.claims[claim];
+            lexicon
+                .tokens(claim.text, claim.span.start)
+                .into_boxed_slice()
+        })
+    }
 }
 
 impl ClaimWords {
@@ -163,7 +191,6 @@ impl ClaimWords {
     pub fn of(
         document: &Document,
         claim: &crate::claims::Claim<'_>,
-        tokens: &[KeyedWord],
         strictness: Strictness,
     ) -> ClaimWords {
         ClaimWords {
@@ -173,11 +200,6 @@ impl ClaimWords {
                 .iter()
                 .map(|q| normalize::words(document.slice(q.span), q.span.start, strictness).into())
                 .collect(),
-            initials: initialisms(tokens, claim.text, claim.span.start)
-                .into_iter()
-                .map(|(_, _, initials)| word_hash(&initials))
-                .collect::<Vec<u64>>()
-                .into_boxed_slice(),
         }
     }
 }
@@ -214,6 +236,8 @@ pub struct SourceIndex<'d> {
     figure_values: FxHashMap<(FigureKind, String), Vec<(usize, usize)>>,
     /// The word classes of the run's rules: which words carry no content.
     lexicon: Arc<Lexicon>,
+    /// The keys of words, for the sources' keyed words a lookup asks for.
+    stems: Arc<Stems>,
 }
 
 /// The key a figure is indexed under: its kind and its value, written so
@@ -243,9 +267,10 @@ pub fn word_hash(word: &str) -> u64 {
 impl<'d> SourceIndex<'d> {
     pub fn new(
         sources: Vec<Source<'d>>,
-        lexicon: &Stems,
+        stems: Arc<Stems>,
         classes: Arc<Lexicon>,
     ) -> SourceIndex<'d> {
+        let lexicon = &*stems;
         let mut index = SourceIndex {
             units: Vec::new(),
             trigrams: Postings::default(),
@@ -261,6 +286,7 @@ impl<'d> SourceIndex<'d> {
             figure_values: FxHashMap::default(),
             sources: Vec::new(),
             lexicon: classes,
+            stems: Arc::clone(&stems),
         };
         for (source_id, source) in sources.iter().enumerate() {
             let roles = roles_of(&source.claims);
@@ -275,7 +301,13 @@ impl<'d> SourceIndex<'d> {
                         .is_some_and(|s| s.kind == SpeakerKind::Person),
                 };
                 let words = &source.words[claim_id].sentence;
-                let tokens = &source.tokens[claim_id];
+                // Keyed here for what is indexed, and dropped: a lookup
+                // keys again the few claims it reads (`SourceTokens`).
+                let tokens = lexicon.tokens(claim.text, claim.span.start);
+                let initials: Vec<u64> = initialisms(&tokens, claim.text, claim.span.start)
+                    .into_iter()
+                    .map(|(_, _, initials)| word_hash(&initials))
+                    .collect();
                 // A long sentence is cut by its tokens, which every word of
                 // it is in (its compared words leave out bracketed words).
                 let token_spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
@@ -326,9 +358,9 @@ impl<'d> SourceIndex<'d> {
                         }
                         index.add_content(
                             unit,
-                            tokens,
+                            &tokens,
                             token_range,
-                            &source.words[claim_id].initials,
+                            &initials,
                             claim.text,
                             claim.span.start,
                             lexicon,
@@ -615,7 +647,6 @@ impl<'d> SourceIndex<'d> {
     /// The tokens of the passage made of stretches `first..=last` of
     /// `source`, each once (windows of one sentence overlap).
     pub fn passage_tokens(&self, source: usize, first: usize, last: usize) -> Vec<KeyedWord> {
-        let tokens = &self.sources[source].tokens;
         let mut out = Vec::new();
         let mut read: Option<(usize, usize)> = None; // (claim, tokens read up to)
         for stretch in &self.stretches[source][first..=last] {
@@ -624,10 +655,16 @@ impl<'d> SourceIndex<'d> {
                 _ => stretch.tokens.start,
             };
             let to = stretch.tokens.end.max(from);
-            out.extend_from_slice(&tokens[stretch.claim][from..to]);
+            out.extend_from_slice(&self.claim_tokens(source, stretch.claim)[from..to]);
             read = Some((stretch.claim, to));
         }
         out
+    }
+
+    /// The keyed words of claim `claim` of source `source`.
+    pub fn claim_tokens(&self, source: usize, claim: usize) -> &[KeyedWord] {
+        let of = &self.sources[source];
+        of.tokens.of(of, claim, &self.stems)
     }
 
     /// The figures of a unit: for a sentence unit, those of its stretch;

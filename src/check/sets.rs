@@ -17,7 +17,7 @@ use super::declared_speaker;
 use super::index::{Source, SourceIndex};
 use super::lexicon::Stems;
 use super::normalize::Strictness;
-use super::{DocumentAudit, DraftCitations, Options, check_draft, index, lexicon, tracer};
+use super::{DocumentAudit, DraftCitations, Options, check_draft, index, tracer};
 use crate::citations::Citation;
 use crate::claims;
 use crate::document::Document;
@@ -28,7 +28,6 @@ use crate::rules::RuleSet;
 pub fn read_source<'d>(
     document: &'d Document,
     rules: &RuleSet,
-    lexicon: &Stems,
     strictness: Strictness,
 ) -> Source<'d> {
     let mut claims = claims::read(document, rules);
@@ -37,22 +36,15 @@ pub fn read_source<'d>(
     if let Some(speaker) = &declared_speaker {
         declared_speaker::apply(&mut claims, speaker);
     }
-    // Each source's words are keyed once, whatever sets it is in.
-    let tokens: Vec<Vec<lexicon::KeyedWord>> = claims
-        .claims
-        .iter()
-        .map(|c| lexicon.tokens(c.text, c.span.start))
-        .collect();
     let words = claims
         .claims
         .iter()
-        .zip(&tokens)
-        .map(|(c, t)| index::ClaimWords::of(document, c, t, strictness))
+        .map(|c| index::ClaimWords::of(document, c, strictness))
         .collect();
     Source {
         document,
+        tokens: Arc::new(index::SourceTokens::new(claims.claims.len())),
         claims: Arc::new(claims),
-        tokens: Arc::new(tokens),
         words: Arc::new(words),
         declared_speaker: declared_speaker.map(Arc::from),
     }
@@ -60,7 +52,7 @@ pub fn read_source<'d>(
 
 /// A pool of sources, read, and the indexes of its sets.
 pub struct SourceSets<'d> {
-    lexicon: Stems,
+    lexicon: Arc<Stems>,
     /// The rules' word classes, for the indexes.
     classes: Arc<crate::rules::Lexicon>,
     read: Vec<Source<'d>>,
@@ -72,11 +64,11 @@ pub struct SourceSets<'d> {
 impl<'d> SourceSets<'d> {
     /// Reads every one of `sources` (in parallel).
     pub fn new(sources: &'d [Document], rules: &RuleSet, options: &Options) -> SourceSets<'d> {
-        let lexicon = Stems::new(rules.check());
+        let lexicon = Arc::new(Stems::new(rules.check()));
         let strictness = options.strictness();
         let read = sources
             .par_iter()
-            .map(|document| read_source(document, rules, &lexicon, strictness))
+            .map(|document| read_source(document, rules, strictness))
             .collect();
         SourceSets {
             lexicon,
@@ -126,6 +118,10 @@ impl<'d> SourceSets<'d> {
 
     fn build(&self, set: &[usize]) -> SourceIndex<'d> {
         let members = set.iter().map(|&i| self.read[i].clone()).collect();
-        SourceIndex::new(members, &self.lexicon, Arc::clone(&self.classes))
+        SourceIndex::new(
+            members,
+            Arc::clone(&self.lexicon),
+            Arc::clone(&self.classes),
+        )
     }
 }
