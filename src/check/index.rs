@@ -91,9 +91,12 @@ pub struct Unit {
     /// The words of a quotation (marks excluded), or of a sentence; for a
     /// window, the words of the window.
     pub span: Span,
-    /// The words of the whole quotation or sentence.
-    pub whole: std::sync::Arc<[Word]>,
-    /// The range of `whole` that is this unit's: all of it, or a window.
+    /// For a quotation, its place among its claim's quotations: its words
+    /// are that quotation's, a sentence's are its claim's (see
+    /// [`SourceIndex::unit_whole`]).
+    pub quote: Option<usize>,
+    /// The range of the whole quotation's or sentence's words that is this
+    /// unit's: all of them, or a window.
     pub window: std::ops::Range<usize>,
     pub voice: Voice,
     /// The unit this one repeats word for word, if any: a duplicate is not
@@ -101,13 +104,6 @@ pub struct Unit {
     pub copy_of: Option<usize>,
     /// For a sentence unit, its place among its source's stretches.
     pub stretch: Option<usize>,
-}
-
-impl Unit {
-    /// The unit's own words: its window of the whole.
-    pub fn words(&self) -> &[Word] {
-        &self.whole[self.window.clone()]
-    }
 }
 
 /// A sentence of a source, or a window of a long one: what passages are
@@ -141,8 +137,9 @@ pub struct Source<'d> {
     /// when a lookup first asks for them and shared by every index the
     /// source is in.
     pub tokens: std::sync::Arc<SourceTokens>,
-    /// The compared words of each claim and of each of its quotations.
-    pub words: std::sync::Arc<Vec<ClaimWords>>,
+    /// The compared words of each claim and of each of its quotations,
+    /// worked out when a lookup first asks for them.
+    pub words: std::sync::Arc<SourceWords>,
     /// Whose words the source declares itself to hold, if it does (see
     /// [`super::declared_speaker`]).
     pub declared_speaker: Option<Arc<str>>,
@@ -151,8 +148,40 @@ pub struct Source<'d> {
 /// The compared words of a claim (see [`normalize::words`]) and of each
 /// quotation that starts in it.
 pub struct ClaimWords {
-    pub sentence: std::sync::Arc<[Word]>,
-    pub quotes: Vec<std::sync::Arc<[Word]>>,
+    pub sentence: Box<[Word]>,
+    pub quotes: Vec<Box<[Word]>>,
+}
+
+/// The compared words of each claim of a source, each claim's worked out
+/// the first time a lookup asks for it and kept from then on, as
+/// [`SourceTokens`] keeps keyed words: all of them were 40 bytes a word
+/// (6.7 bytes per byte of source, and the quotations' again), and a check
+/// compares only the few units its claims retrieve.
+pub struct SourceWords {
+    claims: Box<[std::sync::OnceLock<ClaimWords>]>,
+    strictness: Strictness,
+}
+
+impl SourceWords {
+    /// Room for the words of `claims` claims, compared as `strictness`
+    /// says, none worked out yet.
+    pub fn new(claims: usize, strictness: Strictness) -> SourceWords {
+        SourceWords {
+            claims: (0..claims).map(|_| std::sync::OnceLock::new()).collect(),
+            strictness,
+        }
+    }
+
+    /// The words of claim `claim` of `source`.
+    fn of<'s>(&'s self, source: &Source<'_>, claim: usize) -> &'s ClaimWords {
+        self.claims[claim].get_or_init(|| {
+            ClaimWords::of(
+                source.document,
+                &source.claims.claims[claim],
+                self.strictness,
+            )
+        })
+    }
 }
 
 /// The keyed words of each claim of a source, each claim's worked out the
@@ -284,11 +313,12 @@ impl<'d> SourceIndex<'d> {
             by_words: FxHashMap::default(),
             stretches: Vec::new(),
             figure_values: FxHashMap::default(),
-            sources: Vec::new(),
+            sources,
             lexicon: classes,
             stems: Arc::clone(&stems),
         };
-        for (source_id, source) in sources.iter().enumerate() {
+        for source_id in 0..index.sources.len() {
+            let source = index.sources[source_id].clone();
             let roles = roles_of(&source.claims);
             let mut stretches: Vec<Stretch> = Vec::with_capacity(source.claims.claims.len());
             for (claim_id, claim) in source.claims.claims.iter().enumerate() {
@@ -300,7 +330,10 @@ impl<'d> SourceIndex<'d> {
                         .as_ref()
                         .is_some_and(|s| s.kind == SpeakerKind::Person),
                 };
-                let words = &source.words[claim_id].sentence;
+                // Compared here for what is indexed, and dropped: a lookup
+                // works out again the few claims it reads (`SourceWords`).
+                let claim_words = ClaimWords::of(source.document, claim, source.words.strictness);
+                let words = &claim_words.sentence;
                 // Keyed here for what is indexed, and dropped: a lookup
                 // keys again the few claims it reads (`SourceTokens`).
                 let tokens = lexicon.tokens(claim.text, claim.span.start);
@@ -337,17 +370,21 @@ impl<'d> SourceIndex<'d> {
                         is_window: !whole,
                         owned_figures: owned.clone(),
                     });
-                    let copy = index.add_unit(Unit {
-                        source: source_id,
-                        claim: claim_id,
-                        is_quote: false,
-                        span,
-                        whole: words.clone(),
-                        window,
-                        voice: voice.clone(),
-                        copy_of: None,
-                        stretch: Some(stretches.len() - 1),
-                    });
+                    let unit_words = &words[window.clone()];
+                    let copy = index.add_unit(
+                        Unit {
+                            source: source_id,
+                            claim: claim_id,
+                            is_quote: false,
+                            span,
+                            quote: None,
+                            window,
+                            voice: voice.clone(),
+                            copy_of: None,
+                            stretch: Some(stretches.len() - 1),
+                        },
+                        unit_words,
+                    );
                     if copy.is_none() {
                         for i in owned {
                             index
@@ -379,24 +416,28 @@ impl<'d> SourceIndex<'d> {
                         .speaker
                         .as_ref()
                         .and_then(|name| roles.get(name.as_str()).cloned());
-                    let words = &source.words[claim_id].quotes[quote_id];
+                    let words = &claim_words.quotes[quote_id];
                     let word_spans: Vec<Span> = words.iter().map(|w| w.span).collect();
                     for (window, span) in windows(&word_spans, quote.span) {
-                        index.add_unit(Unit {
-                            source: source_id,
-                            claim: claim_id,
-                            is_quote: true,
-                            span,
-                            whole: words.clone(),
-                            window,
-                            voice: Voice {
-                                name: quote.speaker.clone(),
-                                role: role.clone(),
-                                is_person: false,
+                        let unit_words = &words[window.clone()];
+                        index.add_unit(
+                            Unit {
+                                source: source_id,
+                                claim: claim_id,
+                                is_quote: true,
+                                span,
+                                quote: Some(quote_id),
+                                window,
+                                voice: Voice {
+                                    name: quote.speaker.clone(),
+                                    role: role.clone(),
+                                    is_person: false,
+                                },
+                                copy_of: None,
+                                stretch: None,
                             },
-                            copy_of: None,
-                            stretch: None,
-                        });
+                            unit_words,
+                        );
                     }
                 }
             }
@@ -408,25 +449,25 @@ impl<'d> SourceIndex<'d> {
         index.words.seal();
         index.trigrams.seal();
         index.units.shrink_to_fit();
-        index.sources = sources;
         index
     }
 
-    /// Adds a unit; returns the unit it is a copy of, if it is one (then
-    /// it is kept, for its claim, but not indexed).
-    fn add_unit(&mut self, mut unit: Unit) -> Option<usize> {
+    /// Adds a unit, whose own words are `words`; returns the unit it is a
+    /// copy of, if it is one (then it is kept, for its claim, but not
+    /// indexed).
+    fn add_unit(&mut self, mut unit: Unit, words: &[Word]) -> Option<usize> {
         let id = self.units.len() as u32;
-        let hashes: Vec<u64> = unit.words().iter().map(|w| word_hash(&w.text)).collect();
+        let hashes: Vec<u64> = words.iter().map(|w| word_hash(&w.text)).collect();
         let whole = hashes.iter().fold(u64::from(unit.is_quote), |h, w| {
             h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
         if let Some(&first) = self.by_words.get(&whole)
-            && !unit.words().is_empty()
-            && self.units[first]
-                .words()
+            && !words.is_empty()
+            && self
+                .unit_words(first)
                 .iter()
                 .map(|w| &w.text)
-                .eq(unit.words().iter().map(|w| &w.text))
+                .eq(words.iter().map(|w| &w.text))
             // The same words in another mouth are not a copy.
             && self.units[first].voice == unit.voice
         {
@@ -450,7 +491,7 @@ impl<'d> SourceIndex<'d> {
         for window in numbers.windows(3) {
             self.trigrams.push([window[0], window[1], window[2]], id);
         }
-        for (word, hash) in unit.words().iter().zip(&hashes) {
+        for (word, hash) in words.iter().zip(&hashes) {
             if self.is_content_word(&word.text) {
                 self.words.push(*hash, id);
             }
@@ -659,6 +700,23 @@ impl<'d> SourceIndex<'d> {
             read = Some((stretch.claim, to));
         }
         out
+    }
+
+    /// The words of the whole quotation or sentence unit `unit` is (or is
+    /// a window of).
+    pub fn unit_whole(&self, unit: usize) -> &[Word] {
+        let unit = &self.units[unit];
+        let source = &self.sources[unit.source];
+        let words = source.words.of(source, unit.claim);
+        match unit.quote {
+            Some(quote) => &words.quotes[quote],
+            None => &words.sentence,
+        }
+    }
+
+    /// The words of unit `unit`: its window of the whole.
+    pub fn unit_words(&self, unit: usize) -> &[Word] {
+        &self.unit_whole(unit)[self.units[unit].window.clone()]
     }
 
     /// The keyed words of claim `claim` of source `source`.

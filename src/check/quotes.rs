@@ -12,7 +12,7 @@
 
 use similar::DiffTag;
 
-use super::index::{SourceIndex, Unit, WINDOW};
+use super::index::{SourceIndex, WINDOW};
 use super::normalize::{self, Strictness, Word};
 use crate::span::Span;
 
@@ -99,7 +99,7 @@ pub fn find(
         let found: Vec<(usize, Span)> = candidates
             .iter()
             .filter(|&&u| index.units[u].is_quote == want_quote)
-            .filter_map(|&u| find_in(&index.units[u], &segments).map(|s| (u, s)))
+            .filter_map(|&u| find_in(index, u, &segments).map(|s| (u, s)))
             .collect();
         let preferred = speaker.and_then(|(name, role)| {
             found
@@ -129,7 +129,7 @@ pub fn find(
         .iter()
         .filter(|&&u| {
             let unit = &index.units[u];
-            !short || (unit.is_quote && unit.words().len().abs_diff(words.len()) <= 1)
+            !short || (unit.is_quote && unit.window.len().abs_diff(words.len()) <= 1)
         })
         .filter_map(|&u| {
             let source_text = &index.sources[index.units[u].source].document.text;
@@ -139,7 +139,7 @@ pub fn find(
                 MIN_NEAR_OVERLAP
             };
             align(
-                context(&index.units[u], words.len()),
+                context(index, u, words.len()),
                 source_text,
                 &words,
                 draft_text,
@@ -184,9 +184,7 @@ fn joined(
                 }
                 _ => true,
             })
-            .find_map(|u| {
-                find_in(&index.units[u], std::slice::from_ref(segment)).map(|s| (u, s))
-            })?;
+            .find_map(|u| find_in(index, u, std::slice::from_ref(segment)).map(|s| (u, s)))?;
         first.get_or_insert((unit, span));
         last_unit = Some(unit);
     }
@@ -200,13 +198,14 @@ fn joined(
 /// what lies between two of its parts is at most a window long. So a
 /// quotation straddling two windows is found, and a window's lookup stays
 /// bounded.
-fn find_in(unit: &Unit, segments: &[Vec<Word>]) -> Option<Span> {
+fn find_in(index: &SourceIndex<'_>, unit: usize, segments: &[Vec<Word>]) -> Option<Span> {
     let length: usize = segments.iter().map(Vec::len).sum();
     let first = segments.first().map_or(0, Vec::len);
-    let window = &unit.window;
+    let window = &index.units[unit].window;
+    let whole = index.unit_whole(unit);
     let starts = window.start.saturating_sub(first.saturating_sub(1))..window.end;
-    let reach = (window.end + length + WINDOW).min(unit.whole.len());
-    find_segments(&unit.whole[..reach], starts, segments)
+    let reach = (window.end + length + WINDOW).min(whole.len());
+    find_segments(&whole[..reach], starts, segments)
 }
 
 /// Where `segments` appear in `words` as consecutive runs, in order, the
@@ -279,13 +278,15 @@ fn compact(diff: &[String]) -> String {
 /// of a unit, and for a window of a long sentence or quotation, the window
 /// and as many words as the quotation has on each side, so that a near
 /// copy straddling two windows is aligned whole.
-fn context(unit: &Unit, length: usize) -> &[Word] {
-    if unit.window.len() == unit.whole.len() {
-        return &unit.whole;
+fn context<'i>(index: &'i SourceIndex<'_>, unit: usize, length: usize) -> &'i [Word] {
+    let window = &index.units[unit].window;
+    let whole = index.unit_whole(unit);
+    if window.len() == whole.len() {
+        return whole;
     }
-    let from = unit.window.start.saturating_sub(length);
-    let to = (unit.window.end + length).min(unit.whole.len());
-    &unit.whole[from..to]
+    let from = window.start.saturating_sub(length);
+    let to = (window.end + length).min(whole.len());
+    &whole[from..to]
 }
 
 /// A quotation aligned with a stretch of a source unit.

@@ -36,16 +36,11 @@ pub fn read_source<'d>(
     if let Some(speaker) = &declared_speaker {
         declared_speaker::apply(&mut claims, speaker);
     }
-    let words = claims
-        .claims
-        .iter()
-        .map(|c| index::ClaimWords::of(document, c, strictness))
-        .collect();
     Source {
         document,
         tokens: Arc::new(index::SourceTokens::new(claims.claims.len())),
+        words: Arc::new(index::SourceWords::new(claims.claims.len(), strictness)),
         claims: Arc::new(claims),
-        words: Arc::new(words),
         declared_speaker: declared_speaker.map(Arc::from),
     }
 }

@@ -180,7 +180,7 @@ impl DraftChecker<'_, '_> {
     /// which holds a capitalised word (past the sentence's first word).
     fn named_difference(&self, a: usize, b: usize) -> Option<Slot> {
         let (ua, ub) = (&self.index.units[a], &self.index.units[b]);
-        let (wa, wb) = (ua.words(), ub.words());
+        let (wa, wb) = (self.index.unit_words(a), self.index.unit_words(b));
         let ta: Vec<&str> = wa.iter().map(|w| w.text.as_str()).collect();
         let tb: Vec<&str> = wb.iter().map(|w| w.text.as_str()).collect();
         let ops = word_diff::diff(&ta, &tb);
