@@ -126,6 +126,17 @@ impl Keys {
         terms
     }
 
+    /// The keys of the passage's quotations alone, when they have at
+    /// least `min` content words: what finds the file that holds them
+    /// word for word where the rest of the claim is worded otherwise.
+    pub fn quotations(&self, min: usize) -> Option<Keys> {
+        (self.quoted.len() >= min).then(|| Keys {
+            content: self.quoted.clone(),
+            quoted: self.quoted.clone(),
+            ..Keys::default()
+        })
+    }
+
     /// What a file can hold of a claim: its content words and figures.
     pub fn covered(&self) -> Vec<u64> {
         self.content.iter().chain(&self.figures).copied().collect()

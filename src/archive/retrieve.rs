@@ -250,4 +250,65 @@ mod tests {
         let copies = found.iter().filter(|c| c.path.starts_with("copy-")).count();
         assert_eq!(copies, COPIES_KEPT);
     }
+    /// A claim's quotation looked up by its own words finds the passage
+    /// that holds it word for word first, however many stories hold the
+    /// claim's other words (see `select::sources_of`: in an archive of
+    /// 100,000 stories the whole claim's best passages left it out).
+    #[test]
+    fn a_quotation_is_found_by_its_own_words() {
+        let top = tempfile::tempdir().expect("a folder");
+        let root = top.path().canonicalize().expect("canonical");
+        let stories = root.join("stories");
+        std::fs::create_dir(&stories).expect("stories");
+        let places = [
+            "lantern", "orchard", "quarry", "meadow", "timber", "cobalt", "saffron", "chapel",
+            "viaduct", "foundry", "brewery", "tannery", "granary", "wharf", "canal", "forge",
+        ];
+        for (n, place) in places.iter().enumerate() {
+            std::fs::write(
+                stories.join(format!("other-{n:02}.txt")),
+                format!(
+                    "Former mayor Ines Duarte called Governor Tomas Reyes wrong about the \
+                     harbour town budget and the {place} in week {n}."
+                ),
+            )
+            .expect("a story");
+        }
+        std::fs::write(
+            stories.join("quoted.txt"),
+            "Duarte said the plan was \u{201c}wholly misinformed\u{201d} and the port \
+             the \u{201c}earliest casualty\u{201d}.",
+        )
+        .expect("a story");
+        let rules = RuleSet::builtin();
+        let reading = Reading {
+            format: None,
+            max_bytes: DEFAULT_MAX_FILE_SIZE,
+        };
+        let index = root.join("idx");
+        crate::archive::build(&index, &stories, &rules, reading, &root).expect("built");
+        let archive = crate::archive::open(&index, &rules).expect("opened");
+        let sentence = "Former mayor Ines Duarte called Governor Tomas Reyes \u{201c}wholly \
+                        misinformed\u{201d} and said the harbour town budget would be \
+                        \u{201c}the earliest casualty\u{201d}.";
+        let draft = Document::from_text("draft.txt".into(), sentence.to_string(), Format::Plain);
+        let claims = crate::claims::read(&draft, &rules);
+        let keys = Keys::of(
+            &draft,
+            &claims.claims[0],
+            &Stems::new(rules.check()),
+            rules.lexicon(),
+        );
+        let paths =
+            |found: Vec<Candidate>| -> Vec<String> { found.into_iter().map(|c| c.path).collect() };
+        let quoted = keys
+            .quotations(crate::archive::select::MIN_QUOTED_KEYS)
+            .expect("four quoted words");
+        let found = paths(archive.retrieve(&quoted, LIMIT).expect("retrieved"));
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("quoted.txt"),
+            "{found:?}"
+        );
+    }
 }

@@ -174,7 +174,15 @@ pub fn sources_of(
         if keys.is_empty() {
             continue;
         }
-        let candidates = archive.retrieve(&keys, LIMIT)?;
+        let mut candidates = archive.retrieve(&keys, LIMIT)?;
+        // A quotation is looked up by its own words too: in an archive of
+        // many stories on one subject, the passages that best match the
+        // whole claim can all be other stories, and the file that holds
+        // the quoted words, worded otherwise around them, is then never
+        // read.
+        if let Some(quoted) = keys.quotations(MIN_QUOTED_KEYS) {
+            candidates.extend(archive.retrieve(&quoted, LIMIT)?);
+        }
         held.push(holders(&keys, &candidates));
     }
     Ok(choose(&held, named))
