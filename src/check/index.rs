@@ -1,9 +1,14 @@
 //! The index of the sources a draft is checked against.
 //!
 //! Every source sentence and every source quotation becomes a *unit*: its
-//! normalised words and the speaker whose words they are. Units are found
-//! through two inverted indexes, never by comparing a draft sentence with
-//! every source sentence:
+//! normalised words and the speaker whose words they are. The index keeps
+//! what it looks units up by (postings, content keys, names); a unit's
+//! words and keyed tokens are worked out again when a lookup reads it
+//! ([`SourceWords`], [`SourceTokens`]), as keeping them for every unit
+//! cost most of a check's memory.
+//!
+//! Units are found through two inverted indexes, never by comparing a
+//! draft sentence with every source sentence:
 //!
 //! * word trigrams, for quotations of three words or more: the units that
 //!   share the most trigrams with a draft quotation are its candidates;
