@@ -207,104 +207,111 @@ mod tests {
     use crate::document::{DEFAULT_MAX_FILE_SIZE, Document, Format, Reading};
     use crate::rules::RuleSet;
 
+    /// An archive of `stories` (name and text), built in a scratch folder
+    /// (kept alive by the returned guard).
+    fn archive_of(stories: &[(String, String)]) -> (tempfile::TempDir, Archive) {
+        let top = tempfile::tempdir().expect("a folder");
+        let root = top.path().canonicalize().expect("canonical");
+        let folder = root.join("stories");
+        std::fs::create_dir(&folder).expect("stories");
+        for (name, text) in stories {
+            std::fs::write(folder.join(name), text).expect("a story");
+        }
+        let rules = RuleSet::builtin();
+        let reading = Reading {
+            format: None,
+            max_bytes: DEFAULT_MAX_FILE_SIZE,
+        };
+        let index = root.join("idx");
+        crate::archive::build(&index, &folder, &rules, reading, &root).expect("built");
+        let archive = crate::archive::open(&index, &rules).expect("opened");
+        (top, archive)
+    }
+
+    /// The retrieval keys of the one-sentence draft `sentence`.
+    fn keys_of(sentence: &str) -> Keys {
+        let rules = RuleSet::builtin();
+        let draft = Document::from_text("draft.txt".into(), sentence.to_string(), Format::Plain);
+        let claims = crate::claims::read(&draft, &rules);
+        Keys::of(
+            &draft,
+            &claims.claims[0],
+            &Stems::new(rules.check()),
+            rules.lexicon(),
+        )
+    }
+
     /// A story filed more times than [`FETCH`] passages, each copy ranking
     /// above every other passage, still leaves room for the others: the
     /// places count distinct passages, and of the copies at most
     /// [`COPIES_KEPT`] are kept.
     #[test]
     fn copies_of_one_passage_do_not_crowd_out_the_others() {
-        let top = tempfile::tempdir().expect("a folder");
-        let root = top.path().canonicalize().expect("canonical");
-        let stories = root.join("stories");
-        std::fs::create_dir(&stories).expect("stories");
         let sentence = "The harbour board approved a new ferry to the islands for June.";
-        for n in 0..60 {
-            std::fs::write(stories.join(format!("copy-{n:02}.txt")), sentence).expect("a copy");
-        }
+        let mut stories: Vec<(String, String)> = (0..60)
+            .map(|n| (format!("copy-{n:02}.txt"), sentence.to_string()))
+            .collect();
         for (name, text) in [
             ("other-a.txt", "The harbour board met on Monday."),
             ("other-b.txt", "A new ferry was ordered by the council."),
             ("other-c.txt", "The islands want a ferry service."),
         ] {
-            std::fs::write(stories.join(name), text).expect("a story");
+            stories.push((name.to_string(), text.to_string()));
         }
-        let rules = RuleSet::builtin();
-        let reading = Reading {
-            format: None,
-            max_bytes: DEFAULT_MAX_FILE_SIZE,
-        };
-        let index = root.join("idx");
-        crate::archive::build(&index, &stories, &rules, reading, &root).expect("built");
-        let archive = crate::archive::open(&index, &rules).expect("opened");
-        let draft = Document::from_text("draft.txt".into(), sentence.to_string(), Format::Plain);
-        let claims = crate::claims::read(&draft, &rules);
-        let keys = Keys::of(
-            &draft,
-            &claims.claims[0],
-            &Stems::new(rules.check()),
-            rules.lexicon(),
-        );
-        let found = archive.retrieve(&keys, LIMIT).expect("retrieved");
+        let (_top, archive) = archive_of(&stories);
+        let found = archive
+            .retrieve(&keys_of(sentence), LIMIT)
+            .expect("retrieved");
         let distinct: FxHashSet<&Vec<u64>> = found.iter().map(|c| &c.keys).collect();
         assert_eq!(distinct.len(), 4, "{found:#?}");
         let copies = found.iter().filter(|c| c.path.starts_with("copy-")).count();
         assert_eq!(copies, COPIES_KEPT);
     }
+
     /// A claim's quotation looked up by its own words finds the passage
     /// that holds it word for word first, however many stories hold the
     /// claim's other words (see `select::sources_of`: in an archive of
     /// 100,000 stories the whole claim's best passages left it out).
     #[test]
     fn a_quotation_is_found_by_its_own_words() {
-        let top = tempfile::tempdir().expect("a folder");
-        let root = top.path().canonicalize().expect("canonical");
-        let stories = root.join("stories");
-        std::fs::create_dir(&stories).expect("stories");
         let places = [
             "lantern", "orchard", "quarry", "meadow", "timber", "cobalt", "saffron", "chapel",
             "viaduct", "foundry", "brewery", "tannery", "granary", "wharf", "canal", "forge",
         ];
-        for (n, place) in places.iter().enumerate() {
-            std::fs::write(
-                stories.join(format!("other-{n:02}.txt")),
-                format!(
-                    "Former mayor Ines Duarte called Governor Tomas Reyes wrong about the \
-                     harbour town budget and the {place} in week {n}."
-                ),
-            )
-            .expect("a story");
-        }
-        std::fs::write(
-            stories.join("quoted.txt"),
+        let mut stories: Vec<(String, String)> = places
+            .iter()
+            .enumerate()
+            .map(|(n, place)| {
+                (
+                    format!("other-{n:02}.txt"),
+                    format!(
+                        "Former mayor Ines Duarte called Governor Tomas Reyes wrong about the \
+                         harbour town budget and the {place} in week {n}."
+                    ),
+                )
+            })
+            .collect();
+        stories.push((
+            "quoted.txt".to_string(),
             "Duarte said the plan was \u{201c}wholly misinformed\u{201d} and the port \
-             the \u{201c}earliest casualty\u{201d}.",
-        )
-        .expect("a story");
-        let rules = RuleSet::builtin();
-        let reading = Reading {
-            format: None,
-            max_bytes: DEFAULT_MAX_FILE_SIZE,
-        };
-        let index = root.join("idx");
-        crate::archive::build(&index, &stories, &rules, reading, &root).expect("built");
-        let archive = crate::archive::open(&index, &rules).expect("opened");
-        let sentence = "Former mayor Ines Duarte called Governor Tomas Reyes \u{201c}wholly \
-                        misinformed\u{201d} and said the harbour town budget would be \
-                        \u{201c}the earliest casualty\u{201d}.";
-        let draft = Document::from_text("draft.txt".into(), sentence.to_string(), Format::Plain);
-        let claims = crate::claims::read(&draft, &rules);
-        let keys = Keys::of(
-            &draft,
-            &claims.claims[0],
-            &Stems::new(rules.check()),
-            rules.lexicon(),
+             the \u{201c}earliest casualty\u{201d}."
+                .to_string(),
+        ));
+        let (_top, archive) = archive_of(&stories);
+        let keys = keys_of(
+            "Former mayor Ines Duarte called Governor Tomas Reyes \u{201c}wholly \
+             misinformed\u{201d} and said the harbour town budget would be \
+             \u{201c}the earliest casualty\u{201d}.",
         );
-        let paths =
-            |found: Vec<Candidate>| -> Vec<String> { found.into_iter().map(|c| c.path).collect() };
         let quoted = keys
             .quotations(crate::archive::select::MIN_QUOTED_KEYS)
             .expect("four quoted words");
-        let found = paths(archive.retrieve(&quoted, LIMIT).expect("retrieved"));
+        let found: Vec<String> = archive
+            .retrieve(&quoted, LIMIT)
+            .expect("retrieved")
+            .into_iter()
+            .map(|c| c.path)
+            .collect();
         assert_eq!(
             found.first().map(String::as_str),
             Some("quoted.txt"),
