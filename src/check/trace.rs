@@ -300,7 +300,7 @@ impl Tracer<'_, '_> {
             return false;
         }
         let word = |t: &KeyedWord| text[t.span.start..t.span.end].to_lowercase();
-        let words = &self.rules.lexicon();
+        let words = self.rules.lexicon();
         if tokens
             .get(i + 1)
             .is_some_and(|next| words.is_lower(&word(next), WordClass::NegationFocuser))
@@ -434,7 +434,7 @@ impl Tracer<'_, '_> {
     /// surname the sources use: supported as words when the sources name
     /// the person some other way.
     fn known_names(&self, text: &str, offset: usize, tokens: &[KeyedWord]) -> Vec<bool> {
-        let attribution = &self.rules.attribution();
+        let attribution = self.rules.attribution();
         let mut spans: Vec<Span> = attribution
             .role_names
             .find_iter(text)
@@ -544,7 +544,7 @@ impl Tracer<'_, '_> {
 
     /// Where [`Self::frame`]'s word stands.
     fn frame_at(&self, tokens: &[KeyedWord], text: &str, first: usize) -> Option<usize> {
-        let lexicon = &self.rules.lexicon();
+        let lexicon = self.rules.lexicon();
         let mut title = 0;
         for i in (0..first).rev() {
             let token = &tokens[i];

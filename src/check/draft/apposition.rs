@@ -74,7 +74,7 @@ impl DraftChecker<'_, '_> {
     /// "who".
     fn descriptions(&self, claim: &Claim<'_>) -> Vec<Span> {
         let text = claim.text;
-        let words = &self.tracer.rules.lexicon();
+        let words = self.tracer.rules.lexicon();
         let mut found = Vec::new();
         for (comma, _) in text.match_indices(", ") {
             let before = text[..comma].trim_end();

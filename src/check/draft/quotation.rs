@@ -180,7 +180,7 @@ impl DraftChecker<'_, '_> {
         source_unit: &index::Unit,
         source_mention: Option<&claims::Speaker>,
     ) -> bool {
-        let words = &self.tracer.rules.lexicon();
+        let words = self.tracer.rules.lexicon();
         let brings_in_someone =
             |mention: &str| words.opens_with(mention, WordClass::IndefiniteDeterminer);
         let Some(source_name) = source_unit.voice.name.as_deref() else {

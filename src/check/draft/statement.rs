@@ -129,7 +129,7 @@ impl DraftChecker<'_, '_> {
     /// government or the office, background every reader has, not news.
     fn stands_for_government(&self, word: Span) -> bool {
         let text = &self.draft.text;
-        let rules = &self.tracer.rules.attribution();
+        let rules = self.tracer.rules.attribution();
         let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
         // The word, and the words right before and after it.
         let start = text[..word.start]
@@ -371,7 +371,7 @@ impl DraftChecker<'_, '_> {
         // A capitalised word right before the surname that is no word of
         // the draft's name, no title ("Rep.") and no role ("Senator"), and
         // does not open the passage.
-        let attribution = &self.tracer.rules.attribution();
+        let attribution = self.tracer.rules.attribution();
         let another_first_name = |at: usize| {
             at.checked_sub(1)
                 .filter(|&before| before > 0)
