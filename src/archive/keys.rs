@@ -154,20 +154,30 @@ fn push_once(list: &mut Vec<u64>, seen: &mut rustc_hash::FxHashSet<u64>, key: u6
     }
 }
 
-/// `keys` as bytes, to store with a passage.
-/// What tells a passage's copies (the same keys in another file, or in
-/// the same file again) from other passages, as retrieval compares them
-/// without reading the stored records: a 64-bit FNV-1a hash of the keys'
-/// bytes, the same on every machine.
-pub fn copy_hash(keys: &[u64]) -> u64 {
+/// The hash of a passage's group: what tells its copies (the same keys
+/// in another file, or in the same file again) from other passages. A
+/// 64-bit FNV-1a hash of the content words, names and figures, each list
+/// closed by a marker no key is written as, the same on every machine.
+pub fn copy_hash(keys: &Keys) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in to_bytes(keys) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut add = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for list in [&keys.content, &keys.names, &keys.figures] {
+        for key in list {
+            add(&key.to_le_bytes());
+        }
+        // The lists' lengths, so that a key cannot move from one to the
+        // next unseen.
+        add(&(list.len() as u64).to_le_bytes());
     }
     hash
 }
 
+/// `keys` as bytes, to store with a group.
 pub fn to_bytes(keys: &[u64]) -> Vec<u8> {
     keys.iter().flat_map(|k| k.to_le_bytes()).collect()
 }

@@ -19,7 +19,7 @@ pub const FILE_NAME: &str = "claimtrace-index.json";
 
 /// The layout of the index (its fields and how passages are keyed): raised
 /// whenever an index built before would be read wrongly.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// What an index records about how it was built.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,10 +15,11 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocSet, Index, IndexReader, ReloadPolicy, Searcher, TERMINATED, Term};
 
 use super::manifest::{self, Manifest};
-use super::schema::Fields;
+use super::schema::{Fields, GROUP};
 use crate::error::{Error, Result};
 use crate::rules::RuleSet;
 
@@ -32,6 +33,9 @@ pub struct Archive {
     /// Kept so that the searcher's segments stay open.
     _reader: IndexReader,
     searcher: Searcher,
+    /// How many group records the commit holds (deleted ones too, as
+    /// tantivy counts a term's documents): what retrieval ranks among.
+    pub groups: u64,
 }
 
 /// Opens the index in `folder` for a run with `rules`.
@@ -63,7 +67,14 @@ pub fn open(folder: &Path, rules: &RuleSet) -> Result<Archive> {
             "its fields are not those of a claimtrace index".to_string(),
         ));
     };
+    let group = Term::from_field_text(fields.record, GROUP);
+    let groups = match catch_unwind(AssertUnwindSafe(|| searcher.doc_freq(&group))) {
+        Ok(Ok(groups)) => groups,
+        Ok(Err(error)) => return Err(damaged(error.to_string())),
+        Err(_) => return Err(damaged("the search library failed reading it".to_string())),
+    };
     Ok(Archive {
+        groups,
         folder: folder.to_path_buf(),
         manifest,
         index,
@@ -77,6 +88,39 @@ impl Archive {
     /// The commit this archive reads.
     pub fn searcher(&self) -> &Searcher {
         &self.searcher
+    }
+
+    /// The first `max` live records holding `term`, in the order of the
+    /// index: a postings list read from its start, no ranking.
+    pub fn holding(&self, term: &Term, max: usize) -> Result<Vec<DocAddress>> {
+        let read = catch_unwind(AssertUnwindSafe(|| -> tantivy::Result<Vec<DocAddress>> {
+            let mut found = Vec::new();
+            for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+                if found.len() >= max {
+                    break;
+                }
+                let inverted = segment.inverted_index(term.field())?;
+                let Some(mut postings) = inverted.read_postings(term, IndexRecordOption::Basic)?
+                else {
+                    continue;
+                };
+                let alive = segment.alive_bitset();
+                let ord = u32::try_from(ord).unwrap_or(u32::MAX);
+                let mut doc = postings.doc();
+                while doc != TERMINATED && found.len() < max {
+                    if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                        found.push(DocAddress::new(ord, doc));
+                    }
+                    doc = postings.advance();
+                }
+            }
+            Ok(found)
+        }));
+        match read {
+            Ok(Ok(found)) => Ok(found),
+            Ok(Err(error)) => Err(self.damaged(error)),
+            Err(_) => Err(self.damaged("the search library failed reading it")),
+        }
     }
 
     /// The error saying the index is damaged: `what` went wrong reading

@@ -1,5 +1,6 @@
 //! One archive file as the records of the index: a file record with its
-//! digest and state, and a passage record for each of its sentences (see
+//! digest and state, a passage record for each of its sentences, and a
+//! group record for each sentence the index does not hold yet (see
 //! [`super::schema`]).
 //!
 //! A file is read as `--source` reads one (text or Markdown by its
@@ -10,7 +11,7 @@
 use tantivy::TantivyDocument;
 
 use super::keys::{self, Keys};
-use super::schema::{FILE, Fields, PASSAGE};
+use super::schema::{FILE, Fields, GROUP, PASSAGE};
 use super::state::{self, Stat, State};
 use crate::access::Admitted;
 use crate::check::lexicon::Stems;
@@ -109,23 +110,41 @@ impl FileRecords {
         file
     }
 
-    /// The tantivy documents of the file: its record, then its passages.
-    pub fn documents(&self, fields: &Fields) -> Vec<TantivyDocument> {
+    /// The tantivy documents of the file: its record, then its passages,
+    /// each followed by its group's record where `starts_group` says the
+    /// index has none yet (it is called once per passage, with the
+    /// passage's [`keys::copy_hash`]).
+    pub fn documents(
+        &self,
+        fields: &Fields,
+        mut starts_group: impl FnMut(u64) -> bool,
+    ) -> Vec<TantivyDocument> {
         let mut documents = Vec::with_capacity(self.passages.len() + 1);
         documents.push(self.file_document(fields));
         for passage in &self.passages {
+            let hash = keys::copy_hash(&passage.keys);
             let mut document = TantivyDocument::new();
             document.add_text(fields.record, PASSAGE);
             document.add_text(fields.path, &self.path);
             document.add_u64(fields.claim, passage.claim as u64);
             document.add_u64(fields.start, passage.start as u64);
             document.add_u64(fields.end, passage.end as u64);
-            document.add_text(fields.terms, passage.keys.terms());
-            let covered = passage.keys.covered();
-            document.add_bytes(fields.keys, &keys::to_bytes(&covered));
-            document.add_u64(fields.copy, keys::copy_hash(&covered));
+            document.add_u64(fields.copy, hash);
             documents.push(document);
+            if starts_group(hash) {
+                let mut group = TantivyDocument::new();
+                group.add_text(fields.record, GROUP);
+                group.add_text(fields.terms, passage.keys.terms());
+                group.add_bytes(fields.keys, &keys::to_bytes(&passage.keys.covered()));
+                group.add_u64(fields.group, hash);
+                documents.push(group);
+            }
         }
         documents
+    }
+
+    /// The groups of the file's passages.
+    pub fn groups(&self) -> impl Iterator<Item = u64> + '_ {
+        self.passages.iter().map(|p| keys::copy_hash(&p.keys))
     }
 }

@@ -8,50 +8,35 @@
 //! that cannot enter the top few).
 //!
 //! An archive holds the same passage many times (a story filed again with
-//! a new dateline, a wire story in several papers): copies score alike and
-//! would crowd the few places out. So [`LIMIT`] counts *distinct*
-//! passages, told apart by a hash of their keys kept in a fast field
-//! (`copy`): more passages are ranked ([`FETCH`], then [`MAX_FETCH`] when
-//! fewer than [`LIMIT`] distinct ones are among the first), so that a
-//! story filed a hundred times cannot hide the
-//! one source that retells the claim less well. The copies of a kept
-//! passage among those ranked are kept too (a copy's file is as much a
-//! source as the first's), without taking a place, up to [`COPIES_KEPT`]
-//! of each: what [`super::select`] can use. Only the passages kept have
+//! a new dateline, a wire story in several papers). The index ranks each
+//! distinct passage once, as a *group* ([`super::schema`]): copies can
+//! neither crowd the few places out, hiding the one source that retells
+//! the claim less well, nor make the ranking walk postings a thousand
+//! times longer. The passages of each group ranked are then read from
+//! the start of the group's own short postings list, up to
+//! [`COPIES_KEPT`] of them (a copy's file is as much a source as the
+//! first's): what [`super::select`] can use. Only those passages have
 //! their stored record read.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use rustc_hash::FxHashSet;
 use tantivy::collector::TopDocs;
-use tantivy::columnar::Column;
-use tantivy::query::BooleanQuery;
-use tantivy::schema::Value;
-use tantivy::{DocAddress, TantivyDocument, Term};
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery};
+use tantivy::schema::{Field, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::keys::{self, Keys};
 use super::open::Archive;
-use super::schema::COPY;
 use crate::error::Result;
 use crate::span::Span;
 
-/// How many passages a claim retrieves: enough for the source that
-/// retells it to be among them, few enough that a claim's cost stays
+/// How many distinct passages a claim retrieves: enough for the source
+/// that retells it to be among them, few enough that a claim's cost stays
 /// small whatever the archive holds.
 pub const LIMIT: usize = 10;
 
-/// How many passages are ranked first to find [`LIMIT`] that are not
-/// copies of one another.
-pub const FETCH: usize = 40;
-
-/// How many passages are ranked when the first [`FETCH`] hold fewer than
-/// [`LIMIT`] distinct ones: room for ten distinct passages filed some 250
-/// times each. Ranked at once rather than step by step, since the ranking
-/// of the most passages costs the most.
-pub const MAX_FETCH: usize = FETCH * 64;
-
-/// How many passages with the same keys are kept: one and as many copies
-/// as may join a source ([`super::select::MAX_COPIES`]).
+/// How many passages of one group are kept: one and as many copies as may
+/// join a source ([`super::select::MAX_COPIES`]).
 pub const COPIES_KEPT: usize = super::select::MAX_COPIES + 1;
 
 /// An archive passage retrieved for a claim.
@@ -62,111 +47,115 @@ pub struct Candidate {
     /// The passage's claim number in the file.
     pub claim: usize,
     pub span: Span,
-    /// Its BM25 score for the claim's keys.
+    /// Its group's BM25 score for the claim's keys.
     pub score: f32,
     /// Its content and figure keys ([`Keys::covered`]).
     pub keys: Vec<u64>,
 }
 
+/// BM25's statistics among the group records alone. tantivy's own count
+/// every record of the index, file and passage records too, which have
+/// no terms: the average group would seem a tenth of its length, and a
+/// group of one or two keys would outrank the passage that retells the
+/// claim.
+struct GroupStatistics<'s> {
+    searcher: &'s Searcher,
+    groups: u64,
+}
+
+impl Bm25StatisticsProvider for GroupStatistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        Bm25StatisticsProvider::total_num_tokens(self.searcher, field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self.groups)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        self.searcher.doc_freq(term)
+    }
+}
+
 impl Archive {
-    /// The passages that best match `keys`, best first, at most `limit`,
-    /// none a copy of another (the same keys).
+    /// The passages that best match `keys`, best first: the best `limit`
+    /// groups, each with up to [`COPIES_KEPT`] of its passages, in the
+    /// order of the index.
     pub fn retrieve(&self, keys: &Keys, limit: usize) -> Result<Vec<Candidate>> {
         let terms: Vec<Term> = keys
             .term_list()
             .iter()
             .map(|term| Term::from_field_text(self.fields.terms, term))
             .collect();
-        if terms.is_empty() {
+        if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
         let query = BooleanQuery::new_multiterms_query(terms);
         let searcher = self.searcher();
-        let mut columns: Vec<Option<Column<u64>>> = vec![None; searcher.segment_readers().len()];
-        let mut fetch = limit.max(FETCH);
-        let (hits, copies) = loop {
-            let found = catch_unwind(AssertUnwindSafe(|| {
-                searcher.search(&query, &TopDocs::with_limit(fetch).order_by_score())
-            }));
-            let hits = match found {
-                Ok(Ok(hits)) => hits,
-                Ok(Err(error)) => return Err(self.damaged(error)),
-                Err(_) => return Err(self.damaged("the search library failed reading it")),
-            };
-            let copies = hits
-                .iter()
-                .map(|(_, address)| self.copy_of(*address, &mut columns))
-                .collect::<Result<Vec<u64>>>()?;
-            let distinct = copies.iter().collect::<FxHashSet<_>>().len();
-            if distinct >= limit || hits.len() < fetch || fetch >= MAX_FETCH {
-                break (hits, copies);
-            }
-            fetch = MAX_FETCH;
+        let statistics = GroupStatistics {
+            searcher,
+            groups: self.groups,
+        };
+        let ranked = catch_unwind(AssertUnwindSafe(|| {
+            searcher.search_with_statistics_provider(
+                &query,
+                &TopDocs::with_limit(limit).order_by_score(),
+                &statistics,
+            )
+        }));
+        let groups = match ranked {
+            Ok(Ok(groups)) => groups,
+            Ok(Err(error)) => return Err(self.damaged(error)),
+            Err(_) => return Err(self.damaged("the search library failed reading it")),
         };
         let fields = self.fields;
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(limit);
-        // Each distinct passage kept, with how many of it.
-        let mut kept: Vec<(u64, usize)> = Vec::with_capacity(limit);
-        for ((score, address), copy) in hits.into_iter().zip(copies) {
-            let full = kept.len() == limit;
-            match kept.iter_mut().find(|(hash, _)| *hash == copy) {
-                Some((_, count)) if *count == COPIES_KEPT => continue,
-                Some((_, count)) => *count += 1,
-                None if full => continue,
-                None => kept.push((copy, 1)),
-            }
-            let document: TantivyDocument = searcher.doc(address).map_err(|e| self.damaged(e))?;
-            let number = |field| document.get_first(field).and_then(|v| v.as_u64());
-            let path = document.get_first(fields.path).and_then(|v| v.as_str());
-            let stored = document
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(groups.len());
+        for (score, address) in groups {
+            let group: TantivyDocument = searcher.doc(address).map_err(|e| self.damaged(e))?;
+            let hash = group.get_first(fields.group).and_then(|v| v.as_u64());
+            let stored = group
                 .get_first(fields.keys)
                 .and_then(|v| v.as_bytes())
                 .and_then(keys::from_bytes);
-            let (Some(path), Some(claim), Some(start), Some(end), Some(keys)) = (
-                path,
-                number(fields.claim),
-                number(fields.start),
-                number(fields.end),
-                stored,
-            ) else {
-                return Err(self.damaged("a passage without its path, place or keys"));
+            let (Some(hash), Some(keys)) = (hash, stored) else {
+                return Err(self.damaged("a passage group without its hash or keys"));
             };
-            let (Ok(claim), Ok(start), Ok(end)) = (
-                usize::try_from(claim),
-                usize::try_from(start),
-                usize::try_from(end),
-            ) else {
-                return Err(self.damaged("a passage out of place"));
-            };
-            candidates.push(Candidate {
-                path: path.to_string(),
-                claim,
-                span: Span::new(start, end.max(start)),
-                score,
-                keys,
-            });
+            let passages = self.holding(&Term::from_field_u64(fields.copy, hash), COPIES_KEPT)?;
+            for address in passages {
+                let (path, claim, span) = self.passage(address)?;
+                candidates.push(Candidate {
+                    path,
+                    claim,
+                    span,
+                    score,
+                    keys: keys.clone(),
+                });
+            }
         }
         Ok(candidates)
     }
 
-    /// The copy hash of the passage at `address`, from its segment's
-    /// `copy` column (opened once per segment, in `columns`).
-    fn copy_of(&self, address: DocAddress, columns: &mut [Option<Column<u64>>]) -> Result<u64> {
-        let slot = columns
-            .get_mut(address.segment_ord as usize)
-            .ok_or_else(|| self.damaged("a passage in no segment"))?;
-        if slot.is_none() {
-            let segment = self.searcher().segment_reader(address.segment_ord);
-            *slot = Some(
-                segment
-                    .fast_fields()
-                    .u64(COPY)
-                    .map_err(|e| self.damaged(e))?,
-            );
-        }
-        slot.as_ref()
-            .and_then(|column| column.first(address.doc_id))
-            .ok_or_else(|| self.damaged("a passage without its copy hash"))
+    /// The path, claim number and span of the passage record at `address`.
+    pub fn passage(&self, address: DocAddress) -> Result<(String, usize, Span)> {
+        let fields = self.fields;
+        let document: TantivyDocument =
+            self.searcher().doc(address).map_err(|e| self.damaged(e))?;
+        let number = |field| {
+            document
+                .get_first(field)
+                .and_then(|v| v.as_u64())
+                .and_then(|n| usize::try_from(n).ok())
+        };
+        let path = document.get_first(fields.path).and_then(|v| v.as_str());
+        let (Some(path), Some(claim), Some(start), Some(end)) = (
+            path,
+            number(fields.claim),
+            number(fields.start),
+            number(fields.end),
+        ) else {
+            return Err(self.damaged("a passage without its path or place"));
+        };
+        Ok((path.to_string(), claim, Span::new(start, end.max(start))))
     }
 
     /// The digest the index holds for the file at `path` (relative to the

@@ -1,6 +1,6 @@
 //! The fields of an archive index, as tantivy holds them.
 //!
-//! Two kinds of record share one index, told apart by `record`:
+//! Three kinds of record share one index, told apart by `record`:
 //!
 //! * a **file** record per archive file: its path (relative to the
 //!   archive, also as `file`, a term only file records have) and the
@@ -9,19 +9,27 @@
 //!   states with the files on disk; a check compares the digest with the
 //!   file it loads, so a file changed since the index was built is said.
 //! * a **passage** record per sentence of a file: its path, the claim's
-//!   number and byte span in the file, its retrieval terms (indexed, not
-//!   stored) and its content and figure keys (stored, to count exactly
-//!   how much of a claim a file holds), and a hash of those keys (`copy`,
-//!   a fast field) that tells a passage's copies apart from other
-//!   passages without reading the stored record.
+//!   number and byte span in the file, and the hash of its keys (`copy`,
+//!   indexed and a fast field, [`super::keys::copy_hash`]) naming its
+//!   group.
+//! * a **group** record per distinct passage: the retrieval terms
+//!   (indexed, not stored) and the content and figure keys (stored, to
+//!   count exactly how much of a claim a file holds) that every passage of
+//!   the group shares, and the group's hash (`group`). An archive holds
+//!   the same sentence many times (a story filed again, a wire story in
+//!   several papers); ranked once as a group, its copies neither crowd
+//!   the best few places nor make the ranking walk postings a thousand
+//!   times longer. A group is written with its first passage and removed
+//!   with its last ([`super::write`]).
 //!
 //! Everything of one file is written, replaced and removed together, by
 //! its path, in one commit, so a reader never sees a file's passages
-//! without its record or the other way round.
+//! without its record or the other way round; the groups its passages
+//! start or end change in the same commit.
 
 use tantivy::schema::{
-    BytesOptions, FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions,
+    BytesOptions, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
 };
 
 /// `record` of a file record.
@@ -30,8 +38,14 @@ pub const FILE: &str = "file";
 /// `record` of a passage record.
 pub const PASSAGE: &str = "passage";
 
-/// The name of the fast field holding each passage's copy hash.
+/// `record` of a group record.
+pub const GROUP: &str = "group";
+
+/// The name of the field holding each passage's group hash.
 pub const COPY: &str = "copy";
+
+/// The name of the field holding each group record's hash.
+pub const GROUP_HASH: &str = "group";
 
 /// The name of the fast field holding each file record's state.
 pub const STAT: &str = "stat";
@@ -39,7 +53,7 @@ pub const STAT: &str = "stat";
 /// The fields, by name.
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
-    /// [`FILE`] or [`PASSAGE`].
+    /// [`FILE`], [`PASSAGE`] or [`GROUP`].
     pub record: Field,
     /// The file's path relative to the archive, `/`-separated.
     pub path: Field,
@@ -55,13 +69,17 @@ pub struct Fields {
     /// The passage's byte span in its file.
     pub start: Field,
     pub end: Field,
-    /// The passage's retrieval terms ([`super::keys::Keys::terms`]).
+    /// The group's retrieval terms ([`super::keys::Keys::terms`]).
     pub terms: Field,
-    /// The passage's content and figure keys, stored as bytes.
+    /// The group's content and figure keys, stored as bytes.
     pub keys: Field,
-    /// A hash of those keys, a fast field: what retrieval tells copies of
-    /// a passage by ([`super::keys::copy_hash`]).
+    /// The passage's group ([`super::keys::copy_hash`]): indexed, to find
+    /// a group's passages, and a fast field, to find the groups of a
+    /// file's passages.
     pub copy: Field,
+    /// The group record's hash, indexed (to find a group by its hash) and
+    /// stored (to find a ranked group's passages).
+    pub group: Field,
 }
 
 impl Fields {
@@ -84,7 +102,8 @@ impl Fields {
             end: builder.add_u64_field("end", STORED),
             terms: builder.add_text_field("terms", terms),
             keys: builder.add_bytes_field("keys", BytesOptions::default().set_stored()),
-            copy: builder.add_u64_field(COPY, FAST),
+            copy: builder.add_u64_field(COPY, INDEXED | FAST),
+            group: builder.add_u64_field(GROUP_HASH, INDEXED | STORED),
         };
         (builder.build(), fields)
     }
@@ -105,6 +124,7 @@ impl Fields {
             terms: field("terms")?,
             keys: field("keys")?,
             copy: field(COPY)?,
+            group: field(GROUP_HASH)?,
         })
     }
 }

@@ -19,8 +19,8 @@
 //!    vote to it;
 //! 2. a claim is then held when a chosen source holds nearly as much of it
 //!    as any file ([`NEAR_SHARE`]); among the claims not held, the file
-//!    holding the most of the most is a further source when that is
-//!    [`MIN_CLAIMS`] claims, or one it holds word for word
+//!    holding the most of the most is a further source when it holds
+//!    ([`MIN_SHARE`]) [`MIN_CLAIMS`] of them, or one word for word
 //!    ([`Holder::holds_word_for_word`]: nearly every key, or every word
 //!    of the claim's quotations): a digest of two stories; and so on;
 //! 3. a file that holds nearly as much as a chosen source
@@ -255,15 +255,17 @@ pub fn choose(claims: &[Vec<Holder>], named: &[String]) -> Vec<String> {
         .collect();
     while !chosen.is_empty() {
         // The file holding the most of the most claims no source holds yet
-        // (then the first path): a source when that is two claims, or one
-        // held word for word.
+        // (then the first path): a source when it holds two of them, or
+        // one word for word. Holds, not shares a third of: past the first
+        // source, a file sharing a few words of two claims the sources
+        // leave out is another story on the same people.
         let mut votes: FxHashMap<&str, usize> = FxHashMap::default();
         for (holders, _) in claims.iter().zip(&held).filter(|(_, held)| !**held) {
             let most = holders.first().map_or(0, |h| h.held);
             for top in holders
                 .iter()
                 .take_while(|h| h.held == most)
-                .filter(|h| h.held >= MIN_WORDS && h.share() >= FIRST_SHARE)
+                .filter(|h| h.is_source())
                 .filter(|h| !chosen.contains(&h.path.as_str()))
             {
                 *votes.entry(top.path.as_str()).or_default() += 1;
@@ -400,5 +402,26 @@ mod tests {
         let mut claims = story();
         claims.push(vec![holder("second.txt", 9, 15)]);
         assert_eq!(choose(&claims, &[]), vec!["first.txt"]);
+    }
+
+    #[test]
+    fn a_further_source_holds_two_claims_not_a_few_words_of_them() {
+        let story = || {
+            vec![
+                vec![holder("first.txt", 10, 12)],
+                vec![holder("first.txt", 6, 6)],
+            ]
+        };
+        // Another story on the same people shares a third of each of two
+        // claims the first leaves out: not a source.
+        let mut claims = story();
+        claims.push(vec![holder("other.txt", 2, 6)]);
+        claims.push(vec![holder("other.txt", 3, 9)]);
+        assert_eq!(choose(&claims, &[]), vec!["first.txt"]);
+        // A second story holding half or more of both is one.
+        let mut claims = story();
+        claims.push(vec![holder("second.txt", 4, 6)]);
+        claims.push(vec![holder("second.txt", 5, 9)]);
+        assert_eq!(choose(&claims, &[]), vec!["first.txt", "second.txt"]);
     }
 }

@@ -41,9 +41,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{self, Manifest};
-use super::open;
+use super::open::{self, Archive};
 use super::records::{FileRecords, Keying};
-use super::schema::Fields;
+use super::schema::{COPY, Fields};
 use super::state::{self, State};
 use crate::access::Admitted;
 use crate::document::walk::{self, Found};
@@ -128,6 +128,8 @@ pub fn build(
         skipped: walked.skipped,
         ..Built::default()
     };
+    // The groups written so far: a passage starts one the first time.
+    let mut groups: FxHashSet<u64> = FxHashSet::default();
     for batch in walked.found.chunks(BATCH) {
         let read: Vec<Result<FileRecords>> = batch
             .par_iter()
@@ -138,7 +140,7 @@ pub fn build(
                 Ok(records) => {
                     built.files += 1;
                     built.passages += records.passages.len();
-                    for document in records.documents(&fields) {
+                    for document in records.documents(&fields, |hash| groups.insert(hash)) {
                         writer
                             .add_document(document)
                             .map_err(|e| tantivy_error(folder, e))?;
@@ -195,6 +197,7 @@ pub fn update(
     let fields = archive.fields;
     let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut written = false;
+    let mut groups = Groups::default();
     for batch in walked.found.chunks(UPDATE_BATCH) {
         // Each file's stat is compared with the index's; only a file whose
         // stat moved is read, and only a new or changed one has its claims
@@ -233,6 +236,7 @@ pub fn update(
                 }
                 Status::Changed(records) => {
                     updated.changed += 1;
+                    groups.leave(&archive, &path)?;
                     writer.delete_term(Term::from_field_text(fields.path, &path));
                     records
                 }
@@ -242,7 +246,8 @@ pub fn update(
                 }
             };
             updated.read += 1;
-            for document in records.documents(&fields) {
+            let mut starts = groups.join(&archive, &records)?;
+            for document in records.documents(&fields, |hash| starts.remove(&hash)) {
                 writer
                     .add_document(document)
                     .map_err(|e| tantivy_error(folder, e))?;
@@ -254,9 +259,13 @@ pub fn update(
     for path in indexed.keys() {
         if !seen.contains(path) {
             updated.removed += 1;
+            groups.leave(&archive, path)?;
             writer.delete_term(Term::from_field_text(fields.path, path));
             written = true;
         }
+    }
+    for hash in groups.ended(&archive)? {
+        writer.delete_term(Term::from_field_u64(fields.group, hash));
     }
     if written {
         writer.commit().map_err(|e| tantivy_error(folder, e))?;
@@ -265,6 +274,81 @@ pub fn update(
         .wait_merging_threads()
         .map_err(|e| tantivy_error(folder, e))?;
     Ok(updated)
+}
+
+/// The passage groups an update starts and ends ([`super::schema`]): a
+/// group is written with the first passage of its keys and removed with
+/// the last, in the update's one commit.
+#[derive(Default)]
+struct Groups {
+    /// The groups of every passage this update writes.
+    joined: FxHashSet<u64>,
+    /// The groups of the passages of files this update changes or
+    /// removes, and those files.
+    left: FxHashSet<u64>,
+    gone: FxHashSet<String>,
+}
+
+impl Groups {
+    /// The groups that the passages of `records`, about to be written,
+    /// start: those neither in the index nor written earlier in this
+    /// update.
+    fn join(&mut self, archive: &Archive, records: &FileRecords) -> Result<FxHashSet<u64>> {
+        let mut starts = FxHashSet::default();
+        for hash in records.groups() {
+            if self.joined.insert(hash)
+                && archive
+                    .holding(&Term::from_field_u64(archive.fields.group, hash), 1)?
+                    .is_empty()
+            {
+                starts.insert(hash);
+            }
+        }
+        Ok(starts)
+    }
+
+    /// Notes that the passages of the indexed file `path` are about to be
+    /// deleted, with the groups they are in.
+    fn leave(&mut self, archive: &Archive, path: &str) -> Result<()> {
+        let searcher = archive.searcher();
+        let records = archive.holding(
+            &Term::from_field_text(archive.fields.path, path),
+            usize::MAX,
+        )?;
+        for address in records {
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64(COPY)
+                .map_err(|e| archive.damaged(e))?;
+            // The file record has no group.
+            self.left.extend(column.first(address.doc_id));
+        }
+        self.gone.insert(path.to_string());
+        Ok(())
+    }
+
+    /// The groups left by this update's deleted passages that no passage
+    /// is in any more: none written by this update, none of a file it
+    /// keeps.
+    fn ended(&self, archive: &Archive) -> Result<Vec<u64>> {
+        let mut ended = Vec::new();
+        for &hash in self.left.difference(&self.joined) {
+            let passages =
+                archive.holding(&Term::from_field_u64(archive.fields.copy, hash), usize::MAX)?;
+            let mut kept = false;
+            for address in passages {
+                if !self.gone.contains(&archive.passage(address)?.0) {
+                    kept = true;
+                    break;
+                }
+            }
+            if !kept {
+                ended.push(hash);
+            }
+        }
+        Ok(ended)
+    }
 }
 
 /// How a file on disk stands against the index.
@@ -404,4 +488,149 @@ fn writer_threads() -> usize {
 /// A tantivy error while writing the index in `folder`.
 fn tantivy_error(folder: &Path, error: tantivy::TantivyError) -> Error {
     manifest::refused(folder, format!("writing the index failed: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::keys::copy_hash;
+    use crate::archive::retrieve::LIMIT;
+    use crate::check::lexicon::Stems;
+    use crate::document::{DEFAULT_MAX_FILE_SIZE, Format};
+
+    const FERRY: &str = "The harbour board approved a new ferry to the islands for June.";
+    const MARKET: &str = "The covered market reopens on Saturday after two years of repairs.";
+
+    /// A scratch archive of `stories` and its index, in a folder the
+    /// returned guard removes.
+    struct Scratch {
+        top: tempfile::TempDir,
+        root: PathBuf,
+        rules: RuleSet,
+        reading: Reading,
+    }
+
+    impl Scratch {
+        fn new(stories: &[(&str, &str)]) -> Scratch {
+            let top = tempfile::tempdir().expect("a folder");
+            let root = top.path().canonicalize().expect("canonical");
+            std::fs::create_dir(root.join("stories")).expect("stories");
+            let scratch = Scratch {
+                top,
+                root,
+                rules: RuleSet::builtin(),
+                reading: Reading {
+                    format: None,
+                    max_bytes: DEFAULT_MAX_FILE_SIZE,
+                },
+            };
+            for (name, text) in stories {
+                scratch.write(name, text);
+            }
+            build(
+                &scratch.root.join("idx"),
+                &scratch.root.join("stories"),
+                &scratch.rules,
+                scratch.reading,
+                &scratch.root,
+            )
+            .expect("built");
+            scratch
+        }
+
+        fn write(&self, name: &str, text: &str) {
+            std::fs::write(self.root.join("stories").join(name), text).expect("a story");
+        }
+
+        fn remove(&self, name: &str) {
+            std::fs::remove_file(self.root.join("stories").join(name)).expect("removed");
+        }
+
+        fn update(&self) -> Updated {
+            let updated = update(
+                &self.root.join("idx"),
+                &self.rules,
+                self.reading,
+                &self.root,
+                false,
+            )
+            .expect("updated");
+            assert!(self.top.path().exists());
+            updated
+        }
+
+        fn keys(&self, sentence: &str) -> crate::archive::keys::Keys {
+            let draft = Document::from_text("d.txt".into(), sentence.to_string(), Format::Plain);
+            let claims = crate::claims::read(&draft, &self.rules);
+            crate::archive::keys::Keys::of(
+                &draft,
+                &claims.claims[0],
+                &Stems::new(self.rules.check()),
+                self.rules.lexicon(),
+            )
+        }
+
+        /// How many group records the index holds for `sentence`'s keys,
+        /// and the files of the passages retrieved for it.
+        fn groups_and_files(&self, sentence: &str) -> (usize, Vec<String>) {
+            let archive = open::open(&self.root.join("idx"), &self.rules).expect("opened");
+            let keys = self.keys(sentence);
+            let group = Term::from_field_u64(archive.fields.group, copy_hash(&keys));
+            let groups = archive.holding(&group, usize::MAX).expect("read").len();
+            let mut files: Vec<String> = archive
+                .retrieve(&keys, LIMIT)
+                .expect("retrieved")
+                .into_iter()
+                .filter(|c| c.keys.len() == keys.covered().len())
+                .map(|c| c.path)
+                .collect();
+            files.sort();
+            (groups, files)
+        }
+    }
+
+    #[test]
+    fn a_passage_filed_twice_is_one_group_with_both_files() {
+        let scratch = Scratch::new(&[("a.txt", FERRY), ("b.txt", FERRY), ("c.txt", MARKET)]);
+        assert_eq!(
+            scratch.groups_and_files(FERRY),
+            (1, vec!["a.txt".to_string(), "b.txt".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_group_outlives_all_but_its_last_passage() {
+        let scratch = Scratch::new(&[("a.txt", FERRY), ("b.txt", FERRY), ("c.txt", MARKET)]);
+        // The file that started the group goes: the group stays, with the
+        // other copy.
+        scratch.remove("a.txt");
+        assert_eq!(scratch.update().removed, 1);
+        assert_eq!(
+            scratch.groups_and_files(FERRY),
+            (1, vec!["b.txt".to_string()])
+        );
+        // The last copy is changed to say something else: the group goes,
+        // and the new sentence has one.
+        scratch.write("b.txt", MARKET);
+        assert_eq!(scratch.update().changed, 1);
+        assert_eq!(scratch.groups_and_files(FERRY), (0, vec![]));
+        assert_eq!(
+            scratch.groups_and_files(MARKET),
+            (1, vec!["b.txt".to_string(), "c.txt".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_group_ended_and_started_again_in_one_update_stays() {
+        let scratch = Scratch::new(&[("a.txt", FERRY), ("c.txt", MARKET)]);
+        // The only file holding the passage goes, another comes with it.
+        scratch.remove("a.txt");
+        scratch.write("z.txt", FERRY);
+        let updated = scratch.update();
+        assert_eq!((updated.added, updated.removed), (1, 1));
+        assert_eq!(
+            scratch.groups_and_files(FERRY),
+            (1, vec!["z.txt".to_string()])
+        );
+    }
 }
