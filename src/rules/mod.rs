@@ -30,10 +30,13 @@ pub mod overlay;
 pub mod phrases;
 pub mod segment;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
@@ -223,7 +226,7 @@ fn builtin<T>(build: impl FnOnce(&RuleSources<'_>) -> Result<T>) -> T {
 }
 
 fn build_figures(sources: &RuleSources<'_>) -> Result<FigureRules> {
-    FigureRules::new(&sources.read(&FIGURES)?)
+    FigureRules::new(&*sources.read(&FIGURES)?)
 }
 
 /// The word classes of `word-classes.toml`, with two that live with the
@@ -234,7 +237,7 @@ fn build_lexicon(sources: &RuleSources<'_>, figures: &FigureRules) -> Result<Lex
     let mut numbers: Vec<String> = figures.numbers.keys().cloned().collect();
     numbers.sort();
     Lexicon::new(
-        &sources.read(&WORD_CLASSES)?,
+        &*sources.read(&WORD_CLASSES)?,
         &[
             (WordClass::Weekday, weekdays.as_slice()),
             (WordClass::NumberWord, numbers.as_slice()),
@@ -250,11 +253,11 @@ fn build_attribution(sources: &RuleSources<'_>, lexicon: Arc<Lexicon>) -> Result
         spec,
         cue_forms,
         attribution::SpeakerFiles {
-            roles: &sources.read(&ROLES)?,
-            sources: &sources.read(&SOURCES)?,
-            places: &sources.read(&PLACES)?,
-            people: &sources.read(&PEOPLE)?,
-            first_names: &sources.read(&FIRST_NAMES)?,
+            roles: &*sources.read(&ROLES)?,
+            sources: &*sources.read(&SOURCES)?,
+            places: &*sources.read(&PLACES)?,
+            people: &*sources.read(&PEOPLE)?,
+            first_names: &*sources.read(&FIRST_NAMES)?,
         },
         lexicon,
     )
@@ -278,9 +281,9 @@ fn build_segment(
         .map(|(form, _)| form.to_string())
         .collect();
     SegmentRules::new(
-        &sources.read(&ABBREVIATIONS)?,
-        &sources.read(&SENTENCE_STARTERS)?,
-        &sources.read(&SEGMENTATION)?,
+        &*sources.read(&ABBREVIATIONS)?,
+        &*sources.read(&SENTENCE_STARTERS)?,
+        &*sources.read(&SEGMENTATION)?,
         &finite,
         lexicon,
     )
@@ -288,11 +291,11 @@ fn build_segment(
 
 fn build_check(sources: &RuleSources<'_>) -> Result<CheckRules> {
     CheckRules::new(
-        &sources.read(&FUNCTION_WORDS)?,
-        &sources.read(&PARAPHRASES)?,
-        &sources.read(&NEGATION)?,
-        &sources.read(&OPPOSITES)?,
-        &sources.read(&CERTAINTY)?,
+        &*sources.read(&FUNCTION_WORDS)?,
+        &*sources.read(&PARAPHRASES)?,
+        &*sources.read(&NEGATION)?,
+        &*sources.read(&OPPOSITES)?,
+        &*sources.read(&CERTAINTY)?,
     )
 }
 
@@ -301,6 +304,10 @@ fn build_check(sources: &RuleSources<'_>) -> Result<CheckRules> {
 /// built-in texts.
 struct RuleSources<'a> {
     dir: Option<(&'a Path, crate::access::Admitted)>,
+    /// Each file of the folder as read the first time, by name: the
+    /// fingerprint is taken of the very texts the rules were compiled
+    /// from, and no file is read twice.
+    read: RefCell<FxHashMap<&'static str, Rc<RuleText>>>,
 }
 
 /// A rule file's text and the path it is reported under, with the user's
@@ -323,7 +330,10 @@ impl<'a> RuleSources<'a> {
     /// not know.
     fn new(dir: Option<&'a Path>) -> Result<RuleSources<'a>> {
         let Some(dir) = dir else {
-            return Ok(RuleSources { dir: None });
+            return Ok(RuleSources {
+                dir: None,
+                read: RefCell::default(),
+            });
         };
         let io_error = |source| Error::Io {
             path: dir.to_path_buf(),
@@ -357,6 +367,7 @@ impl<'a> RuleSources<'a> {
         }
         Ok(RuleSources {
             dir: Some((dir, admitted)),
+            read: RefCell::default(),
         })
     }
 
@@ -382,7 +393,16 @@ impl<'a> RuleSources<'a> {
         Ok(digest.iter().take(16).map(|b| format!("{b:02x}")).collect())
     }
 
-    fn read(&self, file: &RuleFile) -> Result<RuleText> {
+    fn read(&self, file: &RuleFile) -> Result<Rc<RuleText>> {
+        if let Some(text) = self.read.borrow().get(file.name) {
+            return Ok(text.clone());
+        }
+        let text = Rc::new(self.read_anew(file)?);
+        self.read.borrow_mut().insert(file.name, text.clone());
+        Ok(text)
+    }
+
+    fn read_anew(&self, file: &RuleFile) -> Result<RuleText> {
         if let Some((dir, admitted)) = &self.dir {
             let path = dir.join(file.name);
             let inside = admitted
