@@ -261,8 +261,11 @@ pub struct SourceIndex<'d> {
     /// Stems the sources also write in lower case where no sentence
     /// starts: common words, whatever a headline does with them.
     lower: rustc_hash::FxHashSet<u64>,
-    /// Units by the hash of their words, to find copies.
-    by_words: FxHashMap<u64, usize>,
+    /// While the index is built: units by the hash of their words, to find
+    /// copies, with those words spelled out ([`spelled`]) once a unit with
+    /// the same hash comes: copies are told exactly without keeping any
+    /// claim's compared words. Emptied once built.
+    by_words: FxHashMap<u64, FirstOfWords>,
     /// For each source, its stretches in order.
     stretches: Vec<Vec<Stretch>>,
     /// Figures by kind and normalised value: (sentence unit, figure index
@@ -296,6 +299,22 @@ pub fn word_hash(word: &str) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
+}
+
+/// The first unit of some words, and those words spelled out once
+/// another unit with their hash has come ([`spelled`]).
+type FirstOfWords = (usize, Option<Box<[u8]>>);
+
+/// `words` written out exactly, each text after its length in bytes: two
+/// units are copies when these are equal.
+fn spelled(words: &[Word]) -> Box<[u8]> {
+    let mut out = Vec::with_capacity(words.iter().map(|w| w.text.len() + 4).sum());
+    for word in words {
+        let length = u32::try_from(word.text.len()).unwrap_or(u32::MAX);
+        out.extend_from_slice(&length.to_le_bytes());
+        out.extend_from_slice(word.text.as_bytes());
+    }
+    out.into_boxed_slice()
 }
 
 impl<'d> SourceIndex<'d> {
@@ -454,6 +473,7 @@ impl<'d> SourceIndex<'d> {
         index.words.seal();
         index.trigrams.seal();
         index.units.shrink_to_fit();
+        index.by_words = FxHashMap::default();
         index
     }
 
@@ -466,13 +486,10 @@ impl<'d> SourceIndex<'d> {
         let whole = hashes.iter().fold(u64::from(unit.is_quote), |h, w| {
             h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
-        if let Some(&first) = self.by_words.get(&whole)
+        if let Some(first) = self.first_spelled(whole)
             && !words.is_empty()
-            && self
-                .unit_words(first)
-                .iter()
-                .map(|w| &w.text)
-                .eq(words.iter().map(|w| &w.text))
+            && self.by_words.get(&whole).and_then(|(_, known)| known.as_deref())
+                == Some(&*spelled(words))
             // The same words in another mouth are not a copy.
             && self.units[first].voice == unit.voice
         {
@@ -480,7 +497,7 @@ impl<'d> SourceIndex<'d> {
             self.units.push(unit);
             return Some(first);
         }
-        self.by_words.insert(whole, id as usize);
+        self.by_words.insert(whole, (id as usize, None));
         let numbers: Vec<u32> = if hashes.len() >= 3 {
             let next = &mut self.word_numbers;
             hashes
@@ -717,6 +734,40 @@ impl<'d> SourceIndex<'d> {
             Some(quote) => &words.quotes[quote],
             None => &words.sentence,
         }
+    }
+
+    /// The first unit whose words hash to `whole`, if any, with its words
+    /// spelled out in [`Self::by_words`]: worked out again from its claim
+    /// the first time a unit with that hash comes, and not kept as the
+    /// claim's words (a lookup may never read that claim).
+    fn first_spelled(&mut self, whole: u64) -> Option<usize> {
+        let &(first, ref known) = self.by_words.get(&whole)?;
+        if known.is_none() {
+            let unit = &self.units[first];
+            let source = &self.sources[unit.source];
+            let worked_out;
+            let claim_words = match source.words.claims[unit.claim].get() {
+                Some(kept) => kept,
+                None => {
+                    worked_out = ClaimWords::of(
+                        source.document,
+                        &source.claims.claims[unit.claim],
+                        source.words.strictness,
+                    );
+                    &worked_out
+                }
+            };
+            let whole_words = match unit.quote {
+                Some(quote) => &claim_words.quotes[quote],
+                None => &claim_words.sentence,
+            };
+            let own = whole_words.get(unit.window.clone()).unwrap_or_default();
+            let own = spelled(own);
+            if let Some(entry) = self.by_words.get_mut(&whole) {
+                entry.1 = Some(own);
+            }
+        }
+        Some(first)
     }
 
     /// The words of unit `unit`: its window of the whole.
