@@ -93,7 +93,7 @@ impl Archive {
     /// The first `max` live records holding `term`, in the order of the
     /// index: a postings list read from its start, no ranking.
     pub fn holding(&self, term: &Term, max: usize) -> Result<Vec<DocAddress>> {
-        let read = catch_unwind(AssertUnwindSafe(|| -> tantivy::Result<Vec<DocAddress>> {
+        self.guarded(|| {
             let mut found = Vec::new();
             for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
                 if found.len() >= max {
@@ -115,9 +115,14 @@ impl Archive {
                 }
             }
             Ok(found)
-        }));
-        match read {
-            Ok(Ok(found)) => Ok(found),
+        })
+    }
+
+    /// What `read` reads of the index, its error or a panic inside the
+    /// search library (on a damaged file) said as a damaged index.
+    pub fn guarded<T>(&self, read: impl FnOnce() -> tantivy::Result<T>) -> Result<T> {
+        match catch_unwind(AssertUnwindSafe(read)) {
+            Ok(Ok(read)) => Ok(read),
             Ok(Err(error)) => Err(self.damaged(error)),
             Err(_) => Err(self.damaged("the search library failed reading it")),
         }

@@ -18,8 +18,6 @@
 //! first's): what [`super::select`] can use. Only those passages have
 //! their stored record read.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use tantivy::collector::TopDocs;
 use tantivy::query::{Bm25StatisticsProvider, BooleanQuery};
 use tantivy::schema::{Field, Value};
@@ -96,18 +94,13 @@ impl Archive {
             searcher,
             groups: self.groups,
         };
-        let ranked = catch_unwind(AssertUnwindSafe(|| {
+        let groups = self.guarded(|| {
             searcher.search_with_statistics_provider(
                 &query,
                 &TopDocs::with_limit(limit).order_by_score(),
                 &statistics,
             )
-        }));
-        let groups = match ranked {
-            Ok(Ok(groups)) => groups,
-            Ok(Err(error)) => return Err(self.damaged(error)),
-            Err(_) => return Err(self.damaged("the search library failed reading it")),
-        };
+        })?;
         let fields = self.fields;
         let mut candidates: Vec<Candidate> = Vec::with_capacity(groups.len());
         for (score, address) in groups {

@@ -341,6 +341,14 @@ mod tests {
         }
     }
 
+    /// Two claims a first story holds.
+    fn first_story() -> Vec<Vec<Holder>> {
+        vec![
+            vec![holder("first.txt", 10, 12)],
+            vec![holder("first.txt", 6, 6)],
+        ]
+    }
+
     #[test]
     fn a_story_of_the_same_day_does_not_take_the_sources_vote() {
         // The first claim retells three sentences of the source; another
@@ -378,48 +386,36 @@ mod tests {
 
     #[test]
     fn a_second_story_holding_one_claim_word_for_word_is_a_source() {
-        let story = || {
-            vec![
-                vec![holder("first.txt", 10, 12)],
-                vec![holder("first.txt", 6, 6)],
-            ]
-        };
         // All but one of 23 words.
-        let mut claims = story();
+        let mut claims = first_story();
         claims.push(vec![
             holder("second.txt", 22, 23),
             holder("first.txt", 2, 23),
         ]);
         assert_eq!(choose(&claims, &[]), vec!["first.txt", "second.txt"]);
         // Every word of the claim's quotations, and most of the claim.
-        let mut claims = story();
+        let mut claims = first_story();
         let mut quoting = holder("second.txt", 9, 15);
         quoting.holds_quotations = true;
         claims.push(vec![quoting]);
         assert_eq!(choose(&claims, &[]), vec!["first.txt", "second.txt"]);
         // Most of the claim, but not its quotations: one claim a story
         // loosely holds does not make it a source.
-        let mut claims = story();
+        let mut claims = first_story();
         claims.push(vec![holder("second.txt", 9, 15)]);
         assert_eq!(choose(&claims, &[]), vec!["first.txt"]);
     }
 
     #[test]
     fn a_further_source_holds_two_claims_not_a_few_words_of_them() {
-        let story = || {
-            vec![
-                vec![holder("first.txt", 10, 12)],
-                vec![holder("first.txt", 6, 6)],
-            ]
-        };
         // Another story on the same people shares a third of each of two
         // claims the first leaves out: not a source.
-        let mut claims = story();
+        let mut claims = first_story();
         claims.push(vec![holder("other.txt", 2, 6)]);
         claims.push(vec![holder("other.txt", 3, 9)]);
         assert_eq!(choose(&claims, &[]), vec!["first.txt"]);
         // A second story holding half or more of both is one.
-        let mut claims = story();
+        let mut claims = first_story();
         claims.push(vec![holder("second.txt", 4, 6)]);
         claims.push(vec![holder("second.txt", 5, 9)]);
         assert_eq!(choose(&claims, &[]), vec!["first.txt", "second.txt"]);

@@ -38,6 +38,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
+use tantivy::columnar::Column;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{self, Manifest};
@@ -315,14 +316,24 @@ impl Groups {
             &Term::from_field_text(archive.fields.path, path),
             usize::MAX,
         )?;
+        // A file's records are in one segment or few: each segment's column
+        // is opened once.
+        let mut column: Option<(u32, Column<u64>)> = None;
         for address in records {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64(COPY)
-                .map_err(|e| archive.damaged(e))?;
+            let open = match &column {
+                Some((segment, open)) if *segment == address.segment_ord => open,
+                _ => {
+                    let open = archive.guarded(|| {
+                        searcher
+                            .segment_reader(address.segment_ord)
+                            .fast_fields()
+                            .u64(COPY)
+                    })?;
+                    &column.insert((address.segment_ord, open)).1
+                }
+            };
             // The file record has no group.
-            self.left.extend(column.first(address.doc_id));
+            self.left.extend(open.first(address.doc_id));
         }
         self.gone.insert(path.to_string());
         Ok(())

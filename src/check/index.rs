@@ -221,6 +221,15 @@ impl SourceTokens {
 }
 
 impl ClaimWords {
+    /// The words of the whole quotation or sentence `unit` is (or is a
+    /// window of), `unit` being one of this claim's.
+    fn whole_of(&self, unit: &Unit) -> &[Word] {
+        match unit.quote {
+            Some(quote) => &self.quotes[quote],
+            None => &self.sentence,
+        }
+    }
+
     /// The words of `claim` of `document`, compared as `strictness` says.
     pub fn of(
         document: &Document,
@@ -486,8 +495,8 @@ impl<'d> SourceIndex<'d> {
         let whole = hashes.iter().fold(u64::from(unit.is_quote), |h, w| {
             h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
-        if let Some(first) = self.first_spelled(whole)
-            && !words.is_empty()
+        if !words.is_empty()
+            && let Some(first) = self.first_spelled(whole)
             && self.by_words.get(&whole).and_then(|(_, known)| known.as_deref())
                 == Some(&*spelled(words))
             // The same words in another mouth are not a copy.
@@ -729,11 +738,7 @@ impl<'d> SourceIndex<'d> {
     pub fn unit_whole(&self, unit: usize) -> &[Word] {
         let unit = &self.units[unit];
         let source = &self.sources[unit.source];
-        let words = source.words.of(source, unit.claim);
-        match unit.quote {
-            Some(quote) => &words.quotes[quote],
-            None => &words.sentence,
-        }
+        source.words.of(source, unit.claim).whole_of(unit)
     }
 
     /// The first unit whose words hash to `whole`, if any, with its words
@@ -757,11 +762,10 @@ impl<'d> SourceIndex<'d> {
                     &worked_out
                 }
             };
-            let whole_words = match unit.quote {
-                Some(quote) => &claim_words.quotes[quote],
-                None => &claim_words.sentence,
-            };
-            let own = whole_words.get(unit.window.clone()).unwrap_or_default();
+            let own = claim_words
+                .whole_of(unit)
+                .get(unit.window.clone())
+                .unwrap_or_default();
             let own = spelled(own);
             if let Some(entry) = self.by_words.get_mut(&whole) {
                 entry.1 = Some(own);
