@@ -236,8 +236,20 @@ impl ClaimWords {
         claim: &crate::claims::Claim<'_>,
         strictness: Strictness,
     ) -> ClaimWords {
+        let sentence = normalize::words(claim.text, claim.span.start, strictness);
+        ClaimWords::with_sentence(document, claim, strictness, sentence)
+    }
+
+    /// The words of `claim` of `document`, compared as `strictness` says,
+    /// its sentence's being `sentence`.
+    fn with_sentence(
+        document: &Document,
+        claim: &crate::claims::Claim<'_>,
+        strictness: Strictness,
+        sentence: Vec<Word>,
+    ) -> ClaimWords {
         ClaimWords {
-            sentence: normalize::words(claim.text, claim.span.start, strictness).into(),
+            sentence: sentence.into(),
             quotes: claim
                 .quotes
                 .iter()
@@ -326,12 +338,72 @@ fn spelled(words: &[Word]) -> Box<[u8]> {
     out.into_boxed_slice()
 }
 
+/// Claims prepared for indexing a batch at a time: enough that the
+/// threads preparing one batch share the work evenly, few enough that two
+/// batches' words (one being indexed, the next prepared) stay a few MB.
+const BATCH_CLAIMS: usize = 2_048;
+
+/// What indexing needs of one claim that does not depend on the claims
+/// before it: worked out for a batch of claims in parallel, then added to
+/// the index in order.
+struct PreparedClaim {
+    /// Compared here for what is indexed, and dropped: a lookup works out
+    /// again the few claims it reads (`SourceWords`).
+    words: ClaimWords,
+    /// Keyed here for what is indexed, and dropped: a lookup keys again
+    /// the few claims it reads (`SourceTokens`).
+    tokens: Vec<KeyedWord>,
+    /// The hashes of the initials of the claim's names.
+    initials: Vec<u64>,
+    /// The sentence's units: the range of its tokens and the span of each.
+    parts: Vec<(std::ops::Range<usize>, Span)>,
+    /// The stems of the names in its speaker's name.
+    speaker_names: Vec<u64>,
+}
+
+impl PreparedClaim {
+    fn of(source: &Source<'_>, claim: &crate::claims::Claim<'_>, lexicon: &Stems) -> PreparedClaim {
+        let (sentence, prose) =
+            normalize::words_and_prose_words(claim.text, claim.span.start, source.words.strictness);
+        let words =
+            ClaimWords::with_sentence(source.document, claim, source.words.strictness, sentence);
+        let tokens = lexicon.key_words(claim.text, claim.span.start, &prose);
+        let initials = initialisms(&tokens, claim.text, claim.span.start)
+            .into_iter()
+            .map(|(_, _, initials)| word_hash(&initials))
+            .collect();
+        // A long sentence is cut by its tokens, which every word of it is
+        // in (its compared words leave out bracketed words).
+        let token_spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        let parts = windows(&token_spans, claim.span);
+        let speaker_names = claim.speaker.as_ref().map_or_else(Vec::new, |speaker| {
+            lexicon
+                .tokens(&speaker.name, 0)
+                .into_iter()
+                .filter(|token| !token.function && token.capitalized)
+                .map(|token| token.stem)
+                .collect()
+        });
+        PreparedClaim {
+            words,
+            tokens,
+            initials,
+            parts,
+            speaker_names,
+        }
+    }
+}
+
 impl<'d> SourceIndex<'d> {
+    /// Indexes `sources`. Each batch of claims is prepared in parallel
+    /// while the batch before it is added, in order, so the index is the
+    /// same as one built a claim at a time.
     pub fn new(
         sources: Vec<Source<'d>>,
         stems: Arc<Stems>,
         classes: Arc<Lexicon>,
     ) -> SourceIndex<'d> {
+        use rayon::prelude::*;
         let lexicon = &*stems;
         let mut index = SourceIndex {
             units: Vec::new(),
@@ -350,131 +422,60 @@ impl<'d> SourceIndex<'d> {
             lexicon: classes,
             stems: Arc::clone(&stems),
         };
-        for source_id in 0..index.sources.len() {
-            let source = index.sources[source_id].clone();
-            let roles = roles_of(&source.claims);
-            let mut stretches: Vec<Stretch> = Vec::with_capacity(source.claims.claims.len());
-            for (claim_id, claim) in source.claims.claims.iter().enumerate() {
-                let voice = Voice {
-                    name: claim.speaker.as_ref().map(|s| s.name.clone()),
-                    role: claim.speaker.as_ref().and_then(|s| s.role.clone()),
-                    is_person: claim
-                        .speaker
-                        .as_ref()
-                        .is_some_and(|s| s.kind == SpeakerKind::Person),
-                };
-                // Compared here for what is indexed, and dropped: a lookup
-                // works out again the few claims it reads (`SourceWords`).
-                let claim_words = ClaimWords::of(source.document, claim, source.words.strictness);
-                let words = &claim_words.sentence;
-                // Keyed here for what is indexed, and dropped: a lookup
-                // keys again the few claims it reads (`SourceTokens`).
-                let tokens = lexicon.tokens(claim.text, claim.span.start);
-                let initials: Vec<u64> = initialisms(&tokens, claim.text, claim.span.start)
-                    .into_iter()
-                    .map(|(_, _, initials)| word_hash(&initials))
-                    .collect();
-                // A long sentence is cut by its tokens, which every word of
-                // it is in (its compared words leave out bracketed words).
-                let token_spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
-                let parts = windows(&token_spans, claim.span);
-                let whole = parts.len() == 1;
-                let mut figures_owned = 0;
-                for (token_range, span) in parts {
-                    // A window holds the words and figures that start in it.
-                    let (window, figure_range) = if whole {
-                        (0..words.len(), 0..claim.figures.len())
-                    } else {
-                        (
-                            range_where(words, |w| w.span.start, span),
-                            range_where(&claim.figures, |f| f.span.start, span),
-                        )
-                    };
-                    let owned = figure_range.start.max(figures_owned).min(figure_range.end)
-                        ..figure_range.end;
-                    figures_owned = figures_owned.max(figure_range.end);
-                    let unit = index.units.len();
-                    stretches.push(Stretch {
-                        unit,
-                        claim: claim_id,
-                        span,
-                        tokens: token_range.clone(),
-                        figures: figure_range.clone(),
-                        is_window: !whole,
-                        owned_figures: owned.clone(),
-                    });
-                    let unit_words = &words[window.clone()];
-                    let copy = index.add_unit(
-                        Unit {
-                            source: source_id,
-                            claim: claim_id,
-                            is_quote: false,
-                            span,
-                            quote: None,
-                            window,
-                            voice: voice.clone(),
-                            copy_of: None,
-                            stretch: Some(stretches.len() - 1),
-                        },
-                        unit_words,
-                    );
-                    if copy.is_none() {
-                        for i in owned {
-                            index
-                                .figure_values
-                                .entry(figure_key(&claim.figures[i]))
-                                .or_default()
-                                .push((unit, i - figure_range.start));
+        // The sources again (their parts are shared), for the threads
+        // preparing claims while the index is being added to.
+        let sources = index.sources.clone();
+        let claims: Vec<(usize, usize)> = sources
+            .iter()
+            .enumerate()
+            .flat_map(|(s, source)| (0..source.claims.claims.len()).map(move |c| (s, c)))
+            .collect();
+        let prepare = |batch: &[(usize, usize)]| -> Vec<PreparedClaim> {
+            batch
+                .par_iter()
+                .map(|&(s, c)| {
+                    PreparedClaim::of(&sources[s], &sources[s].claims.claims[c], lexicon)
+                })
+                .collect()
+        };
+        let mut batches = claims.chunks(BATCH_CLAIMS);
+        let mut prepared = batches.next().map(prepare).unwrap_or_default();
+        let mut building: Option<SourceBuild<'_>> = None;
+        let mut current: &[(usize, usize)] = claims.get(..prepared.len()).unwrap_or_default();
+        loop {
+            let next = batches.next();
+            let ((), next_prepared) = rayon::join(
+                || {
+                    for (&(source_id, claim_id), claim) in current.iter().zip(prepared.drain(..)) {
+                        if building.as_ref().is_none_or(|b| b.source != source_id) {
+                            if let Some(done) = building.take() {
+                                index.stretches.push(done.stretches);
+                            }
+                            // Sources with no claims have no stretches too.
+                            while index.stretches.len() < source_id {
+                                index.stretches.push(Vec::new());
+                            }
+                            building = Some(SourceBuild::new(source_id, &sources[source_id]));
                         }
-                        index.add_content(
-                            unit,
-                            &tokens,
-                            token_range,
-                            &initials,
-                            claim.text,
-                            claim.span.start,
-                            lexicon,
-                        );
+                        let build = building.as_mut().expect("set just above");
+                        index.add_claim(build, &sources[source_id], claim_id, claim, lexicon);
                     }
+                },
+                || next.map(prepare),
+            );
+            match (next, next_prepared) {
+                (Some(batch), Some(batch_prepared)) => {
+                    current = batch;
+                    prepared = batch_prepared;
                 }
-                if let Some(speaker) = &claim.speaker {
-                    for token in lexicon.tokens(&speaker.name, 0) {
-                        if !token.function && token.capitalized {
-                            index.names.insert(token.stem);
-                        }
-                    }
-                }
-                for (quote_id, quote) in claim.quotes.iter().enumerate() {
-                    let role = quote
-                        .speaker
-                        .as_ref()
-                        .and_then(|name| roles.get(name.as_str()).cloned());
-                    let words = &claim_words.quotes[quote_id];
-                    let word_spans: Vec<Span> = words.iter().map(|w| w.span).collect();
-                    for (window, span) in windows(&word_spans, quote.span) {
-                        let unit_words = &words[window.clone()];
-                        index.add_unit(
-                            Unit {
-                                source: source_id,
-                                claim: claim_id,
-                                is_quote: true,
-                                span,
-                                quote: Some(quote_id),
-                                window,
-                                voice: Voice {
-                                    name: quote.speaker.clone(),
-                                    role: role.clone(),
-                                    is_person: false,
-                                },
-                                copy_of: None,
-                                stretch: None,
-                            },
-                            unit_words,
-                        );
-                    }
-                }
+                _ => break,
             }
-            index.stretches.push(stretches);
+        }
+        if let Some(done) = building.take() {
+            index.stretches.push(done.stretches);
+        }
+        while index.stretches.len() < sources.len() {
+            index.stretches.push(Vec::new());
         }
         // The smaller lists first: their pairs are freed before the
         // trigrams', the largest, are sorted beside their lists.
@@ -484,6 +485,124 @@ impl<'d> SourceIndex<'d> {
         index.units.shrink_to_fit();
         index.by_words = FxHashMap::default();
         index
+    }
+
+    /// Adds claim `claim_id` of source `build.source`, prepared as
+    /// `prepared`: its sentence (or its windows) and its quotations.
+    fn add_claim(
+        &mut self,
+        build: &mut SourceBuild<'_>,
+        source: &Source<'_>,
+        claim_id: usize,
+        prepared: PreparedClaim,
+        lexicon: &Stems,
+    ) {
+        let source_id = build.source;
+        let claim = &source.claims.claims[claim_id];
+        let voice = Voice {
+            name: claim.speaker.as_ref().map(|s| s.name.clone()),
+            role: claim.speaker.as_ref().and_then(|s| s.role.clone()),
+            is_person: claim
+                .speaker
+                .as_ref()
+                .is_some_and(|s| s.kind == SpeakerKind::Person),
+        };
+        let PreparedClaim {
+            words: claim_words,
+            tokens,
+            initials,
+            parts,
+            speaker_names,
+        } = prepared;
+        let words = &claim_words.sentence;
+        let whole = parts.len() == 1;
+        let mut figures_owned = 0;
+        for (token_range, span) in parts {
+            // A window holds the words and figures that start in it.
+            let (window, figure_range) = if whole {
+                (0..words.len(), 0..claim.figures.len())
+            } else {
+                (
+                    range_where(words, |w| w.span.start, span),
+                    range_where(&claim.figures, |f| f.span.start, span),
+                )
+            };
+            let owned =
+                figure_range.start.max(figures_owned).min(figure_range.end)..figure_range.end;
+            figures_owned = figures_owned.max(figure_range.end);
+            let unit = self.units.len();
+            build.stretches.push(Stretch {
+                unit,
+                claim: claim_id,
+                span,
+                tokens: token_range.clone(),
+                figures: figure_range.clone(),
+                is_window: !whole,
+                owned_figures: owned.clone(),
+            });
+            let unit_words = &words[window.clone()];
+            let copy = self.add_unit(
+                Unit {
+                    source: source_id,
+                    claim: claim_id,
+                    is_quote: false,
+                    span,
+                    quote: None,
+                    window,
+                    voice: voice.clone(),
+                    copy_of: None,
+                    stretch: Some(build.stretches.len() - 1),
+                },
+                unit_words,
+            );
+            if copy.is_none() {
+                for i in owned {
+                    self.figure_values
+                        .entry(figure_key(&claim.figures[i]))
+                        .or_default()
+                        .push((unit, i - figure_range.start));
+                }
+                self.add_content(
+                    unit,
+                    &tokens,
+                    token_range,
+                    &initials,
+                    claim.text,
+                    claim.span.start,
+                    lexicon,
+                );
+            }
+        }
+        self.names.extend(speaker_names);
+        for (quote_id, quote) in claim.quotes.iter().enumerate() {
+            let role = quote
+                .speaker
+                .as_ref()
+                .and_then(|name| build.roles.get(name.as_str()).cloned());
+            let words = &claim_words.quotes[quote_id];
+            let word_spans: Vec<Span> = words.iter().map(|w| w.span).collect();
+            for (window, span) in windows(&word_spans, quote.span) {
+                let unit_words = &words[window.clone()];
+                self.add_unit(
+                    Unit {
+                        source: source_id,
+                        claim: claim_id,
+                        is_quote: true,
+                        span,
+                        quote: Some(quote_id),
+                        window,
+                        voice: Voice {
+                            name: quote.speaker.clone(),
+                            role: role.clone(),
+                            is_person: false,
+                        },
+                        copy_of: None,
+                        stretch: None,
+                    },
+                    unit_words,
+                );
+            }
+        }
     }
 
     /// Adds a unit, whose own words are `words`; returns the unit it is a
@@ -818,6 +937,24 @@ impl<'d> SourceIndex<'d> {
                 .iter()
                 .map(move |f| (stretch.unit, f))
         })
+    }
+}
+
+/// The source being indexed: its number, the roles it gives its speakers
+/// and its stretches so far.
+struct SourceBuild<'c> {
+    source: usize,
+    roles: FxHashMap<&'c str, String>,
+    stretches: Vec<Stretch>,
+}
+
+impl<'c> SourceBuild<'c> {
+    fn new(source_id: usize, source: &'c Source<'_>) -> SourceBuild<'c> {
+        SourceBuild {
+            source: source_id,
+            roles: roles_of(&source.claims),
+            stretches: Vec::with_capacity(source.claims.claims.len()),
+        }
     }
 }
 

@@ -216,7 +216,17 @@ impl Stems {
     /// The tokens of `text`, which starts at byte `offset` of its document.
     /// Paraphrase phrases of several words become one token.
     pub fn tokens(&self, text: &str, offset: usize) -> Vec<KeyedWord> {
-        let words = normalize::prose_words(text, offset);
+        self.key_words(text, offset, &normalize::prose_words(text, offset))
+    }
+
+    /// The tokens of `text` (at `offset`), whose prose words (see
+    /// [`normalize::prose_words`]) are `words`.
+    pub fn key_words(
+        &self,
+        text: &str,
+        offset: usize,
+        words: &[normalize::Word],
+    ) -> Vec<KeyedWord> {
         let mut tokens: Vec<KeyedWord> = words
             .iter()
             .map(|w| {

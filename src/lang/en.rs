@@ -71,6 +71,9 @@ struct Spelling {
     contractions: Vec<String>,
     /// The contractions of a verb onto a pronoun.
     pronoun_contractions: Vec<String>,
+    /// The first bytes of `contractions`.
+    #[serde(skip)]
+    contraction_starts: Vec<u8>,
 }
 
 impl Spelling {
@@ -85,6 +88,13 @@ impl Spelling {
             spelling.contractions = with_typographic_apostrophes(&spelling.contractions);
             spelling.pronoun_contractions =
                 with_typographic_apostrophes(&spelling.pronoun_contractions);
+            spelling.contraction_starts = spelling
+                .contractions
+                .iter()
+                .filter_map(|c| c.as_bytes().first().copied())
+                .collect();
+            spelling.contraction_starts.sort_unstable();
+            spelling.contraction_starts.dedup();
             spelling
         })
     }
@@ -101,31 +111,54 @@ fn with_typographic_apostrophes(endings: &[String]) -> Vec<String> {
 
 /// The American form of a British spelling (other words unchanged): the
 /// checker compares "organised" and "organized" as one word.
-pub fn american_spelling(word: &str) -> String {
+pub fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     if word.len() <= 4 {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     let spelling = Spelling::get();
     // The exceptions are looked up only for a word with a British ending:
     // most words have none.
     let ending = spelling.endings.iter().find_map(|(british, us)| {
-        word.strip_suffix(british.as_str())
+        ends_with(word, british)
+            .then(|| &word[..word.len() - british.len()])
             .filter(|stem| stem.len() >= 2)
             .map(|stem| (stem, us))
     });
     let Some((stem, us)) = ending else {
-        return word.to_string();
+        return Cow::Borrowed(word);
     };
     if spelling.exceptions.contains(word) {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
-    format!("{stem}{us}")
+    Cow::Owned(format!("{stem}{us}"))
+}
+
+/// Whether `word` ends with `ending`, compared from the last byte: every
+/// word is tried against every ending, and nearly all differ there.
+fn ends_with(word: &str, ending: &str) -> bool {
+    word.len() >= ending.len()
+        && word
+            .bytes()
+            .rev()
+            .zip(ending.bytes().rev())
+            .all(|(a, b)| a == b)
 }
 
 /// The length in bytes of the contraction ending (`n't`, `'s`, `’re`)
 /// that `rest` starts with when no letter or digit follows it, else 0.
 pub fn contraction_len(rest: &str) -> usize {
-    Spelling::get()
+    let spelling = Spelling::get();
+    // Called after nearly every word: most text starts with no byte a
+    // contraction starts with, and is turned away without a comparison.
+    if !rest
+        .as_bytes()
+        .first()
+        .is_some_and(|b| spelling.contraction_starts.contains(b))
+    {
+        return 0;
+    }
+    spelling
         .contractions
         .iter()
         .find(|c| {
