@@ -29,7 +29,10 @@ fn read_as(text: &str, format: Format) -> Read {
             .iter()
             .map(|c| c.speaker.as_ref().map(|s| s.name.clone()))
             .collect(),
-        cues: claims.iter().map(|c| c.cue.clone()).collect(),
+        cues: claims
+            .iter()
+            .map(|c| c.cue.as_ref().map(|cue| cue.to_string()))
+            .collect(),
         quotes: claims
             .iter()
             .flat_map(|c| c.quotes.iter().map(|q| (q.text.clone(), q.speaker.clone())))
@@ -455,11 +458,11 @@ mod figures {
                     .unwrap()
                     .to_string();
                 (
-                    f.text,
+                    f.text.into(),
                     kind,
                     serde_json::to_value(&f.value).unwrap(),
-                    f.unit,
-                    f.qualifier,
+                    f.unit.map(Into::into),
+                    f.qualifier.map(Into::into),
                 )
             })
             .collect()

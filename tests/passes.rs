@@ -75,7 +75,7 @@ fn reading(
     let claim = &claims[number - 1];
     let speaker = match kind {
         "claim" => claim.speaker.as_ref(),
-        "reporter" => claim.reported_by.as_ref(),
+        "reporter" => claim.reported_by.as_deref(),
         _ => panic!("unknown target {target:?}"),
     };
     (speaker.map(|s| s.name.clone()), claim.decided_by)

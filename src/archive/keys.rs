@@ -80,7 +80,7 @@ impl Keys {
             let value = match &figure.value {
                 FigureValue::Number(n) => format!("{n:.9e}"),
                 FigureValue::Date(date) => date.clone(),
-                FigureValue::Unknown => figure.text.to_lowercase(),
+                FigureValue::Unknown => figure.text.to_lowercase().to_string(),
             };
             let key = word_hash(&format!("{:?}:{value}", figure.kind)) ^ FIGURE_TAG;
             push_once(&mut keys.figures, &mut seen, key);

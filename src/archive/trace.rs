@@ -117,7 +117,7 @@ pub fn trace(
             }
         }
         traced.push(TracedClaim {
-            id: claim.id.clone(),
+            id: claim.id.to_string(),
             text: claim.text.to_string(),
             span: text.locate(claim.span),
             passages,

@@ -85,7 +85,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> Option<Alignment>
     let mut seen = rustc_hash::FxHashSet::default();
     for unit in index.content_candidates(&keys, CANDIDATES) {
         let source = index.units[unit].source;
-        let Some(at) = index.units[unit].stretch else {
+        let Some(at) = index.units[unit].stretch.map(|at| at as usize) else {
             continue;
         };
         let stretches = index.stretches(source);

@@ -76,7 +76,7 @@ pub fn is_content_word(lexicon: &Lexicon, word: &str) -> bool {
 }
 
 /// Who said a unit's words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Voice {
     /// Canonical name; `None` for the article's own voice.
     pub name: Option<String>,
@@ -99,16 +99,19 @@ pub struct Unit {
     /// For a quotation, its place among its claim's quotations: its words
     /// are that quotation's, a sentence's are its claim's (see
     /// [`SourceIndex::unit_whole`]).
-    pub quote: Option<usize>,
+    pub quote: Option<u32>,
     /// The range of the whole quotation's or sentence's words that is this
     /// unit's: all of them, or a window.
     pub window: std::ops::Range<usize>,
-    pub voice: Voice,
+    /// Shared by every unit with the same voice (see
+    /// [`SourceBuild::voice`]): most units are the narrator's or one of a
+    /// few speakers', and a voice of its own was a third of a unit.
+    pub voice: Arc<Voice>,
     /// The unit this one repeats word for word, if any: a duplicate is not
     /// indexed, and its first copy stands for it.
-    pub copy_of: Option<usize>,
+    pub copy_of: Option<u32>,
     /// For a sentence unit, its place among its source's stretches.
-    pub stretch: Option<usize>,
+    pub stretch: Option<u32>,
 }
 
 /// A sentence of a source, or a window of a long one: what passages are
@@ -225,7 +228,7 @@ impl ClaimWords {
     /// window of), `unit` being one of this claim's.
     fn whole_of(&self, unit: &Unit) -> &[Word] {
         match unit.quote {
-            Some(quote) => &self.quotes[quote],
+            Some(quote) => &self.quotes[quote as usize],
             None => &self.sentence,
         }
     }
@@ -308,6 +311,13 @@ fn figure_key(figure: &Figure) -> (FigureKind, String) {
         FigureValue::Unknown => super::figures::bare(&figure.text),
     };
     (figure.kind, value)
+}
+
+/// A place in one of the index's lists, kept in 32 bits: a unit is
+/// hundreds of bytes of source, so 4 billion of anything is far beyond
+/// what a check holds in memory.
+fn index_u32(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// A stable hash of a normalised word.
@@ -499,14 +509,14 @@ impl<'d> SourceIndex<'d> {
     ) {
         let source_id = build.source;
         let claim = &source.claims.claims[claim_id];
-        let voice = Voice {
+        let voice = build.voice(Voice {
             name: claim.speaker.as_ref().map(|s| s.name.clone()),
             role: claim.speaker.as_ref().and_then(|s| s.role.clone()),
             is_person: claim
                 .speaker
                 .as_ref()
                 .is_some_and(|s| s.kind == SpeakerKind::Person),
-        };
+        });
         let PreparedClaim {
             words: claim_words,
             tokens,
@@ -551,7 +561,7 @@ impl<'d> SourceIndex<'d> {
                     window,
                     voice: voice.clone(),
                     copy_of: None,
-                    stretch: Some(build.stretches.len() - 1),
+                    stretch: Some(index_u32(build.stretches.len() - 1)),
                 },
                 unit_words,
             );
@@ -589,13 +599,13 @@ impl<'d> SourceIndex<'d> {
                         claim: claim_id,
                         is_quote: true,
                         span,
-                        quote: Some(quote_id),
+                        quote: Some(index_u32(quote_id)),
                         window,
-                        voice: Voice {
+                        voice: build.voice(Voice {
                             name: quote.speaker.clone(),
                             role: role.clone(),
                             is_person: false,
-                        },
+                        }),
                         copy_of: None,
                         stretch: None,
                     },
@@ -621,7 +631,7 @@ impl<'d> SourceIndex<'d> {
             // The same words in another mouth are not a copy.
             && self.units[first].voice == unit.voice
         {
-            unit.copy_of = Some(first);
+            unit.copy_of = Some(index_u32(first));
             self.units.push(unit);
             return Some(first);
         }
@@ -730,7 +740,7 @@ impl<'d> SourceIndex<'d> {
     /// Whether sentence unit `unit` (or the unit it copies) holds a content
     /// key.
     pub fn holds(&self, unit: usize, key: u64) -> bool {
-        let unit = self.units[unit].copy_of.unwrap_or(unit) as u32;
+        let unit = self.units[unit].copy_of.unwrap_or(unit as u32);
         self.content
             .get(&key)
             .is_some_and(|postings| postings.binary_search(&unit).is_ok())
@@ -910,7 +920,7 @@ impl<'d> SourceIndex<'d> {
         let unit = &self.units[unit];
         let figures = &self.sources[unit.source].claims.claims[unit.claim].figures;
         match unit.stretch {
-            Some(at) => &figures[self.stretches[unit.source][at].figures.clone()],
+            Some(at) => &figures[self.stretches[unit.source][at as usize].figures.clone()],
             None => figures,
         }
     }
@@ -940,12 +950,13 @@ impl<'d> SourceIndex<'d> {
     }
 }
 
-/// The source being indexed: its number, the roles it gives its speakers
-/// and its stretches so far.
+/// The source being indexed: its number, the roles it gives its speakers,
+/// its stretches so far and the voices of its units.
 struct SourceBuild<'c> {
     source: usize,
     roles: FxHashMap<&'c str, String>,
     stretches: Vec<Stretch>,
+    voices: FxHashMap<Voice, Arc<Voice>>,
 }
 
 impl<'c> SourceBuild<'c> {
@@ -954,7 +965,18 @@ impl<'c> SourceBuild<'c> {
             source: source_id,
             roles: roles_of(&source.claims),
             stretches: Vec::with_capacity(source.claims.claims.len()),
+            voices: FxHashMap::default(),
         }
+    }
+
+    /// `voice`, shared with the source's other units that have it.
+    fn voice(&mut self, voice: Voice) -> Arc<Voice> {
+        if let Some(shared) = self.voices.get(&voice) {
+            return Arc::clone(shared);
+        }
+        let shared = Arc::new(voice.clone());
+        self.voices.insert(voice, Arc::clone(&shared));
+        shared
     }
 }
 

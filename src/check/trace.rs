@@ -489,7 +489,7 @@ impl Tracer<'_, '_> {
     /// of the clause's words.
     fn best_sentence(&self, alignment: &Alignment) -> Option<Place> {
         let passage = &alignment.passage;
-        let first = self.index.units[passage.unit].stretch?;
+        let first = self.index.units[passage.unit].stretch? as usize;
         let mut best: Option<(usize, Place)> = None;
         for stretch in &self.index.stretches(passage.source)[first..] {
             if stretch.span.start >= passage.span.end {

@@ -40,6 +40,7 @@ pub mod quotes;
 pub mod tokens;
 pub mod voices;
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -93,21 +94,21 @@ pub struct Quote {
 pub struct Figure {
     pub span: Span,
     /// As written.
-    pub text: String,
+    pub text: CompactString,
     pub kind: FigureKind,
     pub value: FigureValue,
-    pub unit: Option<String>,
+    pub unit: Option<CompactString>,
     /// Canonical qualifier ("up to", "more than", "about").
-    pub qualifier: Option<String>,
+    pub qualifier: Option<CompactString>,
     /// Whose figure it is: the canonical name, `None` for the narrator.
-    pub speaker: Option<String>,
+    pub speaker: Option<CompactString>,
 }
 
 /// One sentence's claim.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim<'d> {
     /// `c1`, `c2`, … in document order.
-    pub id: String,
+    pub id: CompactString,
     /// Index of the sentence.
     pub sentence: usize,
     pub span: Span,
@@ -117,10 +118,11 @@ pub struct Claim<'d> {
     /// The pass that decided `speaker` (see [`passes`]); `None` for the
     /// article's own voice.
     pub decided_by: Option<&'static str>,
-    /// For `X quoted Y as saying`: X, who reports Y's words.
-    pub reported_by: Option<Speaker>,
+    /// For `X quoted Y as saying`: X, who reports Y's words. Boxed: few
+    /// claims have one, and every source claim is kept for a check.
+    pub reported_by: Option<Box<Speaker>>,
     /// The attributing words as written ("said", "pitched for").
-    pub cue: Option<String>,
+    pub cue: Option<CompactString>,
     /// What the speaker is reported to have said, outside the attribution
     /// itself: for `Herrera said that the plan would fail`, `the plan would
     /// fail`; for `“…,” Modi said`, the quotation. `None` for the narrator.
@@ -365,8 +367,8 @@ fn extract_quoted<'d>(
             Some(cue) => (
                 Some(cue.speaker.clone()),
                 Some(cue.cue.found_by),
-                cue.reporter.clone(),
-                Some(document.slice(cue.cue.span).to_string()),
+                cue.reporter.clone().map(Box::new),
+                Some(document.slice(cue.cue.span).into()),
                 reported_content(document, &cue.cue),
             ),
             None => {
@@ -401,7 +403,7 @@ fn extract_quoted<'d>(
             rules,
         );
         Claim {
-            id: format!("c{}", sentence.index + 1),
+            id: compact_str::format_compact!("c{}", sentence.index + 1),
             sentence: sentence.index,
             span: sentence.span,
             text: sentence.text,
@@ -1129,12 +1131,12 @@ fn sentence_figures(
             };
             Figure {
                 span,
-                text: document.slice(span).to_string(),
+                text: document.slice(span).into(),
                 kind: found.kind,
                 value: found.value,
-                unit: found.unit,
-                qualifier: found.qualifier,
-                speaker,
+                unit: found.unit.map(CompactString::from),
+                qualifier: found.qualifier.map(CompactString::from),
+                speaker: speaker.map(CompactString::from),
             }
         })
         .collect()
@@ -1153,7 +1155,7 @@ mod tests {
         let listed = claims
             .claims
             .iter()
-            .map(|c| (c.id.clone(), c.text.to_string()))
+            .map(|c| (c.id.to_string(), c.text.to_string()))
             .collect();
         (listed, claims.warnings)
     }

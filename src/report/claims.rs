@@ -122,7 +122,7 @@ fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>, explain: bool
         span,
         speaker: claim.speaker.as_ref(),
         decided_by: explain.then_some(claim.decided_by),
-        reported_by: claim.reported_by.as_ref(),
+        reported_by: claim.reported_by.as_deref(),
         cue: claim.cue.as_deref(),
         content: claim.content.map(|span| locator.locate(span)),
         quotes: claim

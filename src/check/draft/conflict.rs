@@ -69,9 +69,9 @@ impl DraftChecker<'_, '_> {
                 spans.push(figure.span);
                 sides.push((
                     self.source_path(holder),
-                    figure.text.clone(),
+                    figure.text.to_string(),
                     self.source_path(other),
-                    theirs.text.clone(),
+                    theirs.text.to_string(),
                     other,
                     theirs.span,
                 ));

@@ -187,14 +187,14 @@ impl DraftChecker<'_, '_> {
                 let year = anchor.1 + later;
                 let implied = claims::Figure {
                     span: crate::span::Span::new(from, from + phrase.len()),
-                    text: year.to_string(),
+                    text: year.to_string().into(),
                     kind: FigureKind::Year,
                     value: FigureValue::Number(year as f64),
                     unit: None,
                     qualifier: None,
                     speaker: anchor.0.speaker.clone(),
                 };
-                Some((unit, implied, anchor.0.text.clone()))
+                Some((unit, implied, anchor.0.text.to_string()))
             })
         })
     }

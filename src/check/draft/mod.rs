@@ -130,7 +130,7 @@ pub fn check_draft(
                 Verdict::Supported
             });
         let audit = ClaimAudit {
-            id: claim.id.clone(),
+            id: claim.id.to_string(),
             text: claim.text.to_string(),
             span: draft.locate(claim.span),
             speaker: claim.speaker.as_ref().map(|s| s.name.clone()),
@@ -325,7 +325,7 @@ impl DraftChecker<'_, '_> {
         let exempt: Vec<u64> = claim
             .speaker
             .iter()
-            .chain(claim.reported_by.iter())
+            .chain(claim.reported_by.as_deref())
             .flat_map(|s| {
                 [
                     Some(s.name.as_str()),
@@ -475,7 +475,7 @@ impl DraftChecker<'_, '_> {
         let source = &self.index.sources[source];
         Evidence {
             source: source.document.display_path(),
-            claim: source.claims.claims[claim].id.clone(),
+            claim: source.claims.claims[claim].id.to_string(),
             span: source.document.locate(place.span),
             text: excerpt::around(&source.document.text, place.span, place.focus),
             derivation,

@@ -401,7 +401,7 @@ impl DraftChecker<'_, '_> {
             self.index
                 .units
                 .iter()
-                .map(|u| &u.voice)
+                .map(|u| &*u.voice)
                 .filter(|v| v.name.is_some() && seen.insert((v.name.as_deref(), v.role.as_deref())))
                 .collect()
         });

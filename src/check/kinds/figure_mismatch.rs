@@ -39,7 +39,7 @@ impl FigureMismatch<'_> {
             Some(q) if !source.text.to_lowercase().starts_with(q.as_str()) => {
                 format!("{q} {}", source.text)
             }
-            _ => source.text.clone(),
+            _ => source.text.to_string(),
         }
     }
 }
@@ -51,7 +51,7 @@ impl Violation for FigureMismatch<'_> {
         let draft = self.draft;
         let draft_text = match &draft.qualifier {
             Some(q) => format!("{q} {}", draft.text),
-            None => draft.text.clone(),
+            None => draft.text.to_string(),
         };
         format!(
             "{} does not match {} in the source",
@@ -72,7 +72,7 @@ impl Violation for FigureMismatch<'_> {
         match &self.draft.qualifier {
             None => Some(self.source_text()),
             Some(_) if self.draft.qualifier == self.source.qualifier => {
-                Some(self.source.text.clone())
+                Some(self.source.text.to_string())
             }
             Some(_) => None,
         }
