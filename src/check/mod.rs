@@ -46,6 +46,7 @@ pub mod quotes;
 pub mod sets;
 pub mod speakers;
 pub mod trace;
+pub mod word_bounds;
 pub mod word_diff;
 
 use serde::Serialize;

@@ -14,7 +14,6 @@
 //! into *segments*, each of which must appear in the source, in order.
 
 use compact_str::CompactString;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::en::contraction_len;
 use crate::span::Span;
@@ -201,7 +200,7 @@ fn raw_words(text: &str, quotation: bool) -> RawWords {
             segment,
         });
     };
-    let mut pieces = text.split_word_bound_indices().peekable();
+    let mut pieces = super::word_bounds::pieces(text).peekable();
     while let Some((at, piece)) = pieces.next() {
         // A contraction set off by a space ("we 're", "would n't" in
         // tokenised copy) belongs to the word before it.
