@@ -457,17 +457,18 @@ impl<'d> SourceIndex<'d> {
             let ((), next_prepared) = rayon::join(
                 || {
                     for (&(source_id, claim_id), claim) in current.iter().zip(prepared.drain(..)) {
-                        if building.as_ref().is_none_or(|b| b.source != source_id) {
-                            if let Some(done) = building.take() {
-                                index.stretches.push(done.stretches);
-                            }
-                            // Sources with no claims have no stretches too.
-                            while index.stretches.len() < source_id {
-                                index.stretches.push(Vec::new());
-                            }
-                            building = Some(SourceBuild::new(source_id, &sources[source_id]));
+                        if building.as_ref().is_some_and(|b| b.source != source_id)
+                            && let Some(done) = building.take()
+                        {
+                            index.stretches.push(done.stretches);
                         }
-                        let build = building.as_mut().expect("set just above");
+                        // Sources with no claims have no stretches too.
+                        while index.stretches.len() < source_id {
+                            index.stretches.push(Vec::new());
+                        }
+                        let build = building.get_or_insert_with(|| {
+                            SourceBuild::new(source_id, &sources[source_id])
+                        });
                         index.add_claim(build, &sources[source_id], claim_id, claim, lexicon);
                     }
                 },
