@@ -432,6 +432,7 @@ impl<'d> SourceIndex<'d> {
             lexicon: classes,
             stems: Arc::clone(&stems),
         };
+        index.stretches = vec![Vec::new(); index.sources.len()];
         // The sources again (their parts are shared), for the threads
         // preparing claims while the index is being added to.
         let sources = index.sources.clone();
@@ -457,19 +458,16 @@ impl<'d> SourceIndex<'d> {
             let ((), next_prepared) = rayon::join(
                 || {
                     for (&(source_id, claim_id), claim) in current.iter().zip(prepared.drain(..)) {
-                        if building.as_ref().is_some_and(|b| b.source != source_id)
-                            && let Some(done) = building.take()
-                        {
-                            index.stretches.push(done.stretches);
-                        }
-                        // Sources with no claims have no stretches too.
-                        while index.stretches.len() < source_id {
-                            index.stretches.push(Vec::new());
-                        }
-                        let build = building.get_or_insert_with(|| {
-                            SourceBuild::new(source_id, &sources[source_id])
-                        });
-                        index.add_claim(build, &sources[source_id], claim_id, claim, lexicon);
+                        let source = &sources[source_id];
+                        let build = match &mut building {
+                            Some(build) if build.source == source_id => build,
+                            other => {
+                                index.stretches[source_id]
+                                    .reserve_exact(source.claims.claims.len());
+                                other.insert(SourceBuild::new(source_id, source))
+                            }
+                        };
+                        index.add_claim(build, source, claim_id, claim, lexicon);
                     }
                 },
                 || next.map(prepare),
@@ -481,12 +479,6 @@ impl<'d> SourceIndex<'d> {
                 }
                 _ => break,
             }
-        }
-        if let Some(done) = building.take() {
-            index.stretches.push(done.stretches);
-        }
-        while index.stretches.len() < sources.len() {
-            index.stretches.push(Vec::new());
         }
         // The smaller lists first: their pairs are freed before the
         // trigrams', the largest, are sorted beside their lists.
@@ -542,7 +534,9 @@ impl<'d> SourceIndex<'d> {
                 figure_range.start.max(figures_owned).min(figure_range.end)..figure_range.end;
             figures_owned = figures_owned.max(figure_range.end);
             let unit = self.units.len();
-            build.stretches.push(Stretch {
+            let stretches = &mut self.stretches[source_id];
+            let stretch = index_u32(stretches.len());
+            stretches.push(Stretch {
                 unit,
                 claim: claim_id,
                 span,
@@ -562,7 +556,7 @@ impl<'d> SourceIndex<'d> {
                     window,
                     voice: voice.clone(),
                     copy_of: None,
-                    stretch: Some(index_u32(build.stretches.len() - 1)),
+                    stretch: Some(stretch),
                 },
                 unit_words,
             );
@@ -951,12 +945,11 @@ impl<'d> SourceIndex<'d> {
     }
 }
 
-/// The source being indexed: its number, the roles it gives its speakers,
-/// its stretches so far and the voices of its units.
+/// The source being indexed: its number, the roles it gives its speakers
+/// and the voices of its units.
 struct SourceBuild<'c> {
     source: usize,
     roles: FxHashMap<&'c str, String>,
-    stretches: Vec<Stretch>,
     voices: FxHashMap<Voice, Arc<Voice>>,
 }
 
@@ -965,7 +958,6 @@ impl<'c> SourceBuild<'c> {
         SourceBuild {
             source: source_id,
             roles: roles_of(&source.claims),
-            stretches: Vec::with_capacity(source.claims.claims.len()),
             voices: FxHashMap::default(),
         }
     }

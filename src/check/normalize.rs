@@ -116,23 +116,27 @@ pub fn words_and_prose_words(
     strictness: Strictness,
 ) -> (Vec<Word>, Vec<Word>) {
     let read = raw_words(text, false);
-    if !read.reads_as_quotation {
+    if strictness != Strictness::Lenient || !read.reads_as_quotation {
+        // Folded two ways, or read two ways: each reading on its own.
         let prose = group(&read.words, text, offset, Strictness::Lenient, false);
-        return (flat(split(text, offset, strictness, true)), flat(prose));
+        let quoted = if read.reads_as_quotation {
+            group(&read.words, text, offset, strictness, true)
+        } else {
+            split(text, offset, strictness, true)
+        };
+        return (flat(quoted), flat(prose));
     }
+    // Nearly every sentence: each word folded once serves both readings.
     let mut quoted = Vec::with_capacity(read.words.len());
     let mut prose = Vec::with_capacity(read.words.len());
     for piece in &read.words {
         let Some(word) = piece.folded(text, offset, Strictness::Lenient) else {
             continue;
         };
-        if !piece.bracketed && strictness == Strictness::Lenient {
+        if !piece.bracketed {
             quoted.push(word.clone());
         }
         prose.push(word);
-    }
-    if strictness != Strictness::Lenient {
-        quoted = flat(group(&read.words, text, offset, strictness, true));
     }
     (quoted, prose)
 }
