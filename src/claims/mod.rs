@@ -379,7 +379,7 @@ fn extract_quoted<'d>(
                 (covering, decided_by, None, None, content)
             }
         };
-        let quotes: Vec<Quote> = near_quotes
+        let mut quotes: Vec<Quote> = near_quotes
             .iter()
             .zip(near_voices)
             .filter(|(q, _)| {
@@ -393,7 +393,7 @@ fn extract_quoted<'d>(
                 decided_by: voice.decided_by,
             })
             .collect();
-        let figures = sentence_figures(
+        let mut figures = sentence_figures(
             document,
             sentence,
             near_quotes,
@@ -402,6 +402,10 @@ fn extract_quoted<'d>(
             speaker.as_ref(),
             rules,
         );
+        // Collected through filters, both start at room for four: a check
+        // keeps every source claim, and most hold one quotation or figure.
+        quotes.shrink_to_fit();
+        figures.shrink_to_fit();
         Claim {
             id: compact_str::format_compact!("c{}", sentence.index + 1),
             sentence: sentence.index,
