@@ -84,7 +84,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> Option<Alignment>
     let mut masks: rustc_hash::FxHashMap<usize, Vec<bool>> = rustc_hash::FxHashMap::default();
     let mut seen = rustc_hash::FxHashSet::default();
     for unit in index.content_candidates(&keys, CANDIDATES) {
-        let source = index.units[unit].source;
+        let source = index.units[unit].source();
         let Some(at) = index.units[unit].stretch.map(|at| at as usize) else {
             continue;
         };
@@ -97,7 +97,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> Option<Alignment>
                 // Which keys each sentence holds, looked up once a sentence.
                 let mut held_keys = vec![false; keys.len()];
                 for stretch in &stretches[first..=last] {
-                    let unit = stretch.unit;
+                    let unit = stretch.unit();
                     let mask = masks.entry(unit).or_insert_with(|| {
                         keys.iter()
                             .map(|(key, _)| index.holds(unit, *key))
@@ -161,7 +161,7 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> Option<Alignment>
         if best.as_ref().is_none_or(|(b, _, _)| fine > *b + 1e-12) {
             let passage = Passage {
                 source,
-                unit: stretches[first].unit,
+                unit: stretches[first].unit(),
                 span,
                 tokens: passage_tokens,
             };

@@ -186,7 +186,7 @@ pub fn context_counterpart<'i>(
     let mut tied = false;
     for at in index.content_candidates(&keys, CONTEXT_CANDIDATES) {
         let unit = &index.units[at];
-        let tokens = index.claim_tokens(unit.source, unit.claim);
+        let tokens = index.claim_tokens(unit.source(), unit.claim());
         for candidate in index.figures_of(at) {
             if candidate.kind != figure.kind
                 || unit_key(candidate) != unit_key(figure)
@@ -301,7 +301,7 @@ pub fn ratio_of(
             .or_else(|| rules.numbers.get(&word).copied())
     };
     retold.iter().any(|&unit| {
-        let source = &index.sources[index.units[unit].source].document;
+        let source = &index.sources[index.units[unit].source()].document;
         let words: Vec<&str> = source
             .slice(index.units[unit].span)
             .split_whitespace()
@@ -402,7 +402,7 @@ fn derived(
     let multiple = is_multiple(rules, figure);
     // Every figure of the sources the draft sentence retells: "a third of
     // the outlay" may stand a sentence away from the outlay.
-    let mut sources: Vec<usize> = retold.iter().map(|&u| index.units[u].source).collect();
+    let mut sources: Vec<usize> = retold.iter().map(|&u| index.units[u].source()).collect();
     sources.dedup();
     let candidates: Vec<(usize, &Figure)> = sources
         .iter()
@@ -412,7 +412,7 @@ fn derived(
         .collect();
     for (i, (unit, a)) in candidates.iter().enumerate() {
         for (b_unit, b) in candidates.iter().skip(i + 1) {
-            if index.units[*unit].source != index.units[*b_unit].source {
+            if index.units[*unit].source() != index.units[*b_unit].source() {
                 continue;
             }
             let (FigureValue::Number(x), FigureValue::Number(y)) = (&a.value, &b.value) else {

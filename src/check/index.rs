@@ -86,13 +86,14 @@ pub struct Voice {
     pub is_person: bool,
 }
 
-/// A source sentence or quotation, or a window of a long one.
+/// A source sentence or quotation, or a window of a long one. Numbers are
+/// kept in 32 bits (see [`index_u32`]): a check holds a unit for every
+/// source sentence and quotation.
 #[derive(Debug)]
 pub struct Unit {
-    pub source: usize,
+    source: u32,
     /// Index of the claim (sentence) in its source.
-    pub claim: usize,
-    pub is_quote: bool,
+    claim: u32,
     /// The words of a quotation (marks excluded), or of a sentence; for a
     /// window, the words of the window.
     pub span: Span,
@@ -102,7 +103,7 @@ pub struct Unit {
     pub quote: Option<u32>,
     /// The range of the whole quotation's or sentence's words that is this
     /// unit's: all of them, or a window.
-    pub window: std::ops::Range<usize>,
+    window: std::ops::Range<u32>,
     /// Shared by every unit with the same voice (see
     /// [`SourceBuild::voice`]): most units are the narrator's or one of a
     /// few speakers', and a voice of its own was a third of a unit.
@@ -114,25 +115,87 @@ pub struct Unit {
     pub stretch: Option<u32>,
 }
 
+impl Unit {
+    /// Its source's place among the index's sources.
+    pub fn source(&self) -> usize {
+        self.source as usize
+    }
+
+    /// Its claim's (sentence's) place in its source.
+    pub fn claim(&self) -> usize {
+        self.claim as usize
+    }
+
+    /// Whether it is a quotation (or a window of one).
+    pub fn is_quote(&self) -> bool {
+        self.quote.is_some()
+    }
+
+    /// The range of the whole quotation's or sentence's words that is this
+    /// unit's.
+    pub fn window(&self) -> std::ops::Range<usize> {
+        widen(&self.window)
+    }
+}
+
 /// A sentence of a source, or a window of a long one: what passages are
-/// made of.
+/// made of. Numbers are kept in 32 bits (see [`index_u32`]): a check holds
+/// one stretch for every source sentence.
 #[derive(Clone, Debug)]
 pub struct Stretch {
     /// Its sentence unit.
-    pub unit: usize,
-    pub claim: usize,
+    unit: u32,
+    claim: u32,
     pub span: Span,
     /// Its tokens, as a range of its claim's (see [`Source::tokens`]):
     /// those that start in its span.
-    pub tokens: std::ops::Range<usize>,
+    tokens: std::ops::Range<u32>,
     /// Its figures, as a range of its claim's: those that start in its
     /// span.
-    pub figures: std::ops::Range<usize>,
+    figures: std::ops::Range<u32>,
     /// Whether it is a window of a long sentence.
     pub is_window: bool,
     /// The figures it stands for among the source's (each figure once,
     /// though windows overlap): those no earlier window of its claim has.
-    owned_figures: std::ops::Range<usize>,
+    owned_figures: std::ops::Range<u32>,
+}
+
+impl Stretch {
+    /// Its sentence unit.
+    pub fn unit(&self) -> usize {
+        self.unit as usize
+    }
+
+    /// Its claim in its source.
+    pub fn claim(&self) -> usize {
+        self.claim as usize
+    }
+
+    /// Its tokens, as a range of its claim's.
+    pub fn tokens(&self) -> std::ops::Range<usize> {
+        widen(&self.tokens)
+    }
+
+    /// Its figures, as a range of its claim's.
+    pub fn figures(&self) -> std::ops::Range<usize> {
+        widen(&self.figures)
+    }
+
+    /// The figures it stands for among its source's, as a range of its
+    /// claim's.
+    fn owned_figures(&self) -> std::ops::Range<usize> {
+        widen(&self.owned_figures)
+    }
+}
+
+/// A range of places kept in 32 bits, as places.
+fn widen(range: &std::ops::Range<u32>) -> std::ops::Range<usize> {
+    range.start as usize..range.end as usize
+}
+
+/// A range of places, in 32 bits (see [`index_u32`]).
+fn narrow(range: &std::ops::Range<usize>) -> std::ops::Range<u32> {
+    index_u32(range.start)..index_u32(range.end)
 }
 
 /// A source, read and claimed. Cloning it shares its parts.
@@ -166,7 +229,9 @@ pub struct ClaimWords {
 /// (6.7 bytes per byte of source, and the quotations' again), and a check
 /// compares only the few units its claims retrieve.
 pub struct SourceWords {
-    claims: Box<[std::sync::OnceLock<ClaimWords>]>,
+    /// Boxed: an empty slot is then 16 bytes where the words' own 40
+    /// were, and most slots stay empty.
+    claims: Box<[std::sync::OnceLock<Box<ClaimWords>>]>,
     strictness: Strictness,
 }
 
@@ -183,11 +248,11 @@ impl SourceWords {
     /// The words of claim `claim` of `source`.
     fn of<'s>(&'s self, source: &Source<'_>, claim: usize) -> &'s ClaimWords {
         self.claims[claim].get_or_init(|| {
-            ClaimWords::of(
+            Box::new(ClaimWords::of(
                 source.document,
                 &source.claims.claims[claim],
                 self.strictness,
-            )
+            ))
         })
     }
 }
@@ -537,23 +602,22 @@ impl<'d> SourceIndex<'d> {
             let stretches = &mut self.stretches[source_id];
             let stretch = index_u32(stretches.len());
             stretches.push(Stretch {
-                unit,
-                claim: claim_id,
+                unit: index_u32(unit),
+                claim: index_u32(claim_id),
                 span,
-                tokens: token_range.clone(),
-                figures: figure_range.clone(),
+                tokens: narrow(&token_range),
+                figures: narrow(&figure_range),
                 is_window: !whole,
-                owned_figures: owned.clone(),
+                owned_figures: narrow(&owned),
             });
             let unit_words = &words[window.clone()];
             let copy = self.add_unit(
                 Unit {
-                    source: source_id,
-                    claim: claim_id,
-                    is_quote: false,
+                    source: index_u32(source_id),
+                    claim: index_u32(claim_id),
                     span,
                     quote: None,
-                    window,
+                    window: narrow(&window),
                     voice: voice.clone(),
                     copy_of: None,
                     stretch: Some(stretch),
@@ -590,12 +654,11 @@ impl<'d> SourceIndex<'d> {
                 let unit_words = &words[window.clone()];
                 self.add_unit(
                     Unit {
-                        source: source_id,
-                        claim: claim_id,
-                        is_quote: true,
+                        source: index_u32(source_id),
+                        claim: index_u32(claim_id),
                         span,
                         quote: Some(index_u32(quote_id)),
-                        window,
+                        window: narrow(&window),
                         voice: build.voice(Voice {
                             name: quote.speaker.clone(),
                             role: role.clone(),
@@ -616,7 +679,7 @@ impl<'d> SourceIndex<'d> {
     fn add_unit(&mut self, mut unit: Unit, words: &[Word]) -> Option<usize> {
         let id = self.units.len() as u32;
         let hashes: Vec<u64> = words.iter().map(|w| word_hash(&w.text)).collect();
-        let whole = hashes.iter().fold(u64::from(unit.is_quote), |h, w| {
+        let whole = hashes.iter().fold(u64::from(unit.is_quote()), |h, w| {
             h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
         if !words.is_empty()
@@ -831,7 +894,7 @@ impl<'d> SourceIndex<'d> {
         hashes.dedup();
         let lists: Vec<&[u32]> = hashes.iter().filter_map(|h| self.words.get(h)).collect();
         let mut votes = votes_of(lists);
-        votes.retain(|&unit, _| self.units[unit as usize].is_quote == quotes);
+        votes.retain(|&unit, _| self.units[unit as usize].is_quote() == quotes);
         top(votes, limit)
     }
 
@@ -846,13 +909,14 @@ impl<'d> SourceIndex<'d> {
         let mut out = Vec::new();
         let mut read: Option<(usize, usize)> = None; // (claim, tokens read up to)
         for stretch in &self.stretches[source][first..=last] {
+            let tokens = stretch.tokens();
             let from = match read {
-                Some((claim, end)) if claim == stretch.claim => end.max(stretch.tokens.start),
-                _ => stretch.tokens.start,
+                Some((claim, end)) if claim == stretch.claim() => end.max(tokens.start),
+                _ => tokens.start,
             };
-            let to = stretch.tokens.end.max(from);
-            out.extend_from_slice(&self.claim_tokens(source, stretch.claim)[from..to]);
-            read = Some((stretch.claim, to));
+            let to = tokens.end.max(from);
+            out.extend_from_slice(&self.claim_tokens(source, stretch.claim())[from..to]);
+            read = Some((stretch.claim(), to));
         }
         out
     }
@@ -861,8 +925,8 @@ impl<'d> SourceIndex<'d> {
     /// a window of).
     pub fn unit_whole(&self, unit: usize) -> &[Word] {
         let unit = &self.units[unit];
-        let source = &self.sources[unit.source];
-        source.words.of(source, unit.claim).whole_of(unit)
+        let source = &self.sources[unit.source()];
+        source.words.of(source, unit.claim()).whole_of(unit)
     }
 
     /// The first unit whose words hash to `whole`, if any, with its words
@@ -873,14 +937,14 @@ impl<'d> SourceIndex<'d> {
         let &(first, ref known) = self.by_words.get(&whole)?;
         if known.is_none() {
             let unit = &self.units[first];
-            let source = &self.sources[unit.source];
+            let source = &self.sources[unit.source()];
             let worked_out;
-            let claim_words = match source.words.claims[unit.claim].get() {
+            let claim_words = match source.words.claims[unit.claim()].get() {
                 Some(kept) => kept,
                 None => {
                     worked_out = ClaimWords::of(
                         source.document,
-                        &source.claims.claims[unit.claim],
+                        &source.claims.claims[unit.claim()],
                         source.words.strictness,
                     );
                     &worked_out
@@ -888,7 +952,7 @@ impl<'d> SourceIndex<'d> {
             };
             let own = claim_words
                 .whole_of(unit)
-                .get(unit.window.clone())
+                .get(unit.window())
                 .unwrap_or_default();
             let own = spelled(own);
             if let Some(entry) = self.by_words.get_mut(&whole) {
@@ -900,7 +964,7 @@ impl<'d> SourceIndex<'d> {
 
     /// The words of unit `unit`: its window of the whole.
     pub fn unit_words(&self, unit: usize) -> &[Word] {
-        &self.unit_whole(unit)[self.units[unit].window.clone()]
+        &self.unit_whole(unit)[self.units[unit].window()]
     }
 
     /// The keyed words of claim `claim` of source `source`.
@@ -913,9 +977,9 @@ impl<'d> SourceIndex<'d> {
     /// for a quotation, those of its claim.
     pub fn figures_of(&self, unit: usize) -> &[Figure] {
         let unit = &self.units[unit];
-        let figures = &self.sources[unit.source].claims.claims[unit.claim].figures;
+        let figures = &self.sources[unit.source()].claims.claims[unit.claim()].figures;
         match unit.stretch {
-            Some(at) => &figures[self.stretches[unit.source][at as usize].figures.clone()],
+            Some(at) => &figures[self.stretches[unit.source()][at as usize].figures()],
             None => figures,
         }
     }
@@ -938,9 +1002,9 @@ impl<'d> SourceIndex<'d> {
     pub fn figures_of_source(&self, source: usize) -> impl Iterator<Item = (usize, &Figure)> + '_ {
         let claims = &self.sources[source].claims.claims;
         self.stretches[source].iter().flat_map(move |stretch| {
-            claims[stretch.claim].figures[stretch.owned_figures.clone()]
+            claims[stretch.claim()].figures[stretch.owned_figures()]
                 .iter()
-                .map(move |f| (stretch.unit, f))
+                .map(move |f| (stretch.unit(), f))
         })
     }
 }

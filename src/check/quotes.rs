@@ -98,7 +98,7 @@ pub fn find(
     let verbatim = |want_quote: bool| {
         let found: Vec<(usize, Span)> = candidates
             .iter()
-            .filter(|&&u| index.units[u].is_quote == want_quote)
+            .filter(|&&u| index.units[u].is_quote() == want_quote)
             .filter_map(|&u| find_in(index, u, &segments).map(|s| (u, s)))
             .collect();
         let preferred = speaker.and_then(|(name, role)| {
@@ -129,10 +129,10 @@ pub fn find(
         .iter()
         .filter(|&&u| {
             let unit = &index.units[u];
-            !short || (unit.is_quote && unit.window.len().abs_diff(words.len()) <= 1)
+            !short || (unit.is_quote() && unit.window().len().abs_diff(words.len()) <= 1)
         })
         .filter_map(|&u| {
-            let source_text = &index.sources[index.units[u].source].document.text;
+            let source_text = &index.sources[index.units[u].source()].document.text;
             let overlap = if short {
                 MIN_SHORT_OVERLAP
             } else {
@@ -175,10 +175,10 @@ fn joined(
         let (unit, span) = candidates
             .iter()
             .copied()
-            .filter(|&u| index.units[u].is_quote)
+            .filter(|&u| index.units[u].is_quote())
             .filter(|&u| match (first, last_unit) {
                 (Some((f, _)), Some(l)) => {
-                    index.units[u].source == index.units[f].source
+                    index.units[u].source() == index.units[f].source()
                         && index.units[u].voice == index.units[f].voice
                         && u >= l
                 }
@@ -201,7 +201,7 @@ fn joined(
 fn find_in(index: &SourceIndex<'_>, unit: usize, segments: &[Vec<Word>]) -> Option<Span> {
     let length: usize = segments.iter().map(Vec::len).sum();
     let first = segments.first().map_or(0, Vec::len);
-    let window = &index.units[unit].window;
+    let window = index.units[unit].window();
     let whole = index.unit_whole(unit);
     let starts = window.start.saturating_sub(first.saturating_sub(1))..window.end;
     let reach = (window.end + length + WINDOW).min(whole.len());
@@ -279,7 +279,7 @@ fn compact(diff: &[String]) -> String {
 /// and as many words as the quotation has on each side, so that a near
 /// copy straddling two windows is aligned whole.
 fn context<'i>(index: &'i SourceIndex<'_>, unit: usize, length: usize) -> &'i [Word] {
-    let window = &index.units[unit].window;
+    let window = index.units[unit].window();
     let whole = index.unit_whole(unit);
     if window.len() == whole.len() {
         return whole;

@@ -512,7 +512,7 @@ impl Tracer<'_, '_> {
                     _ => stretch.span,
                 };
                 let place = Place {
-                    unit: stretch.unit,
+                    unit: stretch.unit(),
                     span: stretch.span,
                     focus,
                 };

@@ -50,9 +50,9 @@ impl DraftChecker<'_, '_> {
             }) else {
                 continue;
             };
-            let holder_source = self.index.units[holder].source;
+            let holder_source = self.index.units[holder].source();
             for &other in retold {
-                let source = self.index.units[other].source;
+                let source = self.index.units[other].source();
                 if source == holder_source {
                     continue;
                 }
@@ -134,7 +134,7 @@ impl DraftChecker<'_, '_> {
         let draft: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         for (n, &a) in retold.iter().enumerate() {
             for &b in &retold[n + 1..] {
-                if self.index.units[a].source == self.index.units[b].source {
+                if self.index.units[a].source() == self.index.units[b].source() {
                     continue;
                 }
                 let Some(slot) = self.named_difference(a, b) else {
@@ -202,8 +202,8 @@ impl DraftChecker<'_, '_> {
         {
             return None;
         }
-        let text_a = &self.index.sources[ua.source].document.text;
-        let text_b = &self.index.sources[ub.source].document.text;
+        let text_a = &self.index.sources[ua.source()].document.text;
+        let text_b = &self.index.sources[ub.source()].document.text;
         changes.into_iter().find_map(|op| {
             let (ra, rb) = (op.old_range(), op.new_range());
             if ra.len() > MAX_SLOT_WORDS || rb.len() > MAX_SLOT_WORDS {

@@ -172,7 +172,7 @@ impl DraftChecker<'_, '_> {
         let phrases = &self.tracer.rules.figures().relative_years;
         retold.iter().find_map(|&unit| {
             let at = &self.index.units[unit];
-            let claim = &self.index.sources[at.source].claims.claims[at.claim];
+            let claim = &self.index.sources[at.source()].claims.claims[at.claim()];
             // ASCII lower case keeps the byte offsets of the text.
             let lower = claim.text.to_ascii_lowercase();
             phrases.iter().find_map(|(phrase, later)| {

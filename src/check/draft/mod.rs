@@ -26,7 +26,7 @@ mod figure;
 mod quotation;
 mod statement;
 
-use super::index::{self, SourceIndex, Unit};
+use super::index::{self, SourceIndex};
 use super::kinds::Violation;
 use super::kinds::unsourced_figure::UnsourcedFigure;
 use super::normalize::Strictness;
@@ -458,7 +458,7 @@ impl DraftChecker<'_, '_> {
 
     /// The display path of the source holding `unit`.
     fn source_path(&self, unit: usize) -> String {
-        self.index.sources[self.index.units[unit].source]
+        self.index.sources[self.index.units[unit].source()]
             .document
             .display_path()
     }
@@ -471,8 +471,8 @@ impl DraftChecker<'_, '_> {
     /// Evidence at `place`: its whole span, and as text an excerpt of it
     /// around its focus (see [`excerpt`]).
     fn evidence_at(&self, place: Place, derivation: Option<String>) -> Evidence {
-        let Unit { source, claim, .. } = self.index.units[place.unit];
-        let source = &self.index.sources[source];
+        let unit = &self.index.units[place.unit];
+        let (source, claim) = (&self.index.sources[unit.source()], unit.claim());
         Evidence {
             source: source.document.display_path(),
             claim: source.claims.claims[claim].id.to_string(),
@@ -484,7 +484,7 @@ impl DraftChecker<'_, '_> {
 
     /// The whole text of a place in a source.
     fn source_text(&self, place: Place) -> &str {
-        let source = self.index.units[place.unit].source;
+        let source = self.index.units[place.unit].source();
         self.index.sources[source].document.slice(place.span)
     }
 

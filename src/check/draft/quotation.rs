@@ -43,13 +43,13 @@ impl DraftChecker<'_, '_> {
                     .as_ref()
                     .filter(|s| s.name == draft_speaker)
                     .and_then(|s| s.role.as_deref());
-                if speakers::same(draft_speaker, role, &source.voice) && source.is_quote {
+                if speakers::same(draft_speaker, role, &source.voice) && source.is_quote() {
                     return Checked::Held(evidence);
                 }
                 if self.pronoun_may_mean(claim, &source.voice) {
                     return Checked::Held(evidence);
                 }
-                let violation = match (&source.voice.name, source.is_quote) {
+                let violation = match (&source.voice.name, source.is_quote()) {
                     (Some(name), true) => MisattributedQuote::Quoted {
                         speaker: draft_speaker,
                         source_speaker: name,
@@ -108,10 +108,11 @@ impl DraftChecker<'_, '_> {
         unit: usize,
     ) -> Confidence {
         let source_unit = &self.index.units[unit];
-        let source_claim = &self.index.sources[source_unit.source].claims.claims[source_unit.claim];
+        let source_claim =
+            &self.index.sources[source_unit.source()].claims.claims[source_unit.claim()];
         // A transcript or statement declares whose words it holds: that is
         // as firm as a name at the marks.
-        let declared = self.index.sources[source_unit.source]
+        let declared = self.index.sources[source_unit.source()]
             .declared_speaker
             .as_deref();
         if let (Some(declared), Some(draft_speaker)) = (declared, quote.speaker.as_deref())
@@ -131,19 +132,19 @@ impl DraftChecker<'_, '_> {
         let (Some(draft_speaker), Some(source_speaker), Some(source_quote)) = (
             quote.speaker.as_deref(),
             source_unit.voice.name.as_deref(),
-            source_quote.filter(|_| source_unit.is_quote),
+            source_quote.filter(|_| source_unit.is_quote()),
         ) else {
             return Confidence::Low;
         };
         // A source's "he said" is taken as firmly as a name when it goes on
         // from the sentence before, whose speaker it names.
-        let source_claims = &self.index.sources[source_unit.source].claims.claims;
-        let source_firm = self.names_firmly(source_claims, source_unit.claim);
+        let source_claims = &self.index.sources[source_unit.source()].claims.claims;
+        let source_firm = self.names_firmly(source_claims, source_unit.claim());
         let firm = claims::passes::names_speaker_at_marks(quote, claim, |m| self.is_pronoun(m))
             && claims::passes::names_speaker_of_quotation(
                 source_quote,
                 source_claims,
-                source_unit.claim,
+                source_unit.claim(),
                 |_| !source_firm,
             );
         let source_mention = source_claim
@@ -186,7 +187,7 @@ impl DraftChecker<'_, '_> {
         let Some(source_name) = source_unit.voice.name.as_deref() else {
             return false;
         };
-        let source = &self.index.sources[source_unit.source];
+        let source = &self.index.sources[source_unit.source()];
         let draft_mention = claim.speaker.as_ref().filter(|s| s.name == draft_speaker);
         if source_mention.is_some_and(|s| brings_in_someone(&s.mention))
             && speakers::is_proper_name(draft_speaker)
@@ -213,7 +214,9 @@ impl DraftChecker<'_, '_> {
                 .last()
                 .unwrap_or_default()
                 .to_lowercase();
-            let sentence = source.claims.claims[source_unit.claim].text.to_lowercase();
+            let sentence = source.claims.claims[source_unit.claim()]
+                .text
+                .to_lowercase();
             let role = source_unit
                 .voice
                 .role

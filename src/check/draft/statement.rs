@@ -276,8 +276,8 @@ impl DraftChecker<'_, '_> {
             // Firmly someone else's only when the source names its speaker
             // and the two are clearly two people.
             let source = &self.index.units[unit];
-            let source_claims = &self.index.sources[source.source].claims.claims;
-            let confidence = if self.names_firmly(source_claims, source.claim)
+            let source_claims = &self.index.sources[source.source()].claims.claims;
+            let confidence = if self.names_firmly(source_claims, source.claim())
                 && self.reports_by_name(claim, previous, speaker)
                 && speakers::clearly_different(&speaker.name, source_name)
             {
