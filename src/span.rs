@@ -118,7 +118,9 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let bytes = text.as_bytes();
-        let mut checkpoints = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        // One for the start and one after each chunk, the last one short:
+        // a vector one short would double.
+        let mut checkpoints = Vec::with_capacity(bytes.len().div_ceil(CHECKPOINT) + 1);
         let mut at = Checkpoint {
             chars: 0,
             lines: 0,

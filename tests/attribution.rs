@@ -81,7 +81,11 @@ fn read(name: &str) -> Reading {
                 quote.kind
             )
             .unwrap();
-            quotes.push((quote.text.clone(), quote.speaker.clone(), quote.kind));
+            quotes.push((
+                quote.text.clone(),
+                quote.speaker.as_deref().map(str::to_string),
+                quote.kind,
+            ));
         }
     }
     Reading { text, quotes }

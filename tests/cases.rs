@@ -99,13 +99,13 @@ fn attribution() {
             .claims
             .iter()
             .flat_map(|claim| &claim.quotes)
-            .map(|quote| quote.speaker.clone().unwrap_or_else(|| "none".to_string()))
+            .map(|quote| quote.speaker.as_deref().unwrap_or("none").to_string())
             .collect();
         let speakers = if quoted.is_empty() {
             found
                 .claims
                 .iter()
-                .filter_map(|claim| claim.speaker.as_ref().map(|s| s.name.clone()))
+                .filter_map(|claim| claim.speaker.as_ref().map(|s| s.name.to_string()))
                 .collect()
         } else {
             quoted

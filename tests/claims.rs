@@ -27,7 +27,7 @@ fn read_as(text: &str, format: Format) -> Read {
     Read {
         speakers: claims
             .iter()
-            .map(|c| c.speaker.as_ref().map(|s| s.name.clone()))
+            .map(|c| c.speaker.as_ref().map(|s| s.name.to_string()))
             .collect(),
         cues: claims
             .iter()
@@ -35,7 +35,11 @@ fn read_as(text: &str, format: Format) -> Read {
             .collect(),
         quotes: claims
             .iter()
-            .flat_map(|c| c.quotes.iter().map(|q| (q.text.clone(), q.speaker.clone())))
+            .flat_map(|c| {
+                c.quotes
+                    .iter()
+                    .map(|q| (q.text.clone(), q.speaker.as_deref().map(str::to_string)))
+            })
             .collect(),
         claims: claims.iter().map(|c| c.text.to_string()).collect(),
     }

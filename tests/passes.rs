@@ -69,7 +69,10 @@ fn reading(
             .flat_map(|c| &c.quotes)
             .find(|q| q.text.starts_with(argument))
             .unwrap_or_else(|| panic!("no quotation starts with {argument:?} in {text:?}"));
-        return (quote.speaker.clone(), quote.decided_by);
+        return (
+            quote.speaker.as_deref().map(str::to_string),
+            quote.decided_by,
+        );
     }
     let number: usize = argument.parse().expect("a sentence number");
     let claim = &claims[number - 1];
@@ -78,7 +81,7 @@ fn reading(
         "reporter" => claim.reported_by.as_deref(),
         _ => panic!("unknown target {target:?}"),
     };
-    (speaker.map(|s| s.name.clone()), claim.decided_by)
+    (speaker.map(|s| s.name.to_string()), claim.decided_by)
 }
 
 #[test]

@@ -94,7 +94,7 @@ pub fn trace(
                     }
                 };
                 let Some(audit) = audit else { continue };
-                let Some(judged) = audit.claims.iter().find(|c| c.id == claim.id) else {
+                let Some(judged) = audit.claims.iter().find(|c| c.id == claim.id()) else {
                     continue;
                 };
                 if !matches!(judged.verdict, Verdict::Supported | Verdict::Contradicted) {
@@ -117,7 +117,7 @@ pub fn trace(
             }
         }
         traced.push(TracedClaim {
-            id: claim.id.to_string(),
+            id: claim.id().to_string(),
             text: claim.text.to_string(),
             span: text.locate(claim.span),
             passages,

@@ -37,8 +37,8 @@ pub fn of(document: &Document, rules: &AttributionRules) -> Option<String> {
 pub fn apply(claims: &mut Claims<'_>, speaker: &str) {
     for claim in claims.claims.iter_mut().filter(|c| c.speaker.is_none()) {
         claim.speaker = Some(Speaker {
-            name: speaker.to_string(),
-            mention: speaker.to_string(),
+            name: speaker.into(),
+            mention: speaker.into(),
             role: None,
             kind: SpeakerKind::Person,
         });

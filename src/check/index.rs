@@ -41,6 +41,8 @@
 
 use std::sync::Arc;
 
+use compact_str::CompactString;
+
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{KeyedWord, Stems};
@@ -79,8 +81,8 @@ pub fn is_content_word(lexicon: &Lexicon, word: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Voice {
     /// Canonical name; `None` for the article's own voice.
-    pub name: Option<String>,
-    pub role: Option<String>,
+    pub name: Option<CompactString>,
+    pub role: Option<CompactString>,
     /// Whether the voice is a person's (not an organisation, a group, a
     /// document or an anonymous source).
     pub is_person: bool,
@@ -501,11 +503,16 @@ impl<'d> SourceIndex<'d> {
         // The sources again (their parts are shared), for the threads
         // preparing claims while the index is being added to.
         let sources = index.sources.clone();
-        let claims: Vec<(usize, usize)> = sources
+        // Every (source, claim) pair, a batch at a time: a list of all of
+        // them was 16 bytes a source sentence for the whole build.
+        let mut claims = sources
             .iter()
             .enumerate()
-            .flat_map(|(s, source)| (0..source.claims.claims.len()).map(move |c| (s, c)))
-            .collect();
+            .flat_map(|(s, source)| (0..source.claims.claims.len()).map(move |c| (s, c)));
+        let mut next_batch = || -> Option<Vec<(usize, usize)>> {
+            let batch: Vec<(usize, usize)> = claims.by_ref().take(BATCH_CLAIMS).collect();
+            (!batch.is_empty()).then_some(batch)
+        };
         let prepare = |batch: &[(usize, usize)]| -> Vec<PreparedClaim> {
             batch
                 .par_iter()
@@ -514,12 +521,11 @@ impl<'d> SourceIndex<'d> {
                 })
                 .collect()
         };
-        let mut batches = claims.chunks(BATCH_CLAIMS);
-        let mut prepared = batches.next().map(prepare).unwrap_or_default();
+        let mut current = next_batch().unwrap_or_default();
+        let mut prepared = prepare(&current);
         let mut building: Option<SourceBuild<'_>> = None;
-        let mut current: &[(usize, usize)] = claims.get(..prepared.len()).unwrap_or_default();
         loop {
-            let next = batches.next();
+            let next = next_batch();
             let ((), next_prepared) = rayon::join(
                 || {
                     for (&(source_id, claim_id), claim) in current.iter().zip(prepared.drain(..)) {
@@ -535,7 +541,7 @@ impl<'d> SourceIndex<'d> {
                         index.add_claim(build, source, claim_id, claim, lexicon);
                     }
                 },
-                || next.map(prepare),
+                || next.as_deref().map(prepare),
             );
             match (next, next_prepared) {
                 (Some(batch), Some(batch_prepared)) => {
@@ -1013,7 +1019,7 @@ impl<'d> SourceIndex<'d> {
 /// and the voices of its units.
 struct SourceBuild<'c> {
     source: usize,
-    roles: FxHashMap<&'c str, String>,
+    roles: FxHashMap<&'c str, CompactString>,
     voices: FxHashMap<Voice, Arc<Voice>>,
 }
 
@@ -1039,7 +1045,7 @@ impl<'c> SourceBuild<'c> {
 
 /// The role a source gives each speaker it names, by canonical name: the
 /// first role given.
-fn roles_of<'c>(claims: &'c Claims<'_>) -> FxHashMap<&'c str, String> {
+fn roles_of<'c>(claims: &'c Claims<'_>) -> FxHashMap<&'c str, CompactString> {
     let mut roles = FxHashMap::default();
     for speaker in claims.claims.iter().filter_map(|c| c.speaker.as_ref()) {
         if let Some(role) = &speaker.role {

@@ -95,7 +95,7 @@ mod tests {
     fn voice(name: &str, role: Option<&str>) -> Voice {
         Voice {
             name: Some(name.into()),
-            role: role.map(str::to_string),
+            role: role.map(Into::into),
             is_person: true,
         }
     }

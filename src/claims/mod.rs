@@ -61,13 +61,15 @@ pub use voices::QuoteKind;
 
 /// Who a claim or quotation belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Its words are held inline up to 24 bytes (`CompactString`): every
+/// claim of every source a check reads may have one.
 pub struct Speaker {
     /// Canonical: the fullest form the document gives ("Rajnath Singh").
-    pub name: String,
+    pub name: CompactString,
     /// How this sentence refers to them ("Singh", "she", "the PM").
-    pub mention: String,
+    pub mention: CompactString,
     /// The role the document gives them, as written.
-    pub role: Option<String>,
+    pub role: Option<CompactString>,
     pub kind: SpeakerKind,
 }
 
@@ -81,7 +83,7 @@ pub struct Quote {
     pub text: String,
     /// The canonical name of who says it; `None` for scare quotes in the
     /// article's own voice and for titles.
-    pub speaker: Option<String>,
+    pub speaker: Option<CompactString>,
     /// Speech, a title or a term.
     pub kind: QuoteKind,
     /// The pass that decided `speaker` (see [`passes`]); `None` when there
@@ -107,8 +109,6 @@ pub struct Figure {
 /// One sentence's claim.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim<'d> {
-    /// `c1`, `c2`, … in document order.
-    pub id: CompactString,
     /// Index of the sentence.
     pub sentence: usize,
     pub span: Span,
@@ -130,6 +130,14 @@ pub struct Claim<'d> {
     /// Quotations that start in this sentence.
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
+}
+
+impl Claim<'_> {
+    /// `c1`, `c2`, … in document order: from its sentence's place, so
+    /// that the thousands of claims a check keeps do not each hold it.
+    pub fn id(&self) -> CompactString {
+        compact_str::format_compact!("c{}", self.sentence + 1)
+    }
 }
 
 /// A document's claims and what was suspicious while reading them.
@@ -407,7 +415,6 @@ fn extract_quoted<'d>(
         quotes.shrink_to_fit();
         figures.shrink_to_fit();
         Claim {
-            id: compact_str::format_compact!("c{}", sentence.index + 1),
             sentence: sentence.index,
             span: sentence.span,
             text: sentence.text,
@@ -848,7 +855,7 @@ struct Resolver<'a> {
     /// Speakers who were subjects of cues, most recent last.
     last: Vec<Speaker>,
     /// What the document has shown of speakers' genders, by canonical name.
-    genders: FxHashMap<String, Gender>,
+    genders: FxHashMap<CompactString, Gender>,
     /// Where the sentence whose cues are being resolved ends.
     sentence_end: usize,
 }
@@ -922,9 +929,9 @@ impl Resolver<'_> {
                     .map(|r| r.text.clone())
                     .or_else(|| self.index.role_of(&canonical).map(str::to_string));
                 Some(Speaker {
-                    name: canonical,
-                    mention: written,
-                    role,
+                    name: CompactString::from(canonical),
+                    mention: CompactString::from(written),
+                    role: role.map(CompactString::from),
                     kind: SpeakerKind::Person,
                 })
             }
@@ -946,9 +953,9 @@ impl Resolver<'_> {
                     })
                     .flatten();
                 Some(Speaker {
-                    name: holder.unwrap_or_else(|| role.text.clone()),
-                    mention: written,
-                    role: Some(role.text.clone()),
+                    name: CompactString::from(holder.unwrap_or_else(|| role.text.clone())),
+                    mention: CompactString::from(written),
+                    role: Some(CompactString::from(role.text.clone())),
                     kind: SpeakerKind::Person,
                 })
             }
@@ -1004,7 +1011,7 @@ impl Resolver<'_> {
                     recent_match.or_else(|| self.last.iter().rev().filter(wanted).find(compatible))
                 {
                     return Some(Speaker {
-                        mention: written,
+                        mention: CompactString::from(written),
                         ..referent.clone()
                     });
                 }
@@ -1021,7 +1028,7 @@ impl Resolver<'_> {
                         match (
                             gender,
                             self.genders
-                                .get(name)
+                                .get(name.as_str())
                                 .copied()
                                 .or_else(|| self.rules.attribution().name_gender(name)),
                         ) {
@@ -1030,9 +1037,9 @@ impl Resolver<'_> {
                         }
                     })?;
                 Some(Speaker {
-                    role: self.index.role_of(&name).map(str::to_string),
-                    name,
-                    mention: written,
+                    role: self.index.role_of(&name).map(CompactString::from),
+                    name: CompactString::from(name),
+                    mention: CompactString::from(written),
                     kind: SpeakerKind::Person,
                 })
             }
@@ -1047,16 +1054,16 @@ impl Resolver<'_> {
                         written
                             .trim_start_matches(|c: char| !c.is_whitespace())
                             .trim()
-                            .to_string(),
+                            .into(),
                     ),
-                    name: person,
-                    mention: written,
+                    name: CompactString::from(person),
+                    mention: CompactString::from(written),
                     kind: SpeakerKind::Person,
                 })
             }
             Mention::Description { name, .. } => Some(Speaker {
-                name: name.clone(),
-                mention: written,
+                name: CompactString::from(name.clone()),
+                mention: CompactString::from(written),
                 role: None,
                 kind: SpeakerKind::Description,
             }),
@@ -1066,15 +1073,16 @@ impl Resolver<'_> {
                 if let Some(person) = self.index.person_with_surname(name, span.start) =>
             {
                 Some(Speaker {
-                    role: self.index.role_of(&person).map(str::to_string),
-                    name: person,
-                    mention: written,
+                    role: (self.index.role_of(&person).map(str::to_string))
+                        .map(CompactString::from),
+                    name: CompactString::from(person),
+                    mention: CompactString::from(written),
                     kind: SpeakerKind::Person,
                 })
             }
             Mention::Other { name, kind } => Some(Speaker {
-                name: name.clone(),
-                mention: written,
+                name: CompactString::from(name.clone()),
+                mention: CompactString::from(written),
                 role: None,
                 kind: *kind,
             }),
@@ -1159,7 +1167,7 @@ mod tests {
         let listed = claims
             .claims
             .iter()
-            .map(|c| (c.id.to_string(), c.text.to_string()))
+            .map(|c| (c.id().to_string(), c.text.to_string()))
             .collect();
         (listed, claims.warnings)
     }

@@ -29,7 +29,7 @@ struct ClaimsJson<'a> {
 
 #[derive(Serialize)]
 struct ClaimJson<'a> {
-    id: &'a str,
+    id: compact_str::CompactString,
     sentence: usize,
     text: &'a str,
     span: Location,
@@ -116,7 +116,7 @@ fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>, explain: bool
     // that started earlier), so the locator is asked in order per claim.
     let span = locator.locate(claim.span);
     ClaimJson {
-        id: &claim.id,
+        id: claim.id(),
         sentence: claim.sentence,
         text: claim.text,
         span,

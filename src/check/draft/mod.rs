@@ -130,10 +130,10 @@ pub fn check_draft(
                 Verdict::Supported
             });
         let audit = ClaimAudit {
-            id: claim.id.to_string(),
+            id: claim.id().to_string(),
             text: claim.text.to_string(),
             span: draft.locate(claim.span),
-            speaker: claim.speaker.as_ref().map(|s| s.name.clone()),
+            speaker: claim.speaker.as_ref().map(|s| s.name.to_string()),
             verdict,
             evidence,
             unsupported: unsupported
@@ -475,7 +475,7 @@ impl DraftChecker<'_, '_> {
         let (source, claim) = (&self.index.sources[unit.source()], unit.claim());
         Evidence {
             source: source.document.display_path(),
-            claim: source.claims.claims[claim].id.to_string(),
+            claim: source.claims.claims[claim].id().to_string(),
             span: source.document.locate(place.span),
             text: excerpt::around(&source.document.text, place.span, place.focus),
             derivation,
