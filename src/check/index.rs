@@ -418,7 +418,7 @@ fn spelled(words: &[Word]) -> Box<[u8]> {
 /// Claims prepared for indexing a batch at a time: enough that the
 /// threads preparing one batch share the work evenly, few enough that two
 /// batches' words (one being indexed, the next prepared) stay a few MB.
-const BATCH_CLAIMS: usize = 2_048;
+const BATCH_CLAIMS: usize = 1_024;
 
 /// What indexing needs of one claim that does not depend on the claims
 /// before it: worked out for a batch of claims in parallel, then added to
@@ -535,7 +535,8 @@ impl<'d> SourceIndex<'d> {
                             other => {
                                 index.stretches[source_id]
                                     .reserve_exact(source.claims.claims.len());
-                                other.insert(SourceBuild::new(source_id, source))
+                                let voices = other.take().map(|b| b.voices).unwrap_or_default();
+                                other.insert(SourceBuild::new(source_id, source, voices))
                             }
                         };
                         index.add_claim(build, source, claim_id, claim, lexicon);
@@ -1015,24 +1016,32 @@ impl<'d> SourceIndex<'d> {
     }
 }
 
-/// The source being indexed: its number, the roles it gives its speakers
-/// and the voices of its units.
+/// The source being indexed: its number and the roles it gives its
+/// speakers; and the voices of the units indexed so far.
 struct SourceBuild<'c> {
     source: usize,
     roles: FxHashMap<&'c str, CompactString>,
+    /// Shared by every source: an archive's sources quote the same people
+    /// again and again.
     voices: FxHashMap<Voice, Arc<Voice>>,
 }
 
 impl<'c> SourceBuild<'c> {
-    fn new(source_id: usize, source: &'c Source<'_>) -> SourceBuild<'c> {
+    /// The build of source `source_id`, the voices of the sources before it
+    /// being `voices`.
+    fn new(
+        source_id: usize,
+        source: &'c Source<'_>,
+        voices: FxHashMap<Voice, Arc<Voice>>,
+    ) -> SourceBuild<'c> {
         SourceBuild {
             source: source_id,
             roles: roles_of(&source.claims),
-            voices: FxHashMap::default(),
+            voices,
         }
     }
 
-    /// `voice`, shared with the source's other units that have it.
+    /// `voice`, shared with the other units that have it.
     fn voice(&mut self, voice: Voice) -> Arc<Voice> {
         if let Some(shared) = self.voices.get(&voice) {
             return Arc::clone(shared);
