@@ -77,7 +77,7 @@ fn reading(
     let number: usize = argument.parse().expect("a sentence number");
     let claim = &claims[number - 1];
     let speaker = match kind {
-        "claim" => claim.speaker.as_ref(),
+        "claim" => claim.speaker.as_deref(),
         "reporter" => claim.reported_by.as_deref(),
         _ => panic!("unknown target {target:?}"),
     };

@@ -13,6 +13,8 @@
 //! that gives them to someone else is told so. A sentence the source
 //! attributes to someone else ("Reyes asked whether …") keeps its speaker.
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 
 use crate::claims::{Claims, Speaker};
@@ -36,12 +38,12 @@ pub fn of(document: &Document, rules: &AttributionRules) -> Option<String> {
 /// Gives every claim of `claims` that names no speaker to `speaker`.
 pub fn apply(claims: &mut Claims<'_>, speaker: &str) {
     for claim in claims.claims.iter_mut().filter(|c| c.speaker.is_none()) {
-        claim.speaker = Some(Speaker {
+        claim.speaker = Some(Arc::new(Speaker {
             name: speaker.into(),
             mention: speaker.into(),
             role: None,
             kind: SpeakerKind::Person,
-        });
+        }));
     }
 }
 

@@ -40,6 +40,8 @@ pub mod quotes;
 pub mod tokens;
 pub mod voices;
 
+use std::sync::Arc;
+
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -60,7 +62,7 @@ pub use quotes::Warning;
 pub use voices::QuoteKind;
 
 /// Who a claim or quotation belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 /// Its words are held inline up to 24 bytes (`CompactString`): every
 /// claim of every source a check reads may have one.
 pub struct Speaker {
@@ -113,8 +115,10 @@ pub struct Claim<'d> {
     pub sentence: usize,
     pub span: Span,
     pub text: &'d str,
-    /// `None`: the article's own voice.
-    pub speaker: Option<Speaker>,
+    /// `None`: the article's own voice. Shared by the claims of one
+    /// document that give the same speaker the same way: a check keeps
+    /// every source claim, and a document's speakers repeat.
+    pub speaker: Option<Arc<Speaker>>,
     /// The pass that decided `speaker` (see [`passes`]); `None` for the
     /// article's own voice.
     pub decided_by: Option<&'static str>,
@@ -301,6 +305,7 @@ fn extract_quoted<'d>(
         last: Vec::new(),
         genders: FxHashMap::default(),
         sentence_end: 0,
+        speakers: FxHashSet::default(),
     };
     let mut sentence_cues: Vec<Vec<ResolvedCue>> = Vec::with_capacity(sentences.len());
     for (sentence, sentence_cues_raw) in sentences.iter().zip(&cues) {
@@ -328,7 +333,8 @@ fn extract_quoted<'d>(
         switches,
         rules.lexicon(),
     );
-    let quote_speakers: Vec<Option<&Speaker>> = voices.iter().map(|v| v.speaker.as_ref()).collect();
+    let quote_speakers: Vec<Option<&Arc<Speaker>>> =
+        voices.iter().map(|v| v.speaker.as_ref()).collect();
 
     // Each sentence's claim is built from what is resolved above and its
     // own text, so sentences are built in parallel, in order.
@@ -407,7 +413,7 @@ fn extract_quoted<'d>(
             near_quotes,
             near_speakers,
             resolved,
-            speaker.as_ref(),
+            speaker.as_deref(),
             rules,
         );
         // Collected through filters, both start at room for four: a check
@@ -434,7 +440,7 @@ fn extract_quoted<'d>(
 #[derive(Clone, Debug)]
 pub(crate) struct ResolvedCue {
     pub(crate) cue: Cue,
-    pub(crate) speaker: Speaker,
+    pub(crate) speaker: Arc<Speaker>,
     pub(crate) reporter: Option<Speaker>,
 }
 
@@ -858,6 +864,8 @@ struct Resolver<'a> {
     genders: FxHashMap<CompactString, Gender>,
     /// Where the sentence whose cues are being resolved ends.
     sentence_end: usize,
+    /// Each speaker resolved so far, once.
+    speakers: FxHashSet<Arc<Speaker>>,
 }
 
 impl Resolver<'_> {
@@ -898,6 +906,14 @@ impl Resolver<'_> {
             _ => speaker.clone(),
         };
         self.last.push(subject);
+        let speaker = match self.speakers.get(&speaker) {
+            Some(known) => Arc::clone(known),
+            None => {
+                let shared = Arc::new(speaker);
+                self.speakers.insert(Arc::clone(&shared));
+                shared
+            }
+        };
         Some(ResolvedCue {
             cue: cue.clone(),
             speaker,
@@ -1095,7 +1111,7 @@ fn sentence_figures(
     document: &Document,
     sentence: &Sentence<'_>,
     quotes: &[quotes::RawQuote],
-    quote_speakers: &[Option<&Speaker>],
+    quote_speakers: &[Option<&Arc<Speaker>>],
     cues: &[ResolvedCue],
     sentence_speaker: Option<&Speaker>,
     rules: &RuleSet,

@@ -120,7 +120,7 @@ fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>, explain: bool
         sentence: claim.sentence,
         text: claim.text,
         span,
-        speaker: claim.speaker.as_ref(),
+        speaker: claim.speaker.as_deref(),
         decided_by: explain.then_some(claim.decided_by),
         reported_by: claim.reported_by.as_deref(),
         cue: claim.cue.as_deref(),

@@ -324,7 +324,8 @@ impl DraftChecker<'_, '_> {
         let content = claim.content.filter(|_| reported_speech);
         let exempt: Vec<u64> = claim
             .speaker
-            .iter()
+            .as_deref()
+            .into_iter()
             .chain(claim.reported_by.as_deref())
             .flat_map(|s| {
                 [

@@ -149,7 +149,7 @@ impl DraftChecker<'_, '_> {
             );
         let source_mention = source_claim
             .speaker
-            .as_ref()
+            .as_deref()
             .filter(|s| s.name == source_speaker);
         if firm
             && (speakers::clearly_different(draft_speaker, source_speaker)

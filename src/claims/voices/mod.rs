@@ -73,7 +73,7 @@ const MAX_TERM_WORDS: usize = 2;
 /// A quotation's speaker and kind, and the pass that decided the speaker.
 #[derive(Clone, Debug)]
 pub(crate) struct Voice {
-    pub(crate) speaker: Option<super::Speaker>,
+    pub(crate) speaker: Option<std::sync::Arc<super::Speaker>>,
     pub(crate) kind: QuoteKind,
     /// The name of the pass (or exception) that decided `speaker`; `None`
     /// when there is no speaker.
@@ -385,7 +385,7 @@ impl<'a, 'c> Around<'a, 'c> {
     /// when the quotation opens its sentence in the same or the next
     /// paragraph, or stands in a sentence with no attribution of its own in
     /// the same paragraph.
-    fn reported_before(&self) -> Option<(usize, super::Speaker)> {
+    fn reported_before(&self) -> Option<(usize, std::sync::Arc<super::Speaker>)> {
         let block = self.block_of(self.sentences[self.first].span.start);
         let unattributed = self.cues[self.first].is_empty();
         self.first

@@ -37,7 +37,7 @@ pub(crate) struct WithoutCuePass {
 
 /// A speaker a quotation takes from what stands before it.
 pub(crate) struct Continuation {
-    pub(crate) speaker: crate::claims::Speaker,
+    pub(crate) speaker: std::sync::Arc<crate::claims::Speaker>,
     /// Whether it is only a guess that a later quotation of the paragraph
     /// that names its speaker replaces.
     pub(crate) provisional: bool,
