@@ -139,7 +139,10 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> Option<Alignment>
         .take(exact.max(NEAR_TIES))
     {
         let stretches = index.stretches(source);
-        let span = Span::new(stretches[first].span.start, stretches[last].span.end);
+        let span = Span::new(
+            index.stretch_span(&stretches[first]).start,
+            index.stretch_span(&stretches[last]).end,
+        );
         let passage_tokens = index.passage_tokens(source, first, last);
         let narrow = stretches[first..=last].iter().any(|s| s.is_window);
         let (matched, copied) = match_tokens(tokens, &passage_tokens, narrow);

@@ -141,14 +141,13 @@ impl Unit {
 }
 
 /// A sentence of a source, or a window of a long one: what passages are
-/// made of. Numbers are kept in 32 bits (see [`index_u32`]): a check holds
-/// one stretch for every source sentence.
+/// made of. A check holds one for every source sentence, so it keeps only
+/// what its unit does not (its span and claim are its unit's, see
+/// [`SourceIndex::stretch_span`]), in 32-bit numbers (see [`index_u32`]).
 #[derive(Clone, Debug)]
 pub struct Stretch {
     /// Its sentence unit.
     unit: u32,
-    claim: u32,
-    pub span: Span,
     /// Its tokens, as a range of its claim's (see [`Source::tokens`]):
     /// those that start in its span.
     tokens: std::ops::Range<u32>,
@@ -166,11 +165,6 @@ impl Stretch {
     /// Its sentence unit.
     pub fn unit(&self) -> usize {
         self.unit as usize
-    }
-
-    /// Its claim in its source.
-    pub fn claim(&self) -> usize {
-        self.claim as usize
     }
 
     /// Its tokens, as a range of its claim's.
@@ -610,8 +604,6 @@ impl<'d> SourceIndex<'d> {
             let stretch = index_u32(stretches.len());
             stretches.push(Stretch {
                 unit: index_u32(unit),
-                claim: index_u32(claim_id),
-                span,
                 tokens: narrow(&token_range),
                 figures: narrow(&figure_range),
                 is_window: !whole,
@@ -910,6 +902,11 @@ impl<'d> SourceIndex<'d> {
         &self.stretches[source]
     }
 
+    /// The span of `stretch`: its sentence's, or its window's.
+    pub fn stretch_span(&self, stretch: &Stretch) -> Span {
+        self.units[stretch.unit()].span
+    }
+
     /// The tokens of the passage made of stretches `first..=last` of
     /// `source`, each once (windows of one sentence overlap).
     pub fn passage_tokens(&self, source: usize, first: usize, last: usize) -> Vec<KeyedWord> {
@@ -917,13 +914,14 @@ impl<'d> SourceIndex<'d> {
         let mut read: Option<(usize, usize)> = None; // (claim, tokens read up to)
         for stretch in &self.stretches[source][first..=last] {
             let tokens = stretch.tokens();
+            let claim = self.units[stretch.unit()].claim();
             let from = match read {
-                Some((claim, end)) if claim == stretch.claim() => end.max(tokens.start),
+                Some((read_claim, end)) if read_claim == claim => end.max(tokens.start),
                 _ => tokens.start,
             };
             let to = tokens.end.max(from);
-            out.extend_from_slice(&self.claim_tokens(source, stretch.claim())[from..to]);
-            read = Some((stretch.claim(), to));
+            out.extend_from_slice(&self.claim_tokens(source, claim)[from..to]);
+            read = Some((claim, to));
         }
         out
     }
@@ -1009,7 +1007,7 @@ impl<'d> SourceIndex<'d> {
     pub fn figures_of_source(&self, source: usize) -> impl Iterator<Item = (usize, &Figure)> + '_ {
         let claims = &self.sources[source].claims.claims;
         self.stretches[source].iter().flat_map(move |stretch| {
-            claims[stretch.claim()].figures[stretch.owned_figures()]
+            claims[self.units[stretch.unit()].claim()].figures[stretch.owned_figures()]
                 .iter()
                 .map(move |f| (stretch.unit(), f))
         })

@@ -492,7 +492,8 @@ impl Tracer<'_, '_> {
         let first = self.index.units[passage.unit].stretch? as usize;
         let mut best: Option<(usize, Place)> = None;
         for stretch in &self.index.stretches(passage.source)[first..] {
-            if stretch.span.start >= passage.span.end {
+            let stretch_span = self.index.stretch_span(stretch);
+            if stretch_span.start >= passage.span.end {
                 break;
             }
             let held: Vec<Span> = alignment
@@ -500,7 +501,7 @@ impl Tracer<'_, '_> {
                 .iter()
                 .flatten()
                 .map(|&p| passage.tokens[p].span)
-                .filter(|&span| stretch.span.contains(span))
+                .filter(|&span| stretch_span.contains(span))
                 .collect();
             if best.as_ref().is_none_or(|(h, _)| held.len() > *h) {
                 // The words it holds, from the first to the last.
@@ -509,11 +510,11 @@ impl Tracer<'_, '_> {
                     held.iter().map(|s| s.end).max(),
                 ) {
                     (Some(start), Some(end)) => Span::new(start, end),
-                    _ => stretch.span,
+                    _ => stretch_span,
                 };
                 let place = Place {
                     unit: stretch.unit(),
-                    span: stretch.span,
+                    span: stretch_span,
                     focus,
                 };
                 best = Some((held.len(), place));

@@ -131,9 +131,10 @@ pub struct Claim<'d> {
     /// itself: for `Herrera said that the plan would fail`, `the plan would
     /// fail`; for `“…,” Modi said`, the quotation. `None` for the narrator.
     pub content: Option<Span>,
-    /// Quotations that start in this sentence.
-    pub quotes: Vec<Quote>,
-    pub figures: Vec<Figure>,
+    /// Quotations that start in this sentence. Boxed slices: a check
+    /// keeps every source claim, and neither grows once read.
+    pub quotes: Box<[Quote]>,
+    pub figures: Box<[Figure]>,
 }
 
 impl Claim<'_> {
@@ -393,7 +394,7 @@ fn extract_quoted<'d>(
                 (covering, decided_by, None, None, content)
             }
         };
-        let mut quotes: Vec<Quote> = near_quotes
+        let quotes: Vec<Quote> = near_quotes
             .iter()
             .zip(near_voices)
             .filter(|(q, _)| {
@@ -407,7 +408,7 @@ fn extract_quoted<'d>(
                 decided_by: voice.decided_by,
             })
             .collect();
-        let mut figures = sentence_figures(
+        let figures = sentence_figures(
             document,
             sentence,
             near_quotes,
@@ -416,10 +417,6 @@ fn extract_quoted<'d>(
             speaker.as_deref(),
             rules,
         );
-        // Collected through filters, both start at room for four: a check
-        // keeps every source claim, and most hold one quotation or figure.
-        quotes.shrink_to_fit();
-        figures.shrink_to_fit();
         Claim {
             sentence: sentence.index,
             span: sentence.span,
@@ -429,8 +426,10 @@ fn extract_quoted<'d>(
             reported_by,
             cue,
             content,
-            quotes,
-            figures,
+            // Collected through filters, both had room for four: most hold
+            // one quotation or figure.
+            quotes: quotes.into_boxed_slice(),
+            figures: figures.into_boxed_slice(),
         }
     });
     Claims { claims, warnings }
