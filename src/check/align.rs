@@ -144,6 +144,18 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> Option<Alignment>
             index.stretch_span(&stretches[last]).end,
         );
         let passage_tokens = index.passage_tokens(source, first, last);
+        // The diff below is the costly part: a window that could not beat
+        // the best so far even if every word it shares lined up is passed
+        // over, so the choice is the one diffing every window makes.
+        if let Some((best_fine, _, _)) = &best {
+            let (shared, run) = most_matched(tokens, &passage_tokens);
+            let bound = score
+                + NEAR_TIE * shared as f64 / content_count
+                + NEAR_TIE * run as f64 / tokens.len().max(1) as f64;
+            if bound <= *best_fine + 1e-12 {
+                continue;
+            }
+        }
         let narrow = stretches[first..=last].iter().any(|s| s.is_window);
         let (matched, copied) = match_tokens(tokens, &passage_tokens, narrow);
         let ordered = in_order(
@@ -186,6 +198,30 @@ pub fn align(index: &SourceIndex<'_>, tokens: &[KeyedWord]) -> Option<Alignment>
         coverage: held / total,
         verbatim: copied == tokens.len(),
     })
+}
+
+/// At most how many content words of `claim` [`match_tokens`] can align
+/// with `passage` (those whose word or stem the passage has), and at most
+/// how long a stretch it can find copied (the longest run of the claim's
+/// words whose word the passage has): bounds on what a window can score,
+/// found without a diff.
+fn most_matched(claim: &[KeyedWord], passage: &[KeyedWord]) -> (usize, usize) {
+    let keys: rustc_hash::FxHashSet<u64> = passage.iter().map(|t| t.key).collect();
+    let stems: rustc_hash::FxHashSet<u64> = passage.iter().map(|t| t.stem).collect();
+    let shared = claim
+        .iter()
+        .filter(|t| carries_content(t) && (keys.contains(&t.key) || stems.contains(&t.stem)))
+        .count();
+    let (mut run, mut longest) = (0, 0);
+    for token in claim {
+        run = if keys.contains(&token.key) {
+            run + 1
+        } else {
+            0
+        };
+        longest = longest.max(run);
+    }
+    (shared, longest)
 }
 
 /// The longest subsequence of `pairs` (in claim order) whose passage
