@@ -621,6 +621,7 @@ impl<'d> SourceIndex<'d> {
                     copy_of: None,
                     stretch: Some(stretch),
                 },
+                claim.text,
                 unit_words,
             );
             if copy.is_none() {
@@ -666,25 +667,28 @@ impl<'d> SourceIndex<'d> {
                         copy_of: None,
                         stretch: None,
                     },
+                    source.document.slice(quote.span),
                     unit_words,
                 );
             }
         }
     }
 
-    /// Adds a unit, whose own words are `words`; returns the unit it is a
-    /// copy of, if it is one (then it is kept, for its claim, but not
-    /// indexed).
-    fn add_unit(&mut self, mut unit: Unit, words: &[Word]) -> Option<usize> {
+    /// Adds a unit, whose own words are `words`, of the sentence or
+    /// quotation written `whole_text`; returns the unit it is a copy of, if
+    /// it is one (then it is kept, for its claim, but not indexed).
+    fn add_unit(&mut self, mut unit: Unit, whole_text: &str, words: &[Word]) -> Option<usize> {
         let id = self.units.len() as u32;
         let hashes: Vec<u64> = words.iter().map(|w| word_hash(&w.text)).collect();
         let whole = hashes.iter().fold(u64::from(unit.is_quote()), |h, w| {
             h.rotate_left(5) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
-        if !words.is_empty()
-            && let Some(first) = self.first_spelled(whole)
-            && self.by_words.get(&whole).and_then(|(_, known)| known.as_deref())
-                == Some(&*spelled(words))
+        let first = self.by_words.get(&whole).map(|&(first, _)| first);
+        if let Some(first) = first.filter(|_| !words.is_empty())
+            // One written the same way as the first (the same sentence in
+            // another copy of an article) has its words, told without
+            // working out the first's words again.
+            && (self.written_as(first, &unit, whole_text) || self.spelled_as(whole, words))
             // The same words in another mouth are not a copy.
             && self.units[first].voice == unit.voice
         {
@@ -965,6 +969,34 @@ impl<'d> SourceIndex<'d> {
             }
         }
         Some(first)
+    }
+
+    /// Whether `words` are those of the first unit whose words hash to
+    /// `whole`, compared written out (see [`Self::first_spelled`]).
+    fn spelled_as(&mut self, whole: u64, words: &[Word]) -> bool {
+        self.first_spelled(whole).is_some()
+            && self
+                .by_words
+                .get(&whole)
+                .and_then(|(_, known)| known.as_deref())
+                == Some(&*spelled(words))
+    }
+
+    /// Whether unit `first` is the same window of a quotation (or of a
+    /// sentence), as `unit` is, of one written exactly `whole_text`: then
+    /// the two hold the same words.
+    fn written_as(&self, first: usize, unit: &Unit, whole_text: &str) -> bool {
+        let first = &self.units[first];
+        if first.quote.is_some() != unit.quote.is_some() || first.window != unit.window {
+            return false;
+        }
+        let source = &self.sources[first.source()];
+        let claim = &source.claims.claims[first.claim()];
+        let written = match first.quote {
+            Some(quote) => source.document.slice(claim.quotes[quote as usize].span),
+            None => claim.text,
+        };
+        written == whole_text
     }
 
     /// The words of unit `unit`: its window of the whole.
