@@ -970,7 +970,7 @@ impl Resolver<'_> {
                 Some(Speaker {
                     name: CompactString::from(holder.unwrap_or_else(|| role.text.clone())),
                     mention: CompactString::from(written),
-                    role: Some(CompactString::from(role.text.clone())),
+                    role: Some(CompactString::from(role.text.as_str())),
                     kind: SpeakerKind::Person,
                 })
             }
@@ -1077,7 +1077,7 @@ impl Resolver<'_> {
                 })
             }
             Mention::Description { name, .. } => Some(Speaker {
-                name: CompactString::from(name.clone()),
+                name: CompactString::from(name.as_str()),
                 mention: CompactString::from(written),
                 role: None,
                 kind: SpeakerKind::Description,
@@ -1096,7 +1096,7 @@ impl Resolver<'_> {
                 })
             }
             Mention::Other { name, kind } => Some(Speaker {
-                name: CompactString::from(name.clone()),
+                name: CompactString::from(name.as_str()),
                 mention: CompactString::from(written),
                 role: None,
                 kind: *kind,
@@ -1163,7 +1163,7 @@ fn sentence_figures(
                 value: found.value,
                 unit: found.unit.map(CompactString::from),
                 qualifier: found.qualifier.map(CompactString::from),
-                speaker: speaker.map(CompactString::from),
+                speaker,
             }
         })
         .collect()
