@@ -608,3 +608,23 @@ mod bad_input {
         assert!(extract("\" ".repeat(100_000)) >= 1);
     }
 }
+
+/// A document's claims that give the same speaker the same way share one
+/// `Speaker` (a check keeps every source claim); one given another way
+/// has its own; each claim's id is `c` and its sentence's place.
+#[test]
+fn claims_share_a_speaker_given_the_same_way() {
+    let text = "Mara Voss said the port would reopen. Voss said the ships were waiting. \
+                Voss said the cranes were repaired. The weather was calm.";
+    let document = Document::from_text("test".into(), text.to_string(), Format::Plain);
+    let sentences = segment::sentences(&document, &RULES);
+    let Claims { claims, .. } = claims::extract(&document, &sentences, &RULES);
+    let speaker = |i: usize| claims[i].speaker.clone().expect("a speaker");
+    assert_eq!(speaker(0).name, "Mara Voss");
+    assert_eq!(speaker(1).mention, "Voss");
+    assert!(std::sync::Arc::ptr_eq(&speaker(1), &speaker(2)));
+    assert!(!std::sync::Arc::ptr_eq(&speaker(0), &speaker(1)));
+    assert!(claims[3].speaker.is_none());
+    let ids: Vec<String> = claims.iter().map(|c| c.id().to_string()).collect();
+    assert_eq!(ids, ["c1", "c2", "c3", "c4"]);
+}
