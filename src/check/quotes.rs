@@ -310,6 +310,12 @@ fn align(
     min_overlap: f64,
     whole_source: bool,
 ) -> Option<Alignment> {
+    // The diff below is the costly part: a source in which too few of the
+    // draft's words could align, even all of them, is passed over first.
+    // (Worked out as the coverage below is, so that it rounds alike.)
+    if (most_aligned(source, draft) as f64 / draft.len() as f64) < min_overlap {
+        return None;
+    }
     let written = |words: &[Word], text: &str, i: usize| {
         text[words[i].span.start..words[i].span.end].to_string()
     };
@@ -403,6 +409,31 @@ const MIN_ROOT: usize = 5;
 /// Whether `a` and `b` are forms of one word: they begin alike for at
 /// least [`MIN_ROOT`] letters and four fifths of the shorter
 /// ("conservatism", "conservative"; not "statement", "statesman").
+/// At most how many words of `draft` [`align`] can count as aligned with
+/// `source`: those `source` has, and those sharing the first [`MIN_ROOT`]
+/// letters with one of its words (all [`shares_root`] can pair).
+fn most_aligned(source: &[Word], draft: &[Word]) -> usize {
+    // The first MIN_ROOT letters of a word that has as many.
+    fn root(word: &str) -> Option<&str> {
+        if word.chars().count() < MIN_ROOT {
+            return None;
+        }
+        let end = word
+            .char_indices()
+            .nth(MIN_ROOT)
+            .map_or(word.len(), |(at, _)| at);
+        Some(&word[..end])
+    }
+    let words: rustc_hash::FxHashSet<&str> = source.iter().map(|w| w.text.as_str()).collect();
+    let roots: rustc_hash::FxHashSet<&str> = source.iter().filter_map(|w| root(&w.text)).collect();
+    draft
+        .iter()
+        .filter(|w| {
+            words.contains(w.text.as_str()) || root(&w.text).is_some_and(|r| roots.contains(r))
+        })
+        .count()
+}
+
 fn shares_root(a: &str, b: &str) -> bool {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
@@ -496,5 +527,22 @@ mod tests {
         );
         assert_eq!(a.added, ["major"]);
         assert!(a.removed.is_empty());
+    }
+
+    #[test]
+    fn the_bound_counts_words_and_shared_roots() {
+        let (source, draft) = (
+            "The plan is a cancer on conservatism.",
+            "a cancer on the conservative movement",
+        );
+        let s = normalize::words(source, 0, Strictness::Lenient);
+        let d = normalize::words(draft, 0, Strictness::Lenient);
+        // a, cancer, on, the, and conservative (conservatism's root).
+        assert_eq!(most_aligned(&s, &d), 5);
+        assert!(align(&s, source, &d, draft, 0.0, false).is_some());
+        let other = "Rain fell over the harbour.";
+        let unrelated = normalize::words(other, 0, Strictness::Lenient);
+        assert_eq!(most_aligned(&unrelated, &d), 1);
+        assert!(align(&unrelated, other, &d, draft, MIN_NEAR_OVERLAP, false).is_none());
     }
 }
