@@ -37,13 +37,15 @@ pub fn of(document: &Document, rules: &AttributionRules) -> Option<String> {
 
 /// Gives every claim of `claims` that names no speaker to `speaker`.
 pub fn apply(claims: &mut Claims<'_>, speaker: &str) {
+    // One speaker, shared by every claim given to it.
+    let speaker = Arc::new(Speaker {
+        name: speaker.into(),
+        mention: speaker.into(),
+        role: None,
+        kind: SpeakerKind::Person,
+    });
     for claim in claims.claims.iter_mut().filter(|c| c.speaker.is_none()) {
-        claim.speaker = Some(Arc::new(Speaker {
-            name: speaker.into(),
-            mention: speaker.into(),
-            role: None,
-            kind: SpeakerKind::Person,
-        }));
+        claim.speaker = Some(Arc::clone(&speaker));
     }
 }
 
@@ -122,6 +124,23 @@ mod tests {
             .as_deref(),
             Some("the Harbour Board")
         );
+    }
+
+    #[test]
+    fn the_declared_speaker_takes_the_unattributed_claims() {
+        let rules = RuleSet::builtin();
+        let text = "The pier will reopen in May. Crews start on Monday. \
+                    Reyes asked whether the cranes were safe.";
+        let document = Document::from_text("source.txt".into(), text.to_string(), Format::Plain);
+        let sentences = crate::segment::sentences(&document, &rules);
+        let mut claims = crate::claims::extract(&document, &sentences, &rules);
+        apply(&mut claims, "Ines Duarte");
+        let speaker = |i: usize| claims.claims[i].speaker.clone().expect("a speaker");
+        assert_eq!(speaker(0).name, "Ines Duarte");
+        // One speaker, shared.
+        assert!(Arc::ptr_eq(&speaker(0), &speaker(1)));
+        // A sentence the source gives to someone else keeps its speaker.
+        assert_eq!(speaker(2).name, "Reyes");
     }
 
     #[test]

@@ -406,23 +406,14 @@ fn align(
 /// root.
 const MIN_ROOT: usize = 5;
 
-/// Whether `a` and `b` are forms of one word: they begin alike for at
-/// least [`MIN_ROOT`] letters and four fifths of the shorter
-/// ("conservatism", "conservative"; not "statement", "statesman").
 /// At most how many words of `draft` [`align`] can count as aligned with
 /// `source`: those `source` has, and those sharing the first [`MIN_ROOT`]
 /// letters with one of its words (all [`shares_root`] can pair).
 fn most_aligned(source: &[Word], draft: &[Word]) -> usize {
     // The first MIN_ROOT letters of a word that has as many.
     fn root(word: &str) -> Option<&str> {
-        if word.chars().count() < MIN_ROOT {
-            return None;
-        }
-        let end = word
-            .char_indices()
-            .nth(MIN_ROOT)
-            .map_or(word.len(), |(at, _)| at);
-        Some(&word[..end])
+        let (at, last) = word.char_indices().nth(MIN_ROOT - 1)?;
+        Some(&word[..at + last.len_utf8()])
     }
     let words: rustc_hash::FxHashSet<&str> = source.iter().map(|w| w.text.as_str()).collect();
     let roots: rustc_hash::FxHashSet<&str> = source.iter().filter_map(|w| root(&w.text)).collect();
@@ -434,6 +425,9 @@ fn most_aligned(source: &[Word], draft: &[Word]) -> usize {
         .count()
 }
 
+/// Whether `a` and `b` are forms of one word: they begin alike for at
+/// least [`MIN_ROOT`] letters and four fifths of the shorter
+/// ("conservatism", "conservative"; not "statement", "statesman").
 fn shares_root(a: &str, b: &str) -> bool {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());

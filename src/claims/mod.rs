@@ -61,10 +61,10 @@ use names::NameIndex;
 pub use quotes::Warning;
 pub use voices::QuoteKind;
 
-/// Who a claim or quotation belongs to.
+/// Who a claim or quotation belongs to. Its words are held inline up to
+/// 24 bytes (`CompactString`): every claim of every source a check reads
+/// may have one.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-/// Its words are held inline up to 24 bytes (`CompactString`): every
-/// claim of every source a check reads may have one.
 pub struct Speaker {
     /// Canonical: the fullest form the document gives ("Rajnath Singh").
     pub name: CompactString,
@@ -941,12 +941,12 @@ impl Resolver<'_> {
                 let canonical = self.index.canonical(name, span.start);
                 let role = role
                     .as_ref()
-                    .map(|r| r.text.clone())
-                    .or_else(|| self.index.role_of(&canonical).map(str::to_string));
+                    .map(|r| CompactString::from(r.text.as_str()))
+                    .or_else(|| self.index.role_of(&canonical).map(CompactString::from));
                 Some(Speaker {
                     name: CompactString::from(canonical),
                     mention: CompactString::from(written),
-                    role: role.map(CompactString::from),
+                    role,
                     kind: SpeakerKind::Person,
                 })
             }
@@ -1088,8 +1088,7 @@ impl Resolver<'_> {
                 if let Some(person) = self.index.person_with_surname(name, span.start) =>
             {
                 Some(Speaker {
-                    role: (self.index.role_of(&person).map(str::to_string))
-                        .map(CompactString::from),
+                    role: self.index.role_of(&person).map(CompactString::from),
                     name: CompactString::from(person),
                     mention: CompactString::from(written),
                     kind: SpeakerKind::Person,
