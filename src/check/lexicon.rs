@@ -107,6 +107,7 @@ pub struct Stems {
     opposites: FxHashSet<(u64, u64)>,
     tentative: PhraseTable,
     definite: PhraseTable,
+    undecided: PhraseTable,
     disagreement: PhraseTable,
     affirmation: PhraseTable,
 }
@@ -128,6 +129,7 @@ impl Stems {
             opposites: FxHashSet::default(),
             tentative: PhraseTable::default(),
             definite: PhraseTable::default(),
+            undecided: PhraseTable::default(),
             disagreement: PhraseTable::default(),
             affirmation: PhraseTable::default(),
         };
@@ -178,6 +180,7 @@ impl Stems {
         for (table, phrases) in [
             (&mut lexicon.tentative, &rules.tentative),
             (&mut lexicon.definite, &rules.definite),
+            (&mut lexicon.undecided, &rules.undecided),
             (&mut lexicon.disagreement, &rules.disagreement),
             (&mut lexicon.affirmation, &rules.affirmation),
         ] {
@@ -285,12 +288,18 @@ impl Stems {
 
     /// Positions of tokens that start a hedge ("proposed", "plans to").
     pub fn tentative(&self, tokens: &[KeyedWord]) -> Vec<(usize, usize)> {
-        self.tentative.find(tokens)
+        hedges(self.tentative.find(tokens), tokens)
     }
 
     /// Positions of tokens that state a clause as done ("signed", "will").
     pub fn definite(&self, tokens: &[KeyedWord]) -> Vec<(usize, usize)> {
         self.definite.find(tokens)
+    }
+
+    /// Positions of hedges that leave a thing undecided even as an
+    /// intention ("is considering", "may").
+    pub fn undecided(&self, tokens: &[KeyedWord]) -> Vec<(usize, usize)> {
+        hedges(self.undecided.find(tokens), tokens)
     }
 
     /// Positions of words that report a disagreement ("disputed").
@@ -302,6 +311,16 @@ impl Stems {
     pub fn affirmation(&self, tokens: &[KeyedWord]) -> Vec<(usize, usize)> {
         self.affirmation.find(tokens)
     }
+}
+
+/// Hedge phrases found in `tokens`, but those written with a capital
+/// letter after the first word: a name ("in May", the month), not a
+/// hedge ("may").
+fn hedges(found: Vec<(usize, usize)>, tokens: &[KeyedWord]) -> Vec<(usize, usize)> {
+    found
+        .into_iter()
+        .filter(|&(at, _)| at == 0 || !tokens[at].capitalized)
+        .collect()
 }
 
 /// The stem of a folded word: the Snowball English stem, and a word that

@@ -223,10 +223,23 @@ impl Tracer<'_, '_> {
             // Which of the clause's words no source uses.
             let unknown: Vec<bool> = checked.iter().map(|i| unsupported.contains(i)).collect();
             let alignment = align::align(self.index, &clause_tokens);
+            // A clause whose only content is a name no source gives ("on
+            // Facebook" beside a verbatim quotation, a date and the
+            // speaker) aligns nowhere by that name; its skipped words (the
+            // quotation, the date, the speaker) still say which passage the
+            // sentence retells, and the name is read in its slot there.
+            let located = match &alignment {
+                None if unknown_name => {
+                    let whole: Vec<KeyedWord> =
+                        checked.iter().map(|&i| tokens[i].clone()).collect();
+                    align::align(self.index, &whole)
+                }
+                _ => None,
+            };
             let mut contradictions = Vec::new();
             let mut best_sentence = None;
-            if let Some(alignment) = &alignment {
-                best_sentence = self.best_sentence(alignment);
+            if let Some(retold) = alignment.as_ref().or(located.as_ref()) {
+                best_sentence = self.best_sentence(retold);
                 let mut names: Vec<bool> = checked
                     .iter()
                     .zip(&clause_tokens)
@@ -264,16 +277,20 @@ impl Tracer<'_, '_> {
                     let matched = content.iter().filter(|&&i| a.matched[i].is_some()).count();
                     matched as f64 / content.len().max(1) as f64
                 };
-                let retelling = if names.iter().any(|&n| n) && held(alignment) < CLOSE_RETELLING {
+                let retelling = if names.iter().any(|&n| n) && held(retold) < CLOSE_RETELLING {
                     align::align(self.index, &unnamed)
                 } else {
                     None
                 };
-                let retelling = retelling.as_ref().unwrap_or(alignment);
+                let retelling = retelling.as_ref().unwrap_or(retold);
                 contradictions =
                     self.contradictions(draft, &clause_tokens, &names, &unknown, retelling, exempt);
                 if !contradictions.is_empty() {
                     best_sentence = self.best_sentence(retelling);
+                } else if alignment.is_none() {
+                    // Located by its skipped words only: the passage is
+                    // evidence of a slot, not of the clause's content.
+                    best_sentence = None;
                 }
             }
             traces.push(ClauseTrace {
@@ -943,15 +960,20 @@ impl Tracer<'_, '_> {
             }
         }
 
-        // A hedge on an anchor or right before it, stated as done (not
-        // as what someone says they will do: "say they will release" is
-        // their plan to release).
+        // A hedge on an anchor or right before it, stated as done. What
+        // someone says they will do is their plan ("say they will
+        // release" against "plan to release"): only a hedge that leaves
+        // the plan itself undecided ("is considering", "may") is raised.
         if slots_compared
             && self.lexicon.tentative(clause).is_empty()
+            && self.lexicon.undecided(clause).is_empty()
             && let Some(&(d_at, d_len)) = self.lexicon.definite(clause).first()
-            && !self.reported_intention(clause, draft, d_at)
         {
-            let hedges = self.lexicon.tentative(passage);
+            let hedges = if self.reported_intention(clause, draft, d_at) {
+                self.lexicon.undecided(passage)
+            } else {
+                self.lexicon.tentative(passage)
+            };
             let hedge = hedges.iter().find(|&&(at, len)| {
                 all_anchors
                     .iter()

@@ -34,6 +34,9 @@ pub struct CheckRules {
     pub tentative: Vec<Phrase>,
     /// Words that state a clause as done or decided ("signed", "will").
     pub definite: Vec<Phrase>,
+    /// Hedges that leave a thing undecided even as an intention
+    /// ("considering", "may").
+    pub undecided: Vec<Phrase>,
     /// Words with which a draft reports that its sources disagree.
     pub disagreement: Vec<Phrase>,
     /// Words with which a draft insists something holds ("still", "did").
@@ -45,6 +48,8 @@ pub struct CheckRules {
 struct CertaintyFile {
     tentative: Vec<toml::Spanned<String>>,
     definite: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    undecided: Vec<toml::Spanned<String>>,
     disagreement: Vec<toml::Spanned<String>>,
     #[serde(default)]
     affirmation: Vec<toml::Spanned<String>>,
@@ -149,6 +154,7 @@ impl CheckRules {
             opposites: pairs,
             tentative: phrases(spec.tentative)?,
             definite: phrases(spec.definite)?,
+            undecided: phrases(spec.undecided)?,
             disagreement: phrases(spec.disagreement)?,
             affirmation: phrases(spec.affirmation)?,
         })

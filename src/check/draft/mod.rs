@@ -322,6 +322,15 @@ impl DraftChecker<'_, '_> {
         // of the sentence (who said it, a description of them) is the
         // draft's own voice.
         let content = claim.content.filter(|_| reported_speech);
+        let role_stems: Vec<u64> = claim
+            .speaker
+            .as_deref()
+            .into_iter()
+            .chain(claim.reported_by.as_deref())
+            .filter_map(|s| s.role.as_deref())
+            .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
+            .map(|t| t.stem)
+            .collect();
         let exempt: Vec<u64> = claim
             .speaker
             .as_deref()
@@ -339,8 +348,21 @@ impl DraftChecker<'_, '_> {
             .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
             .map(|t| t.stem)
             .collect();
+        // What the speaker is reported to say may name what their title
+        // does ("the party" of a party chairman): there only their name
+        // is theirs.
+        let named: Vec<u64> = claim
+            .speaker
+            .as_deref()
+            .into_iter()
+            .chain(claim.reported_by.as_deref())
+            .flat_map(|s| [s.name.as_str(), s.mention.as_str()])
+            .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
+            .map(|t| t.stem)
+            .filter(|stem| !role_stems.contains(stem))
+            .collect();
         let reported: Vec<ClauseTrace> = match content {
-            Some(content) => self.tracer.trace(&self.draft.text, content, &skip, &exempt),
+            Some(content) => self.tracer.trace(&self.draft.text, content, &skip, &named),
             None => Vec::new(),
         };
         let mut own_skip = skip.clone();
