@@ -5,7 +5,8 @@
 //! or only by role ("the defence minister"). Two speakers are the same
 //! when their names are equal ignoring case and a leading "the", when one
 //! name is the last words of the other ("Singh", "Rajnath Singh"), or when
-//! one is known only by a role the other holds.
+//! one is known only by a role the other holds, or when one is the
+//! other's initials ("WHO", "World Health Organization").
 
 use super::index::Voice;
 
@@ -20,6 +21,9 @@ pub fn same(name: &str, role: Option<&str>, voice: &Voice) -> bool {
         return false;
     }
     if a == b || a.ends_with(&b) || b.ends_with(&a) {
+        return true;
+    }
+    if abbreviates(name, source_name) || abbreviates(source_name, name) {
         return true;
     }
     // Known by role on one side: "defence minister" and a source speaker
@@ -39,6 +43,9 @@ pub fn same(name: &str, role: Option<&str>, voice: &Voice) -> bool {
 /// clearly anyone else: the same person may go by both.
 pub fn clearly_different(a: &str, b: &str) -> bool {
     if !is_proper_name(a) || !is_proper_name(b) {
+        return false;
+    }
+    if abbreviates(a, b) || abbreviates(b, a) {
         return false;
     }
     let (a, b) = (words(a), words(b));
@@ -70,6 +77,29 @@ pub fn is_proper_name(name: &str) -> bool {
         && words
             .iter()
             .all(|w| !possessive(w) && (capitalised(w) || w.chars().count() <= 3))
+}
+
+/// Whether `short` is the initials of `long`: one word of capitals
+/// (full stops between them allowed) spelling the first letters of the
+/// capitalised words of `long` ("WHO", "U.N." for "World Health
+/// Organization", "United Nations"; the "of" of "Federal Bureau of
+/// Investigation" has none). A source that defines an abbreviation in
+/// parentheses and a draft that uses only it name one body.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let short = short.trim().trim_start_matches("the ");
+    if short.split_whitespace().count() != 1 {
+        return false;
+    }
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    if letters.chars().count() < 2 || !letters.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let initials: String = long
+        .split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .filter(|c| c.is_uppercase())
+        .collect();
+    long.split_whitespace().count() >= 2 && initials == letters
 }
 
 /// Lower-cased words without a leading article.
@@ -116,6 +146,17 @@ mod tests {
         assert!(clearly_different("Pieter de Vries", "Amina Odhiambo"));
         assert!(!clearly_different("the former governor", "Amina Odhiambo"));
         assert!(!clearly_different("campaign spokeswoman", "Amina Odhiambo"));
+        let who = voice("World Health Organization", None);
+        assert!(same("WHO", None, &who));
+        assert!(same("the U.N.", None, &voice("the United Nations", None)));
+        assert!(same(
+            "FBI",
+            None,
+            &voice("Federal Bureau of Investigation", None)
+        ));
+        assert!(!same("WTO", None, &who));
+        assert!(!clearly_different("WHO", "World Health Organization"));
+        assert!(clearly_different("WTO", "World Health Organization"));
         assert!(same(
             "the defence ministry",
             None,

@@ -255,7 +255,9 @@ pub fn find(text: &str, rules: &FigureRules) -> Vec<FoundFigure> {
         }
         match reader.figure_at(at) {
             Some((mut figure, next)) => {
-                figure.qualifier = reader.qualifier_before(at, figure.kind);
+                figure.qualifier = reader
+                    .qualifier_before(at, figure.kind)
+                    .or_else(|| reader.qualifier_after(next));
                 figures.push(figure);
                 at = next.max(at + 1);
             }
@@ -971,6 +973,18 @@ impl Reader<'_, '_> {
                     return None;
                 }
                 self.rules.qualifiers.get(&phrase).cloned()
+            })
+    }
+
+    /// The canonical qualifier a phrase right after a figure ending
+    /// before token `next` gives it ("or more": "at least"), if any.
+    fn qualifier_after(&self, next: usize) -> Option<String> {
+        (1..=self.rules.qualifier_after_words)
+            .rev()
+            .filter(|words| next + words <= self.tokens.len())
+            .find_map(|words| {
+                let phrase: Vec<&str> = (next..next + words).map(|i| self.lower(i)).collect();
+                self.rules.qualifiers_after.get(&phrase.join(" ")).cloned()
             })
     }
 

@@ -25,6 +25,8 @@ struct FiguresFile {
     durations: BTreeMap<String, String>,
     frequencies: BTreeMap<String, (String, f64)>,
     qualifiers: BTreeMap<String, String>,
+    #[serde(default)]
+    qualifiers_after: BTreeMap<String, String>,
     qualifier_sides: BTreeMap<String, QualifierSide>,
     dates: Dates,
     counts: Counts,
@@ -52,6 +54,8 @@ struct Dates {
     month_openers: Vec<String>,
     #[serde(default)]
     relative_years: BTreeMap<String, i64>,
+    #[serde(default)]
+    deictic_years: BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,6 +98,11 @@ pub struct FigureRules {
     pub qualifiers: HashMap<String, String>,
     /// Longest qualifier, in words.
     pub qualifier_words: usize,
+    /// Qualifier phrase after a figure ("or more") to the canonical form
+    /// of the one before it that says the same ("at least").
+    pub qualifiers_after: HashMap<String, String>,
+    /// Longest qualifier after a figure, in words.
+    pub qualifier_after_words: usize,
     /// The side of its number each canonical qualifier that bounds it
     /// puts the value.
     pub qualifier_sides: HashMap<String, QualifierSide>,
@@ -107,6 +116,10 @@ pub struct FigureRules {
     /// Phrases that date something by the year named before them ("the
     /// following year"), lower case, with how many years later they mean.
     pub relative_years: Vec<(String, i64)>,
+    /// Phrases that date something from the day the source was written
+    /// ("next year"), lower case, with how many years after that day's
+    /// year they mean.
+    pub deictic_years: Vec<(String, i64)>,
     pub not_counted: HashSet<String>,
     /// Units of a count that make it a multiple of another figure.
     pub multiples: HashSet<String>,
@@ -161,6 +174,26 @@ impl FigureRules {
             .into_iter()
             .map(|(k, v)| (k.to_lowercase(), v))
             .collect();
+        let qualifiers_after: HashMap<String, String> = spec
+            .qualifiers_after
+            .into_iter()
+            .map(|(k, v)| (k.to_lowercase(), v))
+            .collect();
+        if let Some((phrase, canonical)) = qualifiers_after
+            .iter()
+            .find(|(_, canonical)| !qualifiers.values().any(|v| v == *canonical))
+        {
+            let line = file
+                .text
+                .find("qualifiers_after")
+                .map_or(1, |at| file.line_of(at));
+            return Err(file.error(
+                line,
+                format!(
+                    "`{phrase}` compares as `{canonical}`, which no qualifier before a figure is"
+                ),
+            ));
+        }
         let currencies_after: HashMap<String, String> = spec
             .currencies
             .after
@@ -228,6 +261,8 @@ impl FigureRules {
             frequencies,
             qualifier_words: qualifiers.keys().map(word_count).max().unwrap_or(1),
             qualifiers,
+            qualifier_after_words: qualifiers_after.keys().map(word_count).max().unwrap_or(1),
+            qualifiers_after,
             qualifier_sides: spec
                 .qualifier_sides
                 .into_iter()
@@ -240,6 +275,12 @@ impl FigureRules {
             relative_years: spec
                 .dates
                 .relative_years
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            deictic_years: spec
+                .dates
+                .deictic_years
                 .into_iter()
                 .map(|(k, v)| (k.to_lowercase(), v))
                 .collect(),

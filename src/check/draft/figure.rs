@@ -54,6 +54,18 @@ impl DraftChecker<'_, '_> {
             // months to June"; "30%" where it has "three in ten".
             return Checked::Nothing;
         }
+        // A year the retold sentence gives as "next year", counted from
+        // the day the source was written.
+        if figure.kind == FigureKind::Year
+            && matches!(found, FigureMatch::Missing | FigureMatch::Mismatch { .. })
+            && let Some((unit, implied, anchor)) = self.deictic_year(retold, figure)
+        {
+            let how = format!(
+                "{} counted from {anchor}",
+                self.source_text(Place::whole(unit, implied.span))
+            );
+            return Checked::Held(self.evidence(unit, implied.span, Some(how)));
+        }
         // A year the retold sentence gives as "the following year" after
         // one it names.
         if figure.kind == FigureKind::Year
@@ -199,6 +211,52 @@ impl DraftChecker<'_, '_> {
         })
     }
 
+    /// The first retold sentence that gives `figure` (a year) as "next
+    /// year", "last year" or "this year" (`deictic_years` in the figure
+    /// rules) counted from the day its source was written: the year of a
+    /// date the sentence gives, else of the first full date among the
+    /// source's first [`DATELINE_CLAIMS`] sentences (its dateline). The unit, the phrase read as that year, and the
+    /// date it counts from.
+    fn deictic_year(
+        &self,
+        retold: &[usize],
+        figure: &claims::Figure,
+    ) -> Option<(usize, claims::Figure, String)> {
+        let phrases = &self.tracer.rules.figures().deictic_years;
+        let wanted = year_of(figure)?;
+        let full_date = |f: &&claims::Figure| f.kind == FigureKind::Date && year_of(f).is_some();
+        retold.iter().find_map(|&unit| {
+            let at = &self.index.units[unit];
+            let claims = &self.index.sources[at.source()].claims.claims;
+            let claim = &claims[at.claim()];
+            let lower = claim.text.to_ascii_lowercase();
+            let (phrase, later) = phrases
+                .iter()
+                .find(|(phrase, _)| find_words(&lower, phrase).is_some())?;
+            let dated = claim.figures.iter().find(full_date).or_else(|| {
+                claims
+                    .iter()
+                    .take(DATELINE_CLAIMS)
+                    .find_map(|c| c.figures.iter().find(full_date))
+            })?;
+            let year = year_of(dated)? + later;
+            if year != wanted {
+                return None;
+            }
+            let from = claim.span.start + find_words(&lower, phrase)?;
+            let implied = claims::Figure {
+                span: crate::span::Span::new(from, from + phrase.len()),
+                text: year.to_string().into(),
+                kind: FigureKind::Year,
+                value: FigureValue::Number(year as f64),
+                unit: None,
+                qualifier: None,
+                speaker: dated.speaker.clone(),
+            };
+            Some((unit, implied, dated.text.to_string()))
+        })
+    }
+
     /// Whether a figure is the number of a quarter written `Q2`, and the
     /// sources speak of quarters (or three-month periods) at all.
     fn is_quarter(&self, figure: &claims::Figure) -> bool {
@@ -273,6 +331,10 @@ fn year_of(figure: &claims::Figure) -> Option<i64> {
         _ => None,
     }
 }
+
+/// How many opening sentences of a source may hold its dateline: the day
+/// it was written, from which its "next year" counts.
+const DATELINE_CLAIMS: usize = 3;
 
 /// Where `phrase` (lower case) stands in `lower` as whole words.
 fn find_words(lower: &str, phrase: &str) -> Option<usize> {
