@@ -988,7 +988,55 @@ impl Tracer<'_, '_> {
                 });
             }
         }
+        if slots_compared
+            && !slots.iter().any(|s| matches!(s, Slot::Certainty { .. }))
+            && let Some(slot) =
+                self.dropped_hedge(clause, draft, passage, source_text, &all_anchors)
+        {
+            slots.push(slot);
+        }
         slots
+    }
+
+    /// A modal hedge of the passage dropped in the clause: the passage
+    /// puts an undecided modal ("might", "could") right before a verb the
+    /// clause states plainly, with no modal of its own ("might raise fares"
+    /// against "raises fares"). Anchors are (clause, passage) positions.
+    fn dropped_hedge(
+        &self,
+        clause: &[KeyedWord],
+        draft: &str,
+        passage: &[KeyedWord],
+        source_text: &str,
+        anchors: &[(usize, usize)],
+    ) -> Option<Slot> {
+        if !self.lexicon.tentative(clause).is_empty() || !self.lexicon.undecided(clause).is_empty()
+        {
+            return None;
+        }
+        let is_modal = |tokens: &[KeyedWord], text: &str, i: usize| {
+            let word = &text[tokens[i].span.start..tokens[i].span.end];
+            self.rules
+                .lexicon()
+                .is_lower(&word.to_lowercase(), WordClass::Modal)
+        };
+        let hedges = self.lexicon.undecided(passage);
+        anchors.iter().find_map(|&(c, p)| {
+            let &(at, len) = hedges.iter().find(|&&(at, len)| at + len == p)?;
+            // The hedge is a modal ("could", not "considering"), and no
+            // modal or auxiliary stands before the clause's verb.
+            if !(at..at + len).any(|i| is_modal(passage, source_text, i))
+                || (c.saturating_sub(2)..c).any(|i| is_modal(clause, draft, i))
+            {
+                return None;
+            }
+            let hedge = Span::new(passage[at].span.start, passage[at + len - 1].span.end);
+            let stated = clause[c].span;
+            Some(Slot::Certainty {
+                hedge: source_text[hedge.start..hedge.end].to_string(),
+                draft: draft[stated.start..stated.end].to_string(),
+            })
+        })
     }
 }
 

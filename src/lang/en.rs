@@ -128,10 +128,25 @@ pub fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
     let Some((stem, us)) = ending else {
         return Cow::Borrowed(word);
     };
-    if spelling.exceptions.contains(word) {
+    if is_exception(&spelling.exceptions, word) {
         return Cow::Borrowed(word);
     }
     Cow::Owned(format!("{stem}{us}"))
+}
+
+/// Whether `word` is one of the spelling `exceptions` or an inflection of
+/// one: "raises", "raised" and "raising" are spelt as "raise" is, on both
+/// sides.
+fn is_exception(exceptions: &rustc_hash::FxHashSet<String>, word: &str) -> bool {
+    if exceptions.contains(word) {
+        return true;
+    }
+    let base = |suffix: &str, add: &str| {
+        word.strip_suffix(suffix)
+            .filter(|rest| rest.len() >= 2)
+            .is_some_and(|rest| exceptions.contains(&format!("{rest}{add}")))
+    };
+    base("s", "") || base("d", "") || base("ing", "e") || base("ing", "") || base("ed", "")
 }
 
 /// Whether `word` ends with `ending`, compared from the last byte: every
@@ -198,6 +213,15 @@ mod tests {
         for word in ["four", "evidence", "since", "called", "promise"] {
             assert_eq!(american_spelling(word), word);
         }
+        // An exception's inflections are exceptions too; other words of
+        // the same ending still fold.
+        for word in [
+            "raises", "raised", "raising", "promised", "advising", "hours",
+        ] {
+            assert_eq!(american_spelling(word), word);
+        }
+        assert_eq!(american_spelling("organising"), "organizing");
+        assert_eq!(american_spelling("apologised"), "apologized");
     }
 
     #[test]
