@@ -311,8 +311,9 @@ impl DraftChecker<'_, '_> {
         let numbers: Vec<_> = tokens.iter().filter(|t| t.numeric).collect();
         if numbers.is_empty() {
             // A figure in words ("weekly" where the source has "every
-            // week"): every word of it is the sources'.
-            return figure.kind == FigureKind::Duration
+            // week", "the fourth quarter" where it has "fourth-quarter"):
+            // every word of it is the sources'.
+            return matches!(figure.kind, FigureKind::Duration | FigureKind::Ordinal)
                 && tokens
                     .iter()
                     .all(|t| t.function || self.index.knows(t.key) || self.index.knows(t.stem));

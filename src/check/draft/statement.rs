@@ -218,7 +218,25 @@ impl DraftChecker<'_, '_> {
                 .iter()
                 .map(|t| t.tokens.iter().filter(|t| !t.function).count())
                 .sum();
-            let confidence = if words.len() >= MIN_NEW_WORDS && words.len() * 3 > content {
+            // A passage in the speaker's own mouth that holds a good part
+            // of the content is a retelling of it in other words ("most of
+            // the job losses will come in sales" for "most of the cuts
+            // would fall in sales"): a lead, not a statement nobody made.
+            let retells_their_words = best.is_some_and(|(clause, alignment)| {
+                let unit = clause
+                    .best_sentence
+                    .map_or(alignment.passage.unit, |p| p.unit);
+                alignment.coverage >= SAME_MOUTH_COVERAGE
+                    && speakers::same(
+                        &speaker.name,
+                        speaker.role.as_deref(),
+                        &self.index.units[unit].voice,
+                    )
+            });
+            let confidence = if words.len() >= MIN_NEW_WORDS
+                && words.len() * 3 > content
+                && !retells_their_words
+            {
                 Confidence::High
             } else {
                 Confidence::Low
@@ -465,6 +483,11 @@ const MIN_NEW_WORDS: usize = 3;
 /// the sources never quote must have to be news the draft adds: one may
 /// be a paraphrase of what the sources say of them.
 const MIN_NEW_WORDS_UNHEARD: usize = 2;
+
+/// The least share of reported content (weighted as alignment weighs it,
+/// rare words more) a passage in the speaker's own mouth must hold for
+/// the rest to be read as their words retold.
+const SAME_MOUTH_COVERAGE: f64 = 0.4;
 
 /// How many other sentences sharing its content a reported statement is
 /// looked for in, in its speaker's mouth.
