@@ -815,15 +815,38 @@ impl Tracer<'_, '_> {
         // says it names no one else.
         let clause_keys = keys_of(clause, exempt);
         let passage_names = self.names_in(passage);
-        let passage_runs = runs(passage, &passage_names);
+        // A title both sides give ("Dr.", "President") opens a name; the
+        // name is what follows it ("Dr. Ana Costa" against "Dr. Liam
+        // O'Neill").
+        let attribution = self.rules.attribution();
+        let is_title = |text: &str, t: &KeyedWord| {
+            let word = &text[t.span.start..t.span.end];
+            attribution.is_honorific(word) || attribution.role_names.contains(word)
+        };
+        let shared = |t: &KeyedWord| clause_keys.contains(&t.key) || clause_keys.contains(&t.stem);
+        let passage_runs: Vec<Vec<usize>> = runs(passage, &passage_names)
+            .into_iter()
+            .map(|r| {
+                r.into_iter()
+                    .skip_while(|&i| shared(&passage[i]) && is_title(source_text, &passage[i]))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|r| !r.is_empty())
+            .collect();
         let mut draft_named = Vec::new();
         let mut source_named = Vec::new();
         for run in runs(clause, names) {
-            if run.iter().any(|&i| {
-                alignment.matched[i].is_some()
-                    || clause[i].span.len() < 2
-                    || self.lexicon.is_negation(&clause[i])
-            }) {
+            let run: Vec<usize> = run
+                .into_iter()
+                .skip_while(|&i| alignment.matched[i].is_some() && is_title(draft, &clause[i]))
+                .collect();
+            if run.is_empty()
+                || run.iter().any(|&i| {
+                    alignment.matched[i].is_some()
+                        || clause[i].span.len() < 2
+                        || self.lexicon.is_negation(&clause[i])
+                })
+            {
                 continue;
             }
             let (first, last) = (run[0], run[run.len() - 1]);
