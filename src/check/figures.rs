@@ -102,6 +102,9 @@ pub fn find<'i>(
     if let Some((unit, how)) = derived(index, rules, figure, retold) {
         return FigureMatch::Derived { unit, how };
     }
+    if let Some((unit, how)) = bounded(index, rules, figure, retold) {
+        return FigureMatch::Derived { unit, how };
+    }
     for &unit in retold {
         let counterparts: Vec<&Figure> = index
             .figures_of(unit)
@@ -118,6 +121,39 @@ pub fn find<'i>(
         }
     }
     FigureMatch::Missing
+}
+
+/// An exact figure of a retold sentence that the draft's qualified figure
+/// bounds ("more than 200 reefs" for "214 reefs"; see `qualifier_reach` in
+/// the figure rules): the unit and how the two agree.
+fn bounded(
+    index: &SourceIndex<'_>,
+    rules: &FigureRules,
+    figure: &Figure,
+    retold: &[usize],
+) -> Option<(usize, String)> {
+    let (Some(qualifier), FigureValue::Number(bound)) =
+        (figure.qualifier.as_deref(), &figure.value)
+    else {
+        return None;
+    };
+    retold.iter().find_map(|&unit| {
+        index.figures_of(unit).iter().find_map(|source| {
+            let FigureValue::Number(value) = source.value else {
+                return None;
+            };
+            (source.kind == figure.kind
+                && source.qualifier.is_none()
+                && unit_key(source) == unit_key(figure)
+                && rules.bounds(qualifier, *bound, value))
+            .then(|| {
+                (
+                    unit,
+                    format!("{} is {qualifier} {}", source.text, figure.text),
+                )
+            })
+        })
+    })
 }
 
 /// Whether another of the draft sentence's figures (not `figure` itself)
@@ -424,28 +460,43 @@ fn derived(
                 _ => None,
             };
             let same_unit = a.unit == b.unit && a.unit == figure.unit;
-            let found = if let Some(s) =
-                share(a, *x).filter(|_| b.unit == figure.unit && b.kind == figure.kind)
-            {
-                close(s * y, target).then(|| format!("{} of {}", a.text, b.text))
-            } else if let Some(s) =
-                share(b, *y).filter(|_| a.unit == figure.unit && a.kind == figure.kind)
-            {
-                close(s * x, target).then(|| format!("{} of {}", b.text, a.text))
-            } else if multiple && a.kind == b.kind && a.unit == b.unit {
-                gives_multiple(figure, target, *x, *y)
-                    .then(|| format!("{} divided by {}", a.text, b.text))
-            } else if same_unit && a.kind == figure.kind && b.kind == figure.kind {
-                if close(x + y, target) {
+            // Each reading is tried in turn: two percentages may be a share
+            // of one another or two values whose difference the draft
+            // gives ("rose nine points, from 18% to 27%").
+            let share_of_b = || {
+                share(a, *x)
+                    .filter(|_| b.unit == figure.unit && b.kind == figure.kind)
+                    .filter(|s| close(s * y, target))
+                    .map(|_| format!("{} of {}", a.text, b.text))
+            };
+            let share_of_a = || {
+                share(b, *y)
+                    .filter(|_| a.unit == figure.unit && a.kind == figure.kind)
+                    .filter(|s| close(s * x, target))
+                    .map(|_| format!("{} of {}", b.text, a.text))
+            };
+            let quotient = || {
+                (multiple
+                    && a.kind == b.kind
+                    && a.unit == b.unit
+                    && gives_multiple(figure, target, *x, *y))
+                .then(|| format!("{} divided by {}", a.text, b.text))
+            };
+            let sum_or_difference = || {
+                if !(same_unit && a.kind == figure.kind && b.kind == figure.kind) {
+                    None
+                } else if close(x + y, target) {
                     Some(format!("{} + {}", a.text, b.text))
                 } else if close((x - y).abs(), target) {
                     Some(format!("the difference of {} and {}", a.text, b.text))
                 } else {
                     None
                 }
-            } else {
-                None
             };
+            let found = share_of_b()
+                .or_else(share_of_a)
+                .or_else(quotient)
+                .or_else(sum_or_difference);
             if let Some(how) = found {
                 return Some((*unit, how));
             }

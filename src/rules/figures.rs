@@ -28,6 +28,8 @@ struct FiguresFile {
     #[serde(default)]
     qualifiers_after: BTreeMap<String, String>,
     qualifier_sides: BTreeMap<String, QualifierSide>,
+    #[serde(default)]
+    qualifier_reach: BTreeMap<String, f64>,
     dates: Dates,
     counts: Counts,
 }
@@ -106,6 +108,9 @@ pub struct FigureRules {
     /// The side of its number each canonical qualifier that bounds it
     /// puts the value.
     pub qualifier_sides: HashMap<String, QualifierSide>,
+    /// How far from its number (a share of it) each canonical qualifier
+    /// may put an exact value.
+    pub qualifier_reach: HashMap<String, f64>,
     /// Month name or abbreviation to its number, 1 to 12.
     pub months: HashMap<String, u32>,
     pub weekdays: HashSet<String>,
@@ -137,6 +142,23 @@ pub struct FigureRules {
 impl FigureRules {
     /// Whether two canonical qualifiers bound their numbers from opposite
     /// sides ("more than" and "nearly").
+    /// Whether `qualifier` before `bound` ("more than 200") holds of the
+    /// exact `value` (214): on its side of the bound and within its reach.
+    pub fn bounds(&self, qualifier: &str, bound: f64, value: f64) -> bool {
+        let Some(&reach) = self.qualifier_reach.get(qualifier) else {
+            return false;
+        };
+        let room = reach * bound.abs();
+        match self.qualifier_sides.get(qualifier) {
+            // The bound itself is allowed on either side: "at least 200"
+            // and "up to 200" hold of 200, and a draft is not faulted for
+            // "more than" where "at least" was meant.
+            Some(QualifierSide::Above) => value >= bound && value <= bound + room,
+            Some(QualifierSide::Below) => value <= bound && value >= bound - room,
+            None => (value - bound).abs() <= room,
+        }
+    }
+
     pub fn opposite_sides(&self, a: Option<&str>, b: Option<&str>) -> bool {
         let side = |q: Option<&str>| q.and_then(|q| self.qualifier_sides.get(q));
         matches!(
@@ -265,6 +287,11 @@ impl FigureRules {
             qualifiers_after,
             qualifier_sides: spec
                 .qualifier_sides
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            qualifier_reach: spec
+                .qualifier_reach
                 .into_iter()
                 .map(|(k, v)| (k.to_lowercase(), v))
                 .collect(),
