@@ -309,14 +309,28 @@ impl DraftChecker<'_, '_> {
             .lexicon
             .tokens(&figure.text.replace(['-', '‐', '‑'], " "), 0);
         let numbers: Vec<_> = tokens.iter().filter(|t| t.numeric).collect();
+        // A count in words ("two no votes") whose number the sources write
+        // in digits ("7-2") is written there too.
+        if numbers.is_empty()
+            && figure.kind == FigureKind::Count
+            && let FigureValue::Number(n) = figure.value
+            && n.fract() == 0.0
+            && (0.0..1e6).contains(&n)
+        {
+            let digits = self.tracer.lexicon.tokens(&format!("{n}"), 0);
+            return !digits.is_empty() && digits.iter().all(|t| self.index.knows(t.key));
+        }
         if numbers.is_empty() {
             // A figure in words ("weekly" where the source has "every
-            // week", "the fourth quarter" where it has "fourth-quarter"):
-            // every word of it is the sources'.
-            return matches!(figure.kind, FigureKind::Duration | FigureKind::Ordinal)
-                && tokens
-                    .iter()
-                    .all(|t| t.function || self.index.knows(t.key) || self.index.knows(t.stem));
+            // week", "the fourth quarter" where it has "fourth-quarter",
+            // "in November" where it has "the November ballot"): every
+            // word of it is the sources'.
+            return matches!(
+                figure.kind,
+                FigureKind::Duration | FigureKind::Ordinal | FigureKind::Date
+            ) && tokens
+                .iter()
+                .all(|t| t.function || self.index.knows(t.key) || self.index.knows(t.stem));
         }
         numbers
             .iter()
