@@ -196,16 +196,7 @@ impl DraftChecker<'_, '_> {
                     .filter(|f| f.span.end <= from)
                     .filter_map(|f| year_of(f).map(|year| (f, year)))
                     .next_back()?;
-                let year = anchor.1 + later;
-                let implied = claims::Figure {
-                    span: crate::span::Span::new(from, from + phrase.len()),
-                    text: year.to_string().into(),
-                    kind: FigureKind::Year,
-                    value: FigureValue::Number(year as f64),
-                    unit: None,
-                    qualifier: None,
-                    speaker: anchor.0.speaker.clone(),
-                };
+                let implied = implied_year(from, phrase, anchor.1 + later, anchor.0);
                 Some((unit, implied, anchor.0.text.to_string()))
             })
         })
@@ -215,8 +206,8 @@ impl DraftChecker<'_, '_> {
     /// year", "last year" or "this year" (`deictic_years` in the figure
     /// rules) counted from the day its source was written: the year of a
     /// date the sentence gives, else of the first full date among the
-    /// source's first [`DATELINE_CLAIMS`] sentences (its dateline). The unit, the phrase read as that year, and the
-    /// date it counts from.
+    /// source's first [`DATELINE_CLAIMS`] sentences (its dateline). The
+    /// unit, the phrase read as that year, and the date it counts from.
     fn deictic_year(
         &self,
         retold: &[usize],
@@ -244,15 +235,7 @@ impl DraftChecker<'_, '_> {
                 return None;
             }
             let from = claim.span.start + find_words(&lower, phrase)?;
-            let implied = claims::Figure {
-                span: crate::span::Span::new(from, from + phrase.len()),
-                text: year.to_string().into(),
-                kind: FigureKind::Year,
-                value: FigureValue::Number(year as f64),
-                unit: None,
-                qualifier: None,
-                speaker: dated.speaker.clone(),
-            };
+            let implied = implied_year(from, phrase, year, dated);
             Some((unit, implied, dated.text.to_string()))
         })
     }
@@ -335,6 +318,20 @@ impl DraftChecker<'_, '_> {
         numbers
             .iter()
             .all(|t| self.index.knows(t.key) || self.index.knows(t.stem))
+    }
+}
+
+/// A phrase of a source (at byte `from`) read as the year it names, a
+/// figure said by whoever said `anchor`, the figure it counts from.
+fn implied_year(from: usize, phrase: &str, year: i64, anchor: &claims::Figure) -> claims::Figure {
+    claims::Figure {
+        span: crate::span::Span::new(from, from + phrase.len()),
+        text: year.to_string().into(),
+        kind: FigureKind::Year,
+        value: FigureValue::Number(year as f64),
+        unit: None,
+        qualifier: None,
+        speaker: anchor.speaker.clone(),
     }
 }
 
