@@ -322,45 +322,41 @@ impl DraftChecker<'_, '_> {
         // of the sentence (who said it, a description of them) is the
         // draft's own voice.
         let content = claim.content.filter(|_| reported_speech);
-        let role_stems: Vec<u64> = claim
-            .speaker
-            .as_deref()
-            .into_iter()
-            .chain(claim.reported_by.as_deref())
-            .filter_map(|s| s.role.as_deref())
-            .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
-            .map(|t| t.stem)
-            .collect();
-        let exempt: Vec<u64> = claim
-            .speaker
-            .as_deref()
-            .into_iter()
-            .chain(claim.reported_by.as_deref())
-            .flat_map(|s| {
-                [
-                    Some(s.name.as_str()),
-                    Some(s.mention.as_str()),
-                    s.role.as_deref(),
-                ]
-            })
-            .flatten()
-            .chain(claim.cue.as_deref())
-            .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
-            .map(|t| t.stem)
-            .collect();
+        // Who speaks in the claim: its speaker and whoever reports them.
+        let voices = || {
+            claim
+                .speaker
+                .as_deref()
+                .into_iter()
+                .chain(claim.reported_by.as_deref())
+        };
+        let stems = |texts: &mut dyn Iterator<Item = &str>| -> Vec<u64> {
+            texts
+                .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
+                .map(|t| t.stem)
+                .collect()
+        };
+        let role_stems = stems(&mut voices().filter_map(|s| s.role.as_deref()));
+        let exempt = stems(
+            &mut voices()
+                .flat_map(|s| {
+                    [
+                        Some(s.name.as_str()),
+                        Some(s.mention.as_str()),
+                        s.role.as_deref(),
+                    ]
+                })
+                .flatten()
+                .chain(claim.cue.as_deref()),
+        );
         // What the speaker is reported to say may name what their title
         // does ("the party" of a party chairman): there only their name
         // is theirs.
-        let named: Vec<u64> = claim
-            .speaker
-            .as_deref()
-            .into_iter()
-            .chain(claim.reported_by.as_deref())
-            .flat_map(|s| [s.name.as_str(), s.mention.as_str()])
-            .flat_map(|text| self.tracer.lexicon.tokens(text, 0))
-            .map(|t| t.stem)
-            .filter(|stem| !role_stems.contains(stem))
-            .collect();
+        let named: Vec<u64> =
+            stems(&mut voices().flat_map(|s| [s.name.as_str(), s.mention.as_str()]))
+                .into_iter()
+                .filter(|stem| !role_stems.contains(stem))
+                .collect();
         let reported: Vec<ClauseTrace> = match content {
             Some(content) => self.tracer.trace(&self.draft.text, content, &skip, &named),
             None => Vec::new(),
