@@ -24,7 +24,7 @@
 //! sentence starts, matched in the draft whatever its case, and the words
 //! the draft itself capitalises mid-sentence.
 
-use super::align::{self, Alignment, carries_content, in_order};
+use super::align::{self, Alignment, Passage, carries_content, in_order};
 use super::index::{SourceIndex, word_hash};
 use super::lexicon::{KeyedWord, Stems};
 use crate::rules::RuleSet;
@@ -540,6 +540,20 @@ impl Tracer<'_, '_> {
         best.map(|(_, place)| place)
     }
 
+    /// Where each sentence of `passage` after its first starts (bytes of
+    /// its source), in order.
+    fn sentence_starts(&self, passage: &Passage) -> Vec<usize> {
+        let Some(first) = self.index.units[passage.unit].stretch else {
+            return Vec::new();
+        };
+        self.index.stretches(passage.source)[first as usize..]
+            .iter()
+            .map(|stretch| self.index.stretch_span(stretch).start)
+            .skip(1)
+            .take_while(|&start| start < passage.span.end)
+            .collect()
+    }
+
     /// Which words of a passage are names the sources write: capitalised
     /// content words the index knows as names.
     fn names_in(&self, passage: &[KeyedWord]) -> Vec<bool> {
@@ -833,6 +847,10 @@ impl Tracer<'_, '_> {
             })
             .filter(|r| !r.is_empty())
             .collect();
+        // Which sentence of the passage each of its words is in.
+        let sentence_starts = self.sentence_starts(&alignment.passage);
+        let sentence_of =
+            |p: usize| sentence_starts.partition_point(|&at| at <= passage[p].span.start);
         let mut draft_named = Vec::new();
         let mut source_named = Vec::new();
         for run in runs(clause, names) {
@@ -840,18 +858,32 @@ impl Tracer<'_, '_> {
                 .into_iter()
                 .skip_while(|&i| alignment.matched[i].is_some() && is_title(draft, &clause[i]))
                 .collect();
-            if run.is_empty()
-                || run.iter().any(|&i| {
-                    alignment.matched[i].is_some()
-                        || clause[i].span.len() < 2
-                        || self.lexicon.is_negation(&clause[i])
-                })
-            {
+            let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
                 continue;
-            }
-            let (first, last) = (run[0], run[run.len() - 1]);
+            };
             let before = anchors.iter().rev().find(|(c, _)| *c < first).map(|a| a.1);
             let after = anchors.iter().find(|(c, _)| *c > last).map(|a| a.1);
+            // A name matched only in another sentence of the passage than
+            // the one whose words stand on both sides of it is that
+            // sentence's name, not this slot's ("led by Reyes" against
+            // "led by Duarte. … Reyes praised the work").
+            let matched_elsewhere = match (before, after) {
+                (Some(b), Some(a)) => {
+                    let here = sentence_of(b);
+                    here == sentence_of(a)
+                        && run
+                            .iter()
+                            .all(|&i| alignment.matched[i].is_some_and(|p| sentence_of(p) != here))
+                }
+                _ => false,
+            };
+            if run.iter().any(|&i| {
+                (alignment.matched[i].is_some() && !matched_elsewhere)
+                    || clause[i].span.len() < 2
+                    || self.lexicon.is_negation(&clause[i])
+            }) {
+                continue;
+            }
             let slot = match (before, after) {
                 (Some(b), Some(a)) if b < a => b + 1..a,
                 (Some(b), None) => b + 1..b + 1 + NAME_REACH,
