@@ -393,17 +393,21 @@ impl Tracer<'_, '_> {
         (retold(draft_content) && retold(source_content)).then(|| passage[negation].span)
     }
 
+    /// Whether token `i` of `tokens` (words of `text`) is a modal or an
+    /// auxiliary ("will", "could", "did").
+    fn is_modal(&self, tokens: &[KeyedWord], text: &str, i: usize) -> bool {
+        let word = &text[tokens[i].span.start..tokens[i].span.end];
+        self.rules
+            .lexicon()
+            .is_lower(&word.to_lowercase(), WordClass::Modal)
+    }
+
     /// Whether the word at `at` of `tokens` (words of `text`) is what
     /// someone is reported to intend: a modal ("will", "would") with a
     /// reporting verb within [`INTENTION_REACH`] words before it ("say
     /// they will", "said it would").
     fn reported_intention(&self, tokens: &[KeyedWord], text: &str, at: usize) -> bool {
-        let said = &text[tokens[at].span.start..tokens[at].span.end];
-        if !self
-            .rules
-            .lexicon()
-            .is_lower(&said.to_lowercase(), WordClass::Modal)
-        {
+        if !self.is_modal(tokens, text, at) {
             // "said it approved" reports a thing done.
             return false;
         }
@@ -1019,9 +1023,10 @@ impl Tracer<'_, '_> {
         // someone says they will do is their plan ("say they will
         // release" against "plan to release"): only a hedge that leaves
         // the plan itself undecided ("is considering", "may") is raised.
+        let unhedged =
+            self.lexicon.tentative(clause).is_empty() && self.lexicon.undecided(clause).is_empty();
         if slots_compared
-            && self.lexicon.tentative(clause).is_empty()
-            && self.lexicon.undecided(clause).is_empty()
+            && unhedged
             && let Some(&(d_at, d_len)) = self.lexicon.definite(clause).first()
         {
             let hedges = if self.reported_intention(clause, draft, d_at) {
@@ -1044,6 +1049,7 @@ impl Tracer<'_, '_> {
             }
         }
         if slots_compared
+            && unhedged
             && !slots.iter().any(|s| matches!(s, Slot::Certainty { .. }))
             && let Some(slot) =
                 self.dropped_hedge(clause, draft, passage, source_text, &all_anchors)
@@ -1056,7 +1062,8 @@ impl Tracer<'_, '_> {
     /// A modal hedge of the passage dropped in the clause: the passage
     /// puts an undecided modal ("might", "could") right before a verb the
     /// clause states plainly, with no modal of its own ("might raise fares"
-    /// against "raises fares"). Anchors are (clause, passage) positions.
+    /// against "raises fares"). Anchors are (clause, passage) positions;
+    /// the clause has no hedge of its own.
     fn dropped_hedge(
         &self,
         clause: &[KeyedWord],
@@ -1065,23 +1072,13 @@ impl Tracer<'_, '_> {
         source_text: &str,
         anchors: &[(usize, usize)],
     ) -> Option<Slot> {
-        if !self.lexicon.tentative(clause).is_empty() || !self.lexicon.undecided(clause).is_empty()
-        {
-            return None;
-        }
-        let is_modal = |tokens: &[KeyedWord], text: &str, i: usize| {
-            let word = &text[tokens[i].span.start..tokens[i].span.end];
-            self.rules
-                .lexicon()
-                .is_lower(&word.to_lowercase(), WordClass::Modal)
-        };
         let hedges = self.lexicon.undecided(passage);
         anchors.iter().find_map(|&(c, p)| {
             let &(at, len) = hedges.iter().find(|&&(at, len)| at + len == p)?;
             // The hedge is a modal ("could", not "considering"), and no
             // modal or auxiliary stands before the clause's verb.
-            if !(at..at + len).any(|i| is_modal(passage, source_text, i))
-                || (c.saturating_sub(2)..c).any(|i| is_modal(clause, draft, i))
+            if !(at..at + len).any(|i| self.is_modal(passage, source_text, i))
+                || (c.saturating_sub(2)..c).any(|i| self.is_modal(clause, draft, i))
             {
                 return None;
             }

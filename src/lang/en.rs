@@ -18,6 +18,12 @@ pub const RULES_FOLDER: &str = "en";
 
 /// The past, third person and -ing forms of a regular English verb.
 pub fn regular_forms(verb: &str) -> (String, String, String) {
+    forms_with(verb, &Spelling::get().third_person_es)
+}
+
+/// [`regular_forms`], given the endings after which the third person
+/// takes "-es".
+fn forms_with(verb: &str, third_person_es: &[String]) -> (String, String, String) {
     let vowel = |c: char| "aeiou".contains(c);
     let stem_y = verb
         .strip_suffix('y')
@@ -31,11 +37,7 @@ pub fn regular_forms(verb: &str) -> (String, String, String) {
     };
     let third = if let Some(stem) = stem_y {
         format!("{stem}ies")
-    } else if Spelling::get()
-        .third_person_es
-        .iter()
-        .any(|e| verb.ends_with(e.as_str()))
-    {
+    } else if third_person_es.iter().any(|e| verb.ends_with(e.as_str())) {
         format!("{verb}es")
     } else {
         format!("{verb}s")
@@ -63,7 +65,7 @@ pub fn stemmer() -> Stemmer {
 struct Spelling {
     /// British endings and their American forms, as (British, American).
     endings: Vec<(String, String)>,
-    /// Words the endings would wrongly change.
+    /// Words the endings would wrongly change, and their inflections.
     exceptions: rustc_hash::FxHashSet<String>,
     /// Verb endings after which the third person takes "-es".
     third_person_es: Vec<String>,
@@ -95,6 +97,18 @@ impl Spelling {
                 .collect();
             spelling.contraction_starts.sort_unstable();
             spelling.contraction_starts.dedup();
+            // An exception's inflections are spelt as it is, on both sides:
+            // "raises", "raised" and "raising" as "raise" (and "hours" as
+            // "hour").
+            let inflections: Vec<String> = spelling
+                .exceptions
+                .iter()
+                .flat_map(|word| {
+                    let (past, third, ing) = forms_with(word, &spelling.third_person_es);
+                    [past, third, ing]
+                })
+                .collect();
+            spelling.exceptions.extend(inflections);
             spelling
         })
     }
@@ -128,25 +142,10 @@ pub fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
     let Some((stem, us)) = ending else {
         return Cow::Borrowed(word);
     };
-    if is_exception(&spelling.exceptions, word) {
+    if spelling.exceptions.contains(word) {
         return Cow::Borrowed(word);
     }
     Cow::Owned(format!("{stem}{us}"))
-}
-
-/// Whether `word` is one of the spelling `exceptions` or an inflection of
-/// one: "raises", "raised" and "raising" are spelt as "raise" is, on both
-/// sides.
-fn is_exception(exceptions: &rustc_hash::FxHashSet<String>, word: &str) -> bool {
-    if exceptions.contains(word) {
-        return true;
-    }
-    let base = |suffix: &str, add: &str| {
-        word.strip_suffix(suffix)
-            .filter(|rest| rest.len() >= 2)
-            .is_some_and(|rest| exceptions.contains(&format!("{rest}{add}")))
-    };
-    base("s", "") || base("d", "") || base("ing", "e") || base("ing", "") || base("ed", "")
 }
 
 /// Whether `word` ends with `ending`, compared from the last byte: every

@@ -221,9 +221,9 @@ impl DraftChecker<'_, '_> {
             let claims = &self.index.sources[at.source()].claims.claims;
             let claim = &claims[at.claim()];
             let lower = claim.text.to_ascii_lowercase();
-            let (phrase, later) = phrases
+            let (start, phrase, later) = phrases
                 .iter()
-                .find(|(phrase, _)| find_words(&lower, phrase).is_some())?;
+                .find_map(|(phrase, later)| Some((find_words(&lower, phrase)?, phrase, later)))?;
             let dated = claim.figures.iter().find(full_date).or_else(|| {
                 claims
                     .iter()
@@ -234,8 +234,7 @@ impl DraftChecker<'_, '_> {
             if year != wanted {
                 return None;
             }
-            let from = claim.span.start + find_words(&lower, phrase)?;
-            let implied = implied_year(from, phrase, year, dated);
+            let implied = implied_year(claim.span.start + start, phrase, year, dated);
             Some((unit, implied, dated.text.to_string()))
         })
     }
