@@ -9,6 +9,7 @@ pub mod check;
 pub mod claims;
 pub mod github;
 pub mod html;
+pub mod json;
 pub mod output;
 pub mod sarif;
 pub mod sentences;

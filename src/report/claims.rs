@@ -17,15 +17,9 @@ use serde::Serialize;
 use crate::claims::figures::{FigureKind, FigureValue};
 use crate::claims::{Claim, Claims, Speaker};
 use crate::document::Document;
+use crate::report::json;
 use crate::report::text::one_line;
 use crate::span::{Location, Locator};
-
-#[derive(Serialize)]
-struct ClaimsJson<'a> {
-    path: String,
-    claims: Vec<ClaimJson<'a>>,
-    warnings: Vec<WarningJson<'a>>,
-}
 
 #[derive(Serialize)]
 struct ClaimJson<'a> {
@@ -87,28 +81,23 @@ pub fn write_json_with(
     claims: &Claims<'_>,
     explain: bool,
 ) -> io::Result<()> {
-    let mut locator = document.locator();
-    let json = ClaimsJson {
-        path: document.display_path(),
-        claims: claims
-            .claims
-            .iter()
-            .map(|claim| claim_json(claim, &mut locator, explain))
-            .collect(),
-        warnings: {
-            let mut locator = document.locator();
-            claims
-                .warnings
-                .iter()
-                .map(|w| WarningJson {
-                    message: &w.message,
-                    span: locator.locate(w.span),
-                })
-                .collect()
-        },
-    };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    writeln!(out)
+    // `{"path", "claims", "warnings"}`, the long list of claims serialized
+    // in parallel (a locator only reads, so each element has its own).
+    out.write_all(b"{\n  \"path\": ")?;
+    serde_json::to_writer(&mut *out, &document.display_path())?;
+    out.write_all(b",\n  \"claims\": ")?;
+    json::write_array(out, &claims.claims, 1, |claim, out| {
+        json::pretty(out, &claim_json(claim, &mut document.locator(), explain))
+    })?;
+    out.write_all(b",\n  \"warnings\": ")?;
+    json::write_array(out, &claims.warnings, 1, |w, out| {
+        let warning = WarningJson {
+            message: &w.message,
+            span: document.locate(w.span),
+        };
+        json::pretty(out, &warning)
+    })?;
+    out.write_all(b"\n}\n")
 }
 
 fn claim_json<'a>(claim: &'a Claim<'_>, locator: &mut Locator<'_>, explain: bool) -> ClaimJson<'a> {
