@@ -280,6 +280,13 @@ pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
     if draft.qualifier.is_some() && draft.qualifier != source.qualifier {
         return false;
     }
+    if let (FigureKind::Time, FigureValue::Number(a), FigureValue::Number(b)) =
+        (draft.kind, &draft.value, &source.value)
+    {
+        // "10:30" written without a half of the day is either half.
+        let either_half = draft.unit.is_none() || source.unit.is_none();
+        return close(*a, *b) || (either_half && close((a - b).abs(), 720.0));
+    }
     let units_agree = match draft.kind {
         // "nine countries" and "nine nations" count the same things.
         FigureKind::Count => true,

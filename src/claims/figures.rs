@@ -44,6 +44,7 @@ pub enum FigureKind {
     Year,
     Duration,
     Ordinal,
+    Time,
 }
 
 /// A figure's normalised value: a number, an ISO date, or unknown.
@@ -255,6 +256,7 @@ pub fn find(text: &str, rules: &FigureRules) -> Vec<FoundFigure> {
         }
         match reader.figure_at(at) {
             Some((mut figure, next)) => {
+                on_the_hour(&mut figure, rules);
                 figure.qualifier = reader
                     .qualifier_before(at, figure.kind)
                     .or_else(|| reader.qualifier_after(next));
@@ -265,6 +267,25 @@ pub fn find(text: &str, rules: &FigureRules) -> Vec<FoundFigure> {
         }
     }
     figures
+}
+
+/// An hour counted in words before "o'clock" ("ten o'clock") read as the
+/// time it is.
+fn on_the_hour(figure: &mut FoundFigure, rules: &FigureRules) {
+    let hour = match figure.value {
+        FigureValue::Number(hour) => hour,
+        _ => return,
+    };
+    let counts_hours = figure.kind == FigureKind::Count
+        && figure
+            .unit
+            .as_deref()
+            .is_some_and(|unit| rules.on_the_hour.contains(unit));
+    if counts_hours && (1.0..=12.0).contains(&hour) && hour.fract() == 0.0 {
+        figure.kind = FigureKind::Time;
+        figure.value = FigureValue::Number(hour * 60.0);
+        figure.unit = None;
+    }
 }
 
 /// Whether `text` has a digit, a currency symbol or a word that figures are
@@ -345,6 +366,9 @@ impl Reader<'_, '_> {
                 next,
             ));
         }
+        if let Some(found) = self.clock_time(at) {
+            return Some(found);
+        }
         if let Some(next) = self.tally(at) {
             return Some((
                 self.figure(at, next, FigureKind::Count, FigureValue::Unknown, None),
@@ -357,6 +381,105 @@ impl Reader<'_, '_> {
             return self.after_amount(at, amount);
         }
         self.word_figure(at)
+    }
+
+    /// A time of day ("4 am", "4am", "4 a.m.", "9:45 pm", "4.30pm",
+    /// "10:30", "10 o'clock"): one figure, its value the minutes after
+    /// midnight and its unit the half of the day, when one is written. An
+    /// hour alone is a time only with a half of the day or an "o'clock"
+    /// after it, and hours and minutes split by a full stop only with a
+    /// half of the day (else "4.30" is a decimal).
+    fn clock_time(&self, at: usize) -> Option<(FoundFigure, usize)> {
+        let rules = self.rules;
+        let token = self.token(at)?;
+        let all_digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+        if token.kind != FigureTokenKind::Number {
+            return None;
+        }
+        // The hour, the minutes, the token holding the last digits.
+        let (hour, minutes, last) = match token.text.split_once('.') {
+            Some((hour, minutes)) => (hour, Some(minutes), at),
+            None => {
+                let colon = self.token(at + 1).is_some_and(|t| t.text == ":")
+                    && token.suffix.is_empty()
+                    && self.adjacent(at, at + 1)
+                    && self.adjacent(at + 1, at + 2)
+                    && self
+                        .token(at + 2)
+                        .is_some_and(|t| t.kind == FigureTokenKind::Number);
+                if colon {
+                    (token.text, Some(self.tokens[at + 2].text), at + 2)
+                } else {
+                    (token.text, None, at)
+                }
+            }
+        };
+        let dotted = token.text.contains('.');
+        let minutes = match minutes {
+            Some(m) if m.len() == 2 && all_digits(m) => {
+                m.parse::<u32>().ok().filter(|&m| m < 60)?
+            }
+            Some(_) => return None,
+            None => 0,
+        };
+        if hour.len() > 2 || !all_digits(hour) {
+            return None;
+        }
+        let hour: u32 = hour.parse().ok()?;
+        // The half of the day: glued to the digits ("4am"), a word after
+        // them ("4 pm"), or letters split by full stops ("4 a.m.").
+        let suffix = self.tokens[last].suffix.to_ascii_lowercase();
+        let mut next = last + 1;
+        let mut meridiem = rules.meridiems.get(&suffix);
+        if meridiem.is_none() && suffix.is_empty() {
+            meridiem = rules.meridiems.get(self.lower(next));
+            if meridiem.is_some() {
+                next += 1;
+            } else if self.lower(next + 1) == "."
+                && self.adjacent(next, next + 1)
+                && self.adjacent(next + 1, next + 2)
+            {
+                let dotted_word = format!("{}.{}", self.lower(next), self.lower(next + 2));
+                meridiem = rules.meridiems.get(&dotted_word);
+                if meridiem.is_some() {
+                    next += 3;
+                    if self.lower(next) == "." && self.adjacent(next - 1, next) {
+                        next += 1;
+                    }
+                }
+            }
+        }
+        let on_the_hour = meridiem.is_none()
+            && self.tokens[last].suffix.is_empty()
+            && rules.on_the_hour.contains(self.lower(next));
+        if on_the_hour {
+            next += 1;
+        }
+        let colon = last > at;
+        let time = match meridiem {
+            Some(_) => (1..=12).contains(&hour),
+            None if on_the_hour => (1..=12).contains(&hour) && !colon,
+            None => colon && !dotted && hour <= 24,
+        };
+        if !time {
+            return None;
+        }
+        let hour = match meridiem.map(String::as_str) {
+            Some("am") => hour % 12,
+            Some(_) => hour % 12 + 12,
+            None => hour,
+        };
+        let value = f64::from(hour * 60 + minutes);
+        Some((
+            self.figure(
+                at,
+                next,
+                FigureKind::Time,
+                FigureValue::Number(value),
+                meridiem.cloned(),
+            ),
+            next,
+        ))
     }
 
     /// A tally of two numbers joined by a hyphen or a dash, a record, a

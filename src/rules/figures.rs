@@ -31,7 +31,21 @@ struct FiguresFile {
     #[serde(default)]
     qualifier_reach: BTreeMap<String, f64>,
     dates: Dates,
+    #[serde(default)]
+    clock: Clock,
     counts: Counts,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clock {
+    /// Written half of the day ("a.m") to its canonical form ("am" or
+    /// "pm").
+    #[serde(default)]
+    meridiems: BTreeMap<String, String>,
+    /// Words after an hour that make it a time ("o'clock").
+    #[serde(default)]
+    on_the_hour: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,6 +139,11 @@ pub struct FigureRules {
     /// ("next year"), lower case, with how many years after that day's
     /// year they mean.
     pub deictic_years: Vec<(String, i64)>,
+    /// The half of the day written after a time ("a.m", "pm"), without its
+    /// last full stop, lower case, to "am" or "pm".
+    pub meridiems: HashMap<String, String>,
+    /// Words after an hour that make it a time ("o'clock"), lower case.
+    pub on_the_hour: HashSet<String>,
     pub not_counted: HashSet<String>,
     /// Units of a count that make it a multiple of another figure.
     pub multiples: HashSet<String>,
@@ -311,6 +330,13 @@ impl FigureRules {
                 .into_iter()
                 .map(|(k, v)| (k.to_lowercase(), v))
                 .collect(),
+            meridiems: spec
+                .clock
+                .meridiems
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+                .collect(),
+            on_the_hour: lower_set(spec.clock.on_the_hour),
             not_counted: lower_set(spec.counts.not_counted),
             multiples: lower_set(spec.counts.multiples),
         })
