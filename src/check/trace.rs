@@ -743,6 +743,31 @@ impl Tracer<'_, '_> {
         None
     }
 
+    /// `run` of `tokens` (words of `text`) with the word right before it,
+    /// when that is a first name (`rules/en/first-names.toml`) or a name
+    /// of the sources, capitalised, with only a space between: a name's
+    /// first word opening a sentence ("Louis Brandt, 37, took …") is read
+    /// as a name nowhere else. A capitalised word of any other kind there
+    /// opens the sentence ("Certainly Brandt knew").
+    fn opened_by_first_name(&self, tokens: &[KeyedWord], text: &str, run: &[usize]) -> Vec<usize> {
+        let mut opened = run.to_vec();
+        if let Some(&first) = run.first()
+            && let Some(before) = first.checked_sub(1)
+        {
+            let word = &tokens[before];
+            let spaced = text
+                .get(word.span.end..tokens[first].span.start)
+                .is_some_and(|gap| gap == " ");
+            let written = &text[word.span.start..word.span.end];
+            let name = self.index.is_name(word.stem)
+                || self.rules.attribution().name_gender(written).is_some();
+            if spaced && word.capitalized && !word.function && !word.numeric && name {
+                opened.insert(0, before);
+            }
+        }
+        opened
+    }
+
     /// The slots in which `clause` says otherwise than its passage, if it
     /// retells the passage closely. Each slot is read locally, between the
     /// words clause and passage share (the *anchors*): a name in the
@@ -871,16 +896,61 @@ impl Tracer<'_, '_> {
             // the one whose words stand on both sides of it is that
             // sentence's name, not this slot's ("led by Reyes" against
             // "led by Duarte. … Reyes praised the work").
-            let matched_elsewhere = match (before, after) {
-                (Some(b), Some(a)) => {
-                    let here = sentence_of(b);
-                    here == sentence_of(a)
-                        && run
-                            .iter()
-                            .all(|&i| alignment.matched[i].is_some_and(|p| sentence_of(p) != here))
-                }
-                _ => false,
+            // With an anchor on one side only, that anchor's sentence is
+            // the slot's.
+            let here = match (before, after) {
+                (Some(b), Some(a)) => Some(sentence_of(b)).filter(|&s| s == sentence_of(a)),
+                (Some(x), None) | (None, Some(x)) => Some(sentence_of(x)),
+                (None, None) => None,
             };
+            let matched_elsewhere = before.is_some()
+                && after.is_some()
+                && here.is_some_and(|here| {
+                    run.iter()
+                        .all(|&i| alignment.matched[i].is_some_and(|p| sentence_of(p) != here))
+                });
+            // A name that shares a word with the passage's name in its
+            // slot but differs in another ("Frank Brandt" against "Louis
+            // Brandt", "Hillary Clinton" against "Bill Clinton"): the
+            // words neither title nor shared are compared.
+            let opened_run = self.opened_by_first_name(clause, draft, &run);
+            if let Some(here) = here
+                && let Some((source_run, own)) = partly_shared(&opened_run, &passage_runs, |i| {
+                    alignment.matched[i].filter(|&p| sentence_of(p) == here)
+                })
+            {
+                let source_run = &self.opened_by_first_name(passage, source_text, source_run);
+                let differs = |tokens: &[KeyedWord], text: &str, words: &[usize]| {
+                    words.iter().any(|&i| {
+                        !is_title(text, &tokens[i])
+                            && tokens[i].span.len() >= 2
+                            && !tokens[i].numeric
+                    })
+                };
+                let theirs: Vec<usize> = source_run
+                    .iter()
+                    .copied()
+                    .filter(|&p| !shared(&passage[p]))
+                    .collect();
+                // A word of the draft's name that the passage's name holds
+                // too, matched elsewhere, is no difference.
+                let own: Vec<usize> = own
+                    .into_iter()
+                    .filter(|&i| {
+                        !source_run.iter().any(|&p| {
+                            passage[p].key == clause[i].key || passage[p].stem == clause[i].stem
+                        })
+                    })
+                    .collect();
+                if differs(clause, draft, &own) && differs(passage, source_text, &theirs) {
+                    draft_named.push(written(draft, clause, &opened_run));
+                    let name = written(source_text, passage, source_run);
+                    if !source_named.contains(&name) {
+                        source_named.push(name);
+                    }
+                    continue;
+                }
+            }
             if run.iter().any(|&i| {
                 (alignment.matched[i].is_some() && !matched_elsewhere)
                     || clause[i].span.len() < 2
@@ -1259,6 +1329,27 @@ fn runs_parted(text: Option<&str>, tokens: &[KeyedWord], names: &[bool]) -> Vec<
         runs.push(current);
     }
     runs
+}
+
+/// For a run of the clause's name words, the passage's name run (of
+/// `passage_runs`) that some of them are matched in (`matched_here`: where
+/// a word is matched in the slot's sentence), and the run's words that
+/// sentence does not hold; `None` when no word is matched in such a run or
+/// the sentence holds every word.
+fn partly_shared<'r>(
+    run: &[usize],
+    passage_runs: &'r [Vec<usize>],
+    matched_here: impl Fn(usize) -> Option<usize>,
+) -> Option<(&'r Vec<usize>, Vec<usize>)> {
+    let source_run = run.iter().find_map(|&i| {
+        matched_here(i).and_then(|p| passage_runs.iter().find(|r| r.contains(&p)))
+    })?;
+    let own: Vec<usize> = run
+        .iter()
+        .copied()
+        .filter(|&i| matched_here(i).is_none())
+        .collect();
+    (!own.is_empty()).then_some((source_run, own))
 }
 
 /// The text of a run of tokens, as written.
