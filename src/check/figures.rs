@@ -250,6 +250,62 @@ pub fn context_counterpart<'i>(
     best.filter(|_| !tied).map(|(_, at, f)| (at, f))
 }
 
+/// The least content words around a figure that a draft figure's must
+/// share to be read as a change of it, when a source gives the draft's
+/// value elsewhere: half of the words either side looks at.
+const CLOSE_CONTEXT: usize = CONTEXT_WORDS;
+
+/// For a draft figure that a source gives only in a sentence the draft's
+/// sentence does not retell (`elsewhere`, in unit `elsewhere_unit`), the
+/// figure of a retold sentence that it changed: of the same kind, unit
+/// and form, not said by another of the draft sentence's figures, whose
+/// words around it (against `wanted`, from [`context_of`]) the draft's
+/// share at least [`CLOSE_CONTEXT`] of, where they share fewer than
+/// [`MIN_SHARED_CONTEXT`] with the other's. "Sentenced him to five years"
+/// against "sentenced him to three years …; prosecutors had sought five
+/// years": five is a figure of the sources, but not of the sentencing.
+pub fn changed_in_retold<'i>(
+    index: &'i SourceIndex<'_>,
+    figure: &Figure,
+    others: &[Figure],
+    wanted: &[u64],
+    retold: &[usize],
+    (elsewhere_unit, elsewhere): (usize, &Figure),
+) -> Option<(usize, &'i Figure)> {
+    let shared_with = |unit: usize, candidate: &Figure| {
+        let at = &index.units[unit];
+        let around = context_of(index.claim_tokens(at.source(), at.claim()), candidate.span);
+        wanted.iter().filter(|k| around.contains(k)).count()
+    };
+    // Words around the figure that the other sentence shares too say the
+    // draft may well retell that one.
+    let theirs = shared_with(elsewhere_unit, elsewhere);
+    if theirs >= MIN_SHARED_CONTEXT {
+        return None;
+    }
+    let mut best: Option<(usize, usize, &Figure)> = None;
+    for &unit in retold {
+        for candidate in index.figures_of(unit) {
+            let comparable = candidate.kind == figure.kind
+                && unit_key(candidate) == unit_key(figure)
+                && same_form(candidate, figure)
+                && candidate.qualifier == figure.qualifier
+                && !is_taken(candidate, figure, others);
+            if !comparable {
+                continue;
+            }
+            let shared = shared_with(unit, candidate);
+            if shared >= CLOSE_CONTEXT
+                && shared > theirs
+                && best.is_none_or(|(most, _, _)| shared > most)
+            {
+                best = Some((shared, unit, candidate));
+            }
+        }
+    }
+    best.map(|(_, unit, candidate)| (unit, candidate))
+}
+
 /// The keys of the [`CONTEXT_WORDS`] content words on each side of the
 /// figure at `span`, among `tokens` (its sentence's, in order), looked for
 /// within [`CONTEXT_REACH`] tokens.

@@ -754,12 +754,18 @@ impl Reader<'_, '_> {
                         after + 1,
                     ));
                 }
+                // "a decade" is ten years, "three decades" thirty.
+                let times = rules
+                    .duration_spans
+                    .get(self.lower(unit_at))
+                    .copied()
+                    .unwrap_or(1.0);
                 return Some((
                     self.figure(
                         at,
                         end,
                         FigureKind::Duration,
-                        FigureValue::Number(value),
+                        FigureValue::Number(value * times),
                         Some(unit.clone()),
                     ),
                     end,

@@ -22,7 +22,7 @@ struct FiguresFile {
     ordinals: BTreeMap<String, f64>,
     currencies: Currencies,
     percent: Words,
-    durations: BTreeMap<String, String>,
+    durations: BTreeMap<String, DurationUnit>,
     frequencies: BTreeMap<String, (String, f64)>,
     qualifiers: BTreeMap<String, String>,
     #[serde(default)]
@@ -46,6 +46,15 @@ struct Clock {
     /// Words after an hour that make it a time ("o'clock").
     #[serde(default)]
     on_the_hour: Vec<String>,
+}
+
+/// A unit of time: its singular ("year"), or a span of another unit
+/// ("decade" is `{ unit = "year", times = 10 }`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum DurationUnit {
+    Unit(String),
+    Span { unit: String, times: f64 },
 }
 
 #[derive(Debug, Deserialize)]
@@ -107,8 +116,11 @@ pub struct FigureRules {
     /// Longest currency name after an amount, in words.
     pub currency_after_words: usize,
     pub percent_words: Vec<String>,
-    /// Unit of time to its singular.
+    /// Unit of time to its singular, or to the unit it is a span of
+    /// ("decade" to "year").
     pub durations: HashMap<String, String>,
+    /// How many of its unit a span of time is ("decade": 10 years).
+    pub duration_spans: HashMap<String, f64>,
     pub frequencies: HashMap<String, (String, f64)>,
     /// Qualifier phrase to its canonical form.
     pub qualifiers: HashMap<String, String>,
@@ -264,11 +276,20 @@ impl FigureRules {
             .cloned()
             .chain(currencies_before.keys().map(|k| k.to_lowercase()))
             .collect();
-        let durations: HashMap<String, String> = spec
-            .durations
-            .into_iter()
-            .map(|(k, v)| (k.to_lowercase(), v))
-            .collect();
+        let mut durations: HashMap<String, String> = HashMap::default();
+        let mut duration_spans: HashMap<String, f64> = HashMap::default();
+        for (word, unit) in spec.durations {
+            let word = word.to_lowercase();
+            match unit {
+                DurationUnit::Unit(unit) => {
+                    durations.insert(word, unit);
+                }
+                DurationUnit::Span { unit, times } => {
+                    duration_spans.insert(word.clone(), times);
+                    durations.insert(word, unit);
+                }
+            }
+        }
         let scales = lower_map(spec.scales);
         let percent_words: Vec<String> = spec
             .percent
@@ -299,6 +320,7 @@ impl FigureRules {
             currencies_after,
             percent_words,
             durations,
+            duration_spans,
             frequencies,
             qualifier_words: qualifiers.keys().map(word_count).max().unwrap_or(1),
             qualifiers,

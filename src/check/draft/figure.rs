@@ -46,6 +46,32 @@ impl DraftChecker<'_, '_> {
             ),
             found => found,
         };
+        // Given by a source, but only in a sentence this one does not
+        // retell, while a sentence it retells gives the same thing
+        // another value.
+        let found = match found {
+            FigureMatch::Same {
+                unit,
+                figure: elsewhere,
+            } if !retold.contains(&unit) => {
+                let tokens =
+                    tokens.get_or_init(|| self.tracer.lexicon.tokens(claim.text, claim.span.start));
+                let context = figures::context_of(tokens, figure.span);
+                figures::changed_in_retold(
+                    self.index,
+                    figure,
+                    &claim.figures,
+                    &context,
+                    retold,
+                    (unit, elsewhere),
+                )
+                .map_or(found, |(unit, source)| FigureMatch::Mismatch {
+                    unit,
+                    figure: source,
+                })
+            }
+            found => found,
+        };
         if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)
             && (self.is_quarter(figure)
                 || figures::ratio_of(self.index, self.tracer.rules.figures(), figure, retold))
