@@ -743,6 +743,22 @@ impl Tracer<'_, '_> {
         None
     }
 
+    /// Whether `name` reads as a person's name, by the attribution rules'
+    /// reading of a mention, with no word of a body or a place in it
+    /// ("Senate Benghazi" is no one).
+    fn is_person(&self, name: &str) -> bool {
+        let attribution = self.rules.attribution();
+        let person = matches!(
+            crate::claims::mention::parse(name, attribution),
+            Some(crate::claims::mention::Mention::Person { role: None, .. })
+        );
+        person
+            && name.split_whitespace().all(|word| {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                !attribution.organisations.contains(word) && !attribution.places.contains(word)
+            })
+    }
+
     /// `run` of `tokens` (words of `text`) with the word right before it,
     /// when that is a first name (`rules/en/first-names.toml`) or a name
     /// of the sources, capitalised, with only a space between: a name's
@@ -951,6 +967,26 @@ impl Tracer<'_, '_> {
                     continue;
                 }
             }
+            // A person the slot's sentence names past the stretch the
+            // clause retells, put in the place of the person the slot
+            // names ("a header from captain Jonas Brenner" against "a
+            // header from captain Tom Akers, and goalkeeper Jonas Brenner
+            // kept them ahead"): compared only between two people's full
+            // names, since a place, a body or a word of the sentence
+            // matched afar is as often a retelling in another order.
+            let moved_person = !matched_elsewhere
+                && run.len() >= 2
+                && anchors.len() >= 3
+                && here.is_some_and(|here| {
+                    let (first_p, last_p) = (anchors[0].1, anchors[anchors.len() - 1].1);
+                    run.iter().all(|&i| {
+                        alignment.matched[i].is_some_and(|p| {
+                            sentence_of(p) == here && (p > last_p + 1 || p + NAME_REACH < first_p)
+                        })
+                    })
+                })
+                && self.is_person(&written(draft, clause, &run));
+            let matched_elsewhere = matched_elsewhere || moved_person;
             if run.iter().any(|&i| {
                 (alignment.matched[i].is_some() && !matched_elsewhere)
                     || clause[i].span.len() < 2
@@ -980,6 +1016,7 @@ impl Tracer<'_, '_> {
                     })
                 })
                 .map(|r| written(source_text, passage, r))
+                .filter(|name| !moved_person || (name.contains(' ') && self.is_person(name)))
                 .collect();
             if !found.is_empty() {
                 draft_named.push(written(draft, clause, &run));
