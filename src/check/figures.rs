@@ -109,7 +109,9 @@ pub fn find<'i>(
         let counterparts: Vec<&Figure> = index
             .figures_of(unit)
             .iter()
-            .filter(|f| f.kind == figure.kind && !is_taken(f, figure, others))
+            .filter(|f| {
+                (f.kind == figure.kind || same_time_unit(f, figure)) && !is_taken(f, figure, others)
+            })
             .collect();
         let best = counterparts
             .iter()
@@ -226,6 +228,7 @@ pub fn context_counterpart<'i>(
         for candidate in index.figures_of(at) {
             if candidate.kind != figure.kind
                 || unit_key(candidate) != unit_key(figure)
+                || !comparable(figure, candidate)
                 || is_taken(candidate, figure, others)
             {
                 continue;
@@ -329,7 +332,7 @@ pub fn context_of(tokens: &[KeyedWord], span: Span) -> Vec<u64> {
 /// Whether a draft figure says what a source figure says.
 pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
     if draft.kind != source.kind {
-        return false;
+        return counts_the_same_time(draft, source);
     }
     // A qualifier the draft adds or changes is a different claim; one it
     // leaves out is a shorter form of the same.
@@ -346,6 +349,9 @@ pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
     let units_agree = match draft.kind {
         // "nine countries" and "nine nations" count the same things.
         FigureKind::Count => true,
+        // "the third straight year" and "its third year": an ordinal
+        // without its unit written is the same position.
+        FigureKind::Ordinal if draft.unit.is_none() || source.unit.is_none() => true,
         _ => unit_key(draft) == unit_key(source),
     };
     units_agree
@@ -355,6 +361,25 @@ pub fn same_figure(draft: &Figure, source: &Figure) -> bool {
             (FigureValue::Unknown, FigureValue::Unknown) => bare(&draft.text) == bare(&source.text),
             _ => false,
         }
+}
+
+/// Whether an ordinal of a unit of time and a duration of it give the
+/// same point: "in the 58th minute" and "on 58 minutes", "on the third
+/// day" and "after three days".
+fn counts_the_same_time(a: &Figure, b: &Figure) -> bool {
+    same_time_unit(a, b)
+        && a.qualifier == b.qualifier
+        && matches!((&a.value, &b.value), (FigureValue::Number(x), FigureValue::Number(y)) if close(*x, *y))
+}
+
+/// Whether one figure is an ordinal of a unit of time and the other a
+/// duration in that unit: they count the same moments.
+fn same_time_unit(a: &Figure, b: &Figure) -> bool {
+    let ordinal_and_duration = matches!(
+        (a.kind, b.kind),
+        (FigureKind::Ordinal, FigureKind::Duration) | (FigureKind::Duration, FigureKind::Ordinal)
+    );
+    ordinal_and_duration && a.unit.is_some() && a.unit == b.unit
 }
 
 /// Whether a source figure found to differ from a draft figure is about
@@ -368,8 +393,20 @@ pub fn comparable(draft: &Figure, source: &Figure) -> bool {
         // A tally ("216-146") only against a tally.
         FigureKind::Count => unit_key(draft) == unit_key(source) && same_form(draft, source),
         FigureKind::Date => unit_key(draft) == unit_key(source),
+        // How often ("annual", one word) is not how long ("over a
+        // decade").
+        FigureKind::Duration => is_frequency(draft) == is_frequency(source),
         _ => true,
     }
+}
+
+/// Whether a duration is a frequency written as one word ("annual",
+/// "weekly"): a span of time is written with its count ("a decade",
+/// "five-year").
+fn is_frequency(figure: &Figure) -> bool {
+    !figure
+        .text
+        .contains(|c: char| c.is_whitespace() || c == '-' || c.is_ascii_digit())
 }
 
 /// Whether two figures' values are written the same way: both numbers,
@@ -598,6 +635,7 @@ pub fn only_counterpart<'i>(
             // age) is not the "15 years" something took.
             let same_thing = candidate.kind == figure.kind
                 && unit_key(candidate).as_deref() == Some(unit.as_str())
+                && comparable(figure, candidate)
                 && candidate.text.contains('-') == figure.text.contains('-');
             if !same_thing {
                 continue;

@@ -662,20 +662,37 @@ impl Reader<'_, '_> {
         (scale, at)
     }
 
+    /// A singular unit of time at `at` (past one hyphen) that an ordinal
+    /// before it counts ("the 58th minute", "a 23rd-minute header", "the
+    /// third day"), and the token after it; else no unit, and `at`.
+    fn unit_of_time(&self, at: usize) -> (Option<String>, usize) {
+        let unit_at = self.skip_hyphen(at);
+        match self.rules.durations.get(self.lower(unit_at)) {
+            Some(unit)
+                if *unit == *self.lower(unit_at)
+                    && !self.rules.duration_spans.contains_key(self.lower(unit_at)) =>
+            {
+                (Some(unit.clone()), unit_at + 1)
+            }
+            _ => (None, at),
+        }
+    }
+
     /// What an amount at `at` is, from what follows it.
     fn after_amount(&self, at: usize, amount: Amount) -> Option<(FoundFigure, usize)> {
         let rules = self.rules;
         let suffix = amount.suffix.as_str();
         if matches!(suffix, "st" | "nd" | "rd" | "th") {
+            let (unit, next) = self.unit_of_time(amount.next);
             return Some((
                 self.figure(
                     at,
-                    amount.next,
+                    next,
                     FigureKind::Ordinal,
                     FigureValue::Number(amount.value),
-                    None,
+                    unit,
                 ),
-                amount.next,
+                next,
             ));
         }
         if !suffix.is_empty() && !rules.scales.contains_key(suffix) && suffix != "pc" {
@@ -1074,15 +1091,16 @@ impl Reader<'_, '_> {
         if let Some(&ordinal) = rules.ordinals.get(&*token.lower) {
             let previous = at.checked_sub(1).map(|i| self.lower(i)).unwrap_or("");
             if ordinal >= 3.0 && previous == "the" {
+                let (unit, next) = self.unit_of_time(at + 1);
                 return Some((
                     self.figure(
                         at,
-                        at + 1,
+                        next,
                         FigureKind::Ordinal,
                         FigureValue::Number(ordinal),
-                        None,
+                        unit,
                     ),
-                    at + 1,
+                    next,
                 ));
             }
         }

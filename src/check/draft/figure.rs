@@ -117,10 +117,13 @@ impl DraftChecker<'_, '_> {
         }
         // A measure in digits ("280 miles") of a thing the sources never
         // speak of is not a different count of what the retold sentence
-        // counts ("at least one case"): no source gives it.
+        // counts ("at least one case"), nor is a span of time ("over a
+        // decade") a different frequency ("annual"): no source gives it.
         let found = match found {
             FigureMatch::Mismatch { figure: source, .. }
-                if !figures::comparable(figure, source) && self.measures_something_new(figure) =>
+                if !figures::comparable(figure, source)
+                    && (self.measures_something_new(figure)
+                        || figure.kind == FigureKind::Duration) =>
             {
                 FigureMatch::Missing
             }
