@@ -712,16 +712,23 @@ impl Tracer<'_, '_> {
             }
             let before = anchors.iter().rev().find(|&&(c, _)| c < i);
             let after = anchors.iter().find(|&&(c, _)| c > i);
+            // Right before the anchor after the word, as far back as the
+            // word stands from it and a word more ("weakened slightly as
+            // it crossed" against "strengthened as it crossed").
+            let leading_up_to = |c1: usize, p1: usize| p1.saturating_sub(c1 - i + 1)..p1;
             let window = match (before, after) {
                 (Some(&(c0, p0)), Some(&(c1, p1))) if p0 < p1 => {
-                    // Only stretches of about the same length are one slot.
+                    // Only stretches of about the same length are one slot;
+                    // else (the anchor before matched in another sentence)
+                    // only what leads up to the anchor after.
                     if (p1 - p0).abs_diff(c1 - c0) > NEGATION_REACH {
-                        continue;
+                        leading_up_to(c1, p1)
+                    } else {
+                        p0 + 1..p1
                     }
-                    p0 + 1..p1
                 }
                 (Some(&(c0, p0)), None) => p0 + 1..(p0 + 1 + (i - c0)).min(passage.len()),
-                (None, Some(&(c1, p1))) => p1.saturating_sub(c1 - i)..p1,
+                (None, Some(&(c1, p1))) => leading_up_to(c1, p1),
                 _ => continue,
             };
             // A side that has both words ("win or lose") names both.
