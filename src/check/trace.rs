@@ -1075,9 +1075,17 @@ impl Tracer<'_, '_> {
                 }
             };
             previous = Some((c, p));
-            // Only stretches of about the same length are the same slot.
+            // Only stretches of about the same length are the same slot;
+            // but where the draft's two anchors stand side by side, what
+            // leads up to the passage's anchor is the slot ("the study
+            // proved" against "the study was observational and could not
+            // prove").
             let (draft_gap, source_gap) = (c - from_c.min(c), p - from_p.min(p));
-            if source_gap > draft_gap + NEGATION_REACH || draft_gap > source_gap + NEGATION_REACH {
+            let side_by_side = draft_gap == 0 && !jumped;
+            if !side_by_side
+                && (source_gap > draft_gap + NEGATION_REACH
+                    || draft_gap > source_gap + NEGATION_REACH)
+            {
                 continue;
             }
             // A negation governs the anchor it stands right before; the
