@@ -1196,16 +1196,29 @@ impl Tracer<'_, '_> {
     ) -> Option<Slot> {
         let hedges = self.lexicon.undecided(passage);
         anchors.iter().find_map(|&(c, p)| {
-            let &(at, len) = hedges.iter().find(|&&(at, len)| at + len == p)?;
+            // Right before the anchor, or before words both sides give
+            // alike that say nothing of their own ("may have a 47% lower
+            // risk" against "have a 47% lower risk").
+            let &(at, len) = hedges.iter().find(|&&(at, len)| {
+                let gap = p.saturating_sub(at + len);
+                at + len <= p
+                    && gap <= HEDGE_GAP
+                    && c >= gap
+                    && (0..gap).all(|k| {
+                        let (source, drafted) = (&passage[at + len + k], &clause[c - gap + k]);
+                        (!carries_content(source) || source.numeric) && source.key == drafted.key
+                    })
+            })?;
+            let verb = c - p.saturating_sub(at + len);
             // The hedge is a modal ("could", not "considering"), and no
             // modal or auxiliary stands before the clause's verb.
             if !(at..at + len).any(|i| self.is_modal(passage, source_text, i))
-                || (c.saturating_sub(2)..c).any(|i| self.is_modal(clause, draft, i))
+                || (verb.saturating_sub(2)..verb).any(|i| self.is_modal(clause, draft, i))
             {
                 return None;
             }
             let hedge = Span::new(passage[at].span.start, passage[at + len - 1].span.end);
-            let stated = clause[c].span;
+            let stated = Span::new(clause[verb].span.start, clause[c].span.end);
             Some(Slot::Certainty {
                 hedge: source_text[hedge.start..hedge.end].to_string(),
                 draft: draft[stated.start..stated.end].to_string(),
@@ -1256,6 +1269,10 @@ const CONTINUED_NEGATION_REACH: usize = 30;
 /// How many content words a stretch may hold and still be one verb retold
 /// ("holds" for "no longer owns"), for an affirmation against a negation.
 const MAX_RETOLD_WORDS: usize = 2;
+
+/// How many words alike on both sides (function words, figures) may stand
+/// between a dropped modal hedge and the anchor it governs.
+const HEDGE_GAP: usize = 3;
 
 /// How many words before an anchor a negation governs it.
 const NEGATION_REACH: usize = 3;
