@@ -149,6 +149,11 @@ pub fn find(
             .map(|a| (u, a))
         })
         .max_by(|(ua, a), (ub, b)| a.score.total_cmp(&b.score).then(ub.cmp(ua)));
+    let best = best.or_else(|| {
+        short
+            .then(|| gapped(index, &candidates, &words, draft_text))
+            .flatten()
+    });
     Some(match best {
         Some((unit, alignment)) => QuoteMatch::Near {
             unit,
@@ -159,6 +164,61 @@ pub fn find(
         },
         None => QuoteMatch::Missing,
     })
+}
+
+/// A short quotation whose words a source quotation gives in order with
+/// one word more between them ("take lightly" of "we do not take them
+/// lightly"): a near copy of that stretch, which drops the word, not words
+/// nobody said.
+fn gapped(
+    index: &SourceIndex<'_>,
+    candidates: &[usize],
+    words: &[Word],
+    draft_text: &str,
+) -> Option<(usize, Alignment)> {
+    if words.len() < 2 {
+        return None;
+    }
+    candidates
+        .iter()
+        .copied()
+        .filter(|&u| index.units[u].is_quote())
+        .find_map(|u| {
+            let whole = index.unit_whole(u);
+            let (start, end) = (0..whole.len()).find_map(|start| {
+                in_order_with_one_gap(&whole[start..], words).map(|len| (start, start + len))
+            })?;
+            let source_text = &index.sources[index.units[u].source()].document.text;
+            align(
+                &whole[start..end],
+                source_text,
+                words,
+                draft_text,
+                MIN_SHORT_OVERLAP,
+                true,
+            )
+            .map(|a| (u, a))
+        })
+}
+
+/// Whether `words` stand in order at the start of `source` with exactly
+/// one word between two of them: the length of that stretch.
+fn in_order_with_one_gap(source: &[Word], words: &[Word]) -> Option<usize> {
+    let mut at = 0;
+    let mut skipped = false;
+    for (n, word) in words.iter().enumerate() {
+        match source.get(at) {
+            Some(w) if w.text == word.text => at += 1,
+            Some(_)
+                if n > 0 && !skipped && source.get(at + 1).is_some_and(|w| w.text == word.text) =>
+            {
+                skipped = true;
+                at += 2;
+            }
+            _ => return None,
+        }
+    }
+    skipped.then_some(at)
 }
 
 /// A quotation whose parts (split at ellipses) are each verbatim in a
