@@ -289,12 +289,13 @@ pub fn changed_in_retold<'i>(
     let mut best: Option<(usize, usize, &Figure)> = None;
     for &unit in retold {
         for candidate in index.figures_of(unit) {
-            let comparable = candidate.kind == figure.kind
+            let same_thing = candidate.kind == figure.kind
                 && unit_key(candidate) == unit_key(figure)
                 && same_form(candidate, figure)
+                && comparable(figure, candidate)
                 && candidate.qualifier == figure.qualifier
                 && !is_taken(candidate, figure, others);
-            if !comparable {
+            if !same_thing {
                 continue;
             }
             let shared = shared_with(unit, candidate);

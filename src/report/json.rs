@@ -1,8 +1,8 @@
 //! Long JSON lists written pretty, their elements serialized in parallel.
 //!
-//! A document's claims or a check's audit is one JSON object holding a
-//! list of thousands of elements; serde_json writes it on one thread, and
-//! on news that was an eighth of `claims`' whole time, all of it after the
+//! A document's claims are one JSON object holding a list of thousands of
+//! elements; serde_json writes it on one thread, and on news that was an
+//! eighth of `claims`' whole time, all of it after the
 //! parallel work was done. [`write_array`] serializes the elements in
 //! windows on rayon's pool, each element pretty at depth zero and then
 //! indented to the depth its list stands at, and writes them in order:
@@ -47,6 +47,7 @@ where
         return out.write_all(b"[]");
     }
     out.write_all(b"[")?;
+    let inner = INDENT.repeat(depth + 1);
     let serialize_chunk = |chunk: &[T]| -> io::Result<Vec<u8>> {
         let mut buffer = Vec::new();
         let mut pretty = Vec::new();
@@ -54,7 +55,7 @@ where
             pretty.clear();
             element(item, &mut pretty)?;
             buffer.extend_from_slice(b",\n");
-            indented(&mut buffer, &pretty, depth + 1);
+            indented(&mut buffer, &pretty, &inner);
         }
         Ok(buffer)
     };
@@ -75,7 +76,7 @@ where
         }
     }
     out.write_all(b"\n")?;
-    indent(out, depth)?;
+    out.write_all(&INDENT.repeat(depth))?;
     out.write_all(b"]")
 }
 
@@ -85,26 +86,14 @@ pub fn pretty(out: &mut Vec<u8>, value: &impl Serialize) -> io::Result<()> {
     Ok(serde_json::to_writer_pretty(out, value)?)
 }
 
-/// Writes the indentation of nesting `depth`.
-fn indent(out: &mut impl Write, depth: usize) -> io::Result<()> {
-    for _ in 0..depth {
-        out.write_all(INDENT)?;
-    }
-    Ok(())
-}
-
 /// Appends `pretty` (pretty JSON at depth zero) to `out` with every line
-/// indented to `depth`.
-fn indented(out: &mut Vec<u8>, pretty: &[u8], depth: usize) {
-    for _ in 0..depth {
-        out.extend_from_slice(INDENT);
-    }
+/// opened by `prefix` (the indentation of the list's elements).
+fn indented(out: &mut Vec<u8>, pretty: &[u8], prefix: &[u8]) {
+    out.extend_from_slice(prefix);
     let mut from = 0;
     for newline in memchr::memchr_iter(b'\n', pretty) {
         out.extend_from_slice(&pretty[from..=newline]);
-        for _ in 0..depth {
-            out.extend_from_slice(INDENT);
-        }
+        out.extend_from_slice(prefix);
         from = newline + 1;
     }
     out.extend_from_slice(&pretty[from..]);

@@ -46,6 +46,13 @@ impl DraftChecker<'_, '_> {
             ),
             found => found,
         };
+        // The words around the figure in the draft, which may say which
+        // source figure it changed.
+        let draft_context = || {
+            let tokens =
+                tokens.get_or_init(|| self.tracer.lexicon.tokens(claim.text, claim.span.start));
+            figures::context_of(tokens, figure.span)
+        };
         // Given by a source, but only in a sentence this one does not
         // retell, while a sentence it retells gives the same thing
         // another value.
@@ -53,23 +60,18 @@ impl DraftChecker<'_, '_> {
             FigureMatch::Same {
                 unit,
                 figure: elsewhere,
-            } if !retold.contains(&unit) => {
-                let tokens =
-                    tokens.get_or_init(|| self.tracer.lexicon.tokens(claim.text, claim.span.start));
-                let context = figures::context_of(tokens, figure.span);
-                figures::changed_in_retold(
-                    self.index,
-                    figure,
-                    &claim.figures,
-                    &context,
-                    retold,
-                    (unit, elsewhere),
-                )
-                .map_or(found, |(unit, source)| FigureMatch::Mismatch {
-                    unit,
-                    figure: source,
-                })
-            }
+            } if !retold.contains(&unit) => figures::changed_in_retold(
+                self.index,
+                figure,
+                &claim.figures,
+                &draft_context(),
+                retold,
+                (unit, elsewhere),
+            )
+            .map_or(found, |(unit, source)| FigureMatch::Mismatch {
+                unit,
+                figure: source,
+            }),
             found => found,
         };
         if matches!(found, FigureMatch::Mismatch { .. } | FigureMatch::Missing)
@@ -172,9 +174,7 @@ impl DraftChecker<'_, '_> {
             FigureMatch::Missing => {
                 // The words around it may still say which source figure it
                 // changed.
-                let tokens =
-                    tokens.get_or_init(|| self.tracer.lexicon.tokens(claim.text, claim.span.start));
-                let context = figures::context_of(tokens, figure.span);
+                let context = draft_context();
                 let counterpart =
                     figures::opposite_qualifier(self.index, self.tracer.rules.figures(), figure)
                         .or_else(|| {
